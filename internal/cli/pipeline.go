@@ -1,0 +1,17 @@
+package cli
+
+import (
+	"dateline/internal/nlp"
+	"dateline/internal/nlp/sentence"
+	"dateline/internal/nlp/token"
+)
+
+// newPipeline lists the analysis stages in the order they run. This is the
+// one place stages are wired; each later stage may read the layers of the
+// stages before it.
+func newPipeline() (nlp.Pipeline, error) {
+	return nlp.Pipeline{
+		{Name: "token", Stage: token.Stage{}},
+		{Name: "sentence", Stage: sentence.Stage{}},
+	}, nil
+}
