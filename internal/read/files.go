@@ -25,9 +25,14 @@ type Item struct {
 	Err error
 }
 
+// bufSize is the read buffer of one stream, and the chunk in which an
+// oversized JSONL line is skipped.
+const bufSize = 64 << 10
+
 // All reads every path in order (a file, a directory read recursively in
 // lexical order, or "-" for stdin) and yields one Item per document or bad
-// item. It stops early when ctx is cancelled, yielding ctx's error last.
+// item. Errors about input are [*Error]s. It stops early when ctx is
+// cancelled, yielding ctx's error last.
 func All(ctx context.Context, paths []string, stdin io.Reader, opts Options) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
 		for _, p := range paths {
@@ -35,16 +40,26 @@ func All(ctx context.Context, paths []string, stdin io.Reader, opts Options) ite
 				yield(Item{Err: err})
 				return
 			}
+			var more bool
 			if p == "-" {
-				if !readStream(ctx, "-", stdin, opts, yield) {
-					return
-				}
-				continue
+				more = readStream(ctx, "-", stdin, opts, yield)
+			} else {
+				more = readPath(ctx, p, opts, yield)
 			}
-			if !readPath(ctx, p, opts, yield) {
+			if !more {
 				return
 			}
 		}
+	}
+}
+
+// Stream reads one input stream in opts.Format (detected from name and the
+// first bytes when Auto). name labels errors and, for seed and text input,
+// becomes the document id (its base name without extension); "-" gives an id
+// derived from the content instead.
+func Stream(ctx context.Context, name string, r io.Reader, opts Options) iter.Seq[Item] {
+	return func(yield func(Item) bool) {
+		readStream(ctx, name, r, opts, yield)
 	}
 }
 
@@ -58,11 +73,13 @@ func readPath(ctx context.Context, root string, opts Options, yield func(Item) b
 	if !info.IsDir() {
 		return readFile(ctx, root, opts, yield)
 	}
-	ok := true
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	more := true
+	// The callback never returns an error other than fs.SkipDir/SkipAll, so
+	// WalkDir's own result carries nothing.
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if !yield(Item{Err: &Error{Path: path, Err: unwrapPath(err)}}) {
-				ok = false
+				more = false
 				return fs.SkipAll
 			}
 			return nil
@@ -73,16 +90,29 @@ func readPath(ctx context.Context, root string, opts Options, yield func(Item) b
 			}
 			return nil // hidden files: editor swap files, .DS_Store
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
+		if d.IsDir() {
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Follow links to files, not to directories: no cycles.
+			if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil // sockets, pipes, devices
+		}
+		if err := ctx.Err(); err != nil {
+			yield(Item{Err: err})
+			more = false
+			return fs.SkipAll
+		}
 		if !readFile(ctx, path, opts, yield) {
-			ok = false
+			more = false
 			return fs.SkipAll
 		}
 		return nil
 	})
-	return ok && err == nil
+	return more
 }
 
 func readFile(ctx context.Context, path string, opts Options, yield func(Item) bool) bool {
@@ -95,11 +125,25 @@ func readFile(ctx context.Context, path string, opts Options, yield func(Item) b
 }
 
 // readStream reads one file's worth of input in the given or detected format.
+// It returns false when the consumer stopped or ctx was cancelled.
 func readStream(ctx context.Context, path string, r io.Reader, opts Options, yield func(Item) bool) bool {
-	br := bufio.NewReaderSize(r, 64<<10)
+	if err := ctx.Err(); err != nil {
+		yield(Item{Err: err})
+		return false
+	}
+	br := bufio.NewReaderSize(r, bufSize)
+	head, err := br.Peek(512)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return yield(Item{Err: &Error{Path: path, Err: fmt.Errorf("read: %w", err)}})
+	}
+	if bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}) {
+		return yield(Item{Err: &Error{Path: path, Err: ErrUTF16}})
+	}
 	format := opts.Format
 	if format == Auto {
-		head, _ := br.Peek(512)
+		if bytes.IndexByte(head, 0) >= 0 {
+			return yield(Item{Err: &Error{Path: path, Err: ErrBinary}})
+		}
 		format = Detect(path, head)
 	}
 	if format == JSONL {
@@ -124,7 +168,8 @@ func readStream(ctx context.Context, path string, r io.Reader, opts Options, yie
 
 // Detect picks the format of a file from its name and first bytes: .jsonl
 // and .ndjson files, and files whose first non-space byte is '{', are JSONL;
-// files that open with "date YYYY-MM-DD " are seed files; the rest is text.
+// files that open with "date YYYY-MM-DD " (after optional blank lines and
+// spaces) are seed files; the rest is text.
 func Detect(path string, head []byte) Format {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".jsonl", ".ndjson":
@@ -140,20 +185,22 @@ func Detect(path string, head []byte) Format {
 	return Text
 }
 
-// readCapped reads all of r, failing with ErrTooLarge beyond max bytes.
-func readCapped(r io.Reader, max int) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+// readCapped reads all of r, failing with ErrTooLarge beyond limit bytes.
+func readCapped(r io.Reader, limit int) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
 	}
-	if len(data) > max {
-		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)
+	if len(data) > limit {
+		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, limit)
 	}
 	return data, nil
 }
 
 // fileID names a document after its file ("000_8431d214c74027f4" for
-// ".../000_8431d214c74027f4.txt"), or after its content for stdin.
+// ".../000_8431d214c74027f4.txt"), or after its content for stdin. Files of
+// the same base name in different directories share an id; give such inputs
+// as JSONL with explicit ids when that matters.
 func fileID(path, text string) string {
 	if path == "-" {
 		return contentID(text)
@@ -162,7 +209,8 @@ func fileID(path, text string) string {
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
-// contentID derives a stable id from a document's text.
+// contentID derives a stable id from a document's text: the first 8 bytes of
+// its SHA-256, in hex.
 func contentID(text string) string {
 	sum := sha256.Sum256([]byte(text))
 	return hex.EncodeToString(sum[:8])

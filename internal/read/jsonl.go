@@ -8,13 +8,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"dateline/internal/doc"
 )
 
-// input is one JSONL input line. Only Text is required.
+// input is one JSONL input line. Only Text is required; pointers tell a
+// missing or null field from an empty one.
 type input struct {
-	ID     string  `json:"id"`
+	ID     jsonID  `json:"id"`
 	Date   string  `json:"date"`
 	Title  string  `json:"title"`
 	URL    string  `json:"url"`
@@ -22,31 +24,64 @@ type input struct {
 	Text   *string `json:"text"`
 }
 
-// readJSONL reads one document per line. Blank lines are skipped; a bad line
-// yields an *Error with its line number and reading goes on.
+// jsonID is an "id" given as a JSON string or number; a number is kept as its
+// literal text ("42").
+type jsonID string
+
+func (id *jsonID) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) == 0 || string(b) == "null":
+		return nil
+	case b[0] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*id = jsonID(s)
+		return nil
+	case b[0] == '-' || (b[0] >= '0' && b[0] <= '9'):
+		*id = jsonID(b)
+		return nil
+	}
+	return errors.New(`field "id": want a string or number`)
+}
+
+// maxKeptBuf is the largest line buffer kept for the next line; a buffer
+// grown by one huge line is dropped so it does not stay pinned.
+const maxKeptBuf = 1 << 20
+
+// readJSONL reads one document per line. Blank lines are skipped but counted;
+// a bad line yields an *Error with its line number and reading goes on.
+// It returns false when the consumer stopped or ctx was cancelled.
 func readJSONL(ctx context.Context, path string, r *bufio.Reader, opts Options, yield func(Item) bool) bool {
+	var buf []byte
 	for line := 1; ; line++ {
 		if err := ctx.Err(); err != nil {
 			yield(Item{Err: err})
 			return false
 		}
-		b, err := readLine(r, opts.maxDoc())
-		if errors.Is(err, io.EOF) && len(b) == 0 {
-			return true
+		if cap(buf) > maxKeptBuf {
+			buf = nil
 		}
+		b, err := readLine(r, buf[:0], opts.maxDoc())
+		buf = b
+		last := errors.Is(err, io.EOF)
 		var item Item
 		switch {
 		case errors.Is(err, ErrTooLarge):
 			item.Err = &Error{Path: path, Line: line, Err: err}
-		case err != nil && !errors.Is(err, io.EOF):
-			item.Err = &Error{Path: path, Line: line, Err: err}
-			yield(item)
-			return true // the stream is broken: nothing more to read from it
+		case err != nil && !last:
+			// The stream itself broke: nothing more can be read from it.
+			return yield(Item{Err: &Error{Path: path, Line: line, Err: err}})
 		default:
 			if line == 1 {
 				b = bytes.TrimPrefix(b, bom)
 			}
 			if len(bytes.TrimSpace(b)) == 0 {
+				if last {
+					return true
+				}
 				continue
 			}
 			d, perr := parseJSONLine(b, opts.Date)
@@ -59,22 +94,26 @@ func readJSONL(ctx context.Context, path string, r *bufio.Reader, opts Options, 
 		if !yield(item) {
 			return false
 		}
+		if last {
+			return true
+		}
 	}
 }
 
+// parseJSONLine turns one line into a document dated by date when the line
+// carries no date of its own.
 func parseJSONLine(b []byte, date string) (*doc.Document, error) {
-	var in input
-	dec := json.NewDecoder(bytes.NewReader(b))
-	if err := dec.Decode(&in); err != nil {
-		return nil, fmt.Errorf("not a JSON object: %w", err)
+	if t := bytes.TrimLeft(b, " \t\r"); t[0] != '{' {
+		return nil, notObject(b)
 	}
-	if dec.More() {
-		return nil, errors.New("more than one JSON value on the line")
+	var in input
+	if err := json.Unmarshal(b, &in); err != nil {
+		return nil, jsonError(err)
 	}
 	if in.Text == nil {
 		return nil, errors.New(`no "text" field`)
 	}
-	if *in.Text == "" {
+	if strings.TrimSpace(*in.Text) == "" {
 		return nil, ErrEmpty
 	}
 	if in.Date == "" {
@@ -82,46 +121,93 @@ func parseJSONLine(b []byte, date string) (*doc.Document, error) {
 	}
 	if in.Date != "" {
 		if _, err := doc.ParseDate(in.Date); err != nil {
-			return nil, err
+			return nil, fmt.Errorf(`field "date": %w`, err)
 		}
 	}
-	d := &doc.Document{ID: in.ID, Date: in.Date, Title: in.Title, URL: in.URL, Source: in.Source, Text: *in.Text}
+	d := &doc.Document{
+		ID:     string(in.ID),
+		Date:   in.Date,
+		Title:  in.Title,
+		URL:    in.URL,
+		Source: in.Source,
+		Text:   *in.Text,
+	}
 	if d.ID == "" {
 		d.ID = contentID(d.Text)
 	}
 	return d, nil
 }
 
-// readLine reads one line without its line end. A line longer than max is
-// consumed to its end and reported as ErrTooLarge, so the next line reads
-// normally. At the end of input it returns the last line (possibly empty)
-// with io.EOF.
-func readLine(r *bufio.Reader, max int) ([]byte, error) {
-	var line []byte
+// jsonError rewords encoding/json's errors for people who wrote the input:
+// a wrong field type names the field instead of a Go struct.
+func jsonError(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) && te.Field != "" {
+		return fmt.Errorf("field %q: want a string, got %s", te.Field, te.Value)
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("invalid JSON at byte %d: %w", se.Offset, err)
+	}
+	return fmt.Errorf("invalid JSON: %w", err)
+}
+
+// notObject explains why a line that does not start with '{' is refused.
+func notObject(b []byte) error {
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		return fmt.Errorf("want a JSON object, got text that is not JSON")
+	}
+	kind := "null"
+	switch v.(type) {
+	case []any:
+		kind = "an array"
+	case string:
+		kind = "a string"
+	case float64:
+		kind = "a number"
+	case bool:
+		kind = "a boolean"
+	}
+	return fmt.Errorf("want a JSON object, got %s", kind)
+}
+
+// readLine appends one line, without its line end ("\n" or "\r\n"), to buf
+// and returns it. A line longer than limit bytes is consumed to its end without
+// being kept and reported as ErrTooLarge, so the next line reads normally. At
+// the end of input it returns the last line (possibly empty) with io.EOF.
+func readLine(r *bufio.Reader, buf []byte, limit int) ([]byte, error) {
+	line := buf
 	tooLarge := false
 	for {
 		chunk, err := r.ReadSlice('\n')
 		if !tooLarge {
-			if len(line)+len(chunk) > max+2 {
-				tooLarge, line = true, nil
+			// Allow for the line end while the line is still open.
+			if n := len(line) + len(chunk); n > limit+2 {
+				tooLarge, line = true, buf[:0]
 			} else {
+				if n > cap(line) {
+					// Double, up to the cap: append's gentler growth for
+					// big slices would allocate several times the line.
+					grown := make([]byte, len(line), min(max(2*cap(line), n), limit+2))
+					copy(grown, line)
+					line = grown
+				}
 				line = append(line, chunk...)
 			}
 		}
 		switch {
-		case err == nil || (errors.Is(err, io.EOF) && !tooLarge):
-			if tooLarge {
-				return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)
-			}
-			line = bytes.TrimSuffix(line, []byte("\n"))
-			line = bytes.TrimSuffix(line, []byte("\r"))
-			return line, err
 		case errors.Is(err, bufio.ErrBufferFull):
 			continue
-		case errors.Is(err, io.EOF):
-			return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)
-		default:
-			return nil, fmt.Errorf("read: %w", err)
+		case err != nil && !errors.Is(err, io.EOF):
+			return line, fmt.Errorf("read: %w", err)
 		}
+		// The line ended, at a newline (err == nil) or the end of input.
+		line = bytes.TrimSuffix(line, []byte("\n"))
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		if tooLarge || len(line) > limit {
+			return buf[:0], fmt.Errorf("%w (%d bytes)", ErrTooLarge, limit)
+		}
+		return line, err
 	}
 }

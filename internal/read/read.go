@@ -4,11 +4,45 @@
 // one article per file), plain text (one article per file, dated by
 // [Options.Date]) and JSONL (one JSON object per line with at least "text").
 // [Detect] picks the format from a file's name and first bytes; [Options.Format]
-// overrides it.
+// overrides it. [All] reads files, directories and standard input; [Stream]
+// reads one stream.
 //
 // Readers stream: a JSONL file is read line by line and a directory file by
-// file, so memory stays flat whatever the input size. A bad item yields an
-// [*Error] naming the file (and line) and reading goes on with the next item.
+// file, so memory stays flat whatever the input size; only one document (and
+// one read buffer) is held at a time. A bad item yields an [*Error] naming the
+// file (and, for JSONL, the 1-based line, blank lines counted) and reading goes
+// on with the next item; the caller decides whether to stop.
+//
+// Deliberate choices about awkward input, each covered by a test:
+//
+//   - Text is kept byte for byte, so offsets match the input, except that a
+//     leading UTF-8 byte-order mark is dropped and invalid UTF-8 sequences
+//     become U+FFFD (every offset a stage writes must land on a rune boundary
+//     of valid UTF-8; losing a whole article to one stray byte of a scraped page
+//     would be worse). CRLF line ends are kept as they are.
+//   - Plain text and JSONL "text" are not trimmed; seed text is the rest of the
+//     file after the header, trimmed of surrounding white space, with paragraph
+//     breaks inside it kept.
+//   - A document whose text is empty or only white space is an error
+//     ([ErrEmpty]): there is nothing to analyse, and silently emitting nothing
+//     would hide a broken input. An empty JSONL file, by contrast, is a
+//     container with no documents and yields nothing.
+//   - One document is capped at [Options.MaxDocBytes] (default 64 MiB). A
+//     longer JSONL line is skipped in 64 KiB chunks without being held in
+//     memory, reported as [ErrTooLarge] with its line number, and the next line
+//     reads normally. Lines of tens of megabytes below the cap are read.
+//   - Input that starts with a UTF-16 byte-order mark is refused with
+//     [ErrUTF16], and, when the format is detected, a file with a NUL byte in
+//     its first 512 bytes is refused as [ErrBinary] (a stray archive or image in
+//     a corpus directory); --in text forces such a file to be read.
+//   - A JSONL line must hold exactly one JSON object. Unknown fields are
+//     ignored (feeds carry authors, tags, ...); null fields count as absent; a
+//     numeric "id" is kept as its decimal text, since exported datasets often
+//     number their rows; any other field of the wrong type is an error naming
+//     the field. "date" must be ISO 8601 (see [doc.ParseDate]).
+//   - Directories are walked recursively in lexical order. Hidden files and
+//     directories (names starting with ".") are skipped, symbolic links to files
+//     are read, and symbolic links to directories are not followed (no cycles).
 package read
 
 import (
@@ -80,8 +114,10 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// Errors callers may branch on.
+// Errors callers may branch on with [errors.Is].
 var (
 	ErrEmpty    = errors.New("empty text")
 	ErrTooLarge = errors.New("document larger than the size cap")
+	ErrBinary   = errors.New("binary file (NUL byte near the start); use --in text to read it anyway")
+	ErrUTF16    = errors.New("UTF-16 text; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
 )
