@@ -1,0 +1,350 @@
+// Package store is the contract for dateline's archive of analysed documents:
+// the [Store] interface every backend implements, the query and result types
+// it speaks, and the few helpers (content hashes, name keys, snippet markers)
+// backends share so that they agree on what "the same" means.
+//
+// A store keeps each document whole, so [Store.Get] returns exactly what was
+// put, and also spreads its layers over tables (entities and mentions, times,
+// quotes, events and participants, deadlines) so that the questions people ask
+// across documents — which articles mention Putin between two dates, who has
+// been quoted about Ukraine, which deadlines are still open — are answered by
+// the database, not by reading every document.
+//
+// Entities are per document in [doc.Document] ("e1" in one article is unrelated
+// to "e1" in the next). Across documents the store links them by type and
+// folded name ([NameKey]): two PERSON entities named "Vladimir Putin" are one
+// entity in the store. Names and aliases both find an entity.
+//
+// Backends live in subpackages (store/sqlite, store/postgres) and are checked
+// by one conformance suite, store/storetest. Consumers should declare a small
+// interface with only the methods they call rather than depend on [Store].
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"iter"
+	"time"
+
+	"dateline/internal/doc"
+)
+
+// Errors callers branch on. Backends wrap them with context; test with
+// [errors.Is].
+var (
+	// ErrNotFound reports that no document, entity or content hash matches.
+	ErrNotFound = errors.New("not found")
+	// ErrInvalid reports a query or entry the store cannot accept: a bad date
+	// bound, a negative limit, a search with no positive term.
+	ErrInvalid = errors.New("invalid request")
+)
+
+// Store is a persistent archive of analysed documents. Implementations are
+// safe for concurrent use by multiple goroutines; every method honours ctx.
+// Errors other than the sentinels above come from the database and are
+// wrapped with the operation that failed.
+type Store interface {
+	// Put stores a batch of ingest entries in one transaction, so after a
+	// crash either the whole batch is stored or none of it is. It returns one
+	// [Result] per entry, in order, and writes every entry to the ingest log.
+	//
+	// An entry whose text's content hash is already stored (by an earlier
+	// batch or earlier in this one) is a [Duplicate]: nothing but the log line
+	// is written. An entry whose document id is stored with different content
+	// replaces that document ([Updated]). An entry with a Failure is logged as
+	// [Failed]. Put returns [ErrInvalid] for an entry with neither a document
+	// nor a failure, or with a document without an id; in that case nothing
+	// of the batch is stored.
+	Put(ctx context.Context, batch []Entry) ([]Result, error)
+
+	// ContentID returns the id of the stored document whose text has the
+	// content hash h (see [Hash]), or [ErrNotFound]. Ingest uses it to skip
+	// analysing exact duplicates.
+	ContentID(ctx context.Context, h string) (string, error)
+
+	// Get returns the document stored under id, as it was put, or
+	// [ErrNotFound].
+	Get(ctx context.Context, id string) (*doc.Document, error)
+
+	// Search returns the documents matching q, best first, with the total
+	// number of matches. It returns [ErrInvalid] for a malformed query (bad
+	// dates, negative limit or offset, only negated terms).
+	Search(ctx context.Context, q Query) (Results, error)
+
+	// Documents yields every document matching f in date order (oldest
+	// first, then by id), for export. It yields a non-nil error at most once,
+	// as the last item: [ErrInvalid] for a bad filter, or a database error.
+	Documents(ctx context.Context, f Filter) iter.Seq2[*doc.Document, error]
+
+	// Entity reports on the entity a name or alias denotes: where it is
+	// mentioned, the titles given to it over time and the entities seen with
+	// it. When several entities answer to the name, one whose name (not an
+	// alias) matches is preferred, then the one in the most documents; the
+	// others are listed in [EntityReport.Also]. It returns [ErrNotFound] when no entity has the
+	// name, [ErrInvalid] for an empty name.
+	Entity(ctx context.Context, q EntityQuery) (*EntityReport, error)
+
+	// Quotes returns quotes matching q, newest document first. It returns
+	// [ErrInvalid] for bad date bounds or a negative limit or offset.
+	Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error)
+
+	// Deadlines returns deadlines matching q, soonest first. It returns
+	// [ErrInvalid] for a bad AsOf date or a negative limit.
+	Deadlines(ctx context.Context, q DeadlineQuery) ([]DeadlineHit, error)
+
+	// Log returns ingest log entries matching q, newest first. It returns
+	// [ErrInvalid] for an unknown status or a negative limit.
+	Log(ctx context.Context, q LogQuery) ([]LogEntry, error)
+
+	// Stats counts what the store holds.
+	Stats(ctx context.Context) (Stats, error)
+
+	// Close releases the store. Calls after Close fail.
+	Close() error
+}
+
+// Entry is one input to [Store.Put]: an analysed document, or the reason an
+// input could not become one. Exactly one of Doc and Failure is set.
+type Entry struct {
+	// Input names where the entry came from, for the log: a file path, a
+	// "path:line" of a JSONL stream, or the document id.
+	Input string
+	// Doc is the analysed document. Its ID must be set.
+	Doc *doc.Document
+	// Hash is [Hash](Doc.Text); Put computes it when empty.
+	Hash string
+	// Failure says why the input could not be read or analysed.
+	Failure string
+}
+
+// Status is the outcome of one ingest entry.
+type Status string
+
+// Ingest outcomes.
+const (
+	Added     Status = "added"     // a new document was stored
+	Updated   Status = "updated"   // a stored document with the same id was replaced
+	Duplicate Status = "duplicate" // the same text was already stored
+	Failed    Status = "failed"    // the input could not be read or analysed
+)
+
+// OK reports whether s stored a document.
+func (s Status) OK() bool { return s == Added || s == Updated }
+
+// ParseStatus parses a status name; the empty string is the zero Status.
+func ParseStatus(s string) (Status, error) {
+	switch st := Status(s); st {
+	case "", Added, Updated, Duplicate, Failed:
+		return st, nil
+	}
+	return "", errors.New("unknown ingest status " + `"` + s + `"`)
+}
+
+// Result is the outcome of one [Entry].
+type Result struct {
+	Status Status
+	// ID is the stored document's id: the entry's own, or for a duplicate the
+	// id of the document that already has this text. Empty for a failure.
+	ID string
+}
+
+// Filter narrows documents. Zero fields do not filter.
+type Filter struct {
+	// Entity keeps documents mentioning an entity with this name or alias
+	// (compared by [NameKey]).
+	Entity string
+	// Type keeps documents with an entity of this type (PERSON, GPE, ...) or
+	// an event of this type (MEET, SANCTION, ...); the two sets of names are
+	// disjoint.
+	Type string
+	// From and To keep documents dated on or after From and on or before To
+	// (YYYY-MM-DD). Undated documents are dropped when either is set.
+	From, To string
+	// Source keeps documents from this source (case-insensitive).
+	Source string
+}
+
+// Query is a full-text search over documents' titles and text.
+type Query struct {
+	// Text is the search: words (stemmed, all required), "quoted phrases"
+	// and -excluded words; see [ParseTerms]. Empty text lists the documents
+	// matching the filter, newest first.
+	Text string
+	Filter
+	// Limit caps the hits returned; zero means [DefaultLimit].
+	Limit  int
+	Offset int
+}
+
+// DefaultLimit is the number of hits a query returns when its Limit is zero.
+const DefaultLimit = 20
+
+// Results is one page of search hits.
+type Results struct {
+	Hits  []Hit
+	Total int // matches in all pages
+}
+
+// Hit is one matching document.
+type Hit struct {
+	ID     string
+	Date   string
+	Title  string
+	Source string
+	URL    string
+	// Snippet is a short passage of the text around the matched words (the
+	// opening of the text when the query has no words); Highlights are the
+	// byte ranges of matched words inside Snippet.
+	Snippet    string
+	Highlights []doc.Span
+	// Score orders hits: higher is better. It is comparable only within one
+	// result set.
+	Score float64
+}
+
+// EntityQuery asks for a report on one entity.
+type EntityQuery struct {
+	Name string
+	// Type restricts the entity's type (PERSON, ORG, ...); empty allows any.
+	Type string
+	// Limit caps Appearances and CoOccurring; zero means [DefaultLimit].
+	Limit int
+}
+
+// EntityRef names an entity across documents.
+type EntityRef struct {
+	Name string
+	Type string
+}
+
+// EntityReport is what the store knows about one entity.
+type EntityReport struct {
+	EntityRef
+	Documents int    // documents mentioning it
+	Mentions  int    // mentions in all documents
+	First     string // date of the earliest dated document mentioning it
+	Last      string // date of the latest
+	// Appearances are the documents mentioning it, newest first.
+	Appearances []Appearance
+	// Titles are the role phrases given to it, in order of first use.
+	Titles []TitleUse
+	// CoOccurring are the entities mentioned in the same documents, most
+	// shared documents first.
+	CoOccurring []CoOccurrence
+	// Also lists other entities answering to the same name.
+	Also []EntityRef
+}
+
+// Appearance is one document mentioning an entity.
+type Appearance struct {
+	DocID    string
+	Date     string
+	Title    string
+	Mentions int
+	// Forms are the distinct texts of its mentions in the document, in order
+	// of first appearance.
+	Forms []string
+}
+
+// TitleUse is a title given to an entity and when.
+type TitleUse struct {
+	Title       string
+	First, Last string // document dates
+	Documents   int
+}
+
+// CoOccurrence is an entity seen in the same documents as another.
+type CoOccurrence struct {
+	EntityRef
+	Documents int
+}
+
+// QuoteQuery selects quotes. Zero fields do not filter.
+type QuoteQuery struct {
+	// Speaker keeps quotes whose speaker entity has this name or alias, or
+	// whose speaker text is this name.
+	Speaker string
+	// About keeps quotes whose text contains these words (case-insensitive)
+	// or that mention an entity with this name or alias.
+	About    string
+	From, To string // document date bounds, YYYY-MM-DD
+	Limit    int    // zero means DefaultLimit
+	Offset   int
+}
+
+// QuoteHit is one quote with its document.
+type QuoteHit struct {
+	DocID       string
+	Date        string
+	Title       string
+	ID          string // quote id inside the document
+	Text        string
+	Kind        string
+	Speaker     string // the speaker entity's name, when linked
+	SpeakerText string
+	Cue         string
+}
+
+// DeadlineQuery selects deadlines.
+type DeadlineQuery struct {
+	// Pending keeps deadlines with no outcome yet (status empty or
+	// "pending") whose date is not before AsOf.
+	Pending bool
+	// AsOf is the day Pending compares against (YYYY-MM-DD); empty means
+	// today by the store's clock.
+	AsOf  string
+	Limit int // zero means DefaultLimit
+}
+
+// DeadlineHit is one deadline with its document and named parties.
+type DeadlineHit struct {
+	DocID       string
+	Date        string
+	Title       string
+	ID          string // deadline id inside the document
+	By          string // TIMEX3 value as extracted
+	Day         string // By as a YYYY-MM-DD day (see [DeadlineDay]); empty when not a date
+	Setter      string // entity names
+	Target      string
+	Demand      string
+	Consequence string
+	Trigger     string
+	Status      string
+}
+
+// LogQuery selects ingest log entries.
+type LogQuery struct {
+	Status Status // empty means any
+	Limit  int    // zero means DefaultLimit
+}
+
+// LogEntry is one line of the ingest log.
+type LogEntry struct {
+	Time   time.Time
+	Input  string
+	Status Status
+	DocID  string
+	Hash   string
+	Reason string
+}
+
+// Stats counts stored items.
+type Stats struct {
+	Documents int
+	Entities  int // distinct cross-document entities
+	Mentions  int
+	Times     int
+	Quotes    int
+	Events    int
+	Deadlines int
+	Log       int // ingest log lines
+}
+
+// Hash returns the content hash of a document text: lowercase hex SHA-256 of
+// its bytes. Two documents are exact duplicates when their hashes match.
+func Hash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
