@@ -1,14 +1,26 @@
 // Package sentence splits a tokenised document into sentences.
 //
-// News text mixes prose with headings, datelines and bylines that carry no
-// final punctuation, so a line break decides as much as a full stop: a blank
-// line always ends a sentence, and a single line break ends one unless the
-// next line clearly continues it (it starts in lower case, or the line ends
-// in a comma). A full stop, question or exclamation mark ends a sentence
-// together with any closing quotes and brackets after it, unless the next word
-// starts in lower case (“Really?” she asked). A period kept by an abbreviation
-// ("U.S.", "a.m.") ends a sentence only before a word that usually opens one
-// ("The", "He"); titles and initials ("Mr.", "J.") never do.
+// News text mixes prose with headings, datelines, bylines, list items and
+// timestamps that carry no final punctuation, so line breaks decide as much as
+// full stops do:
+//
+//   - A blank line always ends a sentence.
+//   - A single line break ends one unless the next line clearly continues it:
+//     it starts in lower case, or the line ends in a comma, semicolon, dash or
+//     opening mark. In hard-wrapped copy (see [Split]) a line break after a
+//     full-width line is only a space.
+//   - A full stop, question or exclamation mark or ellipsis ends a sentence
+//     together with the closing quotes and brackets attached to it, unless the
+//     next word starts in lower case (“Really?” she asked), is attached to
+//     the mark ("v2.9.1", "example.com"), or the mark ends a list number at
+//     the start of a line ("1. Public consultation").
+//   - A period kept by an abbreviation ("U.S.", "a.m.", "Inc.") ends a
+//     sentence only before a word that usually opens one ("The", "He", an
+//     opening quote followed by such a word); titles ("Mr.", "Gen.", "No.",
+//     "St.") never do, and initials ("J.") only before such a word.
+//
+// Straight quotes are told apart by spacing: a quote with space before it and
+// none after it opens, any other closes.
 package sentence
 
 import (
@@ -34,15 +46,22 @@ func (Stage) Process(_ context.Context, d *doc.Document) error {
 	return nil
 }
 
-// Split appends the sentences of text, given its tokens, to dst. Each
-// sentence runs from its first token's start to its last token's end.
+// Split appends the sentences of text, given its tokens (from
+// [token.Tokenize]), to dst. Each sentence runs from its first token's start
+// to its last token's end, so sentences never begin or end in whitespace.
+//
+// Split first decides whether text is hard-wrapped: no line longer than
+// maxWrapWidth bytes and at least minSoftBreaks line breaks before a
+// lower-case word. In wrapped text a line break after a line at least 60% as
+// long as the longest one reads as a space.
 func Split(text string, toks []doc.Token, dst []doc.Span) []doc.Span {
 	if len(toks) == 0 {
 		return dst
 	}
+	s := splitter{text: text, toks: toks, wrapWidth: wrapWidth(text)}
 	start := 0
 	for i := range toks {
-		if i+1 == len(toks) || boundaryAfter(text, toks, i) {
+		if i+1 == len(toks) || s.boundaryAfter(i) {
 			dst = append(dst, doc.Span{Start: toks[start].Start, End: toks[i].End})
 			start = i + 1
 		}
@@ -50,120 +69,273 @@ func Split(text string, toks []doc.Token, dst []doc.Span) []doc.Span {
 	return dst
 }
 
+// splitter holds the text, its tokens and what Split learnt about the layout.
+type splitter struct {
+	text      string
+	toks      []doc.Token
+	wrapWidth int // minimum length of a soft-wrapped line; 0 if text is not wrapped
+}
+
+// word returns the text of token i.
+func (s *splitter) word(i int) string { return s.text[s.toks[i].Start:s.toks[i].End] }
+
 // boundaryAfter reports whether a sentence ends after token i (not the last).
-func boundaryAfter(text string, toks []doc.Token, i int) bool {
-	cur, next := toks[i], toks[i+1]
-	gap := text[cur.End:next.Start]
-	if nl := strings.Count(gap, "\n"); nl >= 2 {
-		return true
-	} else if nl == 1 && !continues(text, cur, next) {
-		return true
+func (s *splitter) boundaryAfter(i int) bool {
+	cur, next := s.toks[i], s.toks[i+1]
+	if cur.End < next.Start {
+		switch lineBreaks(s.text[cur.End:next.Start]) {
+		case 0:
+		case 1:
+			if s.continues(i) {
+				return false
+			}
+			if !s.softWrap(i) {
+				return true
+			}
+		default:
+			return true
+		}
 	}
-	w := text[cur.Start:cur.End]
-	nextWord := text[next.Start:next.End]
+	if !next.SpaceBefore {
+		// Attached to what follows: "v2.9.1", "example.com", ".”", "?!".
+		return false
+	}
+	// Walk back over the closing quotes and brackets after a final mark:
+	// `hit.’”` ends where `to come,”` does not.
+	j := i
+	for j > 0 && !s.toks[j].SpaceBefore && s.closes(j) {
+		j--
+	}
+	w := s.word(j)
 	switch {
-	case isClosing(w) || (cur.Kind == doc.Punct && isOpening(w)):
-		// A closing quote or bracket ends a sentence when a terminal mark
-		// precedes it: `… to come,”` does not, `… hit.’”` does.
-		if !isClosing(w) {
-			return false
-		}
-		j := i
-		for j > 0 && isClosing(text[toks[j].Start:toks[j].End]) {
-			j--
-		}
-		if !isTerminal(text[toks[j].Start:toks[j].End]) || isClosing(nextWord) {
-			return false
-		}
-		return opensSentence(text, next)
 	case isTerminal(w):
-		if isClosing(nextWord) || nextWord == ")" {
-			return false // the closing marks belong to this sentence
+		if w == "." && s.listNumber(j) {
+			return false
 		}
-		return opensSentence(text, next)
-	case cur.Kind == doc.Word && strings.HasSuffix(w, ".") && len(w) > 1:
-		return abbreviationEnds(w, text, next)
+		return s.opensSentence(i + 1)
+	case s.toks[j].Kind == doc.Word && len(w) > 1 && w[len(w)-1] == '.':
+		return s.abbreviationEnds(w, i+1)
 	}
 	return false
 }
 
-// continues reports whether the line break between cur and next sits inside
-// a sentence: the next line starts in lower case, or the line ends with a
-// comma, hyphen or an opening mark.
-func continues(text string, cur, next doc.Token) bool {
-	w := text[cur.Start:cur.End]
-	if w == "," || w == "-" || w == ";" || isOpening(w) {
+// continues reports whether the single line break after token i sits inside
+// a sentence: the line ends with a comma, semicolon, dash or opening mark,
+// or the next line starts in lower case.
+func (s *splitter) continues(i int) bool {
+	switch w := s.word(i); w {
+	case ",", ";", "-", "--", "–", "—", "&":
 		return true
+	default:
+		if s.opens(i) {
+			return true
+		}
 	}
-	r, _ := utf8.DecodeRuneInString(text[next.Start:])
+	r, _ := utf8.DecodeRuneInString(s.text[s.toks[i+1].Start:])
 	return unicode.IsLower(r)
 }
 
-// opensSentence reports whether tok can start a new sentence after a
-// terminal mark: anything but a lower-case word or trailing punctuation.
-func opensSentence(text string, tok doc.Token) bool {
-	r, _ := utf8.DecodeRuneInString(text[tok.Start:])
+// softWrap reports whether the line break after token i is a wrap inside a
+// paragraph: the text is hard-wrapped, the line is full width and the next
+// line does not start a list item.
+func (s *splitter) softWrap(i int) bool {
+	if s.wrapWidth == 0 {
+		return false
+	}
+	end := s.toks[i].End
+	lineStart := strings.LastIndexByte(s.text[:end], '\n') + 1
+	if end-lineStart < s.wrapWidth {
+		return false
+	}
+	return !s.listItem(i + 1)
+}
+
+// listItem reports whether token i (the first of a line) is a bullet or a
+// list number: "- ", "• ", "* ", "1. ", "2) ".
+func (s *splitter) listItem(i int) bool {
+	switch s.word(i) {
+	case "-", "–", "—", "•", "*", "·", "▪", "◦", "‣":
+		return true
+	}
+	if s.toks[i].Kind == doc.Number && i+1 < len(s.toks) && !s.toks[i+1].SpaceBefore {
+		w := s.word(i + 1)
+		return w == "." || w == ")"
+	}
+	return false
+}
+
+// listNumber reports whether the full stop at token j ends a list number at
+// the start of a line ("1. Public consultation opens").
+func (s *splitter) listNumber(j int) bool {
+	if j == 0 || s.toks[j].SpaceBefore {
+		return false
+	}
+	n := s.toks[j-1]
+	if n.Kind != doc.Number || n.End-n.Start > 3 {
+		return false
+	}
+	return j-1 == 0 || lineBreaks(s.text[s.toks[j-2].End:n.Start]) > 0
+}
+
+// opensSentence reports whether the token at i can start a new sentence
+// after a final mark: anything but a lower-case word or punctuation that
+// continues one. Opening quotes and brackets are looked through.
+func (s *splitter) opensSentence(i int) bool {
+	k := s.skipOpening(i)
+	if k == len(s.toks) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s.text[s.toks[k].Start:])
 	if unicode.IsLower(r) {
 		return false
 	}
-	switch text[tok.Start:tok.End] {
-	case ",", ";", ":", ")", "]", "%":
+	switch s.word(k) {
+	case ",", ";", ":", ")", "]", "%", "-", "–", "—":
 		return false
 	}
 	return true
 }
 
 // abbreviationEnds decides whether a word ending in a kept period (an
-// abbreviation or initial) also ends the sentence.
-func abbreviationEnds(w, text string, next doc.Token) bool {
+// abbreviation or initial) also ends the sentence, looking at the token at
+// next.
+func (s *splitter) abbreviationEnds(w string, next int) bool {
 	if !token.IsAbbreviation(w) {
-		return opensSentence(text, next) // a word the tokeniser joined to its period
+		return s.opensSentence(next) // a word the tokeniser joined to its period
 	}
-	if titles[strings.TrimSuffix(w, ".")] || len(w) == 2 {
-		return false // "Mr. Smith", "J. Edgar"
+	if titles[titleKey(w[:len(w)-1])] {
+		return false // "Mr. Smith", "No. 10", "St. Louis"
 	}
-	nw := text[next.Start:next.End]
-	if isOpening(nw) {
+	k := s.skipOpening(next)
+	if k == len(s.toks) {
 		return true
 	}
-	return starters[nw]
+	return starters[s.word(k)]
+}
+
+// skipOpening returns the index of the first token at or after i that is
+// not an opening quote or bracket.
+func (s *splitter) skipOpening(i int) int {
+	for i < len(s.toks) && s.opens(i) {
+		i++
+	}
+	return i
+}
+
+// opens reports whether token i is an opening quote or bracket. A straight
+// quote opens when space (or nothing) precedes it and none follows it.
+func (s *splitter) opens(i int) bool {
+	switch s.word(i) {
+	case "“", "‘", "«", "„", "‚", "``", "(", "[", "{":
+		return true
+	case "\"", "'":
+		return (i == 0 || s.toks[i].SpaceBefore) && i+1 < len(s.toks) && !s.toks[i+1].SpaceBefore
+	}
+	return false
+}
+
+// closes reports whether token i is a closing quote or bracket.
+func (s *splitter) closes(i int) bool {
+	switch s.word(i) {
+	case "”", "’", "»", "''", ")", "]", "}":
+		return true
+	case "\"", "'":
+		return !s.opens(i)
+	}
+	return false
+}
+
+// lineBreaks counts the line breaks in a run of white space: "\n", "\r\n" and
+// a lone "\r" count one each.
+func lineBreaks(gap string) int {
+	n := 0
+	for i := 0; i < len(gap); i++ {
+		switch gap[i] {
+		case '\n':
+			n++
+		case '\r':
+			if i+1 == len(gap) || gap[i+1] != '\n' {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// Hard-wrap detection limits: wire copy is wrapped at 60–80 columns.
+const (
+	maxWrapWidth  = 100
+	minSoftBreaks = 2
+)
+
+// wrapWidth returns the shortest line length that counts as a full
+// hard-wrapped line, or 0 if text does not look hard-wrapped.
+func wrapWidth(text string) int {
+	longest, soft := 0, 0
+	for len(text) > 0 {
+		n := strings.IndexByte(text, '\n')
+		if n < 0 {
+			n = len(text)
+		}
+		line := strings.TrimSuffix(text[:n], "\r")
+		if len(line) > maxWrapWidth {
+			return 0
+		}
+		longest = max(longest, len(line))
+		if n == len(text) {
+			break
+		}
+		text = text[n+1:]
+		if line != "" {
+			r, _ := utf8.DecodeRuneInString(text)
+			if unicode.IsLower(r) {
+				soft++
+			}
+		}
+	}
+	if soft < minSoftBreaks {
+		return 0
+	}
+	return max(1, longest*6/10)
 }
 
 func isTerminal(w string) bool {
-	return w == "." || w == "!" || w == "?" || w == "..." || w == "…" || strings.HasPrefix(w, "...")
-}
-
-func isClosing(w string) bool {
 	switch w {
-	case "”", "’", "\"", "'", ")", "]", "»":
+	case ".", "!", "?", "…", "‼", "⁇", "⁈", "⁉", "。", "！", "？":
 		return true
 	}
-	return false
+	return strings.HasPrefix(w, "...")
 }
 
-func isOpening(w string) bool {
-	switch w {
-	case "“", "‘", "\"", "'", "(", "[", "«":
-		return true
+// titleKey maps an all-capitals abbreviation to its usual spelling
+// ("ST" → "St") so headlines and datelines match the tables.
+func titleKey(w string) string {
+	if len(w) < 2 || len(w) > 4 || strings.ToUpper(w) != w || strings.ToLower(w) == w {
+		return w
 	}
-	return false
+	return w[:1] + strings.ToLower(w[1:])
 }
 
-// titles never end a sentence: a name follows them.
+// titles never end a sentence: a name or number follows them.
 var titles = map[string]bool{}
 
 // starters are words that often open a sentence and rarely follow an
-// abbreviation inside one.
+// abbreviation inside one: pronouns, determiners, conjunctions, prepositions
+// and sentence adverbs.
 var starters = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields(`Mr Mrs Ms Messrs Dr Prof Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl
-		Pvt Brig Gov Sen Rep Reps Sens Rev Hon Pres Supt Insp Det Amb Atty Fr St Mt Ft No Nos Vol Fig`) {
+	for _, w := range strings.Fields(`Mr Mrs Ms Messrs Mmes Dr Drs Prof Gen Lt Col Maj Capt Cmdr Adm
+		Sgt Cpl Pvt Brig Gov Sen Sens Rep Reps Rev Hon Pres Supt Insp Det Amb Atty Fr Sra Sr Mt Ft St
+		Ste No Nos Vol Vols Fig Figs Art Sec Ch Para pp cf vs v viz`) {
 		titles[w] = true
 	}
-	for _, w := range strings.Fields(`The A An He She It They We I You His Her Its Their Our This That
-		These Those There But And Yet So Or In On At For As After Before When While If Although
-		Meanwhile However Still Now Then Some Many Most Officials Police`) {
+	for _, w := range strings.Fields(`The A An He She It They We I You His Her Its Their Our My Your
+		This That These Those There Here But And Yet So Or Nor In On At For As After Before When While
+		If Although Though Because Since Until Unless Meanwhile However Still Now Then Some Many Most
+		Few Both Each Every All Several No None Neither Either Other Others Such What Who Why How Where
+		Which Whether Also Instead Earlier Later Last Next Today Yesterday Tomorrow Asked Despite During
+		Under Over From With Without By To Of Nearly About Almost More Less Only Even Just Not`) {
 		starters[w] = true
 	}
 }

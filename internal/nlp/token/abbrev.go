@@ -14,7 +14,7 @@ func init() {
 		Inc Corp Ltd Co Cos Bros Plc LLC Assn Dept Univ Inst Intl Govt
 		Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 		Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
-		No Nos Vol Vols Fig Figs pp Ch Art Sec Para Ed Eds est approx vs etc cf al viz ca
+		No Nos Vol Vols Fig Figs pp Ch Art Sec Para Ed Eds est approx vs v etc cf al viz ca
 		Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo
 		Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo
 	`) {
@@ -27,13 +27,35 @@ func init() {
 // "a.m.") and listed abbreviations ("Mr.", "Sept.").
 func abbreviation(text string, start, end int) bool {
 	w := text[start:end]
+	if abbreviations[w] {
+		return true
+	}
 	if len(w) == 1 {
 		return isASCIIUpper(w[0]) // an initial; a lower-case letter is rarely one
 	}
 	if strings.IndexByte(w, '.') >= 0 {
 		return true // "U.S", "a.m"
 	}
-	return abbreviations[w]
+	if len(w) <= 4 && allUpper(w) {
+		// Headlines and datelines in capitals: "ST. LOUIS", "GEN. SMITH".
+		var buf [4]byte
+		buf[0] = w[0]
+		for i := 1; i < len(w); i++ {
+			buf[i] = w[i] | 0x20
+		}
+		return abbreviations[string(buf[:len(w)])]
+	}
+	return false
+}
+
+// allUpper reports whether w is all ASCII capitals.
+func allUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isASCIIUpper(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // IsAbbreviation reports whether tok (a word ending in a period) is an

@@ -53,6 +53,10 @@ func Tokenize(text string, dst []doc.Token) []doc.Token {
 				}
 				dst = append(dst, doc.Token{Start: i, End: end, Kind: doc.Punct, SpaceBefore: space})
 				i = end
+			case (c == '`' || c == '\'') && i+1 < len(text) && text[i+1] == c:
+				// TeX and Penn Treebank quotes: `` and ''.
+				dst = append(dst, doc.Token{Start: i, End: i + 2, Kind: doc.Punct, SpaceBefore: space})
+				i += 2
 			case c == '\'' && clitic(text, i) > 0:
 				n := clitic(text, i)
 				dst = append(dst, doc.Token{Start: i, End: i + n, Kind: doc.Word, SpaceBefore: space})
@@ -161,11 +165,21 @@ func scanWord(text string, i int) int {
 }
 
 // dottedAcronym reports whether the period at i sits inside a dotted
-// abbreviation like "U.S" or "a.m": one letter before it, one letter after it.
+// abbreviation like "U.S", "a.m" or "Ph.D": one letter after it, and one
+// letter before it, or two when another period follows ("Ph.D.", not "is.A").
 func dottedAcronym(text string, i int) bool {
-	before := i >= 1 && isASCIILetter(text[i-1]) && (i == 1 || !isWordByte(text[i-2]) || text[i-2] == '.')
-	after := i+2 >= len(text) || !isWordByte(text[i+2]) || text[i+2] == '.'
-	return before && after
+	b := i
+	for b > 0 && i-b <= 2 && isASCIILetter(text[b-1]) {
+		b--
+	}
+	n := i - b
+	if n == 0 || n > 2 || (b > 0 && isDigit(text[b-1])) {
+		return false
+	}
+	if i+1 >= len(text) || !isASCIILetter(text[i+1]) || (i+2 < len(text) && isWordByte(text[i+2])) {
+		return false
+	}
+	return n == 1 || (i+2 < len(text) && text[i+2] == '.')
 }
 
 // scanNumber returns the end of the number starting at i: digits with inner
@@ -247,7 +261,11 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return isWordByte(byte(r))
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	switch r {
+	case '\u00AD', '\u200C', '\u200D': // soft hyphen, zero-width (non-)joiner
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me)
 }
 
 func startsWord(s string) bool {
@@ -265,5 +283,5 @@ func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func isASCIIUpper(c byte) bool  { return c >= 'A' && c <= 'Z' }
 func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
 func isASCIIPunct(c byte) bool {
-	return strings.IndexByte("!\"#%'()*,-./:;?@[\\]_{}", c) >= 0
+	return strings.IndexByte("!\"#%'()*,-./:;?@[\\]_`{}", c) >= 0
 }
