@@ -49,8 +49,11 @@ func (s Span) Len() int { return s.End - s.Start }
 // Contains reports whether o lies inside s.
 func (s Span) Contains(o Span) bool { return s.Start <= o.Start && o.End <= s.End }
 
-// Overlaps reports whether s and o share at least one byte.
-func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+// Overlaps reports whether s and o share at least one byte; an empty span
+// overlaps nothing.
+func (s Span) Overlaps(o Span) bool {
+	return s.Start < o.End && o.Start < s.End && s.Start < s.End && o.Start < o.End
+}
 
 // Extent is a span together with the text it covers, repeated so that a reader
 // of the JSON need not slice the text. The validator checks the two agree.
