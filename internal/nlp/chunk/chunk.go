@@ -1,0 +1,286 @@
+// Package chunk is dateline's light syntax: it tags the words of a tokenised
+// document with coarse classes, groups them into noun groups (with the
+// preposition that governs them) and verb groups, and cuts sentences into
+// clauses. The event and deadline stages read who did what to whom from it:
+// the subject of a verb, its objects, and the prepositional phrases that
+// follow a verb or a noun ("meeting with Putin in Moscow", "strikes on
+// Ukrainian cities").
+//
+// It is rule based and lexicon driven so that it runs at tens of megabytes a
+// second without a model. It trusts the layers of earlier stages: a token
+// inside an entity mention is a proper noun whatever its case, and time
+// expressions are kept out of subject and object positions.
+package chunk
+
+import (
+	"sort"
+
+	"dateline/internal/doc"
+)
+
+// Word is the analysis of one token; Words are parallel to doc.Tokens.
+type Word struct {
+	Tag   Tag
+	Lower string // lower-case text
+	Lemma string // verb lemma for verbs and auxiliaries, else ""
+	Form  Form   // verb inflection, when known
+	// Ment is the index in [Analysis.Mentions] of the innermost entity
+	// mention overlapping the token, or -1.
+	Ment int32
+	// Time is the index in doc.Times of the time expression overlapping the
+	// token, or -1.
+	Time int32
+	// Chunk is the index in [Analysis.Chunks] of the chunk holding the
+	// token, or -1.
+	Chunk int32
+	// Clause is the index in [Analysis.Clauses] of the token's clause.
+	Clause int32
+	// Quoted reports whether the token lies inside quotation marks.
+	Quoted bool
+}
+
+// Mention is one entity mention mapped onto tokens.
+type Mention struct {
+	Entity     int // index in doc.Entities
+	Start, End int // byte span
+	First      int // first token
+	Last       int // last token (inclusive)
+	Kind       string
+}
+
+// ChunkKind says what a chunk is.
+type ChunkKind uint8
+
+// Chunk kinds.
+const (
+	NP ChunkKind = iota + 1 // a noun group, possibly governed by a preposition
+	VP                      // a verb group: auxiliaries, modals, negation, adverbs, main verb
+)
+
+// Chunk is a noun or verb group: tokens [Start, End).
+type Chunk struct {
+	Kind       ChunkKind
+	Start, End int
+	Head       int // head token: the last noun of a noun group, the main verb of a verb group
+	// Prep is the token of the preposition governing a noun group, or -1.
+	Prep int
+	// Possessor is the last token of a possessor inside a noun group
+	// ("Witkoff" in "Witkoff’s meeting"), or -1.
+	Possessor int
+	Clause    int
+	// Verb group features.
+	Neg     bool   // not, n’t, never
+	Modal   string // could, would, will, ...
+	Passive bool   // a form of be followed by a participle
+	PastT   bool   // past tense or perfect
+	Perfect bool   // has/had + participle
+}
+
+// Clause is a stretch of a sentence with at most one finite verb group of
+// its own: tokens [Start, End).
+type Clause struct {
+	Start, End int
+	Sentence   int
+	// Opener is the token that opened the clause (a subordinator, relative
+	// pronoun, coordinator or quote mark), or -1.
+	Opener int
+	// Parent is the clause this one depends on or continues, or -1.
+	Parent int
+	Kind   ClauseKind
+	// Chunks are the indices of the clause's chunks in order.
+	Chunks []int
+}
+
+// Analysis is the syntax of one document.
+type Analysis struct {
+	Doc      *doc.Document
+	Words    []Word
+	Mentions []Mention
+	Chunks   []Chunk
+	Clauses  []Clause
+	// Sentences holds for each sentence its token range [First, End).
+	Sentences []TokenRange
+
+	initial []bool // token opens a sentence or quotation
+}
+
+// TokenRange is a half-open range of token indices.
+type TokenRange struct{ First, End int }
+
+// Analyze builds the analysis of d. It needs d.Tokens and d.Sentences (it
+// treats the whole text as one sentence when d.Sentences is empty) and reads
+// d.Entities and d.Times when present. It never fails: odd input gives a
+// poorer analysis, not an error.
+func Analyze(d *doc.Document) *Analysis {
+	a := &Analysis{Doc: d, Words: make([]Word, len(d.Tokens))}
+	a.sentences()
+	a.markInitial()
+	a.mapMentions()
+	a.mapTimes()
+	a.tag()
+	a.retag()
+	a.chunk()
+	a.clauses()
+	return a
+}
+
+func (a *Analysis) sentences() {
+	toks := a.Doc.Tokens
+	if len(a.Doc.Sentences) == 0 {
+		if len(toks) > 0 {
+			a.Sentences = []TokenRange{{0, len(toks)}}
+		}
+		return
+	}
+	ti := 0
+	for _, s := range a.Doc.Sentences {
+		for ti < len(toks) && toks[ti].Start < s.Start {
+			ti++
+		}
+		first := ti
+		for ti < len(toks) && toks[ti].End <= s.End {
+			ti++
+		}
+		if ti > first {
+			a.Sentences = append(a.Sentences, TokenRange{first, ti})
+		}
+	}
+}
+
+// tokenAt returns the index of the first token ending after byte offset off.
+func (a *Analysis) tokenAt(off int) int {
+	toks := a.Doc.Tokens
+	return sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
+}
+
+func (a *Analysis) mapMentions() {
+	for i := range a.Words {
+		a.Words[i].Ment, a.Words[i].Time, a.Words[i].Chunk = -1, -1, -1
+	}
+	for ei, e := range a.Doc.Entities {
+		for _, m := range e.Mentions {
+			if m.Start >= m.End {
+				continue
+			}
+			first := a.tokenAt(m.Start)
+			last := first
+			for last+1 < len(a.Doc.Tokens) && a.Doc.Tokens[last+1].Start < m.End {
+				last++
+			}
+			if first >= len(a.Doc.Tokens) || a.Doc.Tokens[first].Start >= m.End {
+				continue
+			}
+			a.Mentions = append(a.Mentions, Mention{Entity: ei, Start: m.Start, End: m.End, First: first, Last: last, Kind: m.Kind})
+		}
+	}
+	sort.SliceStable(a.Mentions, func(i, j int) bool {
+		if a.Mentions[i].Start != a.Mentions[j].Start {
+			return a.Mentions[i].Start < a.Mentions[j].Start
+		}
+		return a.Mentions[i].End > a.Mentions[j].End
+	})
+	for mi, m := range a.Mentions {
+		for t := m.First; t <= m.Last; t++ {
+			// Later (nested, shorter) mentions overwrite: innermost wins.
+			if cur := a.Words[t].Ment; cur < 0 || a.Mentions[cur].End-a.Mentions[cur].Start >= m.End-m.Start {
+				a.Words[t].Ment = int32(mi)
+			}
+		}
+	}
+}
+
+func (a *Analysis) mapTimes() {
+	for ti, t := range a.Doc.Times {
+		for k := a.tokenAt(t.Start); k < len(a.Doc.Tokens) && a.Doc.Tokens[k].Start < t.End; k++ {
+			a.Words[k].Time = int32(ti)
+		}
+	}
+}
+
+func (a *Analysis) tag() {
+	text := a.Doc.Text
+	quoted := false
+	for i, t := range a.Doc.Tokens {
+		s := text[t.Start:t.End]
+		w := &a.Words[i]
+		w.Lower = lowerOf(s)
+		switch t.Kind {
+		case doc.Word:
+			inEnt := w.Ment >= 0
+			capital := isCapital(s) && !a.sentenceInitial(i)
+			if isCapital(s) && !capital {
+				// Sentence-initial: a capital says nothing, unless the word
+				// is unknown (a name) or inside a mention.
+				if inEnt {
+					capital = true
+				}
+			}
+			w.Tag, w.Lemma, w.Form = tagWord(w.Lower, capital, inEnt)
+			if w.Tag == Noun && isCapital(s) && !lexKnown(w.Lower) {
+				w.Tag = Propn
+			}
+			if w.Tag == Propn && isCapital(s) && !inEnt && a.sentenceInitial(i) {
+				w.Tag = Propn
+			}
+		case doc.Number:
+			w.Tag = Num
+		default:
+			w.Tag = punctTag(s)
+		}
+		if w.Tag == Quote {
+			quoted = quoteOpens(text, t, quoted)
+		}
+		w.Quoted = quoted && w.Tag != Quote
+	}
+}
+
+// quoteOpens decides whether quote token t opens a quotation, given whether
+// one is open.
+func quoteOpens(text string, t doc.Token, open bool) bool {
+	switch text[t.Start:t.End] {
+	case "“", "«":
+		return true
+	case "”", "»":
+		return false
+	}
+	// Straight quotes and single curly quotes: open after a space or at the
+	// start, close otherwise.
+	if t.SpaceBefore || t.Start == 0 {
+		return true
+	}
+	return false
+}
+
+func lexKnown(lower string) bool {
+	_, v := lex.verb[lower]
+	return v || lex.adv[lower]
+}
+
+// sentenceInitial reports whether token i opens its sentence or a quotation,
+// possibly after opening quotes or brackets, where a capital letter says
+// nothing about the word.
+func (a *Analysis) sentenceInitial(i int) bool { return a.initial[i] }
+
+// markInitial fills a.initial.
+func (a *Analysis) markInitial() {
+	a.initial = make([]bool, len(a.Doc.Tokens))
+	text := a.Doc.Text
+	for _, s := range a.Sentences {
+		open := true
+		for i := s.First; i < s.End; i++ {
+			t := a.Doc.Tokens[i]
+			str := text[t.Start:t.End]
+			switch {
+			case t.Kind == doc.Punct && (str == "“" || str == "‘" || str == "(" || str == "«" || (str == "\"" || str == "'") && t.SpaceBefore):
+				open = open || str != "("
+			case t.Kind == doc.Punct && (str == ":" || str == "—"):
+				open = true
+			default:
+				if open {
+					a.initial[i] = true
+				}
+				open = false
+			}
+		}
+	}
+}

@@ -1,0 +1,404 @@
+package chunk
+
+import (
+	"strings"
+
+	"dateline/internal/doc"
+)
+
+// ClauseKind says how a clause hangs on the one before it.
+type ClauseKind uint8
+
+// Clause kinds.
+const (
+	Main        ClauseKind = iota // an independent clause
+	Comp                          // a complement: "(said) that ...", "(claimed) he could ..."
+	Relative                      // "who ...", "which ..."
+	Adverbial                     // "because ...", "if ...", "while ..."
+	Conjunct                      // "and expected ...", "but he recently admitted ..."
+	Participial                   // ", saying ..."
+	Quoted                        // a stretch opened by a quotation mark
+)
+
+// reportLemmas are verbs that take a bare complement clause: "said he had".
+var reportLemmas = set(`say tell claim think believe add insist admit announce warn suggest argue hope
+fear deny predict note report acknowledge expect assert contend allege explain write confirm reveal
+state stress emphasise emphasize vow promise know understand indicate agree declare reply`)
+
+// chunk groups the tokens of every sentence into noun and verb groups.
+func (a *Analysis) chunk() {
+	for _, s := range a.Sentences {
+		a.chunkSentence(s.First, s.End)
+	}
+}
+
+func (a *Analysis) tagAt(i, end int) Tag {
+	if i < end && i >= 0 {
+		return a.Words[i].Tag
+	}
+	return Other
+}
+
+// startsNP reports whether a noun group can start at token i (skipping
+// opening quote marks).
+func (a *Analysis) startsNP(i, end int) bool {
+	for i < end && a.Words[i].Tag == Quote {
+		i++
+	}
+	switch a.tagAt(i, end) {
+	case Det, Num, Adj, Noun, Propn, Pron:
+		return true
+	case Poss:
+		return a.Words[i].Lower != "’s" && a.Words[i].Lower != "'s"
+	case Adv:
+		return a.tagAt(i+1, end) == Adj
+	}
+	return false
+}
+
+func (a *Analysis) startsVP(i, end int) bool {
+	switch a.tagAt(i, end) {
+	case Aux, Modal, Verb:
+		return true
+	case Neg:
+		return a.Words[i].Lower != "no"
+	case Adv:
+		for j := i + 1; j < end; j++ {
+			switch a.Words[j].Tag {
+			case Adv:
+				continue
+			case Verb, Aux, Modal:
+				return true
+			}
+			return false
+		}
+	case To:
+		t := a.tagAt(i+1, end)
+		return t == Verb || t == Aux || t == Adv && a.tagAt(i+2, end) == Verb
+	}
+	return false
+}
+
+func (a *Analysis) chunkSentence(first, end int) {
+	prep := -1
+	for i := first; i < end; {
+		w := a.Words[i]
+		switch {
+		case w.Tag == To && a.startsVP(i, end):
+			i = a.verbGroup(i, end)
+			prep = -1
+		case (w.Tag == Prep || w.Tag == To) && a.startsNP(i+1, end):
+			prep = i
+			i++
+		case a.startsNP(i, end) && !(w.Tag == Adv && a.startsVP(i, end)):
+			i = a.nounGroup(i, end, prep)
+			prep = -1
+			// "between Moscow and Washington": the second conjunct shares
+			// the preposition.
+			if i+1 < end && a.Words[i].Tag == Coord && a.Words[i].Lower == "and" && a.startsNP(i+1, end) {
+				last := &a.Chunks[len(a.Chunks)-1]
+				if last.Prep >= 0 && !a.startsVPAfterNP(i+1, end) {
+					prep = last.Prep
+					i++
+				}
+			}
+		case a.startsVP(i, end):
+			i = a.verbGroup(i, end)
+			prep = -1
+		default:
+			i++
+			if w.Tag != Quote {
+				prep = -1
+			}
+		}
+	}
+}
+
+// startsVPAfterNP reports whether the noun group at i is followed by a verb
+// group (so it is a subject, not a conjunct of a prepositional object).
+func (a *Analysis) startsVPAfterNP(i, end int) bool {
+	j := a.nounGroupEnd(i, end)
+	return a.startsVP(j, end) && a.Words[j].Tag != To
+}
+
+// nounGroupEnd returns the end of the noun group starting at i.
+func (a *Analysis) nounGroupEnd(i, end int) int {
+	for i < end && a.Words[i].Tag == Quote {
+		i++
+	}
+	if i < end && a.Words[i].Tag == Pron {
+		return a.extendMention(i, i+1)
+	}
+	j := i
+	for j < end {
+		t := a.Words[j].Tag
+		if j > i && a.timeCut(j) {
+			// A time expression is a group of its own ("the Oval Office |
+			// last month", "Wednesday | Trump said") unless it premodifies
+			// a noun ("a Friday deadline").
+			return a.extendMention(i, j)
+		}
+		switch {
+		case j == i && (t == Det || t == Poss):
+			j++
+		case t.nominal():
+			j++
+		case t == Adv && a.tagAt(j+1, end) == Adj:
+			j++
+		case t == Poss && j > i && (a.Words[j].Lower == "’s" || a.Words[j].Lower == "'s") && a.tagAt(j+1, end).nominal():
+			j++
+		case t == Quote && j+1 < end && (a.Words[j+1].Tag.nominal() || a.Words[j+1].Tag == Adv && a.tagAt(j+2, end) == Adj):
+			j++ // “highly productive meeting”
+		case t == Det && j > i && a.Words[j-1].Tag == Poss:
+			j++
+		default:
+			return a.extendMention(i, j)
+		}
+	}
+	return a.extendMention(i, j)
+}
+
+// extendMention stretches a group ending at j so it does not cut an entity
+// mention in two.
+func (a *Analysis) extendMention(i, j int) int {
+	if j > i && j < len(a.Words) {
+		if m := a.Words[j-1].Ment; m >= 0 && a.Mentions[m].Last >= j {
+			return a.Mentions[m].Last + 1
+		}
+	}
+	return j
+}
+
+func (a *Analysis) nounGroup(i, end, prep int) int {
+	start := i
+	for start < end && a.Words[start].Tag == Quote {
+		start++
+	}
+	j := a.nounGroupEnd(start, end)
+	if j > end {
+		j = end
+	}
+	if j <= start {
+		return i + 1
+	}
+	c := Chunk{Kind: NP, Start: start, End: j, Head: j - 1, Prep: prep, Possessor: -1}
+	for k := j - 1; k >= start; k-- {
+		t := a.Words[k].Tag
+		if t == Noun || t == Propn || t == Pron || t == Num {
+			c.Head = k
+			break
+		}
+	}
+	for k := start; k < j; k++ {
+		if a.Words[k].Tag == Poss && (a.Words[k].Lower == "’s" || a.Words[k].Lower == "'s") && k > start {
+			c.Possessor = k - 1
+		}
+	}
+	a.addChunk(c)
+	return j
+}
+
+func (a *Analysis) verbGroup(i, end int) int {
+	c := Chunk{Kind: VP, Start: i, Head: -1, Prep: -1, Possessor: -1}
+	j := i
+	sawBe, sawHave, finitePast := false, false, false
+	for j < end {
+		w := a.Words[j]
+		switch w.Tag {
+		case To, Adv:
+			if j+1 < end && (a.Words[j+1].Tag == Verb || a.Words[j+1].Tag == Aux || a.Words[j+1].Tag == Adv || a.Words[j+1].Tag == Neg) {
+				j++
+				continue
+			}
+		case Neg:
+			if w.Lower != "no" {
+				c.Neg = true
+				j++
+				continue
+			}
+		case Modal:
+			if c.Head < 0 && c.Modal == "" {
+				c.Modal = w.Lower
+			}
+			j++
+			continue
+		case Aux:
+			if c.Head >= 0 && a.Words[c.Head].Tag == Verb {
+				break // a new group
+			}
+			if c.Head < 0 && c.Modal == "" && !sawBe && !sawHave {
+				switch w.Lower {
+				case "was", "were", "had", "did":
+					finitePast = true
+				}
+			}
+			sawBe = sawBe || w.Lemma == "be"
+			sawHave = sawHave || w.Lemma == "have"
+			c.Head = j
+			j++
+			continue
+		case Verb:
+			if c.Head >= 0 && a.Words[c.Head].Tag == Verb {
+				break
+			}
+			if c.Head < 0 && c.Modal == "" && w.Form == Past {
+				finitePast = true
+			}
+			c.Head = j
+			if sawBe && (w.Form == Past || w.Form == PastPart) {
+				c.Passive = true
+			}
+			if sawHave && (w.Form == Past || w.Form == PastPart) {
+				c.Perfect = true
+			}
+			j++
+			continue
+		}
+		break
+	}
+	if c.Head < 0 {
+		return i + 1
+	}
+	c.End = c.Head + 1
+	c.PastT = finitePast
+	a.addChunk(c)
+	return c.End
+}
+
+func (a *Analysis) addChunk(c Chunk) {
+	idx := int32(len(a.Chunks))
+	a.Chunks = append(a.Chunks, c)
+	for k := c.Start; k < c.End; k++ {
+		a.Words[k].Chunk = idx
+	}
+}
+
+// clauses cuts each sentence into clauses and assigns chunks to them.
+func (a *Analysis) clauses() {
+	for si, s := range a.Sentences {
+		cur := a.openClause(s.First, si, -1, -1, Main)
+		for i := s.First; i < s.End; i++ {
+			if i > a.Clauses[cur].Start && a.boundary(i, s.End) {
+				kind, opener := a.clauseKind(i)
+				a.Clauses[cur].End = i
+				parent := cur
+				cur = a.openClause(i, si, opener, parent, kind)
+			}
+			a.Words[i].Clause = int32(cur)
+		}
+		a.Clauses[cur].End = s.End
+	}
+	for ci := range a.Chunks {
+		c := &a.Chunks[ci]
+		cl := int(a.Words[c.Start].Clause)
+		c.Clause = cl
+		a.Clauses[cl].Chunks = append(a.Clauses[cl].Chunks, ci)
+	}
+}
+
+func (a *Analysis) openClause(start, sent, opener, parent int, kind ClauseKind) int {
+	a.Clauses = append(a.Clauses, Clause{Start: start, End: start, Sentence: sent, Opener: opener, Parent: parent, Kind: kind})
+	return len(a.Clauses) - 1
+}
+
+// boundary reports whether a new clause starts at token i.
+func (a *Analysis) boundary(i, end int) bool {
+	w := a.Words[i]
+	prev := a.Words[i-1].Tag
+	switch w.Tag {
+	case Sub:
+		return true
+	case Prep:
+		// "as Washington pushes": a subordinating "as", "after", "before".
+		if c := a.Words[i+1:]; len(c) > 0 && a.startsNP(i+1, end) && (w.Lower == "as" || w.Lower == "after" || w.Lower == "before" || w.Lower == "since" || w.Lower == "until") {
+			j := a.nounGroupEnd(i+1, end)
+			return j < end && a.startsVP(j, end) && a.Words[j].Tag != To
+		}
+	case Rel:
+		return prev == Noun || prev == Propn || prev == Comma || prev == Pron
+	case Semi:
+		return true
+	case Quote:
+		return prev == Comma || prev == Stop || prev == Semi
+	case Coord:
+		if w.Lower == "and" || w.Lower == "but" || w.Lower == "or" {
+			if a.startsVP(i+1, end) && a.Words[i+1].Tag != To {
+				return true
+			}
+			if a.startsNP(i+1, end) && a.Words[i+1].Chunk >= 0 {
+				c := a.Chunks[a.Words[i+1].Chunk]
+				if c.Kind == NP && c.End < end && a.startsVP(c.End, end) && a.Words[c.End].Tag != To {
+					return true
+				}
+			}
+		}
+	case Verb:
+		if prev == Comma && (w.Form == Gerund || w.Form == Past || w.Form == PastPart) {
+			return true
+		}
+	case Stop:
+		return false
+	}
+	// A bare complement after a reporting verb: "said he had spoken".
+	if ch := w.Chunk; ch >= 0 && a.Chunks[ch].Kind == NP && a.Chunks[ch].Start == i && a.Chunks[ch].Prep < 0 && i > 0 {
+		if pc := a.Words[i-1].Chunk; pc >= 0 && a.Chunks[pc].Kind == VP && reportLemmas[a.Words[a.Chunks[pc].Head].Lemma] {
+			c := a.Chunks[ch]
+			if c.End < end && a.startsVP(c.End, end) && a.Words[c.End].Tag != To {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (a *Analysis) clauseKind(i int) (ClauseKind, int) {
+	w := a.Words[i]
+	switch w.Tag {
+	case Prep:
+		return Adverbial, i
+	case Sub:
+		if w.Lower == "that" || w.Lower == "whether" || w.Lower == "if" && a.prevVerbReport(i) {
+			return Comp, i
+		}
+		return Adverbial, i
+	case Rel:
+		return Relative, i
+	case Semi:
+		return Main, i
+	case Quote:
+		return Quoted, i
+	case Coord:
+		return Conjunct, i
+	case Verb:
+		return Participial, -1
+	}
+	return Comp, -1
+}
+
+func (a *Analysis) prevVerbReport(i int) bool {
+	if i > 0 {
+		if c := a.Words[i-1].Chunk; c >= 0 && a.Chunks[c].Kind == VP {
+			return reportLemmas[a.Words[a.Chunks[c].Head].Lemma]
+		}
+	}
+	return false
+}
+
+// timeCut reports whether a noun group must end before token j because a
+// time expression starts or ends there.
+func (a *Analysis) timeCut(j int) bool {
+	in, was := a.Words[j].Time >= 0, a.Words[j-1].Time >= 0
+	switch {
+	case in && !was:
+		t := a.Words[j-1].Tag
+		return t == Noun || t == Propn || t == Num
+	case was && !in:
+		if strings.Contains(a.Text(j-1, j), "-") && a.Doc.Times[a.Words[j-1].Time].Type == doc.Duration {
+			return false // "Three-hour Kremlin talks"
+		}
+		return a.Words[j].Tag != Noun && a.Words[j].Tag != Adj
+	case in && was:
+		return a.Words[j].Time != a.Words[j-1].Time
+	}
+	return false
+}

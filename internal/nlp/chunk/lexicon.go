@@ -1,0 +1,196 @@
+package chunk
+
+import "strings"
+
+// The word lists below are the closed classes of English plus the common
+// verbs of news prose. They are read-only after init. Open-class words that
+// are not listed get their tag from suffixes and context (tag.go).
+
+const determiners = `a an the this that these those each every some any no another either neither
+all both several many few much more most such what whatever which whichever`
+
+const possessives = `his her its their my our your whose`
+
+const pronouns = `he she it they we i you him them us me himself herself itself themselves ourselves
+myself yourself yourselves one someone somebody everyone everybody anyone anybody nobody nothing
+everything something anything none who whom`
+
+const prepositions = `of in on at by for with from to into onto over under about against between among
+amid amidst during after before since until till through throughout across along around near
+toward towards upon as within without despite via per beyond behind below above beside besides
+except including like unlike following regarding concerning ahead outside inside off up down out
+than`
+
+// subordinators open a dependent clause.
+const subordinators = `that because although though while whereas if unless whether when whenever
+where wherever once so`
+
+const relatives = `who whom whose which`
+
+const coordinators = `and or but nor yet`
+
+const modals = `can could may might must shall should will would 'll ’ll 'd ’d`
+
+const negations = `not n't n’t never no`
+
+const adverbs = `also just only still even already again ever very too soon now then later
+here there yet almost nearly quite rather perhaps maybe however meanwhile instead indeed
+afterwards afterward earlier recently repeatedly reportedly allegedly apparently
+today tonight tomorrow yesterday ago far well much often always sometimes once twice
+immediately together away back forward abroad according`
+
+// be, have and do forms are auxiliaries (and main verbs: tag.go decides).
+var auxForms = map[string]string{
+	"be": "be", "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be",
+	"am": "be", "'s": "be", "’s": "be", "'re": "be", "’re": "be", "'m": "be", "’m": "be",
+	"have": "have", "has": "have", "had": "have", "having": "have", "'ve": "have", "’ve": "have",
+	"do": "do", "does": "do", "did": "do",
+}
+
+// Verb form classes.
+const (
+	Base     Form = iota + 1 // meet, say
+	Pres3                    // meets, says
+	Past                     // met, said (and past participles when they coincide)
+	PastPart                 // spoken, given
+	Gerund                   // meeting, saying
+)
+
+// Form is the inflection of a verb token.
+type Form uint8
+
+// verbs lists common news verbs. An entry is a lemma, optionally followed by
+// "/" and its irregular past and past participle ("speak/spoke/spoken"); a
+// trailing "+" doubles the final consonant in regular forms ("ban+" →
+// "banned", "banning").
+const verbs = `
+accept accuse achieve acknowledge act add address admit+ adopt advise affect agree/agreed/agreed aim
+allege allow announce answer appear apply appoint approve argue arrest arrive ask assert assess
+attack attempt attend back ban+ bar+ base be/was/been bear/bore/borne beat/beat/beaten become/became/become begin/began/begun
+believe block bomb boost break/broke/broken bring/brought/brought build/built/built buy/bought/bought
+call campaign cancel capture carry cause cease celebrate change charge choose/chose/chosen cite claim
+close come/came/come comment commit+ compete complain condemn conduct confirm consider consult
+contend continue control+ convict cooperate cost/cost/cost counter cover criticise criticize cut/cut/cut
+decide declare decline defeat defend delay deliver demand demonstrate deny deploy describe destroy detain
+develop die dismiss disclose discuss do/did/done donate drive/drove/driven drop+ elect emphasise emphasize
+end ensure enter escalate establish evacuate expand expect explain expire extend face fail fall/fell/fallen
+fear feel/felt/felt fight/fought/fought file find/found/found finish fire fly/flew/flown focus follow force
+freeze/froze/frozen gain get/got/got give/gave/given go/went/gone grant greet grow/grew/grown halt hand
+happen have/had/had head hear/heard/heard help hit/hit/hit hold/held/held hope host hurt/hurt/hurt impose
+include increase indicate inform insist intend introduce invade invite issue jail join keep/kept/kept kill
+know/knew/known last launch lead/led/led learn leave/left/left let/let/let lift limit lose/lost/lost maintain
+make/made/made march mark meet/met/met mention move name need negotiate nominate note object+ offer open
+order oust pass pay/paid/paid pledge plan+ post praise predict prepare present press prevent promise
+propose protest provide pull push put/put/put raise reach react receive recognise recognize reduce refer+
+refuse reiterate reject release remain remark remove repeat reply report request require respond
+resume retaliate return reveal rise/rose/risen rule run/ran/run say/said/said see/saw/seen seek/sought/sought
+seize sell/sold/sold send/sent/sent set/set/set shell shoot/shot/shot show/showed/shown sign slam+ slap+ speak/spoke/spoken
+spend/spent/spent stand/stood/stood start state stay stop+ storm strike/struck/struck stress struggle
+suggest support suspend swear/swore/sworn take/took/taken talk target tell/told/told test thank think/thought/thought
+threaten tour travel tweet understand/understood/understood urge use visit vote vow wage want warn welcome
+win/won/won withdraw/withdrew/withdrawn work worry write/wrote/written yield
+`
+
+// verbInfo describes one verb form.
+type verbInfo struct {
+	lemma string
+	form  Form
+}
+
+type lexicon struct {
+	det, poss, pron, prep, sub, rel, coord, modal, neg, adv map[string]bool
+	verb                                                    map[string]verbInfo
+}
+
+// lex is the read-only lexicon, built once at init.
+var lex = buildLexicon()
+
+func set(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+func buildLexicon() *lexicon {
+	l := &lexicon{
+		det: set(determiners), poss: set(possessives), pron: set(pronouns), prep: set(prepositions),
+		sub: set(subordinators), rel: set(relatives), coord: set(coordinators), modal: set(modals),
+		neg: set(negations), adv: set(adverbs), verb: make(map[string]verbInfo),
+	}
+	add := func(w string, v verbInfo) {
+		if old, ok := l.verb[w]; ok && old.form <= v.form {
+			return // keep the first (more basic) reading: "put" is base before past
+		}
+		l.verb[w] = v
+	}
+	for _, entry := range strings.Fields(verbs) {
+		double := strings.HasSuffix(entry, "+")
+		entry = strings.TrimSuffix(entry, "+")
+		parts := strings.Split(entry, "/")
+		lemma := parts[0]
+		add(lemma, verbInfo{lemma, Base})
+		add(thirdPerson(lemma), verbInfo{lemma, Pres3})
+		add(gerund(lemma, double), verbInfo{lemma, Gerund})
+		if len(parts) == 3 {
+			add(parts[1], verbInfo{lemma, Past})
+			add(parts[2], verbInfo{lemma, PastPart})
+		} else {
+			add(pastRegular(lemma, double), verbInfo{lemma, Past})
+		}
+	}
+	// be, have, do: their forms are auxiliaries and are tagged as such.
+	return l
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+
+func thirdPerson(w string) string {
+	switch {
+	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "sh"), strings.HasSuffix(w, "ch"),
+		strings.HasSuffix(w, "x"), strings.HasSuffix(w, "z"), strings.HasSuffix(w, "o"):
+		return w + "es"
+	case len(w) > 1 && w[len(w)-1] == 'y' && !isVowel(w[len(w)-2]):
+		return w[:len(w)-1] + "ies"
+	}
+	return w + "s"
+}
+
+func pastRegular(w string, double bool) string {
+	switch {
+	case double:
+		return w + w[len(w)-1:] + "ed"
+	case strings.HasSuffix(w, "e"):
+		return w + "d"
+	case len(w) > 1 && w[len(w)-1] == 'y' && !isVowel(w[len(w)-2]):
+		return w[:len(w)-1] + "ied"
+	}
+	return w + "ed"
+}
+
+func gerund(w string, double bool) string {
+	switch {
+	case double:
+		return w + w[len(w)-1:] + "ing"
+	case strings.HasSuffix(w, "ee"), strings.HasSuffix(w, "ye"), strings.HasSuffix(w, "oe"):
+		return w + "ing"
+	case strings.HasSuffix(w, "ie"):
+		return w[:len(w)-2] + "ying"
+	case strings.HasSuffix(w, "e") && len(w) > 2:
+		return w[:len(w)-1] + "ing"
+	}
+	return w + "ing"
+}
+
+// VerbLemma returns the lemma and form of a known verb form (lower case), or
+// "" and 0.
+func VerbLemma(lower string) (string, Form) {
+	if v, ok := lex.verb[lower]; ok {
+		return v.lemma, v.form
+	}
+	if a, ok := auxForms[lower]; ok {
+		return a, 0
+	}
+	return "", 0
+}

@@ -1,0 +1,265 @@
+package chunk
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"dateline/internal/doc"
+)
+
+// Tag is a coarse word class, enough to find noun groups, verb groups,
+// prepositional phrases and clause boundaries. It is not a Penn Treebank tag:
+// the event stages need to know where an argument starts and ends, not its
+// fine morphology.
+type Tag uint8
+
+// Tags.
+const (
+	Other Tag = iota
+	Det       // the, a, some
+	Poss      // his, their, and the clitic ’s
+	Pron      // he, they
+	Prep      // in, on, with
+	To        // to (preposition or infinitive marker)
+	Sub       // that, because, if
+	Rel       // who, which
+	Coord     // and, or, but
+	Modal     // could, would, will
+	Neg       // not, n’t, never
+	Aux       // be, have, do forms
+	Adv       // warmly, also
+	Adj       // productive, new
+	Noun      // meeting, tariffs
+	Propn     // Putin, Moscow (capitalised or inside an entity mention)
+	Verb      // met, said
+	Num       // 24, three
+	Comma     // ,
+	Stop      // . ! ?
+	Semi      // ; : — –
+	Quote     // “ ” " ‘ ’
+	Paren     // ( ) [ ]
+)
+
+var tagNames = [...]string{"X", "DET", "POSS", "PRON", "PREP", "TO", "SUB", "REL", "CC", "MD",
+	"NEG", "AUX", "ADV", "ADJ", "NOUN", "PROPN", "VERB", "NUM", ",", ".", ";", "Q", "()"}
+
+// String returns a short name of t.
+func (t Tag) String() string {
+	if int(t) < len(tagNames) {
+		return tagNames[t]
+	}
+	return "?"
+}
+
+// nominal reports whether t may sit inside a noun group.
+func (t Tag) nominal() bool { return t == Adj || t == Noun || t == Propn || t == Num }
+
+const numberWords = `one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+hundred thousand million billion trillion dozen dozens hundreds thousands millions billions`
+
+var numWords = set(numberWords)
+
+// adjSuffixes mark adjectives among unknown words.
+var adjSuffixes = []string{"ous", "ful", "ive", "ical", "ic", "able", "ible", "ary", "less", "ish", "ian", "ese", "al"}
+
+// tagWord gives the context-free tag of a word token (lower is its lower case).
+func tagWord(lower string, capital bool, inEntity bool) (Tag, string, Form) {
+	switch {
+	case inEntity && capital:
+		return Propn, "", 0
+	case lower == "to":
+		return To, "", 0
+	case lower == "’s" || lower == "'s":
+		return Poss, "", 0 // resolved to Aux ("it’s") in context
+	case lex.neg[lower] && lower != "no":
+		return Neg, "", 0
+	case lex.modal[lower]:
+		return Modal, "", 0
+	}
+	if a, ok := auxForms[lower]; ok {
+		return Aux, a, 0
+	}
+	switch {
+	case lex.rel[lower] && lower != "who" && lower != "whom":
+		return Rel, "", 0
+	case lower == "who" || lower == "whom":
+		return Rel, "", 0
+	case lex.sub[lower]:
+		return Sub, "", 0
+	case lex.poss[lower]:
+		return Poss, "", 0
+	case lex.det[lower]:
+		return Det, "", 0
+	case lex.pron[lower]:
+		return Pron, "", 0
+	case lex.prep[lower]:
+		return Prep, "", 0
+	case lex.coord[lower]:
+		return Coord, "", 0
+	case numWords[lower]:
+		return Num, "", 0
+	}
+	if capital {
+		return Propn, "", 0
+	}
+	if v, ok := lex.verb[lower]; ok {
+		return Verb, v.lemma, v.form
+	}
+	if lex.adv[lower] {
+		return Adv, "", 0
+	}
+	switch {
+	case strings.HasSuffix(lower, "ly") && len(lower) > 4 && !strings.HasSuffix(lower, "ally") || strings.HasSuffix(lower, "ally"):
+		return Adv, "", 0
+	case strings.HasSuffix(lower, "ed") && len(lower) > 4:
+		return Verb, "", Past
+	case strings.HasSuffix(lower, "ing") && len(lower) > 5:
+		return Verb, "", Gerund
+	}
+	for _, s := range adjSuffixes {
+		if strings.HasSuffix(lower, s) && len(lower) > len(s)+2 {
+			return Adj, "", 0
+		}
+	}
+	return Noun, "", 0
+}
+
+// punctTag tags a punctuation or symbol token.
+func punctTag(s string) Tag {
+	switch s {
+	case ",":
+		return Comma
+	case ".", "!", "?", "...", "…":
+		return Stop
+	case ";", ":", "—", "–", "--":
+		return Semi
+	case "“", "”", "\"", "‘", "’", "'", "«", "»":
+		return Quote
+	case "(", ")", "[", "]":
+		return Paren
+	}
+	return Other
+}
+
+func isCapital(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// lowerOf returns the lower case of s, without allocating when s has no
+// upper-case letter.
+func lowerOf(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// ambiguousNounVerb lists words that are nouns after a determiner and verbs
+// after a subject: "the talks" / "he talks".
+func (a *Analysis) retag() {
+	w := a.Words
+	toks := a.Doc.Tokens
+	for i := range w {
+		prev, next := Other, Other
+		if i > 0 {
+			prev = w[i-1].Tag
+		}
+		if i+1 < len(w) {
+			next = w[i+1].Tag
+		}
+		switch w[i].Tag {
+		case Poss:
+			// "it’s", "he’s" and "’s" before a verb are "is"/"has".
+			if strings.HasSuffix(w[i].Lower, "s") && len(w[i].Lower) <= 2 && (prev == Pron || next == Verb || next == Adv || next == Det) && prev != Propn {
+				w[i].Tag, w[i].Lemma = Aux, "be"
+			}
+		case Verb:
+			if w[i].Time >= 0 {
+				w[i].Tag = Noun // "last month"
+				continue
+			}
+			if i > 0 && (prev == Det || prev == Poss || prev == Adj || prev == Num) {
+				// "the meeting", "new tariffs"; "the continued strikes"
+				if w[i].Form == Past || w[i].Form == PastPart {
+					if next == Noun || next == Propn || next == Adj {
+						w[i].Tag = Adj
+					}
+				} else {
+					w[i].Tag = Noun
+				}
+				continue
+			}
+			if (w[i].Form == Pres3 || w[i].Form == Base) && next == Prep && w[i+1].Lower == "of" {
+				w[i].Tag = Noun // "reports of", "issue of"
+				continue
+			}
+			if (w[i].Form == Pres3 || w[i].Form == Base) && (prev == Propn || prev == Noun) && a.inDetGroup(i-1) {
+				w[i].Tag = Noun // "the Ukraine issue"
+				continue
+			}
+			if w[i].Form == Pres3 || w[i].Form == Base {
+				// A noun after a preposition or a name used as modifier:
+				// "of talks", "Russian strikes", "Kremlin talks".
+				if prev == Prep || prev == To && w[i].Form == Pres3 || prev == Noun && w[i].Form == Pres3 {
+					w[i].Tag = Noun
+				} else if prev == Propn && w[i].Form == Pres3 && !a.personAt(i-1) && (next != Det && next != Propn && next != Pron && next != Num && next != Poss && next != To && next != Adv && next != Adj) {
+					w[i].Tag = Noun
+				} else if i == 0 || prev == Stop || prev == Quote && (i < 2 || w[i-2].Tag == Stop) {
+					if w[i].Form == Pres3 || next == Prep || next == Stop {
+						w[i].Tag = Noun
+					}
+				}
+			}
+			if (w[i].Form == Past || w[i].Form == PastPart) && (prev == Prep || prev == Comma && next == Noun) && (next == Noun || next == Propn || next == Adj) {
+				w[i].Tag = Adj // "over continued Russian strikes"
+			}
+			if w[i].Form == Gerund && prev == Prep && next != Det && next != Propn && next != Pron && next != Poss {
+				w[i].Tag = Noun // "after meeting"
+			}
+		case Sub:
+			if w[i].Lower == "that" {
+				if prev == Prep || prev == Det || i+2 < len(w) && next == Noun && (w[i+2].Tag == Prep || w[i+2].Tag == Stop || w[i+2].Tag == Comma) {
+					w[i].Tag = Det
+				}
+			}
+			if w[i].Lower == "once" || w[i].Lower == "so" {
+				w[i].Tag = Adv
+			}
+		case Aux:
+			// A lone "has"/"had"/"did" before a noun group is a main verb.
+			if (w[i].Lemma == "have" || w[i].Lemma == "do") && (next == Det || next == Poss || next == Num || next == Adj || next == Noun || next == Propn || next == Quote) {
+				w[i].Tag = Verb
+			}
+		case Noun:
+			if toks[i].Kind == doc.Number {
+				w[i].Tag = Num
+			}
+		}
+	}
+}
+
+// inDetGroup reports whether token i ends a run of nominal words (and quote
+// marks) opened by a determiner or possessive.
+func (a *Analysis) inDetGroup(i int) bool {
+	for ; i >= 0; i-- {
+		switch a.Words[i].Tag {
+		case Det, Poss:
+			return true
+		case Adj, Noun, Propn, Num, Quote:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+func (a *Analysis) personAt(i int) bool {
+	m := a.Words[i].Ment
+	return m >= 0 && a.EntityType(int(m)) == doc.Person
+}
