@@ -3,6 +3,7 @@ package cli
 import (
 	"dateline/internal/nlp"
 	"dateline/internal/nlp/sentence"
+	"dateline/internal/nlp/timex"
 	"dateline/internal/nlp/token"
 )
 
@@ -13,5 +14,6 @@ func newPipeline() (nlp.Pipeline, error) {
 	return nlp.Pipeline{
 		{Name: "token", Stage: token.Stage{}},
 		{Name: "sentence", Stage: sentence.Stage{}},
+		{Name: "timex", Stage: timex.Stage{}},
 	}, nil
 }

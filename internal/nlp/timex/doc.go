@@ -1,0 +1,65 @@
+// Package timex finds time expressions in news text and normalises them to
+// TIMEX3 values (TimeML 1.2.1): the pipeline stage that fills
+// [doc.Document.Times].
+//
+// # Design
+//
+// The stage is rule-based, in the spirit of HeidelTime, and built for speed:
+// it walks the tokens once (splitting hyphenated words into parts, so
+// "Three-hour" and "mid-August" are two toks joined by a hyphen) and looks
+// each token up in a small lexicon. Only triggers — numbers, month and
+// weekday names, number and unit words, relative words ("last", "ago"),
+// fuzzy words ("now", "recently") — start pattern matching, so prose costs a
+// map lookup a token. At a trigger every pattern that can start there is
+// tried and the longest match wins; matching resumes after it. Patterns are
+// small hand-written parsers over toks (no regular expressions over the
+// text), each producing its span, type and value at once.
+//
+// # Extents
+//
+// Extents follow TimeML: no leading prepositions ("on Wednesday" gives
+// "Wednesday"), determiners and modifiers kept ("the third quarter", "last
+// month", "about three hours", "later in the day", "the days and weeks to
+// come"). A clock time joined to a day is one TIME ("3 p.m. Wednesday",
+// "noon Saturday"), as is a day with its part ("Wednesday night"). Digit
+// ranges give two times ("2009-2011", "August 6-8"); "from Monday to
+// Wednesday" gives two because each weekday is its own expression.
+//
+// # Normalisation
+//
+// Relative expressions are anchored on the document creation time (DCT,
+// [doc.Document.DCT]), date part only. Direction comes first from nearby
+// words ("by Friday", "since Friday", "Friday deadline", "last", "next"),
+// then from the tense of the sentence: the nearest tense cue to the
+// expression decides (future: will, 'll, would, plans, expected to, going
+// to, scheduled to, next; past: said, was, had, irregular past forms and
+// words in -ed); without any cue a sentence counts as past, as news reports
+// what happened. So "Wednesday" in a past sentence is the most recent
+// Wednesday (the DCT itself when the article is dated on a Wednesday), in a
+// future one the next (again the DCT on the day). Month names without a year
+// take the DCT's year unless the tense puts them in the year before or after.
+//
+// Granularity follows the expression: "last month" is 2025-07, "next week"
+// 2025-W33, "this year" 2025, "two days ago" 2025-08-04, "a year ago" 2024,
+// "the 1990s" 199, "the 20th century" 19, "early 2025" 2025 with mod START.
+// "The quarter" of a business story is the quarter being reported: the
+// previous one during the first two months of a quarter. Durations are ISO
+// 8601 periods (PT3H, P2D, P10Y for "a decade", PXM for "months", halves as
+// P2Y6M or PT1H30M), sets have a period or a TimeML calendar pattern
+// ("daily" P1D, "every Monday" XXXX-WXX-1). Slashed dates are read
+// month/day/year (US news) unless the first number cannot be a month;
+// dotted dates day.month.year; two-digit years below 50 are 20xx.
+//
+// # Documents without a date
+//
+// Without a DCT nothing is invented: expressions are still found, and
+// values keep what the text says and mark the rest unknown, TimeML style.
+// A weekday is XXXX-WXX-3 (Wednesday), a month without year XXXX-08, a day
+// XXXX-08-06, a season XXXX-SU, a clock time XXXX-XX-XXT15:00. Expressions
+// that only make sense from the DCT become the fuzzy reference of their
+// direction: "today", "this year" PRESENT_REF; "yesterday", "last month",
+// "two days ago" PAST_REF; "tomorrow", "next week" FUTURE_REF. Durations
+// and sets do not depend on the DCT.
+//
+// Every value written passes [ValidValue].
+package timex

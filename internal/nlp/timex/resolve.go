@@ -1,0 +1,304 @@
+package timex
+
+import (
+	"sort"
+	"strconv"
+	"time"
+
+	"dateline/internal/doc"
+)
+
+// parser holds the state of one Extract call.
+type parser struct {
+	text     string
+	toks     []tok
+	sents    []doc.Span
+	dct      time.Time // midnight UTC of the document date
+	hasDCT   bool
+	lastDate string // value of the last DATE or TIME found, for times of day
+}
+
+// Placeholder values of the undated convention (see the package doc).
+const (
+	presentRef = "PRESENT_REF"
+	pastRef    = "PAST_REF"
+	futureRef  = "FUTURE_REF"
+)
+
+// direction of a relative expression: which way from the document date.
+const (
+	past   = -1
+	same   = 0
+	future = 1
+)
+
+func pad(n, w int) string {
+	s := strconv.Itoa(n)
+	for len(s) < w {
+		s = "0" + s
+	}
+	return s
+}
+
+func fmtDay(t time.Time) string {
+	return pad(t.Year(), 4) + "-" + pad(int(t.Month()), 2) + "-" + pad(t.Day(), 2)
+}
+
+func fmtMonth(y, m int) string { return pad(y, 4) + "-" + pad(m, 2) }
+
+func fmtWeek(t time.Time) string {
+	y, w := t.ISOWeek()
+	return pad(y, 4) + "-W" + pad(w, 2)
+}
+
+func fmtQuarter(y, q int) string { return pad(y, 4) + "-Q" + strconv.Itoa(q) }
+
+// dirRef is the fuzzy value of an unanchored relative expression.
+func dirRef(dir int) string {
+	switch {
+	case dir < 0:
+		return pastRef
+	case dir > 0:
+		return futureRef
+	}
+	return presentRef
+}
+
+// shiftDays returns the DCT moved by n days, or the fuzzy value when undated.
+func (p *parser) shiftDays(n int) string {
+	if !p.hasDCT {
+		return dirRef(n)
+	}
+	return fmtDay(p.dct.AddDate(0, 0, n))
+}
+
+// unitValue returns the value of the unit u containing the DCT moved by n
+// units ("last week": uWeek, -1 → "2025-W31"), or the fuzzy value when the
+// document is undated.
+func (p *parser) unitValue(u unit, n int) string {
+	if !p.hasDCT {
+		return dirRef(n)
+	}
+	t := p.dct
+	y, m := t.Year(), int(t.Month())
+	switch u {
+	case uDay, uNight:
+		return fmtDay(t.AddDate(0, 0, n))
+	case uWeek:
+		return fmtWeek(t.AddDate(0, 0, 7*n))
+	case uFortnight:
+		return fmtWeek(t.AddDate(0, 0, 14*n))
+	case uWeekend:
+		// The weekend of the week n weeks away.
+		return fmtWeek(t.AddDate(0, 0, 7*n)) + "-WE"
+	case uMonth:
+		mm := y*12 + (m - 1) + n
+		return fmtMonth(floorDiv(mm, 12), mm-floorDiv(mm, 12)*12+1)
+	case uQuarter:
+		q := y*4 + (m-1)/3 + n
+		return fmtQuarter(floorDiv(q, 4), q-floorDiv(q, 4)*4+1)
+	case uSeason:
+		yy, s := seasonOf(t)
+		idx := yy*4 + s + n
+		return pad(floorDiv(idx, 4), 4) + "-" + seasonCodes[idx-floorDiv(idx, 4)*4]
+	case uYear:
+		return pad(y+n, 4)
+	case uDecade:
+		return pad(y/10+n, 3)
+	case uCentury:
+		return pad(y/100+n, 2)
+	}
+	return dirRef(n)
+}
+
+// agoValue returns the date n units before (sign -1) or after (+1) the DCT at
+// the unit's granularity: "two days ago" is a day, "a year ago" a year.
+func (p *parser) agoValue(u unit, n float64, x bool, sign int) string {
+	if x || !p.hasDCT || n != float64(int(n)) {
+		return dirRef(sign)
+	}
+	k := int(n) * sign
+	t := p.dct
+	switch u {
+	case uSecond, uMinute, uHour:
+		return fmtDay(t)
+	case uDay, uNight:
+		return fmtDay(t.AddDate(0, 0, k))
+	case uWeek:
+		return fmtWeek(t.AddDate(0, 0, 7*k))
+	case uFortnight:
+		return fmtWeek(t.AddDate(0, 0, 14*k))
+	case uMonth:
+		return p.unitValue(uMonth, k)
+	case uQuarter:
+		return p.unitValue(uQuarter, k)
+	case uYear:
+		return pad(t.Year()+k, 4)
+	case uDecade:
+		return pad(t.Year()+10*k, 4)
+	case uCentury:
+		return pad(t.Year()/100+k, 2)
+	}
+	return dirRef(sign)
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+var seasonCodes = [4]string{"WI", "SP", "SU", "FA"}
+
+// seasonOf returns the (northern) season of t as a year and an index into
+// seasonCodes; December belongs to the winter of the next year.
+func seasonOf(t time.Time) (int, int) {
+	m := int(t.Month())
+	switch {
+	case m == 12:
+		return t.Year() + 1, 0
+	case m <= 2:
+		return t.Year(), 0
+	case m <= 5:
+		return t.Year(), 1
+	case m <= 8:
+		return t.Year(), 2
+	}
+	return t.Year(), 3
+}
+
+func seasonIndex(code string) int {
+	for i, c := range seasonCodes {
+		if c == code {
+			return i
+		}
+	}
+	return 0
+}
+
+// weekdayValue resolves a weekday (ISO 1..7) against the DCT. dir past gives
+// the most recent such day (the DCT itself when it is that weekday), future
+// the next one (again the DCT itself on the day). shift is an explicit
+// "last" (-1) or "next" (+1), which skip the DCT's own day.
+func (p *parser) weekdayValue(wd int, dir, shift int) string {
+	if !p.hasDCT {
+		return "XXXX-WXX-" + strconv.Itoa(wd)
+	}
+	cur := int(p.dct.Weekday())
+	if cur == 0 {
+		cur = 7
+	}
+	var delta int
+	switch {
+	case shift < 0:
+		delta = wd - cur
+		if delta >= 0 {
+			delta -= 7
+		}
+	case shift > 0:
+		delta = wd - cur
+		if delta <= 0 {
+			delta += 7
+		}
+	case dir > 0:
+		delta = wd - cur
+		if delta < 0 {
+			delta += 7
+		}
+	default:
+		delta = wd - cur
+		if delta > 0 {
+			delta -= 7
+		}
+	}
+	return fmtDay(p.dct.AddDate(0, 0, delta))
+}
+
+// monthYear picks the year of a month (and day, 0 if none) given without a
+// year: in a past context the latest one not after the DCT, in a future
+// context the first one not before it.
+func (p *parser) monthYear(m, d, dir int) (int, bool) {
+	if !p.hasDCT {
+		return 0, false
+	}
+	y := p.dct.Year()
+	cm, cd := int(p.dct.Month()), p.dct.Day()
+	switch {
+	case dir > 0 && (m < cm || (m == cm && d != 0 && d < cd)):
+		return y + 1, true
+	case dir <= 0 && (m > cm || (m == cm && d > cd)):
+		return y - 1, true
+	}
+	return y, true
+}
+
+// tense returns the direction implied by the sentence around tok i: future
+// when the nearest tense cue is a future one ("will", "plans", "expected"),
+// past when it is a past one ("said", "was", "-ed"), past when there is
+// none (news reports what happened).
+func (p *parser) tense(i int) int {
+	lo, hi := p.sentenceToks(i)
+	best, bestDist := noCue, 1<<30
+	for j := lo; j < hi; j++ {
+		t := &p.toks[j]
+		c := noCue
+		switch {
+		case t.e != nil && t.e.cue != noCue:
+			c = t.e.cue
+			if c == cueFuture && p.is(j, "going") && !p.is(j+1, "to") {
+				c = noCue
+			}
+			if c == cueFuture && (p.is(j, "expected") || p.is(j, "scheduled") || p.is(j, "due")) && !p.is(j+1, "to") && !p.is(j+1, "for") {
+				c = noCue
+			}
+		case t.edVerb:
+			c = cuePast
+		}
+		if c == noCue {
+			continue
+		}
+		d := j - i
+		if d < 0 {
+			d = -d
+		}
+		if d < bestDist || (d == bestDist && c == cueFuture) {
+			best, bestDist = c, d
+		}
+	}
+	switch best {
+	case cueFuture:
+		return future
+	case cuePresent:
+		return same
+	}
+	return past
+}
+
+// sentenceToks returns the tok range [lo, hi) of the sentence holding tok i
+// (a window of 40 toks either side when there are no sentences).
+func (p *parser) sentenceToks(i int) (int, int) {
+	lo, hi := i-40, i+40
+	if lo < 0 {
+		lo = 0
+	}
+	if hi > len(p.toks) {
+		hi = len(p.toks)
+	}
+	if len(p.sents) == 0 {
+		return lo, hi
+	}
+	off := p.toks[i].start
+	k := sort.Search(len(p.sents), func(k int) bool { return p.sents[k].End > off })
+	if k == len(p.sents) || p.sents[k].Start > off {
+		return lo, hi
+	}
+	s := p.sents[k]
+	a := sort.Search(len(p.toks), func(j int) bool { return p.toks[j].start >= s.Start })
+	b := sort.Search(len(p.toks), func(j int) bool { return p.toks[j].start >= s.End })
+	if b-a > 120 { // an unsplit wall of text: stay local
+		return max(a, lo), min(b, hi)
+	}
+	return a, b
+}

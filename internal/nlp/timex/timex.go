@@ -1,0 +1,281 @@
+package timex
+
+import (
+	"context"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"dateline/internal/doc"
+	"dateline/internal/nlp/sentence"
+	"dateline/internal/nlp/token"
+)
+
+// Stage is the pipeline stage that fills [doc.Document.Times]. It reads the
+// tokens and sentences when earlier stages made them and builds them itself
+// otherwise. It holds no state and is safe for concurrent use.
+type Stage struct{}
+
+// Process finds and normalises the time expressions of d.
+func (Stage) Process(ctx context.Context, d *doc.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	toks := d.Tokens
+	if toks == nil && d.Text != "" {
+		toks = token.Tokenize(d.Text, nil)
+	}
+	sents := d.Sentences
+	if sents == nil && len(toks) > 0 {
+		sents = sentence.Split(d.Text, toks, nil)
+	}
+	dct, ok := d.DCT()
+	d.Times = Extract(d.Text, toks, sents, dct, ok, d.Times[:0])
+	return nil
+}
+
+// Extract appends the time expressions of text to dst and returns the result.
+// toks are the tokens of text and sents its sentences (both in text order);
+// dct is the document creation time, used only when hasDCT is true. Ids are
+// "t1", "t2", ... counted from the first time appended.
+func Extract(text string, toks []doc.Token, sents []doc.Span, dct time.Time, hasDCT bool, dst []doc.Time) []doc.Time {
+	p := parser{text: text, hasDCT: hasDCT}
+	if hasDCT {
+		p.dct = time.Date(dct.Year(), dct.Month(), dct.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	p.toks = buildTokens(text, toks, make([]tok, 0, len(toks)+len(toks)/16))
+	p.sents = sents
+	base := len(dst)
+	for i := 0; i < len(p.toks); {
+		if !p.toks[i].trigger() {
+			i++
+			continue
+		}
+		ms := p.matchAt(i)
+		if len(ms) == 0 {
+			i++
+			continue
+		}
+		next := i + 1
+		for _, m := range ms {
+			if m.end > next {
+				next = m.end
+			}
+			start, end := m.span(p.toks)
+			if m.byteStart != m.byteEnd {
+				start, end = m.byteStart, m.byteEnd
+			}
+			if start >= end || !ValidValue(m.typ, m.value) {
+				continue
+			}
+			dst = append(dst, doc.Time{
+				ID:    "t" + strconv.Itoa(len(dst)-base+1),
+				Start: start, End: end, Text: text[start:end],
+				Type: m.typ, Value: m.value, Mod: m.mod,
+			})
+			if m.typ == doc.Date || m.typ == doc.TimeOfDay {
+				p.lastDate = m.value
+			}
+		}
+		i = next
+	}
+	return dst
+}
+
+// tok is a token as the matcher sees it: hyphenated words are split into
+// their parts ("Three-hour" → "Three" + "hour" with hyph set), and each part
+// carries its lexicon entry and number value.
+type tok struct {
+	start, end int
+	e          *entry
+	kind       doc.TokenKind
+	hyph       bool    // joined to the previous tok by a hyphen
+	cap        bool    // starts with an upper-case ASCII letter
+	space      bool    // whitespace before
+	digits     int     // number of characters of a plain digit string (0 if not one)
+	val        int     // value of a plain digit string or a "5th" ordinal
+	isNum      bool    // a plain number: digits with optional thousands commas or decimals
+	num        float64 // its value
+	ordinal    bool    // "5th", "21st"
+	decade     bool    // "1990s", "90s"
+	edVerb     bool    // a lower-case word ending in "ed": a past-tense cue
+}
+
+func (t *tok) trigger() bool {
+	return t.e != nil || t.kind == doc.Number
+}
+
+// buildTokens converts document tokens to matcher tokens.
+func buildTokens(text string, in []doc.Token, out []tok) []tok {
+	for _, t := range in {
+		if t.End > len(text) || t.Start < 0 || t.Start >= t.End {
+			continue
+		}
+		s := text[t.Start:t.End]
+		if t.Kind == doc.Word || t.Kind == doc.Number {
+			if h := hyphenAt(s); h > 0 && !allDigitParts(s) {
+				out = appendParts(text, t, out)
+				continue
+			}
+		}
+		out = append(out, newTok(text, t.Start, t.End, t.Kind, t.SpaceBefore, false))
+	}
+	return out
+}
+
+// hyphenAt returns the byte index of the first hyphen in s, or -1.
+func hyphenAt(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '-':
+			return i
+		case s[i] == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x90 || s[i+2] == 0x91):
+			return i
+		}
+	}
+	return -1
+}
+
+// allDigitParts reports whether s is digits and hyphens only ("2025-08-06").
+func allDigitParts(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '-' && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// appendParts splits a hyphenated token into its parts.
+func appendParts(text string, t doc.Token, out []tok) []tok {
+	start, first := t.Start, true
+	for start < t.End {
+		s := text[start:t.End]
+		h := hyphenAt(s)
+		end := t.End
+		if h >= 0 {
+			end = start + h
+		}
+		if end > start {
+			kind := doc.Word
+			if c := text[start]; c >= '0' && c <= '9' {
+				kind = doc.Number
+			}
+			out = append(out, newTok(text, start, end, kind, first && t.SpaceBefore, !first))
+		}
+		first = false
+		if h < 0 {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(s[h:])
+		start = end + size
+	}
+	return out
+}
+
+func newTok(text string, start, end int, kind doc.TokenKind, space, hyph bool) tok {
+	s := text[start:end]
+	t := tok{start: start, end: end, kind: kind, hyph: hyph, space: space}
+	if c := s[0]; 'A' <= c && c <= 'Z' {
+		t.cap = true
+	}
+	switch kind {
+	case doc.Word:
+		t.e = lookup(s)
+		if t.e == nil && len(s) > 4 && s[len(s)-2:] == "ed" && !t.cap {
+			t.edVerb = true
+		}
+	case doc.Number:
+		parseNumberTok(&t, s)
+	}
+	return t
+}
+
+// parseNumberTok fills the number fields of t from its text s.
+func parseNumberTok(t *tok, s string) {
+	n, i := 0, 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' && i < 9 {
+		n = n*10 + int(s[i]-'0')
+		i++
+	}
+	switch rest := s[i:]; {
+	case rest == "":
+		t.digits, t.val = i, n
+		t.isNum, t.num = true, float64(n)
+	case plainNumber(s):
+		if f, err := strconv.ParseFloat(stripCommas(s), 64); err == nil {
+			t.isNum, t.num = true, f
+		}
+	case rest == "s" && (i == 4 && n%10 == 0 || i == 2 && n%10 == 0):
+		t.decade, t.val, t.digits = true, n, i
+	case i > 0 && (rest == "st" || rest == "nd" || rest == "rd" || rest == "th"):
+		t.ordinal, t.val = true, n
+	}
+}
+
+// plainNumber reports whether s is digits with thousands commas and at most
+// one decimal point ("1,000", "3.5").
+func plainNumber(s string) bool {
+	dot := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+		case c == ',' && i > 0 && i+3 < len(s)+0 && !dot:
+		case c == '.' && !dot && i > 0 && i+1 < len(s):
+			dot = true
+		default:
+			return false
+		}
+	}
+	return len(s) > 0 && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
+}
+
+func stripCommas(s string) string {
+	if hyphenAt(s) >= 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != ',' {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
+}
+
+// word returns the lexicon entry of tok i, or nil when i is out of range.
+func (p *parser) e(i int) *entry {
+	if i < 0 || i >= len(p.toks) {
+		return nil
+	}
+	return p.toks[i].e
+}
+
+// is reports whether tok i is the word w (ASCII case-insensitive).
+func (p *parser) is(i int, w string) bool {
+	if i < 0 || i >= len(p.toks) {
+		return false
+	}
+	s := p.text[p.toks[i].start:p.toks[i].end]
+	if len(s) != len(w) {
+		return false
+	}
+	for j := 0; j < len(s); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// str returns the text of tok i ("" out of range).
+func (p *parser) str(i int) string {
+	if i < 0 || i >= len(p.toks) {
+		return ""
+	}
+	return p.text[p.toks[i].start:p.toks[i].end]
+}
