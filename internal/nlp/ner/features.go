@@ -1,0 +1,389 @@
+package ner
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"dateline/internal/doc"
+	"dateline/internal/nlp/ner/gazetteer"
+)
+
+// featureVersion names the feature set. It is stored in the model file so a
+// model trained with other features is refused instead of silently scoring
+// garbage. Bump it whenever extract changes.
+const featureVersion = 4
+
+// Feature templates. Each feature is the FNV hash of its template byte and
+// its value; the value strings are never built.
+const (
+	fBias byte = iota + 1
+	fWord
+	fShape
+	fPrefix
+	fSuffix
+	fWordPrev
+	fWordNext
+	fWordPrev2
+	fWordNext2
+	fShapePrev
+	fShapeNext
+	fShapeTri
+	fFirst
+	fGaz
+	fGazPrev
+	fGazNext
+	fTitlePrev
+	fTitle
+	fOrgWordNext
+	fOrgWord
+	fLowerSeen
+	fCapSeen
+	fHeadline
+	fPrevPrevTitle
+	fBigramPrev
+	fInQuote
+	fCommon
+	fCommonNext
+)
+
+const (
+	fnvOffset uint64 = 14695981039346656037
+	fnvPrime  uint64 = 1099511628211
+)
+
+// hasher builds one feature hash.
+type hasher uint64
+
+func newHash(template byte) hasher {
+	h := (fnvOffset ^ uint64(template)) * fnvPrime
+	return hasher(h)
+}
+
+func (h hasher) byte(c byte) hasher { return hasher((uint64(h) ^ uint64(c)) * fnvPrime) }
+
+func (h hasher) str(s string) hasher {
+	x := uint64(h)
+	for i := 0; i < len(s); i++ {
+		x = (x ^ uint64(s[i])) * fnvPrime
+	}
+	return hasher(x)
+}
+
+// lower hashes s lower-cased (ASCII letters only, which is what matters for
+// the hash being stable across case).
+func (h hasher) lower(s string) hasher {
+	x := uint64(h)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		x = (x ^ uint64(c)) * fnvPrime
+	}
+	return hasher(x)
+}
+
+// gazTag is the gazetteer match covering a token: its classes and whether
+// the token begins the matched phrase.
+type gazTag struct {
+	class  gazetteer.Class
+	begin  bool
+	title  bool // a title or role word starts here
+	org    bool // an organisation word starts here
+	common bool // capitalised, but a common word in lower case
+}
+
+// sentence is one sentence prepared for feature extraction.
+type sentView struct {
+	text     string
+	toks     []doc.Token
+	gaz      []gazTag
+	shapes   []string
+	headline bool
+	quote    []bool
+	doc      *docInfo
+}
+
+// docInfo holds document-wide evidence about words: whether a capitalised
+// word also occurs in lower case (then it is probably a common word that
+// starts a sentence) and whether it occurs capitalised mid-sentence.
+type docInfo struct {
+	lowerSeen map[string]bool
+	capMid    map[string]bool
+}
+
+func newDocInfo(text string, toks []doc.Token, sents []doc.Span) *docInfo {
+	di := &docInfo{lowerSeen: map[string]bool{}, capMid: map[string]bool{}}
+	si := 0
+	for i, t := range toks {
+		for si < len(sents) && sents[si].End <= t.Start {
+			si++
+		}
+		if t.Kind != doc.Word {
+			continue
+		}
+		w := text[t.Start:t.End]
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsLower(r):
+			di.lowerSeen[w] = true
+		case unicode.IsUpper(r):
+			initial := i == 0 || (si < len(sents) && sents[si].Start == t.Start) || isOpenPunct(text, toks[i-1])
+			if !initial {
+				di.capMid[w] = true
+			}
+		}
+	}
+	return di
+}
+
+func isOpenPunct(text string, t doc.Token) bool {
+	if t.Kind != doc.Punct {
+		return false
+	}
+	switch text[t.Start:t.End] {
+	case "“", "\"", "``", "'", "‘", "(", "[", ":", "-", "—", "–":
+		return true
+	}
+	return false
+}
+
+// shape maps a word to its compressed shape: "Trump" → "Xx", "U.S." → "X.X.",
+// "G7" → "Xd", "Secretary-General" → "Xx-Xx".
+func shape(w string, buf []byte) []byte {
+	buf = buf[:0]
+	var last byte
+	for _, r := range w {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = 'o'
+		}
+		if c != last {
+			buf = append(buf, c)
+			last = c
+		}
+		if len(buf) >= 12 {
+			break
+		}
+	}
+	return buf
+}
+
+// prepare computes the per-token layers of one sentence that several
+// features share.
+func prepare(text string, toks []doc.Token, di *docInfo, g *gazetteer.Gazetteer, s *sentView) {
+	s.text, s.toks, s.doc = text, toks, di
+	s.gaz = resize(s.gaz, len(toks))
+	s.shapes = s.shapes[:0]
+	s.quote = s.quote[:0]
+	var buf [16]byte
+	caps, words := 0, 0
+	inQuote := false
+	for i := range toks {
+		w := text[toks[i].Start:toks[i].End]
+		s.shapes = append(s.shapes, string(shape(w, buf[:0])))
+		if toks[i].Kind == doc.Word {
+			words++
+			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsUpper(r) {
+				caps++
+			}
+		}
+		switch w {
+		case "“", "``":
+			inQuote = true
+		case "”", "''":
+			inQuote = false
+		case "\"":
+			inQuote = !inQuote
+		}
+		s.quote = append(s.quote, inQuote)
+	}
+	s.headline = words >= 3 && caps*10 >= words*6
+	for i := 0; i < len(toks); {
+		s.gaz[i] = gazTag{}
+		t := toks[i]
+		if n, e := g.MatchTitle(text, toks, i); n > 0 {
+			s.gaz[i].title = e.Class&gazetteer.Title != 0
+			s.gaz[i].org = e.Class&gazetteer.OrgWord != 0
+		}
+		r, _ := utf8.DecodeRuneInString(text[t.Start:t.End])
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			i++
+			continue
+		}
+		s.gaz[i].common = unicode.IsUpper(r) && g.IsCommon(text[t.Start:t.End])
+		n, e := g.Match(text, toks, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		s.gaz[i].class, s.gaz[i].begin = e.Class, true
+		for j := i + 1; j < i+n; j++ {
+			s.gaz[j] = gazTag{class: e.Class, common: g.IsCommon(text[toks[j].Start:toks[j].End])}
+			if m, te := g.MatchTitle(text, toks, j); m > 0 {
+				s.gaz[j].title = te.Class&gazetteer.Title != 0
+				s.gaz[j].org = te.Class&gazetteer.OrgWord != 0
+			}
+		}
+		i += n
+	}
+}
+
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// extract calls emit with every feature hash of token i.
+func (s *sentView) extract(i int, emit func(uint64)) {
+	text, toks := s.text, s.toks
+	word := func(j int) string {
+		if j < 0 {
+			return "<s>"
+		}
+		if j >= len(toks) {
+			return "</s>"
+		}
+		return text[toks[j].Start:toks[j].End]
+	}
+	sh := func(j int) string {
+		if j < 0 || j >= len(toks) {
+			return "_"
+		}
+		return s.shapes[j]
+	}
+	w := word(i)
+	emit(uint64(newHash(fBias)))
+	emit(uint64(newHash(fWord).lower(w)))
+	emit(uint64(newHash(fShape).str(s.shapes[i])))
+	// Affixes by runes, lower-cased.
+	for n := 1; n <= 3; n++ {
+		if p, ok := runePrefix(w, n); ok {
+			emit(uint64(newHash(fPrefix).byte(byte(n)).lower(p)))
+		}
+	}
+	for n := 2; n <= 4; n++ {
+		if p, ok := runeSuffix(w, n); ok {
+			emit(uint64(newHash(fSuffix).byte(byte(n)).lower(p)))
+		}
+	}
+	emit(uint64(newHash(fWordPrev).lower(word(i - 1))))
+	emit(uint64(newHash(fWordNext).lower(word(i + 1))))
+	emit(uint64(newHash(fWordPrev2).lower(word(i - 2))))
+	emit(uint64(newHash(fWordNext2).lower(word(i + 2))))
+	emit(uint64(newHash(fBigramPrev).lower(word(i - 1)).byte(0).lower(w)))
+	emit(uint64(newHash(fShapePrev).str(sh(i - 1)).byte(0).str(sh(i))))
+	emit(uint64(newHash(fShapeNext).str(sh(i)).byte(0).str(sh(i + 1))))
+	emit(uint64(newHash(fShapeTri).str(sh(i - 1)).byte(0).str(sh(i)).byte(0).str(sh(i + 1))))
+	first := i == 0 || isOpenPunct(text, toks[i-1])
+	if first {
+		emit(uint64(newHash(fFirst).str(sh(i))))
+	}
+	if s.headline {
+		emit(uint64(newHash(fHeadline).str(sh(i))))
+	}
+	if s.quote[i] {
+		emit(uint64(newHash(fInQuote)))
+	}
+	g := s.gaz[i]
+	emitClasses(fGaz, g.class, g.begin, emit)
+	if i > 0 {
+		emitClasses(fGazPrev, s.gaz[i-1].class, false, emit)
+		if s.gaz[i-1].title {
+			emit(uint64(newHash(fTitlePrev)))
+		}
+		if i > 1 && s.gaz[i-2].title {
+			emit(uint64(newHash(fPrevPrevTitle)))
+		}
+	}
+	if i+1 < len(toks) {
+		emitClasses(fGazNext, s.gaz[i+1].class, false, emit)
+		if s.gaz[i+1].org {
+			emit(uint64(newHash(fOrgWordNext)))
+		}
+	}
+	if g.title {
+		emit(uint64(newHash(fTitle)))
+	}
+	if g.common {
+		emit(uint64(newHash(fCommon).byte(boolByte(first)).byte(boolByte(s.headline))))
+	}
+	if i+1 < len(toks) && s.gaz[i+1].common {
+		emit(uint64(newHash(fCommonNext)))
+	}
+	if g.org {
+		emit(uint64(newHash(fOrgWord)))
+	}
+	if s.doc != nil && toks[i].Kind == doc.Word {
+		r, size := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			lw := string(unicode.ToLower(r)) + w[size:]
+			if s.doc.lowerSeen[lw] {
+				emit(uint64(newHash(fLowerSeen).byte(boolByte(first))))
+			}
+			if s.doc.capMid[w] {
+				emit(uint64(newHash(fCapSeen).byte(boolByte(first))))
+			}
+		}
+	}
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func emitClasses(template byte, c gazetteer.Class, begin bool, emit func(uint64)) {
+	for bit := gazetteer.Class(1); bit != 0 && bit <= c; bit <<= 1 {
+		if c&bit != 0 {
+			emit(uint64(newHash(template).byte(byte(bitIndex(bit))).byte(boolByte(begin))))
+		}
+	}
+}
+
+func bitIndex(c gazetteer.Class) int {
+	n := 0
+	for c > 1 {
+		c >>= 1
+		n++
+	}
+	return n
+}
+
+func runePrefix(w string, n int) (string, bool) {
+	i := 0
+	for k := 0; k < n; k++ {
+		if i >= len(w) {
+			return "", false
+		}
+		_, size := utf8.DecodeRuneInString(w[i:])
+		i += size
+	}
+	return w[:i], i < len(w) || n == 1
+}
+
+func runeSuffix(w string, n int) (string, bool) {
+	i := len(w)
+	for k := 0; k < n; k++ {
+		if i <= 0 {
+			return "", false
+		}
+		_, size := utf8.DecodeLastRuneInString(w[:i])
+		i -= size
+	}
+	return w[i:], i > 0
+}

