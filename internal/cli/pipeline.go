@@ -2,6 +2,8 @@ package cli
 
 import (
 	"dateline/internal/nlp"
+	"dateline/internal/nlp/ner"
+	"dateline/internal/nlp/resolve"
 	"dateline/internal/nlp/sentence"
 	"dateline/internal/nlp/timex"
 	"dateline/internal/nlp/token"
@@ -11,9 +13,15 @@ import (
 // one place stages are wired; each later stage may read the layers of the
 // stages before it.
 func newPipeline() (nlp.Pipeline, error) {
+	nerStage, err := ner.NewStage()
+	if err != nil {
+		return nil, err
+	}
 	return nlp.Pipeline{
 		{Name: "token", Stage: token.Stage{}},
 		{Name: "sentence", Stage: sentence.Stage{}},
 		{Name: "timex", Stage: timex.Stage{}},
+		{Name: "ner", Stage: nerStage},
+		{Name: "resolve", Stage: resolve.Stage{}},
 	}, nil
 }
