@@ -101,9 +101,10 @@ func (s *splitter) boundaryAfter(i int) bool {
 		return false
 	}
 	// Walk back over the closing quotes and brackets after a final mark:
-	// `hit.’”` ends where `to come,”` does not.
+	// `hit.’”` ends where `to come,”` does not. Tokenised text spaces them
+	// off: `hit . ''`.
 	j := i
-	for j > 0 && !s.toks[j].SpaceBefore && s.closes(j) {
+	for j > 0 && s.closes(j) {
 		j--
 	}
 	w := s.word(j)
@@ -111,6 +112,9 @@ func (s *splitter) boundaryAfter(i int) bool {
 	case isTerminal(w):
 		if w == "." && s.listNumber(j) {
 			return false
+		}
+		if j < i && s.attribution(i+1) {
+			return false // “Great progress was made!” Trump wrote.
 		}
 		return s.opensSentence(i + 1)
 	case s.toks[j].Kind == doc.Word && len(w) > 1 && w[len(w)-1] == '.':
@@ -190,10 +194,10 @@ func (s *splitter) opensSentence(i int) bool {
 		return false
 	}
 	switch s.word(k) {
-	case ",", ";", ":", ")", "]", "%", "-", "–", "—":
+	case ",", ";", ":", "%", "-", "–", "—":
 		return false
 	}
-	return true
+	return !s.closes(k) // the closing marks belong to this sentence
 }
 
 // abbreviationEnds decides whether a word ending in a kept period (an
@@ -211,6 +215,26 @@ func (s *splitter) abbreviationEnds(w string, next int) bool {
 		return true
 	}
 	return starters[s.word(k)]
+}
+
+// attribution reports whether the tokens from i name a speaker and a speech
+// verb ("Trump wrote", "President Donald Trump said"): a quote that ends in a
+// final mark and is followed by its attribution is one sentence with it.
+func (s *splitter) attribution(i int) bool {
+	if i < len(s.toks) && starters[s.word(i)] {
+		return false // “… listened.” The Greens said they would …
+	}
+	for k := i; k < len(s.toks) && k <= i+4; k++ {
+		w := s.word(k)
+		if k > i && speechVerbs[w] {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if s.toks[k].Kind != doc.Word || !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return false
 }
 
 // skipOpening returns the index of the first token at or after i that is
@@ -324,7 +348,15 @@ var titles = map[string]bool{}
 // and sentence adverbs.
 var starters = map[string]bool{}
 
+// speechVerbs attribute a quote to its speaker.
+var speechVerbs = map[string]bool{}
+
 func init() {
+	for _, w := range strings.Fields(`said says wrote writes asked asks told tells added adds replied
+		replies tweeted posted declared insisted explained noted recalled warned argued continued
+		concluded shouted answered responded`) {
+		speechVerbs[w] = true
+	}
 	for _, w := range strings.Fields(`Mr Mrs Ms Messrs Mmes Dr Drs Prof Gen Lt Col Maj Capt Cmdr Adm
 		Sgt Cpl Pvt Brig Gov Sen Sens Rep Reps Rev Hon Pres Supt Insp Det Amb Atty Fr Sra Sr Mt Ft St
 		Ste No Nos Vol Vols Fig Figs Art Sec Ch Para pp cf vs v viz`) {
