@@ -15,7 +15,7 @@ import (
 // Exit codes.
 const (
 	exitOK      = 0
-	exitFailed  = 1 // the job ran but some inputs failed
+	exitFailed  = 1 // the job ran but some inputs failed (or --strict stopped at one)
 	exitUsage   = 2 // bad flags or arguments
 	exitAborted = 3 // the job stopped: a fatal error or an interrupt
 )
@@ -23,8 +23,14 @@ const (
 // errUsage marks errors the user fixes by changing the command line.
 var errUsage = errors.New("usage")
 
-// errPartial reports that some inputs failed while the rest were processed.
-var errPartial = errors.New("some inputs failed")
+// exitError is an error that carries its own exit code.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
 
 const usage = `dateline turns dated news articles into structured, time-anchored knowledge.
 
@@ -62,14 +68,15 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		return exitOK
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
+	}
+	fmt.Fprintf(stderr, "dateline: %v\n", err)
+	var ee *exitError
+	switch {
+	case errors.As(err, &ee):
+		return ee.code
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(stderr, "dateline: %v\n", err)
 		return exitUsage
-	case errors.Is(err, errPartial):
-		fmt.Fprintf(stderr, "dateline: %v\n", err)
-		return exitFailed
 	default:
-		fmt.Fprintf(stderr, "dateline: %v\n", err)
 		return exitAborted
 	}
 }
@@ -108,26 +115,41 @@ func newLogger(w io.Writer) *slog.Logger {
 	}))
 }
 
-// newFlags returns a flag set whose -h output shows the command's usage text
-// with examples before the flags.
-func newFlags(env Env, name, help string) *flag.FlagSet {
+// newFlags returns a flag set that prints nothing itself: parseFlags shows
+// the help on -h and a one-line hint on a bad flag.
+func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	fs.Usage = func() {
-		fmt.Fprint(env.Stderr, help)
-		fmt.Fprintln(env.Stderr, "\nFlags:")
-		fs.PrintDefaults()
-	}
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	return fs
 }
 
-// parseFlags parses args, turning flag errors into usage errors.
-func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+// parseFlags parses args and returns the positional arguments. Flags may
+// follow them ("extract a.txt --pretty"); "--" ends the flags. -h prints the
+// command's help, which teaches by example, then its flags on stdout, and
+// returns flag.ErrHelp; a bad flag is a usage error.
+func parseFlags(env Env, fs *flag.FlagSet, help string, args []string) ([]string, error) {
+	var pos []string
+	for {
+		err := fs.Parse(args)
 		if errors.Is(err, flag.ErrHelp) {
-			return err
+			fmt.Fprint(env.Stdout, help)
+			fmt.Fprintln(env.Stdout, "\nFlags:")
+			fs.SetOutput(env.Stdout)
+			fs.PrintDefaults()
+			return nil, err
 		}
-		return fmt.Errorf("%w: %v", errUsage, err)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v (run 'dateline %s -h' for help)", errUsage, err, fs.Name())
+		}
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
 	}
-	return nil
 }

@@ -2,12 +2,15 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
+	"time"
 
 	"dateline/internal/doc"
 	"dateline/internal/nlp"
@@ -17,25 +20,44 @@ import (
 const extractHelp = `Usage: dateline extract [flags] [FILE|DIR|-]...
 
 Analyses news articles and prints one JSON document per line (docs/format.md):
-sentences, entities, times, quotes, events and deadlines, every one pointing at
-its bytes in the article text. Documents are analysed on all cores; output order
-is input order.
+sentences, entities, times, quotes, events and deadlines, each pointing at its
+UTF-8 byte offsets in the article text. Documents are analysed on all cores;
+output order is input order.
 
-Inputs (default: standard input) may be mixed:
-  seed files   one article per file, starting "date 2025-08-06 <text>"
-  text files   one article per file, dated with --date
-  JSONL        one {"id","date","title","url","source","text"} object a line
-  directories  every file below, recursively, in lexical order
+Inputs (default: standard input) may be mixed; the format is detected per
+file, or forced with --in:
+  seed    one article per file, starting "date 2025-08-06 ":
+            date 2025-08-06 Russia and Ukraine agreed on Wednesday to ...
+  text    one article per file, undated unless --date is given
+  jsonl   one object a line, only "text" required (.jsonl, or first byte "{"):
+            {"id":"a1","date":"2025-08-06","title":"...","text":"..."}
+  DIR     every file below it, recursively, in lexical order (hidden skipped)
+  -       standard input
 
 Examples:
-  dateline extract article.txt
-  dateline extract --date 2025-08-06 --pretty story.txt
-  dateline extract --in jsonl - < feed.jsonl > out.jsonl
+  # one seed file, indented
+  dateline extract --pretty article.txt
+
+  # plain text with its date given on the command line
+  dateline extract --date 2025-08-06 story.txt
+
+  # a feed on standard input, JSONL out; lines without "date" get --date
+  curl -s https://example.com/feed.jsonl | dateline extract --date 2025-08-06 - > out.jsonl
+
+  # a whole corpus, stopping at the first bad input, checking every output
   dateline extract --strict --validate corpus/ > out.jsonl
 
-A bad input (unreadable file, bad JSONL line, empty text) is reported on stderr
-with its file and line and skipped; the exit status is 1 when any input failed,
-0 when all were analysed. --strict stops at the first bad input instead.
+  # the times found in each document (with jq)
+  dateline extract article.txt | jq -c '[.times[] | {text, value}]'
+
+Bad input (an unreadable file, a bad JSONL line, an empty article, a bad date)
+is reported on stderr as FILE[:LINE]: problem and skipped; the rest is still
+analysed. On a terminal, stderr shows a progress line (documents, rate,
+failures).
+
+Exit status: 0 all inputs analysed; 1 some input failed (with --strict: the
+run stopped at the first one); 2 bad flags or arguments; 3 aborted (interrupt,
+write error).
 `
 
 type extractConfig struct {
@@ -44,24 +66,26 @@ type extractConfig struct {
 	validate bool
 	pretty   bool
 	workers  int
+	progress bool // show a progress line on stderr
 }
 
 func runExtract(ctx context.Context, env Env, args []string) error {
-	fs := newFlags(env, "extract", extractHelp)
+	fs := newFlags("extract")
 	var cfg extractConfig
 	var format string
 	fs.StringVar(&format, "in", "auto", "input `format`: auto, seed, text or jsonl")
-	fs.StringVar(&cfg.read.Date, "date", "", "document `date` (YYYY-MM-DD) for inputs that carry none")
+	fs.StringVar(&cfg.read.Date, "date", "", "document `date` (2025-08-06 or 2025-08-06T09:24) for inputs that carry none")
 	fs.BoolVar(&cfg.strict, "strict", false, "stop at the first bad input")
-	fs.BoolVar(&cfg.validate, "validate", false, "check every output document against the format's invariants")
+	fs.BoolVar(&cfg.validate, "validate", false, "check every output document against the format's invariants; an invalid one counts as failed")
 	fs.BoolVar(&cfg.pretty, "pretty", false, "indent the JSON output")
 	fs.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "documents analysed at once")
-	if err := parseFlags(fs, args); err != nil {
+	paths, err := parseFlags(env, fs, extractHelp, args)
+	if err != nil {
 		return err
 	}
 	f, err := read.ParseFormat(format)
 	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return fmt.Errorf("%w: --in: %v", errUsage, err)
 	}
 	cfg.read.Format = f
 	if cfg.read.Date != "" {
@@ -72,10 +96,10 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	if cfg.workers < 1 {
 		return fmt.Errorf("%w: --workers must be at least 1", errUsage)
 	}
-	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
+	cfg.progress = isTerminal(env.Stderr)
 	p, err := newPipeline()
 	if err != nil {
 		return fmt.Errorf("build pipeline: %w", err)
@@ -90,8 +114,12 @@ type result struct {
 }
 
 // extract reads the inputs, analyses documents on cfg.workers goroutines and
-// writes them in input order. Memory stays bounded: at most a few documents
-// per worker are in flight.
+// writes them in input order. Memory stays bounded: at most 4 documents per
+// worker are in flight.
+//
+// One goroutine reads, handing each item to a worker and its result slot to
+// the writer through the order channel, so the writer waits for results in
+// input order while workers finish in any order.
 func extract(ctx context.Context, env Env, cfg extractConfig, p nlp.Pipeline, paths []string) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -131,66 +159,89 @@ func extract(ctx context.Context, env Env, cfg extractConfig, p nlp.Pipeline, pa
 		}
 	}()
 
+	prog := newProgress(env.Stderr, cfg.progress, time.Now)
 	w := bufio.NewWriterSize(env.Stdout, 1<<16)
 	var failed, done int
 	var fatal error
 	for res := range order {
 		r := <-res
 		switch {
+		case fatal != nil:
+			// Draining after a fatal error: nothing more is written.
 		case r.err == nil:
 			done++
 			if _, err := w.Write(r.out); err != nil {
 				fatal = fmt.Errorf("write output: %w", err)
 				cancel()
 			}
-		case fatal != nil:
-			// draining after a fatal error
 		case errors.Is(r.err, context.Canceled) || errors.Is(r.err, context.DeadlineExceeded):
 			fatal = r.err
+		case cfg.strict:
+			failed++
+			fatal = &exitError{exitFailed, fmt.Errorf("%w (--strict: stopped at the first bad input)", r.err)}
+			cancel()
 		default:
 			failed++
-			env.Log.Error("skipped input", "err", r.err)
-			if cfg.strict {
-				fatal = fmt.Errorf("--strict: %w", r.err)
-				cancel()
-			}
+			prog.clear()
+			fmt.Fprintf(env.Stderr, "dateline: %s\n", oneLine(r.err))
 		}
+		prog.update(done, failed)
+	}
+	prog.clear()
+	if fatal == nil && ctx.Err() != nil {
+		// The caller cancelled before the reader handed on its last item.
+		fatal = ctx.Err()
 	}
 	if err := w.Flush(); err != nil && fatal == nil {
 		fatal = fmt.Errorf("write output: %w", err)
 	}
-	if fatal != nil {
+	switch {
+	case errors.Is(fatal, context.Canceled):
+		// Only the caller cancels with a bare context.Canceled: extract
+		// itself cancels after recording its own fatal error.
+		return fmt.Errorf("interrupted after %d documents: %w", done, fatal)
+	case fatal != nil:
 		return fatal
-	}
-	if failed > 0 {
-		return fmt.Errorf("%w: %d of %d inputs could not be analysed", errPartial, failed, failed+done)
+	case failed > 0:
+		return &exitError{exitFailed, fmt.Errorf("%d of %d inputs failed", failed, failed+done)}
 	}
 	return nil
 }
 
 // analyse runs the pipeline on one read item and encodes the document.
+// Failures name the input the document came from.
 func analyse(ctx context.Context, cfg extractConfig, p nlp.Pipeline, item read.Item) result {
 	if item.Err != nil {
 		return result{err: item.Err}
 	}
 	d := item.Doc
+	fail := func(err error) result {
+		return result{err: &read.Error{Path: item.Path, Line: item.Line, Err: fmt.Errorf("document %s: %w", d.ID, err)}}
+	}
 	if err := p.Process(ctx, d); err != nil {
-		return result{err: fmt.Errorf("document %s: %w", d.ID, err)}
+		if ctx.Err() != nil {
+			return result{err: ctx.Err()}
+		}
+		return fail(err)
 	}
 	if cfg.validate {
 		if err := d.Validate(); err != nil {
-			return result{err: fmt.Errorf("document %s: invalid output: %w", d.ID, err)}
+			return fail(fmt.Errorf("invalid output: %w", err))
 		}
 	}
-	var out []byte
-	var err error
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // "AT&T", not "AT\u0026T": the output is not embedded in HTML
 	if cfg.pretty {
-		out, err = json.MarshalIndent(d, "", "  ")
-	} else {
-		out, err = json.Marshal(d)
+		enc.SetIndent("", "  ")
 	}
-	if err != nil {
-		return result{err: fmt.Errorf("document %s: encode: %w", d.ID, err)}
+	if err := enc.Encode(d); err != nil {
+		return fail(fmt.Errorf("encode: %w", err))
 	}
-	return result{out: append(out, '\n')}
+	return result{out: buf.Bytes()}
+}
+
+// oneLine puts a possibly multi-line error (errors.Join) on one line.
+func oneLine(err error) string {
+	return strings.ReplaceAll(err.Error(), "\n", "; ")
 }

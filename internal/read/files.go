@@ -19,10 +19,14 @@ import (
 )
 
 // Item is one document read, or the error for one input item that could not
-// be read. Exactly one of Doc and Err is set.
+// be read. Exactly one of Doc and Err is set. For a document, Path and Line
+// say where it came from, so that later failures (an analysis error, an
+// invalid output) can name the input too; an error names it itself.
 type Item struct {
-	Doc *doc.Document
-	Err error
+	Doc  *doc.Document
+	Err  error
+	Path string // file path, or "-" for standard input
+	Line int    // 1-based JSONL line, 0 for one-document files
 }
 
 // bufSize is the read buffer of one stream, and the chunk in which an
@@ -163,7 +167,7 @@ func readStream(ctx context.Context, path string, r io.Reader, opts Options, yie
 		return yield(Item{Err: &Error{Path: path, Err: err}})
 	}
 	d.ID = fileID(path, d.Text)
-	return yield(Item{Doc: d})
+	return yield(Item{Doc: d, Path: path})
 }
 
 // Detect picks the format of a file from its name and first bytes: .jsonl

@@ -67,7 +67,7 @@ func readJSONL(ctx context.Context, path string, r *bufio.Reader, opts Options, 
 		b, err := readLine(r, buf[:0], opts.maxDoc())
 		buf = b
 		last := errors.Is(err, io.EOF)
-		var item Item
+		item := Item{Path: path, Line: line}
 		switch {
 		case errors.Is(err, ErrTooLarge):
 			item.Err = &Error{Path: path, Line: line, Err: err}

@@ -483,3 +483,23 @@ func TestHugeLines(t *testing.T) {
 		checkErrs(t, "big.txt", g.errs, []wantErr{{is: ErrTooLarge}})
 	})
 }
+
+func TestItemSource(t *testing.T) {
+	in := "date 2025-08-06 One.\n"
+	jsonl := "\n" + `{"text":"Two."}` + "\n" + `{"text":"Three."}`
+	type src struct {
+		path string
+		line int
+	}
+	var got []src
+	for it := range Stream(context.Background(), "a.txt", strings.NewReader(in), Options{}) {
+		got = append(got, src{it.Path, it.Line})
+	}
+	for it := range Stream(context.Background(), "b.jsonl", strings.NewReader(jsonl), Options{}) {
+		got = append(got, src{it.Path, it.Line})
+	}
+	want := []src{{"a.txt", 0}, {"b.jsonl", 2}, {"b.jsonl", 3}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("item sources = %v, want %v", got, want)
+	}
+}
