@@ -172,38 +172,110 @@ func (t *Tagger) spans(text string, toks []doc.Token, labels []int, names []Name
 		for j < len(toks) && labels[j] == labelI(k) {
 			j++
 		}
-		if n, ok := t.refine(text, toks[i:j], Types[k]); ok {
-			names = append(names, n)
-		}
+		names = t.refine(text, toks, i, j, Types[k], names)
 		i = j
 	}
 	return names
 }
 
-// refine trims a tagged span (titles before a person's name, possessives
-// and punctuation at the edges) and maps MISC to an OntoNotes type.
-func (t *Tagger) refine(text string, toks []doc.Token, typ string) (Name, bool) {
-	for len(toks) > 0 && trimmable(text, toks[len(toks)-1]) {
-		toks = toks[:len(toks)-1]
+// refine trims the tagged span toks[i:j] (titles before a person's name,
+// possessives and punctuation at the edges), maps MISC to an OntoNotes type
+// and appends the result to names. A state, organisation or nationality
+// inside a stripped title ("US" in "US President Donald Trump") becomes a
+// name of its own.
+func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, names []Name) []Name {
+	for j > i && trimmable(text, toks[j-1]) {
+		j--
 	}
-	for len(toks) > 0 && toks[0].Kind == doc.Punct {
-		toks = toks[1:]
+	for i < j && toks[i].Kind == doc.Punct {
+		i++
+	}
+	if i >= j {
+		return names
 	}
 	if typ == "PERSON" {
-		for len(toks) > 1 && t.isTitleWord(text, toks[0]) {
-			toks = toks[1:]
+		// A title phrase that began before the span and runs into it:
+		// "Secretary of [State Marco Rubio]".
+		for back := 1; back <= 3 && i-back >= 0; back++ {
+			if n, e := t.gaz.MatchTitle(text, toks, i-back); e.Class&gazetteer.Title != 0 && n > back && i+n-back < j {
+				i += n - back
+				break
+			}
+		}
+		if n := TitlePrefix(text, toks[i:j]); n > 0 {
+			for k := i; k < i+n; k++ {
+				if typ, ok := t.gazType(text[toks[k].Start:toks[k].End]); ok {
+					names = append(names, Name{Start: toks[k].Start, End: toks[k].End, Type: typ})
+				}
+			}
+			i += n
 		}
 	}
-	if len(toks) == 0 {
-		return Name{}, false
-	}
-	start, end := toks[0].Start, toks[len(toks)-1].End
+	start, end := toks[i].Start, toks[j-1].End
 	s := text[start:end]
-	if typ == "MISC" {
-		typ = t.miscType(s, toks, text)
+	switch {
+	case typ == "MISC":
+		typ = t.miscType(s, toks[i:j], text)
+	case typ != "PERSON":
+		if e, ok := t.gaz.Lookup(s); ok && e.Class&gazetteer.Facility != 0 {
+			typ = "FAC"
+		}
 	}
-	return Name{Start: start, End: end, Type: typ}, true
+	return append(names, Name{Start: start, End: end, Type: typ})
 }
+
+// gazType returns the type of a one-token gazetteer name: a state, an
+// organisation or a nationality.
+func (t *Tagger) gazType(w string) (string, bool) {
+	e, ok := t.gaz.Lookup(w)
+	switch {
+	case !ok:
+		return "", false
+	case e.Class&gazetteer.Demonym != 0 && e.Class&(gazetteer.Country|gazetteer.Place) == 0:
+		return "NORP", true
+	case e.Class&(gazetteer.Country|gazetteer.Place|gazetteer.Capital) != 0:
+		return "GPE", true
+	case e.Class&gazetteer.Org != 0:
+		return "ORG", true
+	}
+	return "", false
+}
+
+// TitlePrefix returns how many leading tokens of a person-name span form a
+// title to strip: a run of title words, role modifiers and state,
+// organisation or nationality names ("US President", "NATO
+// Secretary-General", "Mr.") that contains a title word and leaves at least
+// one capitalised word. It returns 0 when there is none.
+func TitlePrefix(text string, toks []doc.Token) int {
+	g := gazetteer.Default()
+	n, last := 0, 0
+	for n < len(toks)-1 {
+		if m, e := g.MatchTitle(text, toks, n); m > 0 && e.Class&gazetteer.Title != 0 && n+m < len(toks) {
+			n += m
+			last = n
+			continue
+		}
+		w := text[toks[n].Start:toks[n].End]
+		if e, ok := g.Lookup(w); ok && e.Class&(gazetteer.Country|gazetteer.Place|gazetteer.Org|gazetteer.Demonym) != 0 && e.Class&gazetteer.FirstName == 0 {
+			n++
+			continue
+		}
+		if titleModifiers[strings.ToLower(w)] {
+			n++
+			continue
+		}
+		break
+	}
+	if last == 0 || !capitalised(text, toks[last]) {
+		return 0
+	}
+	return last
+}
+
+// titleModifiers may precede a title word inside a title ("Special Envoy",
+// "Deputy Prime Minister", "Former President").
+var titleModifiers = map[string]bool{"special": true, "former": true, "deputy": true, "acting": true,
+	"senior": true, "vice": true, "chief": true, "foreign": true, "interim": true, "then": true, "late": true}
 
 func (t *Tagger) isTitleWord(text string, tok doc.Token) bool {
 	w := text[tok.Start:tok.End]
@@ -260,7 +332,8 @@ func (t *Tagger) extraName(text string, toks []doc.Token, i int, covered func(in
 		// A demonym followed by another capitalised word is probably part of
 		// a longer name the tagger chose not to tag ("Russian Orthodox
 		// Church"); leave it.
-		if i+1 < len(toks) && !covered(i+1) && capitalised(text, toks[i+1]) && !t.isTitleWord(text, toks[i+1]) {
+		if i+1 < len(toks) && !covered(i+1) && capitalised(text, toks[i+1]) && !t.isTitleWord(text, toks[i+1]) &&
+			!t.gaz.IsCommon(text[toks[i+1].Start:toks[i+1].End]) {
 			return Name{}, false
 		}
 		return Name{Start: tok.Start, End: tok.End, Type: "NORP"}, true

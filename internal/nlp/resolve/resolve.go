@@ -1,17 +1,337 @@
 // Package resolve joins the name mentions that the ner stage found into one
-// entity per referent.
+// entity per referent, attaches titles and roles to people, and adds role
+// descriptions ("the Russian leader") as nominal mentions.
+//
+// It works inside one document and by rule, in reading order, because news
+// names its people and organisations in a predictable way: a full name
+// first, then the surname (or, in quotes, the first name); an expansion
+// with its acronym; a title before the name ("US Secretary of State Marco
+// Rubio") or in an apposition ("his special envoy, Steve Witkoff"); and
+// later a role description that repeats the title ("the Russian leader").
+// Metonyms (Kremlin, Washington) are not joined to the state they stand for:
+// they are names of their own.
 package resolve
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"dateline/internal/doc"
+	"dateline/internal/nlp/ner/gazetteer"
+	"dateline/internal/nlp/token"
 )
 
-// Stage is the pipeline stage that merges d.Entities.
+// Stage is the pipeline stage that merges the one-mention entities of the
+// ner stage into entities and numbers them e1, e2, ... in order of first
+// mention.
 type Stage struct{}
 
-// Process merges the entities of d.
+// Process resolves the entities of d.
 func (Stage) Process(ctx context.Context, d *doc.Document) error {
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	toks := d.Tokens
+	if len(toks) == 0 && d.Text != "" {
+		toks = token.Tokenize(d.Text, nil)
+	}
+	d.Entities = Resolve(d.Text, toks, d.Entities)
+	return nil
+}
+
+// mention is one name mention being resolved.
+type mention struct {
+	doc.Mention
+	typ    string
+	words  []string // the name's word tokens, without punctuation
+	ti, tj int      // token range [ti, tj)
+}
+
+// cluster is an entity under construction.
+type cluster struct {
+	mentions []*mention
+	nominals []doc.Mention
+	titles   []string
+	types    map[string]int
+	canon    string // a canonical key shared by aliases ("United States")
+}
+
+// Resolve merges the mentions of ents (typically one name each, from the
+// ner stage) into entities, adds titles and nominal mentions, and returns
+// them numbered in order of first mention.
+func Resolve(text string, toks []doc.Token, ents []doc.Entity) []doc.Entity {
+	r := resolver{text: text, toks: toks, gaz: gazetteer.Default()}
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			if m.Kind != "" && m.Kind != "name" {
+				continue
+			}
+			r.ms = append(r.ms, r.newMention(m, e.Type))
+		}
+	}
+	sort.SliceStable(r.ms, func(i, j int) bool { return r.ms[i].Start < r.ms[j].Start })
+	r.byToken = make(map[int]*mention, len(r.ms))
+	for _, m := range r.ms {
+		for t := m.ti; t < m.tj; t++ {
+			r.byToken[t] = m
+		}
+	}
+	for _, m := range r.ms {
+		r.place(m)
+	}
+	r.attachTitles()
+	r.addNominals()
+	return r.entities()
+}
+
+type resolver struct {
+	text     string
+	toks     []doc.Token
+	gaz      *gazetteer.Gazetteer
+	ms       []*mention
+	byToken  map[int]*mention
+	clusters []*cluster
+	of       map[*mention]*cluster
+}
+
+func (r *resolver) newMention(m doc.Mention, typ string) *mention {
+	ti, _ := slices.BinarySearchFunc(r.toks, m.Start, func(t doc.Token, x int) int { return t.Start - x })
+	tj := ti
+	for tj < len(r.toks) && r.toks[tj].End <= m.End {
+		tj++
+	}
+	mm := &mention{Mention: doc.Mention{Start: m.Start, End: m.End, Text: m.Text, Kind: "name"}, typ: typ, ti: ti, tj: tj}
+	for _, t := range token.Tokenize(m.Text, nil) {
+		if t.Kind == doc.Word || t.Kind == doc.Number {
+			mm.words = append(mm.words, m.Text[t.Start:t.End])
+		}
+	}
+	return mm
+}
+
+// place puts m into an existing cluster or a new one.
+func (r *resolver) place(m *mention) {
+	if r.of == nil {
+		r.of = map[*mention]*cluster{}
+	}
+	c := r.find(m)
+	if c == nil {
+		c = &cluster{types: map[string]int{}, canon: r.canonical(m.Text)}
+		r.clusters = append(r.clusters, c)
+	}
+	c.mentions = append(c.mentions, m)
+	c.types[m.typ]++
+	r.of[m] = c
+}
+
+// aliases maps common alternative names of states and organisations to one
+// key. Metonyms (Washington, Kremlin, Beijing) are deliberately absent.
+var aliases = map[string]string{
+	"US": "United States", "U.S.": "United States", "USA": "United States", "U.S.A.": "United States",
+	"America": "United States", "United States of America": "United States",
+	"UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
+	"UN": "United Nations", "U.N.": "United Nations", "EU": "European Union", "E.U.": "European Union",
+	"Russian Federation": "Russia", "USSR": "Soviet Union", "U.S.S.R.": "Soviet Union",
+	"UAE": "United Arab Emirates", "DRC": "Democratic Republic of the Congo",
+}
+
+func (r *resolver) canonical(name string) string {
+	name = stripThe(name)
+	if a, ok := aliases[name]; ok {
+		return a
+	}
+	if e, ok := r.gaz.Lookup(name); ok && e.Class&gazetteer.Org != 0 && e.Canonical != "" {
+		// Acronym ↔ expansion: key on the acronym, the shorter form.
+		if len(e.Canonical) < len(name) {
+			return e.Canonical
+		}
+		return name
+	}
+	return name
+}
+
+func stripThe(s string) string {
+	for _, p := range []string{"the ", "The "} {
+		if strings.HasPrefix(s, p) {
+			return s[len(p):]
+		}
+	}
+	return s
+}
+
+// find returns the cluster m belongs to, or nil.
+func (r *resolver) find(m *mention) *cluster {
+	key := r.canonical(m.Text)
+	// Most recent first: a surname refers to the last person so named.
+	for i := len(r.clusters) - 1; i >= 0; i-- {
+		c := r.clusters[i]
+		if (m.typ == "NORP") != (c.mainType() == "NORP") {
+			continue
+		}
+		if c.canon == key {
+			return c
+		}
+	}
+	if len(m.words) == 0 {
+		return nil
+	}
+	if m.typ == "PERSON" || len(m.words) == 1 {
+		if c := r.findPerson(m); c != nil {
+			return c
+		}
+	}
+	if m.typ != "PERSON" && m.typ != "NORP" {
+		if c := r.findAcronym(m); c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+// findPerson matches a partial person name to an earlier full one: "Trump"
+// → "Donald Trump", "Vladimir" → "Vladimir Putin"; and a full name to an
+// earlier surname-only mention.
+func (r *resolver) findPerson(m *mention) *cluster {
+	for i := len(r.clusters) - 1; i >= 0; i-- {
+		c := r.clusters[i]
+		if c.mainType() != "PERSON" {
+			continue
+		}
+		for _, o := range c.mentions {
+			if len(o.words) == 0 {
+				continue
+			}
+			switch {
+			case len(m.words) == 1 && len(o.words) > 1:
+				if m.words[0] == o.words[len(o.words)-1] {
+					return c
+				}
+				if m.typ == "PERSON" && m.words[0] == o.words[0] {
+					return c
+				}
+			case len(m.words) > 1 && m.typ == "PERSON" && len(o.words) == 1:
+				if o.words[0] == m.words[len(m.words)-1] {
+					return c
+				}
+			case len(m.words) > 1 && m.typ == "PERSON" && len(o.words) > 1:
+				// "George W. Bush" and "George Bush".
+				if m.words[0] == o.words[0] && m.words[len(m.words)-1] == o.words[len(o.words)-1] {
+					return c
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// findAcronym joins an acronym and its expansion ("GM" and "General
+// Motors") and a short organisation name with its longer form ("Boeing" and
+// "Boeing Co.").
+func (r *resolver) findAcronym(m *mention) *cluster {
+	for i := len(r.clusters) - 1; i >= 0; i-- {
+		c := r.clusters[i]
+		t := c.mainType()
+		if t == "PERSON" || t == "NORP" {
+			continue
+		}
+		for _, o := range c.mentions {
+			if isAcronymOf(m.Text, o.words) || isAcronymOf(o.Text, m.words) {
+				return c
+			}
+			if m.typ == "ORG" && t == "ORG" && len(m.words) == 1 && len(o.words) > 1 && o.words[0] == m.words[0] && !r.isOrgWord(m.words[0]) {
+				return c
+			}
+			if m.typ == "ORG" && t == "ORG" && len(o.words) == 1 && len(m.words) > 1 && m.words[0] == o.words[0] && !r.isOrgWord(o.words[0]) {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+func (r *resolver) isOrgWord(w string) bool {
+	e, _ := r.gaz.Lookup(w)
+	return r.gaz.IsTitle(w) || e.Class&gazetteer.Country != 0 || strings.EqualFold(w, "The")
+}
+
+var acronymSkip = map[string]bool{"of": true, "the": true, "and": true, "for": true, "&": true, "de": true, "in": true, "on": true}
+
+// isAcronymOf reports whether acr (2 to 6 capitals, periods allowed) spells
+// the initials of the content words of name ("NATO": North Atlantic Treaty
+// Organization).
+func isAcronymOf(acr string, name []string) bool {
+	a := strings.ReplaceAll(acr, ".", "")
+	if len(a) < 2 || len(a) > 6 || len(name) < 2 {
+		return false
+	}
+	for _, c := range a {
+		if !unicode.IsUpper(c) && !unicode.IsDigit(c) {
+			return false
+		}
+	}
+	var initials []rune
+	for _, w := range name {
+		if acronymSkip[w] {
+			continue
+		}
+		for _, part := range strings.Split(w, "-") {
+			r, _ := utf8.DecodeRuneInString(part)
+			if r != utf8.RuneError {
+				initials = append(initials, unicode.ToUpper(r))
+			}
+		}
+	}
+	return string(initials) == a
+}
+
+func (c *cluster) mainType() string {
+	best, n := "", 0
+	for _, m := range c.mentions {
+		// First mention wins ties, so iterate mentions in order.
+		if k := c.types[m.typ]; k > n {
+			best, n = m.typ, k
+		}
+	}
+	return best
+}
+
+// entities builds the output entities in order of first mention.
+func (r *resolver) entities() []doc.Entity {
+	out := make([]doc.Entity, 0, len(r.clusters))
+	for _, c := range r.clusters {
+		ms := make([]doc.Mention, 0, len(c.mentions)+len(c.nominals))
+		name := ""
+		nameWords := 0
+		var aliases []string
+		for _, m := range c.mentions {
+			ms = append(ms, m.Mention)
+			if len(m.words) > nameWords || (len(m.words) == nameWords && len(m.Text) > len(name)) {
+				name, nameWords = stripThe(m.Text), len(m.words)
+			}
+		}
+		for _, m := range c.mentions {
+			if t := stripThe(m.Text); t != name && !slices.Contains(aliases, t) {
+				aliases = append(aliases, t)
+			}
+		}
+		ms = append(ms, c.nominals...)
+		sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+		out = append(out, doc.Entity{
+			Type:     c.mainType(),
+			Name:     name,
+			Titles:   c.titles,
+			Aliases:  aliases,
+			Mentions: ms,
+		})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions[0].Start < out[j].Mentions[0].Start })
+	for i := range out {
+		out[i].ID = fmt.Sprintf("e%d", i+1)
+	}
+	return out
 }

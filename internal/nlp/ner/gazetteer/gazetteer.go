@@ -44,6 +44,7 @@ const (
 	OrgWord                      // words that end organisation names: "Inc", "Party"
 	ProperNoun                   // capitalised dictionary entries: "Donald", "Kremlin"
 	CommonWord                   // lower-case dictionary words: "great", "new"
+	Facility                     // well-known buildings and sites (FAC)
 )
 
 // Entry is what the gazetteer knows about one phrase.
@@ -107,8 +108,11 @@ func load() (*Gazetteer, error) {
 			return fmt.Errorf("want TYPE<tab>name, got %q", f)
 		}
 		c := Place
-		if f[0] == "LOC" {
+		switch f[0] {
+		case "LOC":
 			c = Region
+		case "FAC":
+			c = Facility
 		}
 		g.addName(f[1], c, "")
 		return nil

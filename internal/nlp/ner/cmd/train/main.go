@@ -352,7 +352,7 @@ func stripTitles(text string, names []ner.Name) []ner.Name {
 			continue
 		}
 		toks := token.Tokenize(text[n.Start:n.End], nil)
-		i := 0
+		i := ner.TitlePrefix(text[n.Start:n.End], toks)
 		for i < len(toks) {
 			w := text[n.Start+toks[i].Start : n.Start+toks[i].End]
 			if !g.IsTitle(w) && w != "of" && w != "the" {

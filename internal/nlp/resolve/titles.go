@@ -1,0 +1,308 @@
+package resolve
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"dateline/internal/doc"
+	"dateline/internal/nlp/ner/gazetteer"
+)
+
+// modifiers may stand inside a title phrase before its head: "special
+// envoy", "former deputy prime minister", "White House press secretary".
+var modifiers = wordSet(`special former deputy acting senior top chief vice executive foreign defence defense
+finance trade interior economic national security presidential current outgoing incoming interim then longtime
+veteran assistant associate principal lead regional state federal press senior personal close military
+political spokesman spokeswoman presumptive elected newly new first second sitting`)
+
+// determiners open an apposition or a role description.
+var determiners = wordSet(`the a an his her its their our my your this that`)
+
+// honorifics are titles too weak to keep ("Mr.").
+var honorifics = wordSet(`mr. mrs. ms. miss mr mrs ms`)
+
+// headRoles are the roles "the leader" can stand for.
+var headRoles = []string{"president", "prime minister", "premier", "chancellor", "king", "queen", "leader",
+	"emperor", "supreme leader", "head of state", "dictator"}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func (r *resolver) word(i int) string {
+	if i < 0 || i >= len(r.toks) {
+		return ""
+	}
+	return r.text[r.toks[i].Start:r.toks[i].End]
+}
+
+func (r *resolver) lower(i int) string { return strings.ToLower(r.word(i)) }
+
+// titleCover marks the tokens covered by title phrases (longest match,
+// left to right).
+func (r *resolver) titleCover() []bool {
+	cover := make([]bool, len(r.toks))
+	for i := 0; i < len(r.toks); {
+		n, e := r.gaz.MatchTitle(r.text, r.toks, i)
+		if n == 0 || e.Class&gazetteer.Title == 0 {
+			i++
+			continue
+		}
+		for j := i; j < i+n; j++ {
+			cover[j] = true
+		}
+		i += n
+	}
+	return cover
+}
+
+// inRun reports whether token i may be part of a title phrase: a title
+// word, a modifier, a name of a state, organisation, nationality or person
+// ("US", "NATO", "Russian", "Putin aide"), or the possessive after such a
+// name.
+func (r *resolver) inRun(i int, cover []bool, self *mention) bool {
+	if i < 0 || i >= len(r.toks) {
+		return false
+	}
+	if cover[i] || modifiers[r.lower(i)] {
+		return true
+	}
+	if m := r.byToken[i]; m != nil && m != self {
+		return true
+	}
+	w := r.word(i)
+	if (w == "’s" || w == "'s") && r.byToken[i-1] != nil {
+		return true
+	}
+	return false
+}
+
+// attachTitles finds titles before person names ("US President Donald
+// Trump"), in appositions before ("his special envoy, Steve Witkoff") and
+// after them ("Mark Rutte, NATO's secretary-general,") and stores them on
+// the person's entity.
+func (r *resolver) attachTitles() {
+	cover := r.titleCover()
+	for _, m := range r.ms {
+		c := r.of[m]
+		if c.mainType() != "PERSON" || m.ti >= len(r.toks) {
+			continue
+		}
+		if t := r.titleBefore(m, m.ti-1, cover); t != "" {
+			c.addTitle(t)
+		}
+		if r.word(m.ti-1) == "," {
+			if t := r.titleBefore(m, m.ti-2, cover); t != "" && r.appositionOpens(m.ti-2, cover, m) && r.closesApposition(m.tj) {
+				c.addTitle(t)
+			}
+		}
+		if r.word(m.tj) == "," {
+			if t := r.titleAfter(m, m.tj+1, cover); t != "" {
+				c.addTitle(t)
+			}
+		}
+	}
+}
+
+// titleBefore returns the title phrase ending at token j, right before m.
+func (r *resolver) titleBefore(m *mention, j int, cover []bool) string {
+	if j < 0 || !cover[j] {
+		return ""
+	}
+	start := j
+	for start-1 >= 0 && r.inRun(start-1, cover, m) && !r.sentenceBreak(start-1) {
+		start--
+	}
+	// A leading possessive without its owner cannot start a title.
+	for start < j && !r.wordToken(start) {
+		start++
+	}
+	t := r.text[r.toks[start].Start:r.toks[j].End]
+	if honorifics[strings.ToLower(t)] {
+		return ""
+	}
+	return t
+}
+
+// appositionOpens reports whether the title run ending at j starts after a
+// determiner, a comma or the start of a sentence: "his special envoy, X".
+func (r *resolver) appositionOpens(j int, cover []bool, m *mention) bool {
+	start := j
+	for start-1 >= 0 && r.inRun(start-1, cover, m) {
+		start--
+	}
+	p := start - 1
+	return p < 0 || determiners[r.lower(p)] || r.word(p) == "," || r.sentenceBreak(p)
+}
+
+func (r *resolver) closesApposition(k int) bool {
+	switch r.word(k) {
+	case ",", ".", ";", ")", "—", "–", "":
+		return true
+	}
+	return false
+}
+
+// titleAfter returns an apposition title starting at token k: "NATO's
+// secretary-general" in "Mark Rutte, NATO's secretary-general, said".
+func (r *resolver) titleAfter(m *mention, k int, cover []bool) string {
+	if determiners[r.lower(k)] {
+		k++
+	}
+	j := k
+	hasTitle := false
+	for j < len(r.toks) && r.inRun(j, cover, m) {
+		if cover[j] {
+			hasTitle = true
+		}
+		j++
+	}
+	if j == k || !hasTitle || !cover[j-1] || !r.closesApposition(j) {
+		return ""
+	}
+	return r.text[r.toks[k].Start:r.toks[j-1].End]
+}
+
+func (r *resolver) wordToken(i int) bool {
+	w := r.word(i)
+	return r.toks[i].Kind == doc.Word && w != "’s" && w != "'s"
+}
+
+func (r *resolver) sentenceBreak(i int) bool {
+	return r.toks[i].Kind == doc.Punct && r.word(i) != "’s"
+}
+
+func (c *cluster) addTitle(t string) {
+	for _, x := range c.titles {
+		if strings.EqualFold(x, t) {
+			return
+		}
+	}
+	c.titles = append(c.titles, t)
+}
+
+// addNominals finds role descriptions ("the Russian leader", "the US
+// president", "the secretary-general") and adds each as a nominal mention
+// of the most recently mentioned person whose titles match it.
+func (r *resolver) addNominals() {
+	cover := r.titleCover()
+	for i := 0; i < len(r.toks); i++ {
+		if !strings.EqualFold(r.word(i), "the") {
+			continue
+		}
+		j := i + 1
+		var qual *mention
+		for j < len(r.toks) {
+			if m := r.byToken[j]; m != nil && (m.typ == "GPE" || m.typ == "NORP" || m.typ == "ORG") && qual == nil {
+				qual = m
+				j = m.tj
+				continue
+			}
+			if modifiers[r.lower(j)] && !cover[j] {
+				j++
+				continue
+			}
+			break
+		}
+		role := ""
+		end := j
+		switch {
+		case r.lower(j) == "leader":
+			role, end = "leader", j+1
+		case cover[j]:
+			n, _ := r.gaz.MatchTitle(r.text, r.toks, j)
+			if n == 0 {
+				continue
+			}
+			role, end = strings.ToLower(r.text[r.toks[j].Start:r.toks[j+n-1].End]), j+n
+		default:
+			continue
+		}
+		// "the US President Donald Trump": a title before a name, not a
+		// description standing for it.
+		if end < len(r.toks) && (r.byToken[end] != nil || capitalisedWord(r.word(end))) {
+			continue
+		}
+		if c := r.roleHolder(role, qual, r.toks[i].Start); c != nil {
+			c.nominals = append(c.nominals, doc.Mention{
+				Start: r.toks[i].Start, End: r.toks[end-1].End,
+				Text: r.text[r.toks[i].Start:r.toks[end-1].End], Kind: "nominal",
+			})
+		}
+		i = end - 1
+	}
+}
+
+// roleHolder returns the person cluster mentioned last before pos whose
+// titles fit role and qualifier.
+func (r *resolver) roleHolder(role string, qual *mention, pos int) *cluster {
+	var best *cluster
+	bestAt := -1
+	quals := r.qualifierForms(qual)
+	for _, c := range r.clusters {
+		if c.mainType() != "PERSON" || len(c.titles) == 0 {
+			continue
+		}
+		last := -1
+		for _, m := range c.mentions {
+			if m.Start < pos {
+				last = m.Start
+			}
+		}
+		if last < 0 || last <= bestAt {
+			continue
+		}
+		if !slices.ContainsFunc(c.titles, func(t string) bool { return titleFits(strings.ToLower(t), role, quals) }) {
+			continue
+		}
+		best, bestAt = c, last
+	}
+	return best
+}
+
+// qualifierForms lists the lower-case spellings a nationality or state
+// qualifier may take in a title: "Russian" → russian, russia.
+func (r *resolver) qualifierForms(q *mention) []string {
+	if q == nil {
+		return nil
+	}
+	forms := []string{strings.ToLower(q.Text)}
+	if e, ok := r.gaz.Lookup(q.Text); ok && e.Canonical != "" {
+		forms = append(forms, strings.ToLower(e.Canonical))
+	}
+	if a, ok := aliases[q.Text]; ok {
+		forms = append(forms, strings.ToLower(a))
+		if a == "United States" {
+			forms = append(forms, "us", "u.s.", "american")
+		}
+	}
+	if q.Text == "American" {
+		forms = append(forms, "us", "u.s.", "united states")
+	}
+	return forms
+}
+
+func titleFits(title, role string, quals []string) bool {
+	ok := strings.Contains(title, role)
+	if role == "leader" {
+		ok = slices.ContainsFunc(headRoles, func(h string) bool { return strings.Contains(title, h) })
+	}
+	if !ok {
+		return false
+	}
+	if len(quals) == 0 {
+		return true
+	}
+	return slices.ContainsFunc(quals, func(q string) bool { return strings.Contains(title, q) })
+}
+
+func capitalisedWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
