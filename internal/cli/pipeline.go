@@ -3,6 +3,7 @@ package cli
 import (
 	"dateline/internal/nlp"
 	"dateline/internal/nlp/ner"
+	"dateline/internal/nlp/quote"
 	"dateline/internal/nlp/resolve"
 	"dateline/internal/nlp/sentence"
 	"dateline/internal/nlp/timex"
@@ -23,5 +24,6 @@ func newPipeline() (nlp.Pipeline, error) {
 		{Name: "timex", Stage: timex.Stage{}},
 		{Name: "ner", Stage: nerStage},
 		{Name: "resolve", Stage: resolve.Stage{}},
+		{Name: "quote", Stage: quote.Stage{}},
 	}, nil
 }

@@ -1,0 +1,334 @@
+package quote
+
+import (
+	"dateline/internal/doc"
+)
+
+// attribution is a cue with its speaker and addressee.
+type attribution struct {
+	cue, spk, addr span
+}
+
+// quotations attributes every quotation found by pairMarks and returns them
+// as quotes; cues they use are marked in used so the reported-speech pass
+// does not report them again.
+func (a *analysis) quotations(used []bool, dst []found) []found {
+	byPair := make([]int, len(a.pairs)) // found index of each pair, -1
+	for pi := range a.pairs {
+		byPair[pi] = -1
+		p := a.pairs[pi]
+		cs, ce := trimSpace(a.text, p.start, p.end)
+		if cs >= ce {
+			continue
+		}
+		closeTok := p.close
+		last := closeTok - 1
+		if closeTok < 0 {
+			last = p.open
+			for last+1 < len(a.toks) && a.toks[last+1].Start < p.end {
+				last++
+			}
+			closeTok = last + 1
+		}
+		lo, _ := a.sentRange(p.open)
+		_, hi := a.sentRange(last)
+		if closeTok >= hi && closeTok < len(a.toks) {
+			_, hi = a.sentRange(closeTok)
+		}
+		if p.parent >= 0 {
+			pp := a.pairs[p.parent]
+			if lo <= pp.open {
+				lo = pp.open + 1
+			}
+			if pp.close >= 0 && hi > pp.close {
+				hi = pp.close
+			}
+			for hi > closeTok+1 && a.toks[hi-1].Start >= pp.end {
+				hi--
+			}
+		}
+		level := int32(p.parent)
+		f := found{start: cs, end: ce, pair: pi, outer: -1, cue: none, spk: none, addr: none}
+
+		before, beforeFrame := a.cueBefore(lo, p.open, level)
+		after, afterOK := a.cueAfter(closeTok+1, hi, level)
+		beforeEmpty := p.open == lo || (p.open-1 >= lo && a.isMark(p.open-1) && p.open-2 < lo)
+		endsSentence := a.punct(last, ".?!,…") || closeTok+1 >= hi || a.punct(closeTok+1, ",.?!:;—–)")
+		direct := (beforeEmpty || beforeFrame) && (afterOK || endsSentence)
+
+		switch {
+		case direct && beforeFrame:
+			f.cue, f.spk, f.addr = before.cue, before.spk, before.addr
+		case direct && afterOK:
+			f.cue, f.spk, f.addr, f.cueAfter = after.cue, after.spk, after.addr, true
+		case direct:
+			// A quotation standing alone: a colon-introduced block quote
+			// ("Breitbart News responded:") or the next piece of the
+			// previous quotation ("“X,” he said. “Y.”").
+			if at, ok := a.colonCue(lo); ok {
+				f.cue, f.spk, f.addr = at.cue, at.spk, at.addr
+			} else if j := len(dst) - 1; j >= 0 && p.parent < 0 && a.continues(dst[j], p.open) {
+				dst[j].end = ce
+				byPair[pi] = j
+				continue
+			}
+		default:
+			at, ok := a.governingCue(lo, p.open, closeTok+1, hi, level)
+			if !ok {
+				continue // a scare quote or title with nobody saying it
+			}
+			f.cue, f.spk, f.addr = at.cue, at.spk, at.addr
+		}
+		if direct {
+			f.kind = doc.Direct
+		} else {
+			f.kind = doc.Partial
+		}
+		if f.cue.ok() && direct {
+			for k := f.cue[0]; k < f.cue[1]; k++ {
+				used[k] = true
+			}
+		}
+		// "I tell the first lady, ‘…’": a first-person speaker inside a
+		// quotation is the quotation's speaker.
+		if p.parent >= 0 && f.spk.ok() && f.spk[1]-f.spk[0] == 1 {
+			switch lowerKey(a.word(f.spk[0])) {
+			case "i", "we":
+				f.outer = byPair[p.parent]
+			}
+		}
+		if !f.spk.ok() && !f.cue.ok() && f.kind == doc.Direct && p.parent >= 0 {
+			continue // an unattributed quotation inside a quotation
+		}
+		byPair[pi] = len(dst)
+		dst = append(dst, f)
+	}
+	return dst
+}
+
+// trimSpace trims white space from both ends of text[s:e].
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e && isSpaceByte(text[s]) {
+		s++
+	}
+	for e > s && isSpaceByte(text[e-1]) {
+		e--
+	}
+	return s, e
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// sameLevel reports whether token k is outside any quotation nested in the
+// quotation level (-1: the article's own voice).
+func (a *analysis) sameLevel(k int, level int32) bool {
+	return a.inPair[k] == level && !a.isMark(k)
+}
+
+// cueBefore looks for a cue framing a quotation that opens at token open:
+// "Rubio said: “…”", "And she said, ‘…’", "According to the paper, “…”".
+// frames reports that only the cue, its speaker and adverbials stand between
+// the cue and the punctuation before the quotation.
+func (a *analysis) cueBefore(lo, open int, level int32) (attribution, bool) {
+	k := open - 1
+	if k < lo || !a.punct(k, ",:—–") {
+		return attribution{}, false
+	}
+	for j := k - 1; j >= lo && k-j < 20; j-- {
+		if !a.sameLevel(j, level) {
+			continue
+		}
+		if a.isWord(j, "according") && a.isWord(j+1, "to") {
+			np, ok := a.npAfter(j+2, k)
+			return attribution{cue: span{j, j + 2}, spk: np, addr: none}, ok && np[1] == k
+		}
+		v, ok := a.cue(j)
+		if !ok {
+			continue
+		}
+		at := attribution{cue: span{j, j + 1}, spk: none, addr: none}
+		t := j + 1
+		if v.addressee {
+			at.addr, t = a.object(t, k)
+		}
+		if np, ok := a.npAfter(t, k); ok && !at.addr.ok() && a.tailOnly(np[1], k) {
+			at.spk = np // "said Trump:"
+			t = np[1]
+		} else {
+			at.spk, _ = a.subjectBefore(j, lo)
+		}
+		frames := true
+		for ; t < k; t++ {
+			if !a.skippable(t) {
+				frames = false
+				break
+			}
+		}
+		if !at.spk.ok() && frames {
+			at.spk = a.inheritedSubject(j, lo)
+		}
+		return at, frames
+	}
+	return attribution{}, false
+}
+
+// cueAfter looks for a cue after a quotation's closing mark: "“…,” Trump
+// wrote", "“…,” said Lewandowski", "“…,” according to the Kremlin".
+func (a *analysis) cueAfter(s, hi int, level int32) (attribution, bool) {
+	k := s
+	if k < hi && a.punct(k, ",—–") {
+		k++
+	}
+	if k >= hi || !a.sameLevel(k, level) {
+		return attribution{}, false
+	}
+	if a.isWord(k, "according") && a.isWord(k+1, "to") {
+		np, ok := a.npAfter(k+2, hi)
+		return attribution{cue: span{k, k + 2}, spk: np, addr: none}, ok
+	}
+	if v, ok := a.cue(k); ok && v.class != belief {
+		np, ok := a.npAfter(k+1, hi)
+		if ok {
+			return attribution{cue: span{k, k + 1}, spk: np, addr: none}, true
+		}
+		return attribution{}, false
+	}
+	np, ok := a.npAfter(k, hi)
+	if !ok {
+		return attribution{}, false
+	}
+	j := np[1]
+	for j < hi && a.toks[j].Kind == doc.Word && !a.capitalised(j) && (a.is(j, auxiliaries) || hasLySuffix(a.word(j))) {
+		j++
+	}
+	v, ok := a.cue(j)
+	if !ok || v.class == belief && !a.isWord(j, "thinks") && !a.isWord(j, "thought") {
+		return attribution{}, false
+	}
+	at := attribution{cue: span{j, j + 1}, spk: np, addr: none}
+	if v.addressee {
+		at.addr, _ = a.object(j+1, hi)
+	}
+	return at, true
+}
+
+func hasLySuffix(w string) bool { return len(w) > 3 && w[len(w)-2:] == "ly" }
+
+// colonCue finds the cue of a quotation that opens its sentence when the
+// sentence before ends in a colon after a cue ("Breitbart News responded:").
+func (a *analysis) colonCue(lo int) (attribution, bool) {
+	if lo == 0 || !a.punct(lo-1, ":") {
+		return attribution{}, false
+	}
+	plo, _ := a.sentRange(lo - 1)
+	return a.cueBefore(plo, lo, a.inPair[lo-1])
+}
+
+// continues reports whether a quotation opening at token open continues the
+// quote prev: prev's cue followed it and only the cue's sentence lies between
+// ("“X,” he said. “Y.”"), or prev's cue sentence ends in a comma.
+func (a *analysis) continues(prev found, open int) bool {
+	if prev.pair < 0 || !prev.cueAfter || !prev.cue.ok() || prev.kind != doc.Direct {
+		return false
+	}
+	_, hi := a.sentRange(prev.cue[0])
+	if a.isMark(open-1) && hi == open-1 {
+		hi = open - 1
+	}
+	if hi != open {
+		// "“X,” he said, “Y.”": same sentence, a comma before the mark.
+		if !(open-1 > prev.cue[0] && a.punct(open-1, ",") && a.sentOf[open] == a.sentOf[prev.cue[0]]) {
+			return false
+		}
+	}
+	if paragraphBreakBetween(a.text, a.toks, prev.cue[0], open) {
+		return false
+	}
+	return true
+}
+
+func paragraphBreakBetween(text string, toks []doc.Token, i, j int) bool {
+	for k := i; k < j && k+1 < len(toks); k++ {
+		if hasNewline(text[toks[k].End:toks[k+1].Start]) {
+			return true
+		}
+	}
+	return false
+}
+
+// governingCue finds the cue that a partial quotation belongs to: the
+// nearest speech verb before it in its sentence ("described the talks as
+// “useful”"), else a belief verb, else a cue after it.
+func (a *analysis) governingCue(lo, open, after, hi int, level int32) (attribution, bool) {
+	best, bestBelief := -1, -1
+	for j := open - 1; j >= lo; j-- {
+		if !a.sameLevel(j, level) {
+			continue
+		}
+		if a.isWord(j, "according") && a.isWord(j+1, "to") {
+			np, ok := a.npAfter(j+2, hi)
+			if ok {
+				return attribution{cue: span{j, j + 2}, spk: np, addr: none}, true
+			}
+		}
+		v, ok := a.cue(j)
+		if !ok {
+			continue
+		}
+		if v.class == speech {
+			best = j
+			break
+		}
+		if v.class == belief && bestBelief < 0 {
+			bestBelief = j
+		}
+	}
+	if best < 0 {
+		best = bestBelief
+	}
+	if best >= 0 {
+		at := attribution{cue: span{best, best + 1}, addr: none}
+		spk, passive := a.subjectBefore(best, lo)
+		if passive {
+			return attribution{}, false
+		}
+		if !spk.ok() {
+			spk = a.inheritedSubject(best, lo)
+		}
+		if v, _ := a.cue(best); v.addressee {
+			at.addr, _ = a.object(best+1, open)
+		}
+		at.spk = spk
+		return at, spk.ok()
+	}
+	if at, ok := a.cueAfter(after, hi, level); ok {
+		return at, true
+	}
+	return attribution{}, false
+}
+
+// inheritedSubject is the speaker of a cue without a subject of its own: a
+// participle (", saying …") or a verb coordinated with an earlier one
+// ("promised … and said …"). It is the subject of the nearest cue before it
+// in the sentence, or the noun phrase opening the sentence.
+func (a *analysis) inheritedSubject(c, lo int) span {
+	coordinated := c > lo && (a.isWord(c-1, "and") || a.isWord(c-1, "but"))
+	if !a.is(c, participles) && !coordinated {
+		return none
+	}
+	for j := c - 1; j >= lo; j-- {
+		if _, ok := a.cue(j); ok && !a.is(j, participles) {
+			if spk, passive := a.subjectBefore(j, lo); !passive && spk.ok() {
+				return spk
+			}
+		}
+	}
+	first := lo
+	for first < c && (a.is(first, conjunctions) || a.isMark(first)) {
+		first++
+	}
+	if np, ok := a.npAfter(first, c); ok && (a.hasCapital(np) || a.is(np[0], pronouns)) {
+		return np
+	}
+	return none
+}

@@ -1,0 +1,366 @@
+package quote
+
+import (
+	"strings"
+
+	"dateline/internal/doc"
+)
+
+// span is a half-open token range; a negative start means none.
+type span [2]int
+
+var none = span{-1, -1}
+
+func (s span) ok() bool { return s[0] >= 0 && s[1] > s[0] }
+
+// found is a quote before its speaker is resolved to an entity.
+type found struct {
+	start, end int // content bytes
+	kind       string
+	cue        span
+	spk        span
+	addr       span
+	pair       int // quotation it came from, -1 for reported speech
+	outer      int // found quote whose speaker a first-person speaker is, -1
+	cueAfter   bool
+}
+
+// npBefore returns the noun phrase ending at token e (not before token lo):
+// a pronoun, a name with its titles ("US Secretary of State Marco Rubio",
+// "Putin aide Yuri Ushakov") or a description ("the Russian leader").
+func (a *analysis) npBefore(e, lo int) (span, bool) {
+	if e < lo || e >= len(a.toks) {
+		return none, false
+	}
+	if a.punct(e, ")") { // "Sen. Tom Udall (D-N.M.) said"
+		k := e - 1
+		for k >= lo && e-k < 12 && !a.punct(k, "(") {
+			k--
+		}
+		if k < lo || !a.punct(k, "(") {
+			return none, false
+		}
+		e = k - 1
+		if e < lo {
+			return none, false
+		}
+	}
+	w := lowerKey(a.word(e))
+	if pronouns[w] {
+		if w == "who" { // "Lewandowski, who ran ..., said"
+			k := e - 1
+			if a.punct(k, ",") {
+				k--
+			}
+			if k >= lo && !a.isWord(k, "who") {
+				return a.npBefore(k, lo)
+			}
+			return none, false
+		}
+		return span{e, e + 1}, true
+	}
+	if kind := a.toks[e].Kind; kind != doc.Word && kind != doc.Number {
+		return none, false
+	}
+	if functionWords[w] || auxiliaries[w] || a.possessive(e) {
+		return none, false
+	}
+	if _, isCue := cueForms[w]; isCue && !a.capitalised(e) {
+		return none, false
+	}
+	s := e
+walk:
+	for s-1 >= lo && e-s < 10 {
+		k := s - 1
+		switch {
+		case a.possessive(k):
+			s = k
+		case a.capitalised(k):
+			s = k
+		case a.toks[k].Kind == doc.Word:
+			lw := lowerKey(a.word(k))
+			switch {
+			case determiners[lw]:
+				s = k
+				break walk
+			case (lw == "of" || lw == "and" || lw == "for") && a.capitalised(k-1) && a.capitalised(s):
+				s = k
+			case functionWords[lw] || auxiliaries[lw] || pronouns[lw] || strings.HasSuffix(lw, "ly"):
+				break walk
+			default:
+				if _, isCue := cueForms[lw]; isCue {
+					break walk
+				}
+				s = k // a nominal modifier: "aide", "senior", "press"
+			}
+		default:
+			break walk
+		}
+	}
+	for s < e && (a.isWord(s, "of") || a.isWord(s, "and") || a.isWord(s, "for") || a.possessive(s)) {
+		s++
+	}
+	return span{s, e + 1}, true
+}
+
+// npAfter returns the noun phrase starting at token s (ending before hi): a
+// pronoun, a determiner with its nominal words, or a run of capitalised
+// words with inner "of" ("Sen. Tom Udall of New Mexico").
+func (a *analysis) npAfter(s, hi int) (span, bool) {
+	if s < 0 || s >= hi || a.toks[s].Kind != doc.Word {
+		return none, false
+	}
+	w := lowerKey(a.word(s))
+	if pronouns[w] && w != "who" {
+		return span{s, s + 1}, true
+	}
+	e := s
+	det := determiners[w] && !a.capitalised(s) || w == "the" || w == "a" || w == "an"
+	if det {
+		e++
+	}
+	for e < hi && e-s < 10 {
+		switch {
+		case a.capitalised(e) || (a.possessive(e) && e > s):
+			e++
+			continue
+		case a.toks[e].Kind == doc.Word:
+			lw := lowerKey(a.word(e))
+			if lw == "of" && e > s && a.capitalised(e+1) {
+				e++
+				continue
+			}
+			if (det || e > s) && !functionWords[lw] && !verbAux[lw] && !pronouns[lw] && !determiners[lw] {
+				if _, isCue := cueForms[lw]; !isCue && !strings.HasSuffix(lw, "ly") && !adverbialWords[lw] {
+					e++
+					continue
+				}
+			}
+		}
+		break
+	}
+	if e == s || (det && e == s+1) {
+		return none, false
+	}
+	return span{s, e}, true
+}
+
+// isBe reports whether token i is a form of "be" (a passive before a cue).
+func (a *analysis) isBe(i int) bool {
+	switch lowerKey(a.word(i)) {
+	case "is", "are", "was", "were", "be", "been", "being", "'s", "’s":
+		return true
+	}
+	return false
+}
+
+// subjectBefore finds the subject of the cue verb at c: the noun phrase
+// before it, past auxiliaries and adverbs ("Trump has repeatedly claimed").
+// passive reports a form of "be" right before the verb ("was told").
+func (a *analysis) subjectBefore(c, lo int) (spk span, passive bool) {
+	k := c - 1
+	ing := strings.HasSuffix(lowerKey(a.word(c)), "ing")
+	for k >= lo && a.toks[k].Kind == doc.Word && !a.capitalised(k) &&
+		(hasLySuffix(a.word(k)) || a.is(k, auxiliaries)) {
+		if a.isBe(k) && !ing {
+			passive = true
+		}
+		k--
+	}
+	if passive {
+		return none, true
+	}
+	if a.punct(k, ",") {
+		return a.apposition(k, lo), false
+	}
+	spk, _ = a.npBefore(k, lo)
+	return spk, false
+}
+
+// apposition finds the subject of "NAME, APPOSITION, said": closing is the
+// comma before the cue. The name before the opening comma is the subject,
+// unless it is a description and the apposition a name ("The state's
+// campaign chairman, Phil Lovas, said").
+func (a *analysis) apposition(closing, lo int) span {
+	open := -1
+	for j := closing - 1; j >= lo && closing-j < 40; j-- {
+		if a.punct(j, ",") {
+			open = j
+			break
+		}
+		if a.isMark(j) || a.punct(j, ".;:!?") {
+			return none
+		}
+		if _, ok := a.cue(j); ok && !a.capitalised(j) && !a.is(j, participles) {
+			return none // a clause, not an apposition: "X, who said …, added"
+		}
+	}
+	if open < 0 {
+		return none
+	}
+	name, ok := a.npBefore(open-1, lo)
+	if !ok {
+		return none
+	}
+	if !a.hasCapital(name) && a.capitalised(open+1) {
+		if inner, ok := a.npAfter(open+1, closing); ok && a.hasCapital(inner) {
+			return inner
+		}
+	}
+	if name[0] > lo && !a.punct(name[0]-1, ",;:—–") && !a.is(name[0]-1, conjunctions) && !a.isMark(name[0]-1) {
+		return none // the phrase is the object of something before it
+	}
+	return name
+}
+
+// hasCapital reports whether a phrase holds a capitalised word.
+func (a *analysis) hasCapital(sp span) bool {
+	for k := sp[0]; k < sp[1]; k++ {
+		if a.capitalised(k) && a.toks[k].Kind == doc.Word {
+			return true
+		}
+	}
+	return false
+}
+
+// object returns the addressee after a verb like "told" starting at token s:
+// a pronoun object, "reporters", a name, or a determiner phrase.
+func (a *analysis) object(s, hi int) (span, int) {
+	if s >= hi {
+		return none, s
+	}
+	switch lowerKey(a.word(s)) {
+	case "him", "her", "them", "me", "us", "you", "reporters", "journalists", "lawmakers", "supporters", "voters":
+		return span{s, s + 1}, s + 1
+	case "that":
+		return none, s
+	}
+	if np, ok := a.npAfter(s, hi); ok && !pronouns[lowerKey(a.word(s))] {
+		return np, np[1]
+	}
+	return none, s
+}
+
+// skippable reports whether token i can stand between a cue verb and the
+// start of its content or the end of its clause: an adverbial word, a
+// capitalised word or number ("on Truth Social", "in the Oval Office last
+// month"), or a comma.
+func (a *analysis) skippable(i int) bool {
+	t := a.toks[i]
+	switch t.Kind {
+	case doc.Number:
+		return true
+	case doc.Word:
+		return a.capitalised(i) || a.is(i, adverbialWords) || a.possessive(i)
+	}
+	return a.punct(i, ",-–")
+}
+
+// timeWords may open a content-less stretch right after a cue ("said
+// Tuesday the ...").
+func (a *analysis) timeWord(i int) bool {
+	switch lowerKey(a.word(i)) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"today", "yesterday", "tonight", "earlier", "later", "also", "again", "repeatedly", "recently":
+		return true
+	}
+	return false
+}
+
+// contentStart returns where the reported clause after a cue starts: at a
+// "that" reached over adverbials ("said on Wednesday that"), else after
+// leading time words, else at s.
+func (a *analysis) contentStart(s, hi int) int {
+	for k := s; k < hi && k-s < 14; k++ {
+		if a.isWord(k, "that") {
+			return k
+		}
+		if !a.skippable(k) || a.isMark(k) {
+			break
+		}
+	}
+	k := s
+	for k < hi && (a.timeWord(k) || (a.isWord(k, "on") && a.timeWord(k+1))) {
+		k++
+	}
+	if k < hi && a.punct(k, ",") && k > s {
+		k++
+	}
+	return k
+}
+
+// tailOnly reports whether tokens [s, hi) hold nothing but adverbials and
+// final punctuation: the clause of the cue ends there.
+func (a *analysis) tailOnly(s, hi int) bool {
+	for k := s; k < hi; k++ {
+		if a.punct(k, ".!?…") || a.isMark(k) && k == hi-1 {
+			continue
+		}
+		if !a.skippable(k) || a.isWord(k, "that") {
+			return false
+		}
+	}
+	return true
+}
+
+// contentEnd returns the token index where a reported clause starting at s
+// ends: the sentence end, a following participle that opens another
+// attribution (", saying ..."), or ", according to". A quotation opened
+// inside the clause extends it to its closing mark.
+func (a *analysis) contentEnd(s, hi int) int {
+	e := hi
+	for k := s + 1; k < hi; k++ {
+		if a.inPair[k] >= 0 && !a.isMark(k) {
+			continue
+		}
+		afterComma := a.punct(k-1, ",;") || (a.isMark(k-1) && a.punct(k-2, ","))
+		if afterComma && (a.is(k, participles) || (a.isWord(k, "according") && a.isWord(k+1, "to"))) {
+			e = k
+			break
+		}
+		// "… and said she would …": a coordinated cue verb reports anew.
+		if (a.isWord(k, "and") || a.isWord(k, "but")) && k+1 < hi && !a.is(k+1, participles) {
+			if v, ok := a.cue(k + 1); ok && v.class != framing && strings.HasSuffix(lowerKey(a.word(k+1)), "s") || ok && strings.HasSuffix(lowerKey(a.word(k+1)), "d") || ok && lowerKey(a.word(k+1)) == "told" || ok && lowerKey(a.word(k+1)) == "wrote" {
+				e = k
+				break
+			}
+		}
+	}
+	for k := s; k < e; k++ {
+		if pi := a.markOf[k]; pi >= 0 && a.pairs[pi].open == k {
+			if c := a.pairs[pi].close; c >= e {
+				e = c + 1
+			} else if c < 0 {
+				for e < len(a.toks) && a.toks[e].Start < a.pairs[pi].end {
+					e++
+				}
+			}
+		}
+	}
+	return e
+}
+
+// trimTokens drops leading and trailing punctuation (but not quote marks
+// that pair inside the range) and returns the byte span of tokens [s, e).
+func (a *analysis) trimTokens(s, e int) (int, int, bool) {
+	for s < e && a.punct(s, ",;:.—–-") {
+		s++
+	}
+	for e > s && a.punct(e-1, ",;:.—–-") {
+		e--
+	}
+	if s >= e {
+		return 0, 0, false
+	}
+	return a.toks[s].Start, a.toks[e-1].End, true
+}
+
+// contentKind says whether reported content holds quotation marks.
+func (a *analysis) contentKind(s, e int) string {
+	for k := s; k < e && k < len(a.toks); k++ {
+		if a.isMark(k) {
+			return doc.Mixed
+		}
+	}
+	return doc.Indirect
+}

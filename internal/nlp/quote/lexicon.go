@@ -1,0 +1,327 @@
+package quote
+
+import "strings"
+
+// cueClass says what a cue verb may introduce.
+type cueClass uint8
+
+const (
+	// speech verbs report what was said; any complement is the content
+	// ("said the talks were useful", "described the talks as useful").
+	speech cueClass = iota + 1
+	// belief verbs report a thought or finding; they count as cues for
+	// indirect speech only before "that" or a pronoun-led clause ("thinks he
+	// can win"), since "found the keys" reports nothing.
+	belief
+	// framing verbs only frame a quotation next to them ("continued",
+	// "replied", "joked"): never indirect speech.
+	framing
+)
+
+// cueVerb is one lexicon entry: its class and whether it takes an addressee
+// object before the content ("told reporters that ...").
+type cueVerb struct {
+	class     cueClass
+	addressee bool
+}
+
+// cueForms maps every inflected form of a cue verb to its entry. Built once at
+// init from cueLexicon, read-only afterwards.
+var cueForms = map[string]cueVerb{}
+
+// cueLexicon lists cue verbs: one per line, class letter (s speech, b belief,
+// f framing, plus a when the verb takes an addressee object), then the base
+// form and, when they are not regular, the third-person, past, participle and
+// -ing forms. Regular forms are derived by regularForms.
+const cueLexicon = `
+s say says said said saying
+sa tell tells told told telling
+s add
+s write writes wrote written writing
+s claim
+s admit admits admitted admitted admitting
+sa warn
+s insist
+s deny denies denied denied denying
+s announce
+s describe
+s explain
+s note
+s argue
+s suggest
+s report
+s tweet
+s state
+s declare
+s acknowledge
+s confirm
+s assert
+s contend
+s predict
+s promise
+s vow
+s pledge
+s stress
+s emphasize
+s emphasise
+s reiterate
+s recall
+s complain
+s concede
+s allege
+s reveal
+s indicate
+s testify testifies testified testified testifying
+s boast
+s counter
+s observe
+s remark
+s caution
+s mention
+s charge
+s accuse
+s call
+s criticize
+s criticise
+s praise
+s blame
+s urge
+s propose
+s demand
+s dismiss
+s threaten
+s predict
+s post
+s maintain
+s signal
+s hint
+s estimate
+s repeat
+s proclaim
+s lament
+s question
+s concede
+sa assure
+sa inform
+sa remind
+sa ask
+b think thinks thought thought thinking
+b believe
+b hope
+b fear
+b expect
+b know knows knew known knowing
+b find finds found found finding
+b show shows showed shown showing
+b agree
+b worry worries worried worried worrying
+b feel feels felt felt feeling
+b doubt
+b conclude
+b understand understands understood understood understanding
+b suspect
+b insist
+f continue
+f reply replies replied replied replying
+f respond
+f joke
+f quip quips quipped quipped quipping
+f exclaim
+f shout
+f scoff
+f laugh
+f sigh
+f recount
+f explain
+f begin begins began begun beginning
+f chime
+f muse
+f retort
+f snap snaps snapped snapped snapping
+f yell
+`
+
+// regularForms derives base, -s, -ed and -ing forms of a regular verb.
+func regularForms(base string) []string {
+	var s, ed, ing string
+	switch {
+	case strings.HasSuffix(base, "e"):
+		s, ed, ing = base+"s", base+"d", base[:len(base)-1]+"ing"
+	case strings.HasSuffix(base, "y") && len(base) > 2 && !strings.ContainsRune("aeiou", rune(base[len(base)-2])):
+		s, ed, ing = base[:len(base)-1]+"ies", base[:len(base)-1]+"ied", base+"ing"
+	case strings.HasSuffix(base, "s") || strings.HasSuffix(base, "sh") || strings.HasSuffix(base, "ch") || strings.HasSuffix(base, "x"):
+		s, ed, ing = base+"es", base+"ed", base+"ing"
+	default:
+		s, ed, ing = base+"s", base+"ed", base+"ing"
+	}
+	return []string{base, s, ed, ing}
+}
+
+func init() {
+	for _, line := range strings.Split(cueLexicon, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		var v cueVerb
+		switch f[0][0] {
+		case 's':
+			v.class = speech
+		case 'b':
+			v.class = belief
+		case 'f':
+			v.class = framing
+		}
+		v.addressee = strings.HasSuffix(f[0], "a")
+		forms := f[1:]
+		if len(forms) == 1 {
+			forms = regularForms(forms[0])
+		}
+		for _, w := range forms {
+			// The first entry wins, so a verb listed as speech is not
+			// downgraded by a later framing line.
+			if _, ok := cueForms[w]; !ok {
+				cueForms[w] = v
+			}
+		}
+	}
+	for _, w := range strings.Fields(pronounList) {
+		pronouns[w] = true
+	}
+	for _, w := range strings.Fields(skipBeforeSubject) {
+		auxiliaries[w] = true
+	}
+	for _, w := range strings.Fields(verbAuxList) {
+		verbAux[w] = true
+	}
+	for _, w := range strings.Fields(functionList) {
+		functionWords[w] = true
+	}
+	for _, w := range strings.Fields(adverbialList) {
+		adverbialWords[w] = true
+	}
+	for _, w := range strings.Fields(determinerList) {
+		determiners[w] = true
+	}
+	for _, w := range strings.Fields(participleCues) {
+		participles[w] = true
+	}
+	for _, w := range strings.Fields(leadingPrepositionList) {
+		leadingPrepositions[w] = true
+	}
+	for _, w := range strings.Fields(nounLikeList) {
+		nounLike[w] = true
+	}
+	for _, w := range strings.Fields(femaleWords) {
+		female[w] = true
+	}
+	for _, w := range strings.Fields(maleWords) {
+		male[w] = true
+	}
+}
+
+// pronouns that can be a speaker.
+var pronouns = map[string]bool{}
+
+const pronounList = `he she they it we i you who`
+
+// auxiliaries and adverbs that may stand between a subject and its cue verb
+// ("Trump has repeatedly claimed", "he recently admitted").
+var auxiliaries = map[string]bool{}
+
+const skipBeforeSubject = `has have had was were is are be been would will may might could can
+	should shall must did does do n't not never also again once then later earlier first still
+	already even just often previously recently repeatedly reportedly publicly privately
+	flatly simply quickly further long since yet now initially separately subsequently
+	openly explicitly bluntly`
+
+// verbAux are the auxiliary verbs among auxiliaries: they end a noun
+// phrase read forwards.
+var verbAux = map[string]bool{}
+
+const verbAuxList = `has have had was were is are be been would will may might could can
+	should shall must did does do n't not never`
+
+// functionWords end a speaker noun phrase when walking back from the cue.
+var functionWords = map[string]bool{}
+
+const functionList = `and or but nor so that which whom whose what when where while if as
+	because although though than to in on at by with from for into onto about after before
+	during over under between against without within through across toward towards upon
+	amid among despite since until via per like unlike there here this these those it its
+	is are was were be been being has have had do does did will would can could may might
+	shall should must not no yes how why also said says told`
+
+// adverbialWords may stand between a cue verb and the "that" opening its
+// content ("said on Wednesday that", "told reporters in Moscow that").
+var adverbialWords = map[string]bool{}
+
+const adverbialList = `on in at during to with after before from for via over about
+	a an the his her its their our my your this that last next late early earlier later
+	monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+	morning afternoon evening night week month year weekend day days weeks months
+	statement interview news conference press briefing speech rally email letter call
+	post posts tweet video message remarks remark appearance television radio broadcast
+	podcast hearing meeting reporters journalists also repeatedly again recently
+	previously publicly privately flatly separately released posted issued published
+	written sent given made held late and both emailed phone telephone text own
+	social media twitter facebook x website blog`
+
+// leadingPrepositions open an adverbial, not a reported clause, right
+// after a cue verb ("said at a briefing", "wrote in a letter").
+var leadingPrepositions = map[string]bool{}
+
+const leadingPrepositionList = `at in on during before after from with via over while when
+	since through by as`
+
+// conjunctions may stand before a subject.
+var conjunctions = map[string]bool{"and": true, "but": true, "or": true, "so": true, "yet": true,
+	"because": true, "while": true, "although": true, "though": true, "as": true, "if": true,
+	"when": true, "after": true, "before": true, "since": true, "where": true}
+
+// subordinators open a clause of the cue's own after "…, X said,": "as
+// they bristled", "while insisting".
+var subordinators = map[string]bool{"as": true, "while": true, "after": true, "before": true,
+	"since": true, "because": true, "when": true, "although": true, "though": true, "in": true,
+	"at": true, "during": true, "with": true, "and": true, "but": true, "who": true, "which": true,
+	"referring": true, "according": true, "even": true, "noting": true, "adding": true, "saying": true}
+
+// determiners open a noun phrase.
+var determiners = map[string]bool{}
+
+const determinerList = `the a an his her their its our my your this these those some
+	many several few most all both each every one two three four five six seven eight nine
+	ten dozens hundreds thousands other another`
+
+// participles are the -ing forms that continue a clause with a new
+// attribution by the same subject ("..., saying they covered ...").
+var participles = map[string]bool{}
+
+const participleCues = `saying adding telling noting arguing claiming warning insisting
+	explaining writing describing calling suggesting stressing declaring acknowledging
+	admitting denying announcing asserting urging accusing predicting promising vowing
+	complaining recalling stating tweeting posting citing referring`
+
+// nounLike are cue forms that are as often nouns ("calls", "state",
+// "remarks"): they count as verbs only after a pronoun, name or auxiliary.
+var nounLike = map[string]bool{}
+
+const nounLikeList = `state states post posts call calls remark remarks report reports
+	claim claims charge charges question questions promise promises pledge pledges praise
+	hope hopes fear fears doubt doubts estimate estimates tweet tweets demand demands
+	counter signal signals hint hints find finds show shows note notes lament laments
+	concern concerns repeat warning statement vow vows joke jokes laugh sigh shout yell
+	snap snaps muse retort call`
+
+// female and male hold words that show a person's gender in a mention
+// ("the first lady", "Mrs. May") for resolving "she" and "he".
+var female = map[string]bool{}
+var male = map[string]bool{}
+
+const femaleWords = `she her hers herself mrs mrs. ms ms. miss madam lady woman women wife
+	mother daughter sister queen princess duchess chairwoman spokeswoman congresswoman
+	businesswoman actress widow girl grandmother aunt niece mom`
+
+const maleWords = `he him his himself mr mr. sir lord man men husband father son brother
+	king prince duke chairman spokesman congressman businessman actor widower boy
+	grandfather uncle nephew dad`

@@ -1,0 +1,213 @@
+// Package quote finds quotations and reported speech in a news article and
+// attributes each to its speaker: the quote layer of [doc.Document].
+//
+// The analysis is a light clause reading over the tokens and sentences of
+// the earlier stages, in three steps; no model is loaded, so the stage is
+// fast, deterministic and explainable.
+//
+//  1. Quote marks are paired (marks.go). Curly marks give their direction;
+//     straight ones are read from the space around them, and apostrophes
+//     (“Witkoff’s”, “voters' ”, “'90s”) are told apart from single quotes. A
+//     stack matches marks, single quotes nest inside double ones (each
+//     nested quotation is a quote of its own), and a paragraph break closes
+//     everything still open: a paragraph that opens a quotation and does not
+//     close it continues it only when the next paragraph reopens it (the
+//     multi-paragraph convention); otherwise the unbalanced quotation ends
+//     with its paragraph, so a stray mark never swallows the article.
+//
+//  2. Each quotation is attributed (attribute.go). A cue is looked for
+//     outside the quotation in its sentence: after it (“…,” Trump wrote;
+//     “…,” said Rubio) or before it when a comma or colon frames it (Rubio
+//     said: “…”). A framed or sentence-long quotation is direct; one
+//     embedded in a clause (expected “some announcements”) is partial and
+//     belongs to the nearest speech verb before it in the sentence. Partial
+//     quotations with no cue at all (scare quotes, titles) are left out. A
+//     quotation with no cue of its own that follows a quote closed by its
+//     cue (“X,” he said. “Y.”) extends that quote, as in PolNeAR, whose
+//     discontinuous contents span both pieces.
+//
+//  3. Reported speech is read around cue verbs in the article's own voice
+//     (reported.go): X said (that) CLAUSE, CLAUSE, X said / said X, A, he
+//     said, B, according to X. Cue verbs come from a curated lexicon
+//     (lexicon.go) in three classes: speech verbs report any complement,
+//     belief verbs (think, expect, find) only a that-clause or a clause led
+//     by a pronoun, and framing verbs (continued, replied) only a quotation.
+//     Content with quotation marks inside is mixed, otherwise indirect.
+//
+// The speaker is the noun phrase before the cue verb (past auxiliaries and
+// adverbs), the one after an inverted cue, or for a participle (", saying
+// …") the subject of the clause's main cue. It becomes SpeakerText and
+// SpeakerSpan as written (the local mention, "he" included) and is resolved
+// to an entity id through the mentions of the entity stage: the entity whose
+// mention covers the phrase's head. He and she go to the nearest preceding
+// person whose mentions do not show the other gender (she prefers a person
+// known to be female), and a first-person speaker of a nested quotation is
+// the speaker of the quotation around it. A resolved pronoun is added to its
+// entity as a mention of kind "pronoun" unless the entity stage listed it,
+// so that everything reading entities sees who "he" is.
+package quote
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"dateline/internal/doc"
+	"dateline/internal/nlp/sentence"
+	"dateline/internal/nlp/token"
+)
+
+// Stage is the pipeline stage that fills [doc.Document.Quotes]. It reads
+// tokens, sentences and entities, tokenising and splitting itself when the
+// earlier layers are missing. The zero value is ready to use and safe for
+// concurrent use.
+type Stage struct{}
+
+// Process finds the quotes of d, replacing d.Quotes, and adds resolved
+// pronoun speakers to their entities' mentions.
+func (Stage) Process(ctx context.Context, d *doc.Document) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("quote: %w", err)
+	}
+	Annotate(d)
+	return nil
+}
+
+// Annotate fills d.Quotes.
+func Annotate(d *doc.Document) {
+	d.Quotes = d.Quotes[:0]
+	if d.Text == "" {
+		d.Quotes = nil
+		return
+	}
+	if d.Tokens == nil {
+		d.Tokens = token.Tokenize(d.Text, nil)
+	}
+	if d.Sentences == nil {
+		d.Sentences = sentence.Split(d.Text, d.Tokens, nil)
+	}
+	if len(d.Tokens) == 0 {
+		d.Quotes = nil
+		return
+	}
+	a := newAnalysis(d.Text, d.Tokens, d.Sentences)
+	used := make([]bool, len(d.Tokens))
+	fs := a.quotations(used, nil)
+	fs = a.reported(used, fs)
+	r := newResolver(d)
+	// Resolve speakers in text order of their phrases, so that a pronoun can
+	// prefer the latest speaker before it.
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool { return fs[order[x]].spk[0] < fs[order[y]].spk[0] })
+	speakers := make([]int, len(fs)) // entity index of each found quote, -1
+	for i := range speakers {
+		speakers[i] = -1
+	}
+	for _, i := range order {
+		f := &fs[i]
+		if f.outer >= 0 {
+			continue
+		}
+		if f.spk.ok() {
+			speakers[i] = r.speaker(a, f.spk)
+			if speakers[i] >= 0 {
+				r.noteSpeaker(a, f.spk, speakers[i])
+			}
+		}
+	}
+	for i := range fs {
+		f := &fs[i]
+		if f.outer >= 0 && f.outer < i {
+			speakers[i] = speakers[f.outer]
+			if speakers[i] >= 0 {
+				r.notePronoun(a, f.spk, speakers[i])
+			}
+		}
+	}
+	sort.SliceStable(order, func(x, y int) bool {
+		fx, fy := fs[order[x]], fs[order[y]]
+		if fx.start != fy.start {
+			return fx.start < fy.start
+		}
+		if fx.end != fy.end {
+			return fx.end > fy.end
+		}
+		return fx.pair >= 0 && fy.pair < 0
+	})
+	seen := make(map[[2]int]bool, len(fs))
+	for _, i := range order {
+		f := fs[i]
+		ns, ne := normalise(d.Text, f.start, f.end)
+		if ne <= ns || seen[[2]int{ns, ne}] {
+			continue
+		}
+		seen[[2]int{ns, ne}] = true
+		q := doc.Quote{
+			ID:    "q" + strconv.Itoa(len(d.Quotes)+1),
+			Start: f.start, End: f.end, Text: d.Text[f.start:f.end],
+			Kind: f.kind,
+		}
+		if f.cue.ok() {
+			e := doc.ExtentOf(d.Text, a.toks[f.cue[0]].Start, a.toks[f.cue[1]-1].End)
+			q.Cue = &e
+		}
+		if f.spk.ok() {
+			s := doc.Span{Start: a.toks[f.spk[0]].Start, End: a.toks[f.spk[1]-1].End}
+			q.SpeakerSpan = &s
+			q.SpeakerText = d.Text[s.Start:s.End]
+		}
+		if speakers[i] >= 0 {
+			q.Speaker = d.Entities[speakers[i]].ID
+		}
+		if f.addr.ok() {
+			if e := r.entityAt(a, f.addr); e >= 0 {
+				q.Addressee = d.Entities[e].ID
+			}
+		}
+		d.Quotes = append(d.Quotes, q)
+	}
+	r.addPronouns(d)
+	if len(d.Quotes) == 0 {
+		d.Quotes = nil
+	}
+}
+
+// normalise trims white space, quote marks and , . ; : from both ends of
+// text[s:e], then a leading "that ": the span two quotes of the same
+// content share whatever marks they include.
+func normalise(text string, s, e int) (int, int) {
+	trim := func(s, e int) (int, int) {
+		for s < e {
+			r, n := decodeRune(text[s:e])
+			if !strip(r) {
+				break
+			}
+			s += n
+		}
+		for e > s {
+			r, n := decodeLastRune(text[s:e])
+			if !strip(r) {
+				break
+			}
+			e -= n
+		}
+		return s, e
+	}
+	s, e = trim(s, e)
+	if e-s > 5 && text[s:s+4] == "that" && (text[s+4] == ' ' || text[s+4] == '\n') {
+		s, e = trim(s+5, e)
+	}
+	return s, e
+}
+
+func strip(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\n', '\u00a0', '"', '“', '”', '„', '‟', '«', '»', '‹', '›', '\'', '‘', '’', '`', ',', '.', ';', ':':
+		return true
+	}
+	return false
+}

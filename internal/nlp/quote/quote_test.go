@@ -1,0 +1,319 @@
+package quote
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"dateline/internal/doc"
+	"dateline/internal/nlp/sentence"
+	"dateline/internal/nlp/token"
+)
+
+// want is one expected quote: its content, kind, cue and speaker text.
+type want struct {
+	text, kind, cue, speaker string
+}
+
+func analyse(t *testing.T, text string, ents []doc.Entity) *doc.Document {
+	t.Helper()
+	d := &doc.Document{Text: text, Entities: ents}
+	d.Tokens = token.Tokenize(text, nil)
+	d.Sentences = sentence.Split(text, d.Tokens, nil)
+	if err := (Stage{}).Process(context.Background(), d); err != nil {
+		t.Fatalf("Process: %v", err)
+	}
+	if err := d.Validate(); err != nil {
+		t.Fatalf("Validate: %v", err)
+	}
+	return d
+}
+
+func find(d *doc.Document, text string) *doc.Quote {
+	for i := range d.Quotes {
+		if d.Quotes[i].Text == text {
+			return &d.Quotes[i]
+		}
+	}
+	return nil
+}
+
+func dump(d *doc.Document) string {
+	var b strings.Builder
+	for _, q := range d.Quotes {
+		cue := ""
+		if q.Cue != nil {
+			cue = q.Cue.Text
+		}
+		b.WriteString("\n\t" + q.Kind + " " + q.Text + " | cue=" + cue + " | speaker=" + q.SpeakerText)
+	}
+	return b.String()
+}
+
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "direct, cue after",
+			text: "“The bridge will reopen on Monday, and we expect traffic to return to normal,” Mayor Ana Ruiz wrote on social media.",
+			want: []want{{"The bridge will reopen on Monday, and we expect traffic to return to normal,", doc.Direct, "wrote", "Mayor Ana Ruiz"}},
+		},
+		{
+			name: "direct, inverted cue after",
+			text: "“We were never consulted,” said Tomas Berg, who chairs the fishermen’s union.",
+			want: []want{{"We were never consulted,", doc.Direct, "said", "Tomas Berg"}},
+		},
+		{
+			name: "direct, cue before with colon",
+			text: "The minister said: “Talks will resume next week.”",
+			want: []want{{"Talks will resume next week.", doc.Direct, "said", "The minister"}},
+		},
+		{
+			name: "direct, cue before with comma and pronoun",
+			text: "Then he added, “Nobody wants another strike.”",
+			want: []want{{"Nobody wants another strike.", doc.Direct, "added", "he"}},
+		},
+		{
+			name: "partial inside reported clause",
+			text: "Energy Minister Paul Okafor said he expected “some progress” by the end of the week.",
+			want: []want{
+				{"some progress", doc.Partial, "said", "Energy Minister Paul Okafor"},
+				{"he expected “some progress” by the end of the week", doc.Mixed, "said", "Energy Minister Paul Okafor"},
+			},
+		},
+		{
+			name: "described as with two partials and a participle",
+			text: "Port official Lena Marsh described the inspection as “thorough” and “fair,” saying it covered the “whole fleet.”",
+			want: []want{
+				{"the inspection as “thorough” and “fair,”", doc.Mixed, "described", "Port official Lena Marsh"},
+				{"thorough", doc.Partial, "described", "Port official Lena Marsh"},
+				{"fair,", doc.Partial, "described", "Port official Lena Marsh"},
+				{"it covered the “whole fleet.”", doc.Mixed, "saying", "Port official Lena Marsh"},
+				{"whole fleet.", doc.Partial, "saying", "Port official Lena Marsh"},
+			},
+		},
+		{
+			name: "scare quote without a speaker is left out",
+			text: "The so-called “reform” package passed on Tuesday.",
+			want: nil,
+		},
+		{
+			name: "indirect with that and adverbials",
+			text: "The company said on Wednesday that it would cut 200 jobs.",
+			want: []want{{"that it would cut 200 jobs", doc.Indirect, "said", "The company"}},
+		},
+		{
+			name: "indirect without that",
+			text: "Police said the driver had fled the scene.",
+			want: []want{{"the driver had fled the scene", doc.Indirect, "said", "Police"}},
+		},
+		{
+			name: "indirect, cue at the end",
+			text: "The ferry will not sail until the storm passes, the operator said.",
+			want: []want{{"The ferry will not sail until the storm passes", doc.Indirect, "said", "the operator"}},
+		},
+		{
+			name: "indirect, inverted cue at the end",
+			text: "Repairs could take months, said Ines Kovac, a structural engineer.",
+			want: []want{{"Repairs could take months", doc.Indirect, "said", "Ines Kovac"}},
+		},
+		{
+			name: "according to, leading",
+			text: "According to the coast guard, two crew members were rescued.",
+			want: []want{{"two crew members were rescued", doc.Indirect, "According to", "the coast guard"}},
+		},
+		{
+			name: "according to, trailing",
+			text: "Two crew members were rescued, according to the coast guard.",
+			want: []want{{"Two crew members were rescued", doc.Indirect, "according to", "the coast guard"}},
+		},
+		{
+			name: "told with addressee",
+			text: "Okafor told reporters that the deal was close.",
+			want: []want{{"that the deal was close", doc.Indirect, "told", "Okafor"}},
+		},
+		{
+			name: "parenthetical cue",
+			text: "The delay, she said, was caused by a software fault.",
+			want: []want{{"The delay, she said, was caused by a software fault", doc.Indirect, "said", "she"}},
+		},
+		{
+			name: "apposition subject",
+			text: "Maria Lind, a spokeswoman for the airline, said flights would resume.",
+			want: []want{{"flights would resume", doc.Indirect, "said", "Maria Lind"}},
+		},
+		{
+			name: "outer attribution wins over a nested one",
+			text: "He noted that the council announced the closure last week.",
+			want: []want{{"that the council announced the closure last week", doc.Indirect, "noted", "He"}},
+		},
+		{
+			name: "discontinuous direct quote is one quote",
+			text: "“We are ready,” the captain said. “The crew has trained for this.”\n\nThe ship left at noon.",
+			want: []want{{"We are ready,” the captain said. “The crew has trained for this.", doc.Direct, "said", "the captain"}},
+		},
+		{
+			name: "multi-paragraph quotation",
+			text: "The union wrote: “We will not accept the offer.\n\n“Our members deserve better, and they know it.”\n\nTalks resume Friday.",
+			want: []want{{"We will not accept the offer.\n\n“Our members deserve better, and they know it.", doc.Direct, "wrote", "The union"}},
+		},
+		{
+			name: "unbalanced mark ends with its paragraph",
+			text: "“The harbour is closed, the pilot said.\n\nShips waited outside the port for two days. Officials said the wait would end soon.",
+			want: []want{
+				{"The harbour is closed, the pilot said.", doc.Direct, "", ""},
+				{"the wait would end soon", doc.Indirect, "said", "Officials"},
+			},
+		},
+		{
+			name: "straight marks",
+			text: "\"It was a long night,\" the firefighter said. She said the 'worst' was over.",
+			want: []want{
+				{"It was a long night,", doc.Direct, "said", "the firefighter"},
+				{"the 'worst' was over", doc.Mixed, "said", "She"},
+				{"worst", doc.Partial, "said", "She"},
+			},
+		},
+		{
+			name: "apostrophes are not quote marks",
+			text: "The workers’ union rejected Berg’s plan, and the ’90s rules stay, officials said.",
+			want: []want{{"The workers’ union rejected Berg’s plan, and the ’90s rules stay", doc.Indirect, "said", "officials"}},
+		},
+		{
+			name: "nested quotes each with their speaker",
+			text: "“I called my sister and told her, ‘The flood is coming.’ And she said, ‘I know,’” Ruiz told the inquiry.",
+			want: []want{
+				{"I called my sister and told her, ‘The flood is coming.’ And she said, ‘I know,’", doc.Direct, "told", "Ruiz"},
+				{"The flood is coming.", doc.Direct, "told", "I"},
+				{"I know,", doc.Direct, "said", "she"},
+			},
+		},
+		{
+			name: "belief verb needs a clause",
+			text: "Inspectors found the missing keys. Inspectors found that the locks had been changed.",
+			want: []want{{"that the locks had been changed", doc.Indirect, "found", "Inspectors"}},
+		},
+		{
+			name: "noun uses of cue words are not cues",
+			text: "The late-night calls came after the state budget passed.",
+			want: nil,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := analyse(t, tc.text, nil)
+			if len(d.Quotes) != len(tc.want) {
+				t.Fatalf("got %d quotes, want %d:%s", len(d.Quotes), len(tc.want), dump(d))
+			}
+			for _, w := range tc.want {
+				q := find(d, w.text)
+				if q == nil {
+					t.Errorf("no quote %q:%s", w.text, dump(d))
+					continue
+				}
+				cue := ""
+				if q.Cue != nil {
+					cue = q.Cue.Text
+				}
+				if q.Kind != w.kind || cue != w.cue || q.SpeakerText != w.speaker {
+					t.Errorf("quote %q: got kind %s cue %q speaker %q, want %s %q %q",
+						w.text, q.Kind, cue, q.SpeakerText, w.kind, w.cue, w.speaker)
+				}
+				if q.Text != d.Text[q.Start:q.End] {
+					t.Errorf("quote %q: span text %q", w.text, d.Text[q.Start:q.End])
+				}
+			}
+		})
+	}
+}
+
+// mention builds an entity mention at the first occurrence of s after from.
+func mention(t *testing.T, text, s string, from int) doc.Mention {
+	t.Helper()
+	i := strings.Index(text[from:], s)
+	if i < 0 {
+		t.Fatalf("%q not in text", s)
+	}
+	return doc.Mention{Start: from + i, End: from + i + len(s), Text: s}
+}
+
+func TestSpeakerEntities(t *testing.T) {
+	text := "Harbour master Jonas Vik said the port would stay closed. " +
+		"Vik later told Mayor Ana Ruiz that the cranes were damaged. " +
+		"“We need two weeks,” he said.\n\n" +
+		"The mayor’s wife, Clara Ruiz, runs the ferry company. " +
+		"“We will wait,” she said."
+	ents := []doc.Entity{
+		{ID: "vik", Type: doc.Person, Name: "Jonas Vik", Mentions: []doc.Mention{
+			mention(t, text, "Harbour master Jonas Vik", 0), mention(t, text, "Vik", strings.Index(text, "Vik later"))}},
+		{ID: "ruiz", Type: doc.Person, Name: "Ana Ruiz", Titles: []string{"Mayor"}, Mentions: []doc.Mention{
+			mention(t, text, "Mayor Ana Ruiz", 0), mention(t, text, "The mayor", 0)}},
+		{ID: "clara", Type: doc.Person, Name: "Clara Ruiz", Titles: []string{"wife"}, Mentions: []doc.Mention{
+			mention(t, text, "Clara Ruiz", 0)}},
+	}
+	d := analyse(t, text, ents)
+	cases := []struct {
+		quote, speaker, speakerText, addressee string
+	}{
+		{"the port would stay closed", "vik", "Harbour master Jonas Vik", ""},
+		{"that the cranes were damaged", "vik", "Vik", "ruiz"},
+		{"We need two weeks,", "vik", "he", ""},
+		{"We will wait,", "clara", "she", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.quote, func(t *testing.T) {
+			q := find(d, c.quote)
+			if q == nil {
+				t.Fatalf("no quote %q:%s", c.quote, dump(d))
+			}
+			if q.Speaker != c.speaker || q.SpeakerText != c.speakerText || q.Addressee != c.addressee {
+				t.Errorf("got speaker %q (%q) addressee %q, want %q (%q) %q",
+					q.Speaker, q.SpeakerText, q.Addressee, c.speaker, c.speakerText, c.addressee)
+			}
+			if q.SpeakerSpan == nil || d.Text[q.SpeakerSpan.Start:q.SpeakerSpan.End] != q.SpeakerText {
+				t.Errorf("speaker span %v does not hold %q", q.SpeakerSpan, q.SpeakerText)
+			}
+		})
+	}
+	// Resolved pronoun speakers become pronoun mentions of their entity.
+	for _, e := range d.Entities {
+		if e.ID != "vik" && e.ID != "clara" {
+			continue
+		}
+		found := false
+		for i, m := range e.Mentions {
+			if m.Kind == "pronoun" {
+				found = true
+			}
+			if i > 0 && e.Mentions[i-1].Start > m.Start {
+				t.Errorf("entity %s: mentions out of order", e.ID)
+			}
+		}
+		if !found {
+			t.Errorf("entity %s: no pronoun mention added: %+v", e.ID, e.Mentions)
+		}
+	}
+}
+
+func TestEmptyAndNoTokens(t *testing.T) {
+	for _, text := range []string{"", " ", "“", "”", "\"\"", "'", "said", "“”", "‘’"} {
+		d := &doc.Document{Text: text}
+		if err := (Stage{}).Process(context.Background(), d); err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		if err := d.Validate(); err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+	}
+}
+
+func TestCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := (Stage{}).Process(ctx, &doc.Document{Text: "He said so."}); err == nil {
+		t.Fatal("no error for a cancelled context")
+	}
+}

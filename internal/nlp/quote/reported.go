@@ -1,0 +1,256 @@
+package quote
+
+import "sort"
+
+// reported finds reported (indirect) speech in the article's own voice:
+// "X said (that) CLAUSE", "CLAUSE, X said", "CLAUSE, said X", "A, X said,
+// B", "according to X, CLAUSE" and "CLAUSE, according to X". Cue tokens in
+// used belong to quotations already and are skipped.
+func (a *analysis) reported(used []bool, dst []found) []found {
+	var cands []found
+	for si := range a.sentTok {
+		lo, hi := a.sentTok[si][0], a.sentTok[si][1]
+		cands = cands[:0]
+		for c := lo; c < hi; c++ {
+			if used[c] || a.inPair[c] >= 0 || a.isMark(c) {
+				continue
+			}
+			if a.isWord(c, "according") && a.isWord(c+1, "to") {
+				if f, ok := a.accordingTo(c, lo, hi); ok {
+					cands = append(cands, f)
+				}
+				c++
+				continue
+			}
+			v, ok := a.cue(c)
+			if !ok || v.class == framing || a.isWord(c-1, "to") || (a.capitalised(c) && si > 0) {
+				continue
+			}
+			if f, ok := a.reportedAt(c, v, lo, hi); ok {
+				cands = append(cands, f)
+			}
+		}
+		dst = outermost(a, cands, dst)
+	}
+	return dst
+}
+
+// outermost keeps, of the attributions found in one sentence, those not
+// nested in another: in "He notes that the commission announced that …" or
+// "X told police that …, the source added" only the outer one is reported,
+// as each token belongs to one attribution. Longer contents win.
+func outermost(a *analysis, cands, dst []found) []found {
+	if len(cands) > 1 {
+		sort.SliceStable(cands, func(i, j int) bool {
+			return cands[i].end-cands[i].start > cands[j].end-cands[j].start
+		})
+	}
+	first := len(dst)
+	for _, f := range cands {
+		cs, ce := a.toks[f.cue[0]].Start, a.toks[f.cue[1]-1].End
+		nested := false
+		for _, g := range dst[first:] {
+			gs, ge := a.toks[g.cue[0]].Start, a.toks[g.cue[1]-1].End
+			if (g.start <= cs && ce <= g.end) || (f.start <= gs && ge <= f.end) {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			dst = append(dst, f)
+		}
+	}
+	return dst
+}
+
+// reportedAt reads the clause reported by the cue verb at c, if any.
+func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
+	f := found{pair: -1, outer: -1, cue: span{c, c + 1}, spk: none, addr: none}
+	spk, passive := a.subjectBefore(c, lo)
+	if passive {
+		return f, false
+	}
+	if !spk.ok() {
+		spk = a.inheritedSubject(c, lo)
+	}
+	f.spk = spk
+
+	// Content after the cue: "said (on Wednesday) (that) ...".
+	t := c + 1
+	if v.addressee {
+		f.addr, t = a.object(t, hi)
+	}
+	start := a.contentStart(t, hi)
+	if a.is(start, leadingPrepositions) {
+		start = a.thatAfterAdverbial(start, hi) // "said at a stop in Toledo, Ohio, that …"
+	}
+	if start < hi && !a.tailOnly(start, hi) && spk.ok() && !a.punct(start, ",") {
+		if a.punct(start, ":()") {
+			return f, false // "said: “…”" is a framed quotation, handled with quotations
+		}
+		if a.is(start, leadingPrepositions) {
+			return f, false // "said at a briefing Monday before …": no clause follows
+		}
+		if v.class == belief && !a.isWord(start, "that") && !a.is(start, pronouns) {
+			return f, false
+		}
+		end := a.contentEnd(start, hi)
+		s, e, ok := a.trimTokens(start, end)
+		if !ok {
+			return f, false
+		}
+		f.start, f.end, f.kind = s, e, a.contentKind(start, end)
+		return f, true
+	}
+
+	// Content before the cue: "CLAUSE, X said." or "CLAUSE, said X."
+	comma := -1
+	switch {
+	case spk.ok() && spk[1] == c || spk.ok() && spk[1] < c && a.onlyAdverbs(spk[1], c):
+		if a.punct(spk[0]-1, ",") {
+			comma = spk[0] - 1
+		}
+		if !a.tailOnly(c+1, hi) {
+			// "A, he said, B": the content is the whole sentence; but in
+			// "A, he said, as they …" the clause after is the cue's own.
+			k, ok := a.parenthetical(c+1, hi)
+			if comma <= lo || !ok {
+				return f, false
+			}
+			if !a.is(k+1, subordinators) {
+				return a.wholeSentence(f, lo, hi)
+			}
+		}
+	case a.punct(c-1, ","):
+		np, ok := a.npAfter(c+1, hi)
+		if !ok {
+			return f, false
+		}
+		if a.is(np[0], pronouns) && !a.isWord(np[0], "he") && !a.isWord(np[0], "she") && !a.isWord(np[0], "they") {
+			return f, false
+		}
+		rest := np[1]
+		if a.punct(rest, ",") && (a.isWord(rest+1, "who") || a.is(rest+1, determiners)) {
+			rest = hi // an apposition or relative clause after the name
+		}
+		if !a.tailOnly(rest, hi) {
+			return f, false
+		}
+		f.spk, comma = np, c-1
+	}
+	if comma <= lo {
+		return f, false
+	}
+	if a.isMark(comma-1) || a.inPair[comma-1] >= 0 && a.pairs[a.inPair[comma-1]].parent < 0 && a.closesBefore(comma) {
+		return f, false // a quotation before the cue: handled with quotations
+	}
+	start = lo
+	for start < comma && (a.isMark(start) && a.pairs[a.markOf[start]].close >= comma || a.punct(start, "—–-")) {
+		start++
+	}
+	s, e, ok := a.trimTokens(start, comma)
+	if !ok {
+		return f, false
+	}
+	f.start, f.end, f.kind = s, e, a.contentKind(start, comma)
+	return f, true
+}
+
+// onlyAdverbs reports whether tokens [s, e) are auxiliaries or adverbs.
+func (a *analysis) onlyAdverbs(s, e int) bool {
+	for k := s; k < e; k++ {
+		if !a.is(k, auxiliaries) && !hasLySuffix(a.word(k)) {
+			return false
+		}
+	}
+	return true
+}
+
+// parenthetical reports whether the cue clause ends in a comma after
+// adverbials and the sentence goes on ("The talks, he said, were useful"),
+// and returns the comma.
+func (a *analysis) parenthetical(s, hi int) (int, bool) {
+	for k := s; k < hi; k++ {
+		if a.punct(k, ",") {
+			return k, k+1 < hi
+		}
+		if !a.skippable(k) {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// thatAfterAdverbial returns the "that" ending an adverbial that opens at
+// token s ("at a campaign stop in Toledo, Ohio, that"), or s when there is
+// none within reach or a verb comes first.
+func (a *analysis) thatAfterAdverbial(s, hi int) int {
+	for k := s + 1; k < hi && k-s < 16; k++ {
+		if a.isWord(k, "that") {
+			return k
+		}
+		if a.isMark(k) || a.is(k, auxiliaries) && !hasLySuffix(a.word(k)) {
+			break
+		}
+		if _, ok := a.cue(k); ok {
+			break
+		}
+	}
+	return s
+}
+
+// wholeSentence makes the sentence [lo, hi) the content of f.
+func (a *analysis) wholeSentence(f found, lo, hi int) (found, bool) {
+	s, e, ok := a.trimTokens(lo, hi)
+	if !ok {
+		return f, false
+	}
+	f.start, f.end, f.kind = s, e, a.contentKind(lo, hi)
+	return f, true
+}
+
+// closesBefore reports whether the quotation holding token comma-1 closes
+// right at the comma (a quotation ending "…,”").
+func (a *analysis) closesBefore(comma int) bool {
+	p := a.pairs[a.inPair[comma-1]]
+	return p.close == comma+1 || p.close == comma
+}
+
+// accordingTo reads "according to X, CLAUSE" and "CLAUSE, according to X".
+func (a *analysis) accordingTo(c, lo, hi int) (found, bool) {
+	f := found{pair: -1, outer: -1, cue: span{c, c + 2}, spk: none, addr: none}
+	np, ok := a.npAfter(c+2, hi)
+	if !ok {
+		return f, false
+	}
+	f.spk = np
+	first := lo
+	for first < c && (a.isWord(first, "but") || a.isWord(first, "and") || a.isMark(first)) {
+		first++
+	}
+	switch {
+	case first == c && a.punct(np[1], ","):
+		start := np[1] + 1
+		if a.isMark(start) {
+			return f, false // a framed quotation: handled with quotations
+		}
+		end := a.contentEnd(start, hi)
+		s, e, ok := a.trimTokens(start, end)
+		if !ok {
+			return f, false
+		}
+		f.start, f.end, f.kind = s, e, a.contentKind(start, end)
+		return f, true
+	case c > lo && a.punct(c-1, ","):
+		if a.isMark(c - 2) {
+			return f, false
+		}
+		s, e, ok := a.trimTokens(lo, c-1)
+		if !ok {
+			return f, false
+		}
+		f.start, f.end, f.kind = s, e, a.contentKind(lo, c-1)
+		return f, true
+	}
+	return f, false
+}

@@ -1,0 +1,207 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"dateline/internal/doc"
+)
+
+// Gender evidence of an entity, from its mentions and titles.
+const (
+	unknownGender = iota
+	maleGender
+	femaleGender
+)
+
+// mref is one entity mention in text order.
+type mref struct {
+	start, end int
+	ent        int
+}
+
+// resolver maps speaker phrases to entities.
+type resolver struct {
+	ments  []mref
+	gender []uint8
+	person []bool
+	// last is the entity of the latest resolved speaker and where its phrase
+	// ended: "he said" most often continues with the person just quoted.
+	last, lastEnd int
+	added         []pronounMention
+}
+
+// pronounMention is a resolved pronoun speaker to add to its entity.
+type pronounMention struct {
+	ent        int
+	start, end int
+}
+
+func newResolver(d *doc.Document) *resolver {
+	r := &resolver{gender: make([]uint8, len(d.Entities)), person: make([]bool, len(d.Entities)), last: -1}
+	for ei, e := range d.Entities {
+		r.person[ei] = e.Type == doc.Person
+		var m, f int
+		count := func(s string) {
+			for _, w := range strings.Fields(strings.ToLower(s)) {
+				w = strings.Trim(w, ",;:()")
+				if male[w] {
+					m++
+				}
+				if female[w] {
+					f++
+				}
+			}
+		}
+		for _, mt := range e.Mentions {
+			if mt.Start >= 0 && mt.End <= len(d.Text) && mt.Start < mt.End {
+				r.ments = append(r.ments, mref{mt.Start, mt.End, ei})
+			}
+			count(mt.Text)
+		}
+		for _, t := range e.Titles {
+			count(t)
+		}
+		switch {
+		case m > f:
+			r.gender[ei] = maleGender
+		case f > m:
+			r.gender[ei] = femaleGender
+		}
+	}
+	sort.Slice(r.ments, func(i, j int) bool { return r.ments[i].start < r.ments[j].start })
+	return r
+}
+
+// entityAt returns the entity with a mention covering the head (last
+// token) of the phrase sp, else any mention inside the phrase, or -1.
+func (r *resolver) entityAt(a *analysis, sp span) int {
+	s, e := a.toks[sp[0]].Start, a.toks[sp[1]-1].End
+	head := a.toks[sp[1]-1].Start
+	best, bestEnd := -1, -1
+	i := sort.Search(len(r.ments), func(i int) bool { return r.ments[i].start >= e })
+	for j := i - 1; j >= 0 && j >= i-64; j-- {
+		m := r.ments[j]
+		if m.end <= s {
+			if m.start < s-200 {
+				break
+			}
+			continue
+		}
+		if m.start <= head && head < m.end {
+			return m.ent
+		}
+		if m.end > bestEnd {
+			best, bestEnd = m.ent, m.end
+		}
+	}
+	return best
+}
+
+// speaker resolves the speaker phrase sp to an entity index, or -1.
+func (r *resolver) speaker(a *analysis, sp span) int {
+	if e := r.entityAt(a, sp); e >= 0 {
+		return e
+	}
+	if sp[1]-sp[0] != 1 {
+		return -1
+	}
+	var want uint8
+	switch lowerKey(a.word(sp[0])) {
+	case "he":
+		want = maleGender
+	case "she":
+		want = femaleGender
+	default:
+		return -1
+	}
+	p := a.toks[sp[0]].Start
+	if r.last >= 0 && p-r.lastEnd < window && r.person[r.last] && r.gender[r.last] != other(want) &&
+		(want == maleGender || r.gender[r.last] == femaleGender) {
+		return r.last
+	}
+	return r.pronoun(p, want)
+}
+
+func other(g uint8) uint8 {
+	if g == maleGender {
+		return femaleGender
+	}
+	return maleGender
+}
+
+// noteSpeaker records a resolved speaker phrase: it becomes the latest
+// speaker, and a pronoun phrase a new mention of its entity.
+func (r *resolver) noteSpeaker(a *analysis, sp span, ent int) {
+	r.last, r.lastEnd = ent, a.toks[sp[1]-1].End
+	r.notePronoun(a, sp, ent)
+}
+
+// window is how far back (in bytes) a pronoun looks for its person.
+const window = 2500
+
+// pronoun returns the person a he or she at byte p refers to: the nearest
+// preceding person mention whose entity shows no other gender; for she, a
+// person known to be female is preferred over a nearer unknown one.
+func (r *resolver) pronoun(p int, want uint8) int {
+	i := sort.Search(len(r.ments), func(i int) bool { return r.ments[i].start >= p })
+	fallback := -1
+	for j := i - 1; j >= 0; j-- {
+		m := r.ments[j]
+		if m.start < p-window {
+			break
+		}
+		if m.end > p || !r.person[m.ent] {
+			continue
+		}
+		g := r.gender[m.ent]
+		switch {
+		case g == want:
+			return m.ent
+		case g == unknownGender && fallback < 0:
+			if want == maleGender {
+				return m.ent
+			}
+			fallback = m.ent
+		}
+	}
+	return fallback
+}
+
+// notePronoun records a resolved pronoun speaker as a new mention of its
+// entity when no mention of it covers the pronoun yet.
+func (r *resolver) notePronoun(a *analysis, sp span, ent int) {
+	if sp[1]-sp[0] != 1 || !a.is(sp[0], pronouns) {
+		return
+	}
+	s, e := a.toks[sp[0]].Start, a.toks[sp[0]].End
+	i := sort.Search(len(r.ments), func(i int) bool { return r.ments[i].start >= e })
+	for j := i - 1; j >= 0 && r.ments[j].start >= s-200; j-- {
+		if r.ments[j].start < e && s < r.ments[j].end {
+			return // already a mention, of this or another entity
+		}
+	}
+	for _, p := range r.added {
+		if p.start == s {
+			return
+		}
+	}
+	r.added = append(r.added, pronounMention{ent, s, e})
+}
+
+// addPronouns adds the recorded pronoun mentions to their entities, keeping
+// each entity's mentions in text order.
+func (r *resolver) addPronouns(d *doc.Document) {
+	for _, p := range r.added {
+		e := &d.Entities[p.ent]
+		m := doc.Mention{Start: p.start, End: p.end, Text: d.Text[p.start:p.end], Kind: "pronoun"}
+		k := sort.Search(len(e.Mentions), func(i int) bool { return e.Mentions[i].Start > p.start })
+		e.Mentions = append(e.Mentions, doc.Mention{})
+		copy(e.Mentions[k+1:], e.Mentions[k:])
+		e.Mentions[k] = m
+	}
+}
+
+func decodeRune(s string) (rune, int)     { return utf8.DecodeRuneInString(s) }
+func decodeLastRune(s string) (rune, int) { return utf8.DecodeLastRuneInString(s) }

@@ -1,0 +1,209 @@
+package quote
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"dateline/internal/doc"
+)
+
+// analysis is the working state for one document: tokens with their
+// sentence, the quotations found by pairMarks, and which quotation each
+// token lies in.
+type analysis struct {
+	text    string
+	toks    []doc.Token
+	sents   []doc.Span
+	sentOf  []int32  // sentence index of each token
+	sentTok [][2]int // first and past-last token of each sentence
+	pairs   []pair
+	inPair  []int32 // innermost quotation holding each token, -1 outside
+	markOf  []int32 // quotation whose open or close mark each token is, -1
+}
+
+func newAnalysis(text string, toks []doc.Token, sents []doc.Span) *analysis {
+	a := &analysis{text: text, toks: toks, sents: sents}
+	a.sentOf = make([]int32, len(toks))
+	a.sentTok = make([][2]int, len(sents))
+	si := 0
+	for i := range a.sentTok {
+		a.sentTok[i] = [2]int{len(toks), len(toks)}
+	}
+	for i, t := range toks {
+		for si+1 < len(sents) && t.Start >= sents[si].End {
+			si++
+		}
+		if len(sents) == 0 {
+			a.sentOf[i] = 0
+			continue
+		}
+		a.sentOf[i] = int32(si)
+		if a.sentTok[si][0] == len(toks) {
+			a.sentTok[si][0] = i
+		}
+		a.sentTok[si][1] = i + 1
+	}
+	if len(sents) == 0 && len(toks) > 0 {
+		a.sentTok = [][2]int{{0, len(toks)}}
+	}
+	// Sentences holding no token (possible only with foreign sentence
+	// layers) get an empty range at the right place.
+	for i := range a.sentTok {
+		if a.sentTok[i][0] == len(toks) && i > 0 {
+			a.sentTok[i] = [2]int{a.sentTok[i-1][1], a.sentTok[i-1][1]}
+		}
+	}
+	marks := findMarks(text, toks, nil)
+	a.pairs = pairMarks(text, toks, marks, nil)
+	a.inPair = make([]int32, len(toks))
+	a.markOf = make([]int32, len(toks))
+	for i := range a.inPair {
+		a.inPair[i], a.markOf[i] = -1, -1
+	}
+	// Pairs come in order of their opening marks, so an inner pair is
+	// written after (over) its parent.
+	for pi, p := range a.pairs {
+		a.markOf[p.open] = int32(pi)
+		if p.close >= 0 {
+			a.markOf[p.close] = int32(pi)
+		}
+		for i := p.open + 1; i < len(toks) && toks[i].Start < p.end; i++ {
+			a.inPair[i] = int32(pi)
+		}
+	}
+	return a
+}
+
+// sentRange returns the token range of the sentence holding token i.
+func (a *analysis) sentRange(i int) (int, int) {
+	if len(a.sentTok) == 0 {
+		return 0, len(a.toks)
+	}
+	r := a.sentTok[a.sentOf[i]]
+	return r[0], r[1]
+}
+
+func (a *analysis) word(i int) string { return a.text[a.toks[i].Start:a.toks[i].End] }
+
+// is reports whether token i, in lower case, is in set.
+func (a *analysis) is(i int, set map[string]bool) bool {
+	if i < 0 || i >= len(a.toks) {
+		return false
+	}
+	return set[lowerKey(a.word(i))]
+}
+
+// lowerKey returns w in lower case; ASCII words already in lower case are
+// returned as they are, without allocating.
+func lowerKey(w string) string {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			return toLower(w)
+		}
+	}
+	return w
+}
+
+func toLower(w string) string {
+	b := make([]byte, 0, len(w))
+	for _, r := range w {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return string(b)
+}
+
+// cue returns the cue entry of token i, if it is a cue verb used as a verb
+// (not a noun after a determiner: "the claims", "his call").
+func (a *analysis) cue(i int) (cueVerb, bool) {
+	if i < 0 || i >= len(a.toks) || a.toks[i].Kind != doc.Word {
+		return cueVerb{}, false
+	}
+	w := lowerKey(a.word(i))
+	v, ok := cueForms[w]
+	if !ok {
+		return v, false
+	}
+	if i > 0 && (a.is(i-1, determiners) || a.possessive(i-1) || a.toks[i-1].Kind == doc.Number) {
+		return v, false
+	}
+	if nounLike[w] && i > 0 {
+		// "late-night calls", "battleground states": a plural noun or a
+		// modifier, unless a pronoun, name or auxiliary stands before it.
+		p := i - 1
+		if !(a.capitalised(p) || a.is(p, pronouns) || a.is(p, auxiliaries) || hasLySuffix(a.word(p))) {
+			return v, false
+		}
+	}
+	return v, true
+}
+
+func (a *analysis) isWord(i int, w string) bool {
+	return i >= 0 && i < len(a.toks) && equalFold(a.word(i), w)
+}
+
+func equalFold(s, t string) bool {
+	if len(s) != len(t) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c, d := s[i], t[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if d >= 'A' && d <= 'Z' {
+			d += 'a' - 'A'
+		}
+		if c != d {
+			return false
+		}
+	}
+	return true
+}
+
+// capitalised reports whether token i is a word starting with an upper-case
+// letter, or a number.
+func (a *analysis) capitalised(i int) bool {
+	if i < 0 || i >= len(a.toks) {
+		return false
+	}
+	t := a.toks[i]
+	if t.Kind == doc.Number {
+		return true
+	}
+	if t.Kind != doc.Word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(a.text[t.Start:])
+	return unicode.IsUpper(r)
+}
+
+func (a *analysis) punct(i int, set string) bool {
+	if i < 0 || i >= len(a.toks) || a.toks[i].Kind != doc.Punct {
+		return false
+	}
+	w := a.word(i)
+	for len(set) > 0 {
+		r, n := utf8.DecodeRuneInString(set)
+		if string(r) == w {
+			return true
+		}
+		set = set[n:]
+	}
+	return false
+}
+
+// isMark reports whether token i is a quote mark of a quotation.
+func (a *analysis) isMark(i int) bool { return i >= 0 && i < len(a.markOf) && a.markOf[i] >= 0 }
+
+// quoteChar reports whether token i is any quote character.
+func (a *analysis) quoteChar(i int) bool { return a.punct(i, "“”‘’\"'«»„") }
+
+// possessive reports whether token i is a possessive clitic.
+func (a *analysis) possessive(i int) bool {
+	if i < 0 || i >= len(a.toks) {
+		return false
+	}
+	w := a.word(i)
+	return w == "’s" || w == "'s" || w == "’S" || w == "'S"
+}
