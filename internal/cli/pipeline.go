@@ -2,6 +2,7 @@ package cli
 
 import (
 	"dateline/internal/nlp"
+	"dateline/internal/nlp/event"
 	"dateline/internal/nlp/ner"
 	"dateline/internal/nlp/quote"
 	"dateline/internal/nlp/resolve"
@@ -25,5 +26,6 @@ func newPipeline() (nlp.Pipeline, error) {
 		{Name: "ner", Stage: nerStage},
 		{Name: "resolve", Stage: resolve.Stage{}},
 		{Name: "quote", Stage: quote.Stage{}},
+		{Name: "event", Stage: event.Stage{}},
 	}, nil
 }
