@@ -14,6 +14,7 @@ package chunk
 
 import (
 	"sort"
+	"strings"
 
 	"dateline/internal/doc"
 )
@@ -102,6 +103,7 @@ type Analysis struct {
 	Sentences []TokenRange
 
 	initial []bool // token opens a sentence or quotation
+	first   []bool // token opens a sentence
 }
 
 // TokenRange is a half-open range of token indices.
@@ -126,6 +128,7 @@ func Analyze(d *doc.Document) *Analysis {
 
 func (a *Analysis) sentences() {
 	toks := a.Doc.Tokens
+	a.first = make([]bool, len(toks)+1)
 	if len(a.Doc.Sentences) == 0 {
 		if len(toks) > 0 {
 			a.Sentences = []TokenRange{{0, len(toks)}}
@@ -143,6 +146,7 @@ func (a *Analysis) sentences() {
 		}
 		if ti > first {
 			a.Sentences = append(a.Sentences, TokenRange{first, ti})
+			a.first[first] = true
 		}
 	}
 }
@@ -199,14 +203,14 @@ func (a *Analysis) mapTimes() {
 
 func (a *Analysis) tag() {
 	text := a.Doc.Text
-	quoted := false
+	var double, single bool
 	for i, t := range a.Doc.Tokens {
 		s := text[t.Start:t.End]
 		w := &a.Words[i]
 		w.Lower = lowerOf(s)
 		switch t.Kind {
 		case doc.Word:
-			inEnt := w.Ment >= 0
+			inEnt := w.Ment >= 0 && a.Mentions[w.Ment].Start <= t.Start && a.Mentions[w.Ment].End >= t.End
 			capital := isCapital(s) && !a.sentenceInitial(i)
 			if isCapital(s) && !capital {
 				// Sentence-initial: a capital says nothing, unless the word
@@ -215,7 +219,12 @@ func (a *Analysis) tag() {
 					capital = true
 				}
 			}
-			w.Tag, w.Lemma, w.Form = tagWord(w.Lower, capital, inEnt)
+			look := w.Lower
+			if h := strings.LastIndexByte(s, '-'); h > 0 && h+1 < len(s) && !isCapital(s[h+1:]) {
+				// "US-imposed", "Russia-backed": the last part decides.
+				look, capital, inEnt = w.Lower[h+1:], false, false
+			}
+			w.Tag, w.Lemma, w.Form = tagWord(look, capital, inEnt)
 			if w.Tag == Noun && isCapital(s) && !lexKnown(w.Lower) {
 				w.Tag = Propn
 			}
@@ -228,9 +237,14 @@ func (a *Analysis) tag() {
 			w.Tag = punctTag(s)
 		}
 		if w.Tag == Quote {
-			quoted = quoteOpens(text, t, quoted)
+			switch s {
+			case "“", "«", "”", "»", "\"":
+				double = quoteOpens(text, t, double)
+			default:
+				single = quoteOpens(text, t, single)
+			}
 		}
-		w.Quoted = quoted && w.Tag != Quote
+		w.Quoted = (double || single) && w.Tag != Quote
 	}
 }
 

@@ -319,6 +319,9 @@ func (a *Analysis) boundary(i, end int) bool {
 	case Semi:
 		return true
 	case Quote:
+		if next := a.tagAt(i+1, end); next == Verb && a.Words[i+1].Form == Gerund {
+			return false // ",” saying": the participle opens the clause
+		}
 		return prev == Comma || prev == Stop || prev == Semi
 	case Coord:
 		if w.Lower == "and" || w.Lower == "but" || w.Lower == "or" {
@@ -326,13 +329,22 @@ func (a *Analysis) boundary(i, end int) bool {
 				return true
 			}
 			if a.startsNP(i+1, end) && a.Words[i+1].Chunk >= 0 {
-				c := a.Chunks[a.Words[i+1].Chunk]
+				// A new subject, with its of-phrases: "but US Secretary of
+				// State Marco Rubio said".
+				ci := int(a.Words[i+1].Chunk)
+				for ci+1 < len(a.Chunks) && a.Chunks[ci+1].Kind == NP && a.Chunks[ci+1].Prep >= 0 && a.Chunks[ci+1].Prep == a.Chunks[ci].End {
+					ci++
+				}
+				c := a.Chunks[ci]
 				if c.Kind == NP && c.End < end && a.startsVP(c.End, end) && a.Words[c.End].Tag != To {
 					return true
 				}
 			}
 		}
 	case Verb:
+		if prev == Quote && i > 1 && a.Words[i-2].Tag == Comma {
+			prev = Comma
+		}
 		if prev == Comma && (w.Form == Gerund || w.Form == Past || w.Form == PastPart) {
 			return true
 		}

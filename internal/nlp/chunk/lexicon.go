@@ -88,7 +88,8 @@ seize sell/sold/sold send/sent/sent set/set/set shell shoot/shot/shot show/showe
 spend/spent/spent stand/stood/stood start state stay stop+ storm strike/struck/struck stress struggle
 suggest support suspend swear/swore/sworn take/took/taken talk target tell/told/told test thank think/thought/thought
 threaten tour travel tweet understand/understood/understood urge use visit vote vow wage want warn welcome
-win/won/won withdraw/withdrew/withdrawn work worry write/wrote/written yield
+win/won/won withdraw/withdrew/withdrawn work worry write/wrote/written yield boast phone sanction blacklist embargo bombard raid assault rebuff veto spurn mediate broker
+rally imprison apprehend greet hail
 `
 
 // verbInfo describes one verb form.

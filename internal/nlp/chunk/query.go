@@ -48,7 +48,15 @@ func (a *Analysis) subject(v, depth int) int {
 		}
 		prev, best = best, ci
 	}
-	if best >= 0 && prev >= 0 && a.HeadMention(best, true) < 0 && a.parenthetical(prev, best) && !a.hasVerbBetween(prev, best) {
+	// "for Russia to agree": the object of "for" is the subject of the
+	// infinitive.
+	if c := a.Chunks[v]; a.Words[c.Start].Tag == To && v > 0 {
+		if p := a.Chunks[v-1]; p.Kind == NP && p.End == c.Start && p.Prep >= 0 && a.Words[p.Prep].Lower == "for" {
+			return v - 1
+		}
+	}
+	if best >= 0 && prev >= 0 && a.HeadMention(best, true) < 0 && a.Words[a.Chunks[best].Head].Tag != Pron &&
+		a.Chunks[best].End < len(a.Words) && a.Words[a.Chunks[best].End].Tag == Comma && a.parenthetical(prev, best) && !a.hasVerbBetween(prev, best) {
 		best = prev
 	}
 	if best >= 0 {

@@ -170,7 +170,7 @@ func (a *Analysis) retag() {
 		if i > 0 {
 			prev = w[i-1].Tag
 		}
-		if i+1 < len(w) {
+		if i+1 < len(w) && !a.first[i+1] {
 			next = w[i+1].Tag
 		}
 		switch w[i].Tag {

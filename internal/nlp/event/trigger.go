@@ -1,0 +1,223 @@
+package event
+
+import (
+	"strings"
+
+	"dateline/internal/nlp/chunk"
+)
+
+// protestStrike are words before "strike" that make it a labour protest.
+var protestStrike = setOf(`general hunger labor labour workers national nationwide teachers rail doctors on`)
+
+// dealNotEvent are objects that make "strike"/"meet" something else: "strike a
+// deal", "meet the demands".
+var dealNotEvent = setOf(`deal agreement balance tone chord note demand demands deadline target targets
+criteria condition conditions needs expectations requirements threshold obligations standard standards`)
+
+// trigger returns the event type token i triggers, or "".
+func (x *extractor) trigger(i int) string {
+	a := x.a
+	w := a.Words[i]
+	switch w.Tag {
+	case chunk.Verb:
+		return x.verbTrigger(i)
+	case chunk.Noun, chunk.Propn:
+		if w.Tag == chunk.Propn && (w.Ment >= 0 || !titleCase(a, i)) {
+			return ""
+		}
+		return x.nounTrigger(i)
+	}
+	return ""
+}
+
+// titleCase reports whether a capitalised word is a common word in a title
+// or heading ("New Tariffs on India"): its sentence has no final stop.
+func titleCase(a *chunk.Analysis, i int) bool {
+	s := a.Sentences[sentenceOf(a, i)]
+	return a.Words[s.End-1].Tag != chunk.Stop
+}
+
+func sentenceOf(a *chunk.Analysis, tok int) int {
+	return a.Clauses[a.Words[tok].Clause].Sentence
+}
+
+// lemma returns the verb lemma of token i, guessing for forms the lexicon
+// of package chunk lacks ("travelled").
+func lemma(a *chunk.Analysis, i int) string {
+	w := a.Words[i]
+	if w.Lemma != "" {
+		return w.Lemma
+	}
+	l := w.Lower
+	for _, suf := range []string{"ied", "ed", "ing", "es", "s"} {
+		if base, ok := strings.CutSuffix(l, suf); ok && len(base) > 2 {
+			if suf == "ied" {
+				base += "y"
+			}
+			if _, ok := lex.verbs[base]; ok {
+				return base
+			}
+			if _, ok := lex.verbs[base+"e"]; ok {
+				return base + "e"
+			}
+			if n := len(base); n > 3 && base[n-1] == base[n-2] {
+				if _, ok := lex.verbs[base[:n-1]]; ok {
+					return base[:n-1]
+				}
+			}
+		}
+	}
+	return l
+}
+
+func (x *extractor) verbTrigger(i int) string {
+	a := x.a
+	l := lemma(a, i)
+	vp := int(a.Words[i].Chunk)
+	if vp < 0 || a.Chunks[vp].Head != i {
+		return ""
+	}
+	// Verbs that need a preposition: "spoke to", "called for".
+	if preps, ok := prepVerbs[l]; ok {
+		if p := x.particle(vp); p != "" {
+			if t, ok := preps[p]; ok {
+				return t
+			}
+		}
+		switch l {
+		case "call":
+			if x.personObject(vp) {
+				return Consult
+			}
+			return ""
+		case "speak":
+			return Statement
+		case "insist":
+			return Statement
+		}
+		return ""
+	}
+	t, ok := lex.verbs[l]
+	if !ok {
+		if l == "give" && x.untilPP(vp) {
+			return Ultimatum
+		}
+		return ""
+	}
+	switch l {
+	case "strike", "meet":
+		for _, o := range a.Objects(vp) {
+			if dealNotEvent[a.Words[a.Chunks[o].Head].Lower] {
+				return ""
+			}
+		}
+	case "agree":
+		// "Everyone agrees this war must end" is an opinion, not an accord.
+		if end := a.Chunks[vp].End; end < len(a.Words) && (a.Words[end].Clause != a.Words[i].Clause || a.Words[end].Lower == "that") {
+			return ""
+		}
+	case "add":
+		for _, o := range a.Objects(vp) {
+			if a.Words[a.Chunks[o].Head].Tag != chunk.Pron {
+				return ""
+			}
+		}
+	case "march", "rally":
+		if a.Words[i].Lower != strings.ToLower(a.Text(i, i+1)) {
+			return ""
+		}
+	}
+	return t
+}
+
+// particle returns the preposition right after verb group vp ("to" in
+// "spoke to Witkoff"), or "".
+func (x *extractor) particle(vp int) string {
+	a := x.a
+	end := a.Chunks[vp].End
+	if end < len(a.Words) {
+		switch a.Words[end].Tag {
+		case chunk.Prep, chunk.To:
+			return a.Words[end].Lower
+		}
+	}
+	return ""
+}
+
+func (x *extractor) personObject(vp int) bool {
+	for _, o := range x.a.Objects(vp) {
+		if m := x.a.HeadMention(o, false); m >= 0 && x.a.EntityType(m) == "PERSON" {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) untilPP(vp int) bool {
+	for _, p := range x.a.PPs(vp) {
+		if x.a.PrepOf(p) == "until" || x.a.PrepOf(p) == "till" {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) nounTrigger(i int) string {
+	a := x.a
+	w := a.Words[i]
+	t, ok := lex.nouns[w.Lower]
+	if !ok {
+		return ""
+	}
+	c := int(w.Chunk)
+	if c < 0 {
+		return ""
+	}
+	ch := a.Chunks[c]
+	if ch.Kind != chunk.NP {
+		return ""
+	}
+	// A premodifying trigger gives way to a trigger head: "ceasefire talks"
+	// is one event, found at its head.
+	if ch.Head != i && ch.Head > i {
+		if _, ok := lex.nouns[a.Words[ch.Head].Lower]; ok {
+			return ""
+		}
+		if a.Words[i+1].Tag != chunk.Noun && a.Words[i+1].Tag != chunk.Propn {
+			return ""
+		}
+	}
+	prev := ""
+	if i > 0 {
+		prev = a.Words[i-1].Lower
+	}
+	next := ""
+	if i+1 < len(a.Words) {
+		next = a.Words[i+1].Lower
+	}
+	switch w.Lower {
+	case "strike", "strikes":
+		if protestStrike[prev] {
+			return Protest
+		}
+	case "deal", "deals":
+		if next == "of" {
+			return ""
+		}
+	case "duty":
+		return ""
+	case "duties":
+		if next != "on" && prev != "import" && prev != "customs" && prev != "export" {
+			return ""
+		}
+	case "march", "marches":
+		if a.Text(i, i+1) != w.Lower {
+			return ""
+		}
+	case "demand", "demands":
+		if prev == "oil" || prev == "energy" || prev == "consumer" || prev == "strong" || prev == "weak" {
+			return ""
+		}
+	}
+	return t
+}
