@@ -6,8 +6,8 @@
 #
 # environment:
 #   BENCH_MB=50       corpus size in MB of article text (the shared dev texts, repeated)
-#   PEER_MB=2         MB of the same corpus (its first documents) given to prose, which is
-#                     about 500 times slower; MB/s figures are compared, not wall times
+#   PEER_MB=1         MB of the same corpus (its first documents) given to prose, which is
+#                     hundreds of times slower; MB/s figures are compared, not wall times
 #   BENCH_TIME=500ms  -benchtime for the Go benchmarks of ./internal/...
 #   DATELINE_SHARED   the shared folder (default: $(git rev-parse --show-toplevel)/../shared)
 #
@@ -27,7 +27,7 @@ for arg in "$@"; do
 	esac
 done
 bench_mb=${BENCH_MB:-50}
-peer_mb=${PEER_MB:-2}
+peer_mb=${PEER_MB:-1}
 
 root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 shared=${DATELINE_SHARED:-$root/../shared}
@@ -138,22 +138,28 @@ fi
 
 echo
 awk -F'\t' '
-function mbs(mb, wall) { return wall > 0 ? mb / wall : 0 }
+function per(mb, s) { return s > 0 ? mb / s : 0 }
 {
 	label[NR] = $1; workers[NR] = $2; mb[NR] = $3; wall[NR] = $4; cpu[NR] = $5; rss[NR] = $6
-	rate[NR] = mbs($3, $4); best[$1, $2] = rate[NR]
+	rate[NR] = per($3, $4); crate[NR] = $5 == "-" ? 0 : per($3, $5)
+	w[$1, $2] = rate[NR]; c[$1, $2] = crate[NR]
 }
 END {
-	printf "%-9s %7s %9s %8s %8s %10s %8s %12s\n", "engine", "workers", "input MB", "wall s", "MB/s", "MB/s/core", "CPU s", "peak RSS MB"
+	printf "%-9s %7s %9s %8s %8s %10s %8s %9s %12s\n", "engine", "workers", "input MB", "wall s", "MB/s", "MB/s/core", "CPU s", "MB/CPU-s", "peak RSS MB"
 	for (i = 1; i <= NR; i++)
-		printf "%-9s %7d %9.2f %8.2f %8.3f %10.3f %8s %12d\n", label[i], workers[i], mb[i], wall[i], rate[i], rate[i] / workers[i], cpu[i], rss[i]
-	for (k in best) {
+		printf "%-9s %7d %9.2f %8.2f %8.3f %10.3f %8s %9s %12d\n", label[i], workers[i], mb[i], wall[i], rate[i], rate[i] / workers[i], cpu[i], (crate[i] > 0 ? sprintf("%.3f", crate[i]) : "-"), rss[i]
+	for (k in w) {
 		split(k, p, SUBSEP)
-		if (p[1] == "prose" && best["dateline", p[2]] > 0 && best[k] > 0)
-			printf "throughput ratio dateline/prose, %s worker(s): %.1fx\n", p[2], best["dateline", p[2]] / best[k]
+		if (p[1] != "prose" || w["dateline", p[2]] <= 0 || w[k] <= 0)
+			continue
+		line = sprintf("throughput ratio dateline/prose, %d worker(s): %.0fx by wall time", p[2], w["dateline", p[2]] / w[k])
+		if (c["dateline", p[2]] > 0 && c[k] > 0)
+			line = line sprintf(", %.0fx by CPU time", c["dateline", p[2]] / c[k])
+		print line
 	}
 }' "$results"
-echo "(MB = article text bytes; wall times include start-up and, for prose, loading its model once per worker)"
+echo "(MB = article text bytes. Times include start-up and, for prose, loading its model once per worker."
+echo " MB/CPU-s is MB per second of user+system CPU: steadier than wall time on a busy machine.)"
 
 if ((gobench)); then
 	echo
