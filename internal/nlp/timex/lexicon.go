@@ -226,7 +226,7 @@ func buildLexicon() map[string]*entry {
 	}
 	for _, w := range []string{"will", "'ll", "’ll", "shall", "wo", "would", "plans", "plan",
 		"scheduled", "expected", "expects", "due", "upcoming", "intends", "aims", "next",
-		"tomorrow", "going", "until", "till", "by"} {
+		"tomorrow", "going"} {
 		get(w).cue = cueFuture
 	}
 	for _, w := range []string{"is", "are", "am", "says", "say"} {
@@ -241,7 +241,7 @@ func buildLexicon() map[string]*entry {
 	for w, a := range map[string]int8{"a.m.": 1, "a.m": 1, "am": 1, "p.m.": 2, "p.m": 2, "pm": 2} {
 		get(w).ampm = a
 	}
-	for w, a := range map[string]string{"about": "APPROX", "around": "APPROX", "nearly": "APPROX",
+	for w, a := range map[string]string{"around": "APPROX", "nearly": "APPROX",
 		"almost": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
 		"over": "MORE_THAN", "under": "LESS_THAN", "barely": "APPROX", "circa": "APPROX", "within": "LESS_THAN", "up": "EQUAL_OR_LESS",
 		"least": "EQUAL_OR_MORE", "most": "EQUAL_OR_LESS", "more": "MORE_THAN",
@@ -259,6 +259,11 @@ func buildLexicon() map[string]*entry {
 	}
 	for _, w := range []string{"deadline", "ultimatum", "cutoff", "cut-off"} {
 		get(w).deadline = true
+	}
+	// Words that only start patterns ("every week", "as many as").
+	for _, w := range []string{"every", "each", "per", "these", "half", "couple", "no", "as",
+		"at", "up", "well", "slightly", "latest", "most", "its", "year-end", "overnight"} {
+		get(w)
 	}
 	get("fiscal").fiscal = true
 	get("fy").fiscal = true

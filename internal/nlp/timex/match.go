@@ -94,7 +94,7 @@ func (p *parser) prevIs(i int, ws ...string) bool {
 // Friday" back; 0 when nothing local decides.
 func (p *parser) localDir(i, end int) int {
 	switch {
-	case p.prevIs(i, "by", "until", "till", "before", "next", "from", "starting", "beginning"):
+	case p.prevIs(i, "next"):
 		return future
 	case p.prevIs(i, "since", "last"):
 		return past
@@ -117,7 +117,12 @@ func (p *parser) dir(i, end int) int {
 	if d := p.localDir(i, end); d != 0 {
 		return d
 	}
-	return p.tense(i)
+	t := p.tense(i)
+	if t == same && p.prevIs(i, "by", "until", "till", "before", "from", "starting", "beginning") {
+		// "by Friday" looks ahead unless the sentence is in the past.
+		return future
+	}
+	return t
 }
 
 // ---- numbers first: dates in digits, years, clock times ----
@@ -129,7 +134,10 @@ func (p *parser) yearAt(i int) (int, bool) {
 		return 0, false
 	}
 	t := &p.toks[i]
-	if t.digits != 4 || t.val < 1000 || t.val > 2199 || t.hyph {
+	if t.digits != 4 || t.decade || t.val < 1000 || t.val > 2199 {
+		return 0, false
+	}
+	if t.hyph && (i == 0 || p.toks[i-1].e == nil || p.toks[i-1].e.posMod == "") {
 		return 0, false
 	}
 	if e := p.e(i + 1); e != nil && (e.stopYear || (e.unit != noUnit && e.plural)) {
@@ -339,6 +347,16 @@ func (p *parser) monthFirst(i int) (string, int, bool) {
 	}
 	if y, ok := p.yearAt(k); ok {
 		return fmtMonth(y, m), k + 1, true
+	}
+	if y, end, ok := p.spokenYear(k); ok {
+		return fmtMonth(y, m), end, true
+	}
+	// "January this year", "June of last year"
+	if r := p.e(k); r != nil && (r.rel == rLast || r.rel == rThis || r.rel == rNext) && p.is(k+1, "year") && !p.is(k, "past") {
+		if !p.hasDCT {
+			return "XXXX-" + pad(m, 2), k + 2, true
+		}
+		return fmtMonth(p.dct.Year()+relShift(r.rel), m), k + 2, true
 	}
 	if e.needsCap && !p.monthContext(i) {
 		return "", 0, false

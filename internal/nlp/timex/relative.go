@@ -109,10 +109,10 @@ func (p *parser) relative(i int) (match, bool) {
 	if p.is(j, "year") && p.toks[j+1-1].e != nil && j+1 < len(p.toks) && p.toks[j+1].hyph && (p.is(j+1, "earlier") || p.is(j+1, "ago")) {
 		// "year-earlier", "the year-ago quarter"
 		end := j + 2
-		v := p.unitValue(uYear, -1)
-		if u := p.e(end); the && u != nil && (u.unit == uQuarter || p.is(end, "period")) {
+		v := p.yearBack(i)
+		if u := p.e(end); the && (u != nil && u.unit == uQuarter || p.is(end, "period")) {
 			end++
-			if u.unit == uQuarter && p.hasDCT {
+			if u != nil && u.unit == uQuarter && len(v) == 4 && p.hasDCT {
 				v = p.unitValue(uQuarter, -4)
 			}
 		} else if the {
@@ -153,7 +153,7 @@ func (p *parser) relative(i int) (match, bool) {
 	if u == nil {
 		return match{}, false
 	}
-	anaphoric := the && (p.is(j, "following") || p.is(j, "next") || p.is(j, "previous") || p.is(j, "preceding"))
+	anaphoric := the && (p.is(j, "next") || p.is(j, "previous")) || p.is(j, "following") || p.is(j, "preceding")
 	switch {
 	case u.weekday != 0 && !u.plural:
 		if p.is(j, "past") || the {
@@ -185,8 +185,8 @@ func (p *parser) relative(i int) (match, bool) {
 			return dateM(i, k+1, p.anaphoricDay(shift))
 		}
 		if anaphoric {
-			// "the following year" refers to the narrative, not the DCT.
-			return match{}, false
+			// "the following year" counts from the narrative, not the DCT.
+			return dateM(i, k+1, p.anaphoricUnit(u.unit, shift))
 		}
 		if u.unit == uWeekend {
 			return dateM(i, k+1, p.unitValue(uWeekend, shift))
@@ -388,6 +388,9 @@ func (p *parser) quarter(i int) (match, bool) {
 	if p.is(i, "a") {
 		return match{}, false
 	}
+	if p.toks[j+1].hyph && j > i && year == "" && !p.is(i+1, "fiscal") {
+		i = j // "the third-quarter loss"
+	}
 	return dateM(i, end, p.periodValue(year, code, ord, i))
 }
 
@@ -483,7 +486,7 @@ func (p *parser) season(i int) (match, bool) {
 		switch {
 		case s == cs:
 			v = p.relSeason(s, 0)
-		case dir < 0:
+		case dir <= 0:
 			v = p.relSeason(s, -1)
 		default:
 			v = p.relSeason(s, 1)
@@ -525,6 +528,9 @@ func (p *parser) positional(i int) (match, bool) {
 		}
 		return dateM(i, inner.end, inner.value+"-H"+h)
 	default:
+		if p.is(j, "the") && (p.is(j+1, "early") || p.is(j+1, "late") || p.is(j+1, "mid")) {
+			j++
+		}
 		e := p.e(j)
 		if e == nil || e.posMod == "" || p.is(j, "end") || p.is(j, "beginning") || p.is(j, "start") || p.is(j, "middle") || p.is(j, "close") || p.is(j, "dawn") {
 			return match{}, false
@@ -634,7 +640,7 @@ func (p *parser) approxAt(i int) (string, int) {
 		return "APPROX", i + 3
 	case (p.is(i, "well") || p.is(i, "just") || p.is(i, "slightly")) && (p.is(i+1, "over") || p.is(i+1, "under")):
 		return p.e(i + 1).approx, i + 2
-	case p.is(i, "about") || p.is(i, "around") || p.is(i, "nearly") || p.is(i, "almost") ||
+	case p.is(i, "around") || p.is(i, "nearly") || p.is(i, "almost") ||
 		p.is(i, "approximately") || p.is(i, "roughly") || p.is(i, "barely") || p.is(i, "circa") ||
 		p.is(i, "some"):
 		return e.approx, i + 1
@@ -722,14 +728,23 @@ func (p *parser) durationPhrase(i int) (match, bool) {
 	if p.is(end, "old") {
 		return match{}, false
 	}
-	m := match{start: i, end: end, typ: doc.Duration, value: durValue(val, n.x, u.unit), mod: mod}
+	start := i
+	if p.toks[k].hyph && !bare {
+		// Adjectival "the two-week strike": the determiner belongs to the noun.
+		start, mod = j, ""
+		if span {
+			start = j - 1
+		}
+	}
+	m := match{start: start, end: end, typ: doc.Duration, value: durValue(val, n.x, u.unit), mod: mod}
 	// Dates counted from the DCT: "two days ago", "a year earlier".
 	if !the && !span {
 		switch {
-		case p.is(end, "ago"):
+		case p.is(end, "ago") || p.is(end, "earlier") && !p.is(end+1, "than"):
 			m.typ, m.value, m.end = doc.Date, p.agoValue(u.unit, val, n.x, -1), end+1
-		case p.is(end, "earlier") && !p.is(end+1, "than"):
-			m.typ, m.value, m.end = doc.Date, p.agoValue(u.unit, val, n.x, -1), end+1
+			if u.unit == uYear && val == 1 && !n.x && p.hasDCT {
+				m.value = p.yearBack(i)
+			}
 		case (p.is(end, "from") && p.is(end+1, "now")):
 			m.typ, m.value, m.end = doc.Date, p.agoValue(u.unit, val, n.x, 1), end+2
 		case p.is(end, "hence"):

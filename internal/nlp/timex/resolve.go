@@ -15,7 +15,8 @@ type parser struct {
 	sents    []doc.Span
 	dct      time.Time // midnight UTC of the document date
 	hasDCT   bool
-	lastDate string // value of the last DATE or TIME found, for times of day
+	lastDate    string // value of the last DATE or TIME found, for times of day
+	lastDateTok int    // its first tok
 }
 
 // Placeholder values of the undated convention (see the package doc).
@@ -217,21 +218,42 @@ func (p *parser) weekdayValue(wd int, dir, shift int) string {
 }
 
 // monthYear picks the year of a month (and day, 0 if none) given without a
-// year: in a past context the latest one not after the DCT, in a future
-// context the first one not before it.
+// year: the occurrence nearest the DCT, moved a year back when a past
+// context puts it more than two months ahead, or a year on when a future
+// context puts it more than two months behind. News mostly speaks of the
+// weeks around its date, in both directions, so the tense decides only far
+// from it.
 func (p *parser) monthYear(m, d, dir int) (int, bool) {
 	if !p.hasDCT {
 		return 0, false
 	}
 	y := p.dct.Year()
-	cm, cd := int(p.dct.Month()), p.dct.Day()
+	day := d
+	if day == 0 {
+		day = 15
+	}
+	diff := monthDiff(p.dct, m, day)
 	switch {
-	case dir > 0 && (m < cm || (m == cm && d != 0 && d < cd)):
-		return y + 1, true
-	case dir <= 0 && (m > cm || (m == cm && d > cd)):
-		return y - 1, true
+	case diff > 6:
+		y--
+		diff -= 12
+	case diff < -6:
+		y++
+		diff += 12
+	}
+	switch {
+	case dir < 0 && diff > 2:
+		y--
+	case dir > 0 && diff < -2:
+		y++
 	}
 	return y, true
+}
+
+// monthDiff returns the distance in (fractional) months from t to day d of
+// month m of t's year.
+func monthDiff(t time.Time, m, d int) float64 {
+	return float64(m-int(t.Month())) + float64(d-t.Day())/31
 }
 
 // tense returns the direction implied by the sentence around tok i: future
@@ -270,10 +292,10 @@ func (p *parser) tense(i int) int {
 	switch best {
 	case cueFuture:
 		return future
-	case cuePresent:
-		return same
+	case cuePast:
+		return past
 	}
-	return past
+	return same
 }
 
 // sentenceToks returns the tok range [lo, hi) of the sentence holding tok i
@@ -301,4 +323,44 @@ func (p *parser) sentenceToks(i int) (int, int) {
 		return max(a, lo), min(b, hi)
 	}
 	return a, b
+}
+
+// yearBack is the value of "a year ago", "a year earlier", "year-earlier"
+// at tok i: the date last mentioned in the same sentence moved back a year
+// when there is one ("the third quarter ... a year earlier" is the third
+// quarter of the year before), else the year before the DCT.
+func (p *parser) yearBack(i int) string {
+	if p.lastDate != "" && len(p.lastDate) >= 7 && p.lastDate[4] == '-' {
+		lo, _ := p.sentenceToks(i)
+		if p.lastDateTok >= lo && p.lastDateTok < i {
+			if y, err := strconv.Atoi(p.lastDate[:4]); err == nil {
+				v := pad(y-1, 4) + p.lastDate[4:]
+				if k := indexByte(v, 'T'); k > 0 {
+					v = v[:k]
+				}
+				return v
+			}
+		}
+	}
+	return p.unitValue(uYear, -1)
+}
+
+// anaphoricUnit resolves "the following year", "the previous month" against
+// the last date found (the narrative's time), else the DCT.
+func (p *parser) anaphoricUnit(u unit, shift int) string {
+	if len(p.lastDate) >= 4 && isDigit(p.lastDate[0]) && isDigit(p.lastDate[3]) && (len(p.lastDate) == 4 || p.lastDate[4] == '-') {
+		y, _ := strconv.Atoi(p.lastDate[:4])
+		switch u {
+		case uYear:
+			return pad(y+shift, 4)
+		case uMonth:
+			if len(p.lastDate) >= 7 && isDigit(p.lastDate[5]) {
+				m, _ := strconv.Atoi(p.lastDate[5:7])
+				mm := y*12 + m - 1 + shift
+				return fmtMonth(floorDiv(mm, 12), mm-floorDiv(mm, 12)*12+1)
+			}
+		}
+		return ""
+	}
+	return p.unitValue(u, shift)
 }

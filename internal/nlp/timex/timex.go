@@ -74,7 +74,7 @@ func Extract(text string, toks []doc.Token, sents []doc.Span, dct time.Time, has
 				Type: m.typ, Value: m.value, Mod: m.mod,
 			})
 			if m.typ == doc.Date || m.typ == doc.TimeOfDay {
-				p.lastDate = m.value
+				p.lastDate, p.lastDateTok = m.value, m.start
 			}
 		}
 		i = next
@@ -107,18 +107,29 @@ func (t *tok) trigger() bool {
 
 // buildTokens converts document tokens to matcher tokens.
 func buildTokens(text string, in []doc.Token, out []tok) []tok {
-	for _, t := range in {
+	hyph := false
+	for k, t := range in {
 		if t.End > len(text) || t.Start < 0 || t.Start >= t.End {
 			continue
 		}
 		s := text[t.Start:t.End]
-		if t.Kind == doc.Word || t.Kind == doc.Number {
-			if h := hyphenAt(s); h > 0 && !allDigitParts(s) {
-				out = appendParts(text, t, out)
-				continue
-			}
+		// A hyphen the tokeniser split off between a number and a word
+		// ("10-year" → "10" "-" "year") joins its neighbours.
+		if s == "-" && !t.SpaceBefore && k > 0 && k+1 < len(in) && !in[k+1].SpaceBefore && len(out) > 0 {
+			hyph = true
+			continue
 		}
-		out = append(out, newTok(text, t.Start, t.End, t.Kind, t.SpaceBefore, false))
+		joined := hyph && (t.Kind == doc.Word || t.Kind == doc.Number)
+		hyph = false
+		first := len(out)
+		if (t.Kind == doc.Word || t.Kind == doc.Number) && hyphenAt(s) > 0 && !allDigitParts(s) {
+			out = appendParts(text, t, out)
+		} else {
+			out = append(out, newTok(text, t.Start, t.End, t.Kind, t.SpaceBefore, false))
+		}
+		if joined && first < len(out) {
+			out[first].hyph = true
+		}
 	}
 	return out
 }
