@@ -10,11 +10,11 @@ import (
 
 // parser holds the state of one Extract call.
 type parser struct {
-	text     string
-	toks     []tok
-	sents    []doc.Span
-	dct      time.Time // midnight UTC of the document date
-	hasDCT   bool
+	text        string
+	toks        []tok
+	sents       []doc.Span
+	dct         time.Time // midnight UTC of the document date
+	hasDCT      bool
 	lastDate    string // value of the last DATE or TIME found, for times of day
 	lastDateTok int    // its first tok
 }
