@@ -60,8 +60,8 @@ echo "eval: building dateline ($(go version | cut -d' ' -f3))"
 bin=$tmp/dateline
 
 # extract NAME ARGS... runs dateline with --validate into $work/NAME.out. Exit 1 (some inputs
-# skipped) is tolerated and reported: those documents then score as empty. Anything else
-# (bad usage, a crash) stops the evaluation.
+# skipped) is tolerated and reported: those documents then score as empty. Anything else (bad
+# usage, a crash) is reported and returns 1: that set goes unscored and eval.sh fails at the end.
 extract() {
 	local name=$1
 	shift
@@ -71,8 +71,13 @@ extract() {
 	t1=$(date +%s.%N)
 	if ((rc != 0 && rc != 1)); then
 		echo "eval: dateline extract failed on $name (exit $rc):" >&2
-		tail -n 20 "$work/$name.err" >&2
-		exit 2
+		# A Go panic: its message and the top of the stack say most.
+		if grep -q -E '^(panic|fatal error):' "$work/$name.err"; then
+			grep -m 1 -A 12 -E '^(panic|fatal error):' "$work/$name.err" >&2
+		else
+			tail -n 20 "$work/$name.err" >&2
+		fi
+		return 1
 	fi
 	if ((rc == 1)); then
 		echo "eval: $name: dateline skipped inputs:"
@@ -104,6 +109,7 @@ score() {
 	printf '%s\t%s\t%s\t%s\n' "$task" "$dataset" "$kind" "$out" >>"$manifest"
 }
 
+crashed=()
 sets=(timex/tbaq-train timex/meantime-dev ner/meantime-dev ner/wikigold quotes/polnear-dev)
 ((full)) && sets+=(quotes/polnear-train)
 for set in "${sets[@]}"; do
@@ -111,7 +117,10 @@ for set in "${sets[@]}"; do
 	gold=$data/$set.jsonl
 	name=$task.$dataset
 	python3 "$scorers/make_input.py" "$gold" >"$work/$name.in"
-	extract "$name" --in jsonl "$work/$name.in"
+	if ! extract "$name" --in jsonl "$work/$name.in"; then
+		crashed+=("$name")
+		continue
+	fi
 	case $task in
 	timex) score "$task" "$dataset" timex timex_score.py "$gold" "$work/$name.out" --json ;;
 	ner)
@@ -126,14 +135,21 @@ done
 
 # The seed reference names its article by id.
 id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["id"])' "$seed_dir/gold.json")
-extract "seed.$id" "$seed_dir/$id.txt"
-# seed_check.py exits 1 whenever a check fails; its last line carries the count.
-python3 "$scorers/seed_check.py" "$seed_dir/gold.json" "$work/seed.$id.out" -v >"$work/seed.$id.check.txt" 2>&1 || true
-printf 'seed\t%s\tseed\t%s\n' "$id" "$work/seed.$id.check.txt" >>"$manifest"
+if extract "seed.$id" "$seed_dir/$id.txt"; then
+	# seed_check.py exits 1 whenever a check fails; its last line carries the count.
+	python3 "$scorers/seed_check.py" "$seed_dir/gold.json" "$work/seed.$id.out" -v >"$work/seed.$id.check.txt" 2>&1 || true
+	printf 'seed\t%s\tseed\t%s\n' "$id" "$work/seed.$id.check.txt" >>"$manifest"
+else
+	crashed+=("seed.$id")
+fi
 
 echo
 status=0
 python3 "$root/scripts/evaltable.py" --manifest "$manifest" --runs "$runs" \
 	--last "$root/eval/last.json" --baseline "$root/eval/baseline.json" "${check[@]}" "${update[@]}" || status=$?
+if ((${#crashed[@]})); then
+	echo "eval: FAILED: dateline did not finish on ${crashed[*]} (see above); those sets are not scored" >&2
+	status=2
+fi
 ((keep)) && echo "eval: outputs and scorer reports kept in $work (rerun a scorer with --errors for details)"
 exit $status
