@@ -221,15 +221,17 @@ func prepare(text string, toks []doc.Token, di *docInfo, g *gazetteer.Gazetteer,
 			i++
 			continue
 		}
-		s.gaz[i].common = unicode.IsUpper(r) && g.IsCommon(text[t.Start:t.End])
 		n, e := g.Match(text, toks, i)
 		if n == 0 {
+			// A capitalised word that is a common word in lower case and
+			// no name the gazetteer knows: "Great", but not "Japan".
+			s.gaz[i].common = unicode.IsUpper(r) && g.IsCommon(text[t.Start:t.End])
 			i++
 			continue
 		}
 		s.gaz[i].class, s.gaz[i].begin = e.Class, true
 		for j := i + 1; j < i+n; j++ {
-			s.gaz[j] = gazTag{class: e.Class, common: g.IsCommon(text[toks[j].Start:toks[j].End])}
+			s.gaz[j] = gazTag{class: e.Class}
 			if m, te := g.MatchTitle(text, toks, j); m > 0 {
 				s.gaz[j].title = te.Class&gazetteer.Title != 0
 				s.gaz[j].org = te.Class&gazetteer.OrgWord != 0

@@ -17,6 +17,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -130,6 +131,79 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 		ti = b
 	}
 	tagRange(ti, len(toks))
+	return t.propagate(text, toks, names)
+}
+
+// maxNameTokens bounds the names propagate looks for.
+const maxNameTokens = 6
+
+// propagate tags the other occurrences of names the tagger found somewhere
+// in the document: a sequence model misses a name in a headline or at the
+// start of a sentence ("Trump grows impatient") that it tagged in a clearer
+// context. People are also known by their surname and, when it is not a
+// common word, their first name.
+func (t *Tagger) propagate(text string, toks []doc.Token, names []Name) []Name {
+	if len(names) == 0 {
+		return names
+	}
+	known := make(map[string]string, 2*len(names))
+	for _, n := range names {
+		s := text[n.Start:n.End]
+		if _, ok := known[s]; !ok {
+			known[s] = n.Type
+		}
+	}
+	for _, n := range names {
+		if n.Type != "PERSON" {
+			continue
+		}
+		parts := strings.Fields(text[n.Start:n.End])
+		if len(parts) < 2 {
+			continue
+		}
+		last := parts[len(parts)-1]
+		if _, ok := known[last]; !ok {
+			known[last] = "PERSON"
+		}
+		first := parts[0]
+		if _, ok := known[first]; !ok && !t.gaz.IsCommon(first) && utf8.RuneCountInString(first) > 2 {
+			known[first] = "PERSON"
+		}
+	}
+	covered := make([]bool, len(toks))
+	ti := 0
+	for _, n := range names {
+		for ti < len(toks) && toks[ti].End <= n.Start {
+			ti++
+		}
+		for k := ti; k < len(toks) && toks[k].Start < n.End; k++ {
+			covered[k] = true
+		}
+	}
+	var extra []Name
+	for i := 0; i < len(toks); i++ {
+		if covered[i] || !capitalised(text, toks[i]) {
+			continue
+		}
+		for n := min(maxNameTokens, len(toks)-i); n >= 1; n-- {
+			if covered[i+n-1] {
+				continue
+			}
+			s := text[toks[i].Start:toks[i+n-1].End]
+			typ, ok := known[s]
+			if !ok || (i+n < len(toks) && toks[i+n].Kind == doc.Word && capitalised(text, toks[i+n]) && !covered[i+n]) {
+				continue
+			}
+			extra = append(extra, Name{Start: toks[i].Start, End: toks[i+n-1].End, Type: typ})
+			i += n - 1
+			break
+		}
+	}
+	if len(extra) == 0 {
+		return names
+	}
+	names = append(names, extra...)
+	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
 	return names
 }
 
@@ -214,6 +288,9 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 	start, end := toks[i].Start, toks[j-1].End
 	s := text[start:end]
 	switch {
+	case typ != "PERSON" && j-i > 1 && t.demonymHead(text, toks[i:j]):
+		// "European Allies": a nationality before common words.
+		return append(names, Name{Start: start, End: toks[i].End, Type: "NORP"})
 	case typ == "MISC":
 		typ = t.miscType(s, toks[i:j], text)
 	case typ != "PERSON":
@@ -222,6 +299,25 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 		}
 	}
 	return append(names, Name{Start: start, End: end, Type: typ})
+}
+
+// demonymHead reports whether toks is a nationality word followed only by
+// common words that do not make an organisation's name: "European Allies",
+// but not "European Union" or "British Airways".
+func (t *Tagger) demonymHead(text string, toks []doc.Token) bool {
+	if typ, ok := t.gazType(text[toks[0].Start:toks[0].End]); !ok || typ != "NORP" {
+		return false
+	}
+	if _, ok := t.gaz.Lookup(text[toks[0].Start:toks[len(toks)-1].End]); ok {
+		return false
+	}
+	for _, tk := range toks[1:] {
+		w := text[tk.Start:tk.End]
+		if !t.gaz.IsCommon(w) || t.gaz.IsOrgWord(w) || t.gaz.IsTitle(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // gazType returns the type of a one-token gazetteer name: a state, an

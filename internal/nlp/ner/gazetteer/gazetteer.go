@@ -91,8 +91,6 @@ func load() (*Gazetteer, error) {
 		{"countries.txt", Country},
 		{"capitals.txt", Capital},
 		{"cities.txt", City},
-		{"firstnames.txt", FirstName},
-		{"propernouns.txt", ProperNoun},
 	}
 	for _, s := range simple {
 		err := eachLine(s.file, func(f []string) error {
@@ -127,6 +125,26 @@ func load() (*Gazetteer, error) {
 		}
 		g.addName(f[0], Demonym, country)
 		g.addName(plural(f[0]), Demonym, country)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// First names come last so that a name that is also a place ("Asia",
+	// "Georgia", "Chad") is not marked as one: in news the place reading
+	// is far more common, and the tagger would learn a bad cue.
+	const places = Country | Capital | City | Region | Place | Demonym
+	err = eachLine("firstnames.txt", func(f []string) error {
+		if e, ok := g.Lookup(f[0]); !ok || e.Class&places == 0 {
+			g.addName(f[0], FirstName, "")
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine("propernouns.txt", func(f []string) error {
+		g.addName(f[0], ProperNoun, "")
 		return nil
 	})
 	if err != nil {
@@ -305,4 +323,10 @@ func (g *Gazetteer) IsTitle(phrase string) bool {
 // English word ("Great" → true, "Putin" → false).
 func (g *Gazetteer) IsCommon(w string) bool {
 	return g.titles[HashToken(Seed, w, true)].Class&CommonWord != 0
+}
+
+// IsOrgWord reports whether the one-token word w, lower-cased, ends or heads
+// organisation names ("Union", "Airways", "Party").
+func (g *Gazetteer) IsOrgWord(w string) bool {
+	return g.titles[HashToken(Seed, w, true)].Class&OrgWord != 0
 }
