@@ -203,6 +203,10 @@ func (a *Analysis) retag() {
 				w[i].Tag = Noun // "the Ukraine issue"
 				continue
 			}
+			if w[i].Form == Pres3 && prev == Verb {
+				w[i].Tag = Noun // "face sanctions"
+				continue
+			}
 			if w[i].Form == Pres3 || w[i].Form == Base {
 				// A noun after a preposition or a name used as modifier:
 				// "of talks", "Russian strikes", "Kremlin talks".

@@ -63,8 +63,8 @@ type mention struct {
 	definite bool // refers back: "the talks", "Witkoff’s meeting", a heading
 	parts    []doc.Participant
 	weak     []string // participants known only from a premodifier ("Kremlin talks")
-	time     int // index in doc.Times, or -1
-	timeRank int // how closely the time is attached: 3 phrase, 2 clause, 1 sentence
+	time     int      // index in doc.Times, or -1
+	timeRank int      // how closely the time is attached: 3 phrase, 2 clause, 1 sentence
 	place    string
 	attrs    doc.Attributes
 }

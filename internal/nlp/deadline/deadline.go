@@ -1,0 +1,485 @@
+// Package deadline is the pipeline stage that finds deadlines and
+// ultimatums: who set them, for whom, what they demand, what happens
+// otherwise, and by when.
+//
+// It reads the light syntax of package chunk over the entity and time
+// layers and knows five shapes:
+//
+//   - a deadline or ultimatum noun: "a US-imposed Friday deadline for Russia
+//     to agree to a ceasefire or face new economic penalties", "extended the
+//     deadline to September 1", "the ultimatum expires on Friday";
+//   - give ... until: "Trump gave Russia until Friday to agree";
+//   - have N days / have until: "Iran has 60 days to reach a deal";
+//   - must ... by: "Kyiv must respond by Monday".
+//
+// The by-date is a TIMEX3 date value: the time expression's value, or the
+// document date plus a duration ("has ten days" → date + P10D).
+package deadline
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"dateline/internal/doc"
+	"dateline/internal/nlp/chunk"
+	"dateline/internal/nlp/token"
+)
+
+// Stage is the pipeline stage that fills [doc.Document.Deadlines]. Its zero
+// value is ready to use and it is safe for concurrent use.
+type Stage struct{}
+
+// Process finds the deadlines of d.
+func (Stage) Process(ctx context.Context, d *doc.Document) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("deadline: %w", err)
+	}
+	if d.Tokens == nil && d.Text != "" {
+		d.Tokens = token.Tokenize(d.Text, nil)
+	}
+	d.Deadlines = Extract(chunk.Analyze(d))
+	return nil
+}
+
+// Status values.
+const (
+	Pending   = "pending"
+	Met       = "met"
+	Missed    = "missed"
+	Extended  = "extended"
+	Withdrawn = "withdrawn"
+)
+
+var nouns = map[string]bool{"deadline": true, "deadlines": true, "ultimatum": true, "ultimatums": true, "ultimata": true}
+
+// setVerbs give a deadline noun its setter as their subject.
+var setVerbs = map[string]bool{"set": true, "impose": true, "give": true, "issue": true, "announce": true,
+	"extend": true, "deliver": true, "lay": true, "slap": true, "push": true, "move": true}
+
+// statusVerbs say what became of a deadline.
+var statusVerbs = map[string]string{"extend": Extended, "push": Extended, "move": Extended, "postpone": Extended,
+	"delay": Extended, "miss": Missed, "ignore": Missed, "defy": Missed, "meet": Met, "comply": Met,
+	"drop": Withdrawn, "withdraw": Withdrawn, "lift": Withdrawn, "scrap": Withdrawn, "abandon": Withdrawn}
+
+// consequenceVerbs introduce what happens if the demand is not met: "or
+// face new penalties".
+var consequenceVerbs = map[string]bool{"face": true, "risk": true, "suffer": true, "incur": true}
+
+type extractor struct {
+	a   *chunk.Analysis
+	out []doc.Deadline
+	dct time.Time
+	ok  bool // dct parsed
+}
+
+// Extract returns the deadlines of an analysed document, ids d1, d2, ...
+func Extract(a *chunk.Analysis) []doc.Deadline {
+	x := &extractor{a: a}
+	if len(a.Doc.Date) >= 10 {
+		if t, err := time.Parse("2006-01-02", a.Doc.Date[:10]); err == nil {
+			x.dct, x.ok = t, true
+		}
+	}
+	for i, w := range a.Words {
+		switch {
+		case (w.Tag == chunk.Noun || w.Tag == chunk.Propn && w.Ment < 0) && nouns[w.Lower]:
+			x.noun(i)
+		case w.Tag == chunk.Verb && w.Lemma == "give":
+			x.giveUntil(i)
+		case w.Tag == chunk.Verb && w.Lemma == "have" || w.Tag == chunk.Aux && w.Lemma == "have":
+			x.haveDays(i)
+		case w.Tag == chunk.Modal && w.Lower == "must":
+			x.mustBy(i)
+		}
+	}
+	return x.out
+}
+
+// add appends dl unless it repeats the last deadline with the same date, in
+// which case it fills that one's gaps.
+func (x *extractor) add(dl doc.Deadline) {
+	for k := range x.out {
+		o := &x.out[k]
+		if dl.By != "" && o.By == dl.By || dl.By == "" && dl.Setter == "" && dl.Target == "" {
+			fill(&o.Setter, dl.Setter)
+			fill(&o.Target, dl.Target)
+			fill(&o.Demand, dl.Demand)
+			fill(&o.Consequence, dl.Consequence)
+			if dl.Status != "" && dl.Status != Pending {
+				o.Status = dl.Status
+			}
+			return
+		}
+	}
+	if dl.Status == "" && dl.By != "" && x.ok {
+		if t, err := time.Parse("2006-01-02", dl.By[:min(10, len(dl.By))]); err == nil && !t.Before(x.dct) {
+			dl.Status = Pending
+		}
+	}
+	dl.ID = fmt.Sprintf("d%d", len(x.out)+1)
+	x.out = append(x.out, dl)
+}
+
+func fill(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+func (x *extractor) extent(i int) doc.Extent {
+	t := x.a.Doc.Tokens[i]
+	return doc.ExtentOf(x.a.Doc.Text, t.Start, t.End)
+}
+
+// entity returns the id of the entity noun group c names, or "".
+func (x *extractor) entity(c int) string {
+	if m := x.a.HeadMention(c, true); m >= 0 {
+		return x.a.EntityID(m)
+	}
+	return ""
+}
+
+// dateAt returns the time id and value at token k when it is a date.
+func (x *extractor) dateAt(k int) (string, string) {
+	t := x.a.Words[k].Time
+	if t < 0 {
+		return "", ""
+	}
+	tm := x.a.Doc.Times[t]
+	switch tm.Type {
+	case doc.Date, doc.TimeOfDay:
+		return tm.ID, tm.Value
+	case doc.Duration:
+		return "", x.plus(tm.Value)
+	}
+	return "", ""
+}
+
+// plus returns the document date plus a TIMEX3 duration of days or weeks
+// ("P10D", "P2W"), or "".
+func (x *extractor) plus(dur string) string {
+	if !x.ok || len(dur) < 3 || dur[0] != 'P' {
+		return ""
+	}
+	n := 0
+	for _, c := range dur[1 : len(dur)-1] {
+		if c < '0' || c > '9' {
+			return ""
+		}
+		n = n*10 + int(c-'0')
+		if n > 100000 {
+			return ""
+		}
+	}
+	switch dur[len(dur)-1] {
+	case 'D':
+		return x.dct.AddDate(0, 0, n).Format("2006-01-02")
+	case 'W':
+		return x.dct.AddDate(0, 0, 7*n).Format("2006-01-02")
+	}
+	return ""
+}
+
+// noun handles a deadline or ultimatum noun at token i.
+func (x *extractor) noun(i int) {
+	a := x.a
+	ci := int(a.Words[i].Chunk)
+	if ci < 0 || a.Chunks[ci].Kind != chunk.NP {
+		return
+	}
+	c := a.Chunks[ci]
+	dl := doc.Deadline{Trigger: x.extent(i)}
+	// Premodifiers: "a US-imposed Friday deadline", "Trump’s deadline".
+	for k := c.Start; k < i; k++ {
+		if id, v := x.dateAt(k); v != "" && dl.By == "" {
+			dl.Time, dl.By = id, v
+			continue
+		}
+		if m := a.Words[k].Ment; m >= 0 && (k == c.Start || a.Words[k-1].Ment != m) && dl.Setter == "" {
+			switch a.EntityType(int(m)) {
+			case doc.Person, doc.Org, doc.GPE:
+				dl.Setter = a.EntityID(int(m))
+			}
+		}
+	}
+	// Prepositional phrases: "for Russia", "of August 8", "to Hamas".
+	last := c.End
+	for n, p := range a.PPs(ci) {
+		prep := a.PrepOf(p)
+		ph := a.Chunks[p]
+		switch prep {
+		case "for", "to", "on":
+			if id := x.entity(p); id != "" && dl.Target == "" {
+				dl.Target = id
+			} else if id, v := x.dateAt(ph.Head); v != "" && dl.By == "" && (n == 0 || prep != "on") {
+				dl.Time, dl.By = id, v
+			}
+		case "of", "at", "by", "until":
+			if id, v := x.dateAt(ph.Head); v != "" && dl.By == "" {
+				dl.Time, dl.By = id, v
+			}
+		case "from":
+			fill(&dl.Setter, x.entity(p))
+		default:
+			continue
+		}
+		last = ph.End
+	}
+	x.demand(&dl, last)
+	x.governor(&dl, ci)
+	if dl.Setter == "" {
+		dl.Setter = x.reporter(i)
+	}
+	x.add(dl)
+}
+
+// demand reads "to VERB ..." after token k as the demand and a following
+// "or face ..." as the consequence.
+func (x *extractor) demand(dl *doc.Deadline, k int) {
+	a := x.a
+	if k >= len(a.Words) || a.Words[k].Tag != chunk.To {
+		return
+	}
+	vp := int(a.Words[k].Chunk)
+	if vp < 0 || a.Chunks[vp].Kind != chunk.VP {
+		return
+	}
+	cl := a.Clauses[a.Words[k].Clause]
+	end := cl.End
+	for j := a.Chunks[vp].End; j < cl.End; j++ {
+		if t := a.Words[j].Tag; t == chunk.Comma || t == chunk.Stop || t == chunk.Semi || a.Words[j].Lower == "or" {
+			end = j
+			break
+		}
+	}
+	dl.Demand = a.Text(k+1, end)
+	x.consequence(dl, end)
+}
+
+// consequence reads "or face new economic penalties" from token k.
+func (x *extractor) consequence(dl *doc.Deadline, k int) {
+	a := x.a
+	for k < len(a.Words) && (a.Words[k].Tag == chunk.Comma) {
+		k++
+	}
+	if k >= len(a.Words) || a.Words[k].Lower != "or" {
+		return
+	}
+	k++
+	if k < len(a.Words) && a.Words[k].Lower == "else" {
+		k++
+	}
+	cl := a.Clauses[a.Words[min(k, len(a.Words)-1)].Clause]
+	end := cl.End
+	for j := k; j < cl.End; j++ {
+		if t := a.Words[j].Tag; t == chunk.Stop || t == chunk.Semi || t == chunk.Comma {
+			end = j
+			break
+		}
+	}
+	if k < end && a.Words[k].Tag == chunk.Verb && consequenceVerbs[a.Words[k].Lemma] {
+		k++
+	}
+	dl.Consequence = strings.TrimSpace(a.Text(k, end))
+}
+
+// governor applies the verb around deadline group ci: its subject sets it
+// ("Washington set a deadline"), its verb may say what became of it
+// ("extended the deadline to September 1", "the deadline expires on
+// Friday"), and its phrases may hold the date.
+func (x *extractor) governor(dl *doc.Deadline, ci int) {
+	a := x.a
+	c := a.Chunks[ci]
+	cl := a.Clauses[c.Clause]
+	vp, subject := -1, false
+	for _, k := range cl.Chunks {
+		v := a.Chunks[k]
+		if v.Kind != chunk.VP {
+			continue
+		}
+		if k < ci {
+			for _, o := range a.Objects(k) {
+				if o == ci {
+					vp = k
+				}
+			}
+		} else if vp < 0 && c.Prep < 0 && a.Subject(k) == ci {
+			vp, subject = k, true
+			break
+		}
+	}
+	if vp < 0 {
+		return
+	}
+	v := a.Chunks[vp]
+	l := a.Words[v.Head].Lemma
+	if l == "" {
+		l = a.Words[v.Head].Lower
+	}
+	if st, ok := statusVerbs[l]; ok {
+		dl.Status = st
+	}
+	if (l == "expire" || l == "pass" || l == "lapse") && v.PastT {
+		dl.Status = Missed
+	}
+	if !subject && setVerbs[l] && dl.Setter == "" {
+		if s := a.Subject(vp); s >= 0 {
+			dl.Setter = x.entity(s)
+		}
+	}
+	for _, p := range a.PPs(vp) {
+		ph := a.Chunks[p]
+		prep := a.PrepOf(p)
+		switch prep {
+		case "to", "until", "on", "at", "by", "of", "for":
+			// "issued an ultimatum on Monday" dates the issuing; "the
+			// deadline expires on Friday" the deadline.
+			dates := prep == "until" || prep == "by" || prep == "to" && dl.Status == Extended || subject
+			if id, v := x.dateAt(ph.Head); v != "" && dates && (dl.By == "" || dl.Status == Extended && prep == "to") {
+				dl.Time, dl.By = id, v
+			} else if id := x.entity(p); id != "" && a.PrepOf(p) != "of" && dl.Target == "" && !subject {
+				dl.Target = id
+			}
+		}
+	}
+	// "the deadline is Friday": a time right after the verb.
+	if e := v.End; e < len(a.Words) && dl.By == "" {
+		if id, val := x.dateAt(e); val != "" {
+			dl.Time, dl.By = id, val
+		}
+	}
+	if !subject {
+		if objs := a.Objects(vp); len(objs) == 2 && objs[1] == ci && dl.Target == "" {
+			dl.Target = x.entity(objs[0]) // "gave Russia a deadline"
+		}
+	}
+}
+
+// reportLemmas are the verbs whose subject speaks for a deadline stated in
+// their sentence: "Trump said Russia must ...", "..., Netanyahu said".
+var reportLemmas = map[string]bool{"say": true, "tell": true, "announce": true, "warn": true, "declare": true,
+	"write": true, "insist": true, "state": true, "add": true, "demand": true, "threaten": true}
+
+// reporter returns the speaker of a reporting verb in the sentence of token
+// i, the nearest one, or "".
+func (x *extractor) reporter(i int) string {
+	a := x.a
+	s := a.Sentences[a.Clauses[a.Words[i].Clause].Sentence]
+	best, dist := "", 1<<30
+	for k := s.First; k < s.End; k++ {
+		ci := a.Words[k].Chunk
+		if ci < 0 || a.Chunks[ci].Kind != chunk.VP || a.Chunks[ci].Head != k || !reportLemmas[a.Words[k].Lemma] {
+			continue
+		}
+		subj := a.Subject(int(ci))
+		if subj < 0 {
+			continue
+		}
+		d := k - i
+		if d < 0 {
+			d = -d
+		}
+		if id := x.entity(subj); id != "" && d < dist {
+			best, dist = id, d
+		}
+	}
+	return best
+}
+
+// giveUntil handles "X gave Y until DATE to VERB".
+func (x *extractor) giveUntil(i int) {
+	a := x.a
+	vp := int(a.Words[i].Chunk)
+	if vp < 0 || a.Chunks[vp].Head != i {
+		return
+	}
+	for _, p := range a.PPs(vp) {
+		prep := a.PrepOf(p)
+		if prep != "until" && prep != "till" {
+			continue
+		}
+		id, v := x.dateAt(a.Chunks[p].Head)
+		if v == "" {
+			return
+		}
+		dl := doc.Deadline{Trigger: x.extent(i), Time: id, By: v}
+		if s := a.Subject(vp); s >= 0 {
+			dl.Setter = x.entity(s)
+		}
+		if objs := a.Objects(vp); len(objs) > 0 {
+			dl.Target = x.entity(objs[0])
+		}
+		x.demand(&dl, a.Chunks[p].End)
+		x.add(dl)
+		return
+	}
+}
+
+// haveDays handles "X has N days to VERB" and "X has until DATE to VERB".
+func (x *extractor) haveDays(i int) {
+	a := x.a
+	k := i + 1
+	if k >= len(a.Words) {
+		return
+	}
+	var id, v string
+	switch {
+	case a.Words[k].Lower == "until" || a.Words[k].Lower == "till":
+		if k+1 < len(a.Words) {
+			id, v = x.dateAt(k + 1)
+		}
+	case a.Words[k].Time >= 0:
+		if a.Doc.Times[a.Words[k].Time].Type == doc.Duration {
+			_, v = x.dateAt(k)
+		}
+	}
+	if v == "" {
+		return
+	}
+	// The demand follows the time: "has ten days to respond".
+	j := k
+	for j < len(a.Words) && (a.Words[j].Time >= 0 || a.Words[j].Lower == "until" || a.Words[j].Lower == "till") {
+		j++
+	}
+	dl := doc.Deadline{Trigger: x.extent(i), Time: id, By: v}
+	x.demand(&dl, j)
+	if dl.Demand == "" {
+		return
+	}
+	if vp := int(a.Words[i].Chunk); vp >= 0 {
+		if s := a.Subject(vp); s >= 0 {
+			dl.Target = x.entity(s)
+		}
+	}
+	dl.Setter = x.reporter(i)
+	x.add(dl)
+}
+
+// mustBy handles "X must VERB ... by DATE".
+func (x *extractor) mustBy(i int) {
+	a := x.a
+	vp := int(a.Words[i].Chunk)
+	if vp < 0 {
+		return
+	}
+	for _, p := range a.PPs(vp) {
+		if a.PrepOf(p) != "by" {
+			continue
+		}
+		id, v := x.dateAt(a.Chunks[p].Head)
+		if v == "" {
+			return
+		}
+		dl := doc.Deadline{Trigger: x.extent(i), Time: id, By: v}
+		if s := a.Subject(vp); s >= 0 {
+			dl.Target = x.entity(s)
+		}
+		dl.Demand = a.Text(a.Chunks[vp].Head, a.Chunks[p].Prep)
+		dl.Setter = x.reporter(i)
+		x.consequence(&dl, a.Chunks[p].End)
+		x.add(dl)
+		return
+	}
+}
