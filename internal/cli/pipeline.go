@@ -2,6 +2,7 @@ package cli
 
 import (
 	"dateline/internal/nlp"
+	"dateline/internal/nlp/deadline"
 	"dateline/internal/nlp/event"
 	"dateline/internal/nlp/ner"
 	"dateline/internal/nlp/quote"
@@ -27,5 +28,6 @@ func newPipeline() (nlp.Pipeline, error) {
 		{Name: "resolve", Stage: resolve.Stage{}},
 		{Name: "quote", Stage: quote.Stage{}},
 		{Name: "event", Stage: event.Stage{}},
+		{Name: "deadline", Stage: deadline.Stage{}},
 	}, nil
 }
