@@ -34,7 +34,14 @@ file, or forced with --in:
   DIR     every file below it, recursively, in lexical order (hidden skipped)
   -       standard input
 
-Examples:
+Example (output shortened):
+  $ echo 'date 2025-08-06 Putin met Witkoff in Moscow on Wednesday.' | dateline extract
+  {"id":"5685daf5ac4c7e97","date":"2025-08-06","text":"Putin met Witkoff in Moscow on Wednesday.",
+   "sentences":[{"start":0,"end":41}], "entities":[...,{"id":"e2","type":"GPE","name":"Moscow",
+   "mentions":[{"start":21,"end":27,"text":"Moscow"}]}], "times":[{"id":"t1","start":31,"end":40,
+   "text":"Wednesday","type":"DATE","value":"2025-08-06"}]}
+
+More examples:
   # one seed file, indented
   dateline extract --pretty article.txt
 
@@ -48,7 +55,7 @@ Examples:
   dateline extract --strict --validate corpus/ > out.jsonl
 
   # the times found in each document (with jq)
-  dateline extract article.txt | jq -c '[.times[] | {text, value}]'
+  dateline extract article.txt | jq -c '[.times[]? | {text, value}]'
 
 Bad input (an unreadable file, a bad JSONL line, an empty article, a bad date)
 is reported on stderr as FILE[:LINE]: problem and skipped; the rest is still
@@ -209,8 +216,10 @@ func extract(ctx context.Context, env Env, cfg extractConfig, p nlp.Pipeline, pa
 }
 
 // analyse runs the pipeline on one read item and encodes the document.
-// Failures name the input the document came from.
-func analyse(ctx context.Context, cfg extractConfig, p nlp.Pipeline, item read.Item) result {
+// Failures name the input the document came from. A stage that panics fails
+// its document only: one odd article must not end a long batch job, and the
+// input's name is what reproduces the bug.
+func analyse(ctx context.Context, cfg extractConfig, p nlp.Pipeline, item read.Item) (res result) {
 	if item.Err != nil {
 		return result{err: item.Err}
 	}
@@ -218,6 +227,11 @@ func analyse(ctx context.Context, cfg extractConfig, p nlp.Pipeline, item read.I
 	fail := func(err error) result {
 		return result{err: &read.Error{Path: item.Path, Line: item.Line, Err: fmt.Errorf("document %s: %w", d.ID, err)}}
 	}
+	defer func() {
+		if v := recover(); v != nil {
+			res = fail(fmt.Errorf("panic: %v", v))
+		}
+	}()
 	if err := p.Process(ctx, d); err != nil {
 		if ctx.Err() != nil {
 			return result{err: ctx.Err()}

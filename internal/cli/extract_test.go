@@ -314,6 +314,17 @@ func (failStage) Process(_ context.Context, d *doc.Document) error {
 	return nil
 }
 
+// panicStage panics on documents whose text says so.
+type panicStage struct{}
+
+func (panicStage) Process(_ context.Context, d *doc.Document) error {
+	if strings.Contains(d.Text, "fail") {
+		var m map[string]int
+		m["x"]++ // a nil map write, as a buggy stage would do
+	}
+	return nil
+}
+
 func TestExtractStageFailures(t *testing.T) {
 	in := `{"id":"ok1","text":"fine"}` + "\n" + `{"id":"x","text":"bad fail"}` + "\n" + `{"id":"ok2","text":"fine"}` + "\n"
 	tests := []struct {
@@ -328,6 +339,8 @@ func TestExtractStageFailures(t *testing.T) {
 		{"invalid output passes without --validate", badStage{}, false, []string{"ok1", "x", "ok2"}, ""},
 		{"stage error names the input", failStage{}, false, []string{"ok1", "ok2"},
 			"dateline: f.jsonl:2: document x: stage boom: model exploded\n"},
+		{"stage panic fails one document", panicStage{}, false, []string{"ok1", "ok2"},
+			"dateline: f.jsonl:2: document x: panic: assignment to entry in nil map\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -384,7 +397,7 @@ func TestHelp(t *testing.T) {
 		if code != exitOK || errs != "" {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
 		}
-		for _, want := range []string{"Usage: dateline extract", "Examples:", "Exit status:", "-strict", "-date date"} {
+		for _, want := range []string{"Usage: dateline extract", "More examples:", "Exit status:", "-strict", "-date date"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%v: help lacks %q", args, want)
 			}

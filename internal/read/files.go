@@ -77,10 +77,16 @@ func readPath(ctx context.Context, root string, opts Options, yield func(Item) b
 	if !info.IsDir() {
 		return readFile(ctx, root, opts, yield)
 	}
+	walkRoot := root
+	if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+		// A link to a directory named on the command line is followed:
+		// WalkDir does not follow a root link, but does a root "link/".
+		walkRoot = root + string(filepath.Separator)
+	}
 	more := true
 	// The callback never returns an error other than fs.SkipDir/SkipAll, so
 	// WalkDir's own result carries nothing.
-	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	_ = filepath.WalkDir(walkRoot, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if !yield(Item{Err: &Error{Path: path, Err: unwrapPath(err)}}) {
 				more = false
@@ -88,7 +94,7 @@ func readPath(ctx context.Context, root string, opts Options, yield func(Item) b
 			}
 			return nil
 		}
-		if path != root && strings.HasPrefix(d.Name(), ".") {
+		if path != walkRoot && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

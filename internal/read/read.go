@@ -27,10 +27,11 @@
 //     ([ErrEmpty]): there is nothing to analyse, and silently emitting nothing
 //     would hide a broken input. An empty JSONL file, by contrast, is a
 //     container with no documents and yields nothing.
-//   - One document is capped at [Options.MaxDocBytes] (default 64 MiB). A
-//     longer JSONL line is skipped in 64 KiB chunks without being held in
-//     memory, reported as [ErrTooLarge] with its line number, and the next line
-//     reads normally. Lines of tens of megabytes below the cap are read.
+//   - One document is capped at [Options.MaxDocBytes] (default 64 MiB), so
+//     one runaway line cannot exhaust memory. A longer JSONL line is held only
+//     up to the cap, the rest is skipped in 64 KiB chunks, it is reported as
+//     [ErrTooLarge] with its line number, and the next line reads normally.
+//     Lines of tens of megabytes below the cap are read.
 //   - Input that starts with a UTF-16 byte-order mark is refused with
 //     [ErrUTF16], and, when the format is detected, a file with a NUL byte in
 //     its first 512 bytes is refused as [ErrBinary] (a stray archive or image in
@@ -41,8 +42,9 @@
 //     number their rows; any other field of the wrong type is an error naming
 //     the field. "date" must be ISO 8601 (see [doc.ParseDate]).
 //   - Directories are walked recursively in lexical order. Hidden files and
-//     directories (names starting with ".") are skipped, symbolic links to files
-//     are read, and symbolic links to directories are not followed (no cycles).
+//     directories (names starting with ".") are skipped, symbolic links to
+//     files are read, and symbolic links to directories found inside are not
+//     followed (no cycles); a directory named as an input may itself be a link.
 package read
 
 import (

@@ -297,11 +297,15 @@ func TestAll(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "elsewhere"), filepath.Join(dir, "corpus/f-dirlink")); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Symlink(filepath.Join(dir, "single"), filepath.Join(dir, "single-link")); err != nil {
+		t.Fatal(err)
+	}
 	paths := []string{
 		filepath.Join(dir, "corpus"),
 		"-",
 		filepath.Join(dir, "missing.txt"),
 		filepath.Join(dir, "single/one-article.txt"),
+		filepath.Join(dir, "single-link"),
 	}
 	stdin := strings.NewReader(`{"id":"s1","text":"From stdin."}`)
 	g := collect(t, All(context.Background(), paths, stdin, Options{Date: "2025-01-01"}))
@@ -313,6 +317,7 @@ func TestAll(t *testing.T) {
 	want := []string{
 		"001@2025-08-06", "002@2025-08-07", "c1@2025-01-01", "c2@2025-01-01",
 		"plain@2025-01-01", "e-link@2025-08-08", "s1@2025-01-01", "one-article@2025-08-09",
+		"one-article@2025-08-09",
 	}
 	if !reflect.DeepEqual(ids, want) {
 		t.Errorf("documents in order:\n got %v\nwant %v", ids, want)

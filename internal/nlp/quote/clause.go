@@ -246,6 +246,9 @@ func (a *analysis) object(s, hi int) (span, int) {
 // capitalised word or number ("on Truth Social", "in the Oval Office last
 // month"), or a comma.
 func (a *analysis) skippable(i int) bool {
+	if i < 0 || i >= len(a.toks) {
+		return false
+	}
 	t := a.toks[i]
 	switch t.Kind {
 	case doc.Number:

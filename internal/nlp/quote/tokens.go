@@ -83,7 +83,13 @@ func (a *analysis) sentRange(i int) (int, int) {
 	return r[0], r[1]
 }
 
-func (a *analysis) word(i int) string { return a.text[a.toks[i].Start:a.toks[i].End] }
+// word returns the text of token i, or "" outside the document.
+func (a *analysis) word(i int) string {
+	if i < 0 || i >= len(a.toks) {
+		return ""
+	}
+	return a.text[a.toks[i].Start:a.toks[i].End]
+}
 
 // is reports whether token i, in lower case, is in set.
 func (a *analysis) is(i int, set map[string]bool) bool {
