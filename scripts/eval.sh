@@ -109,6 +109,21 @@ score() {
 	printf '%s\t%s\t%s\t%s\n' "$task" "$dataset" "$kind" "$out" >>"$manifest"
 }
 
+# score_set TASK DATASET GOLD SYSTEM runs the scorers that belong to TASK.
+score_set() {
+	local task=$1 dataset=$2 gold=$3 sys=$4
+	case $task in
+	timex) score "$task" "$dataset" timex timex_score.py "$gold" "$sys" --json ;;
+	ner)
+		score "$task" "$dataset" ner ner_score.py "$gold" "$sys" --json
+		if [[ $dataset == meantime-* ]]; then
+			score "$task" "$dataset" coref ner_score.py "$gold" "$sys" --coref --json
+		fi
+		;;
+	quotes) score "$task" "$dataset" quotes quote_score.py "$gold" "$sys" --json ;;
+	esac
+}
+
 crashed=()
 sets=(timex/tbaq-train timex/meantime-dev ner/meantime-dev ner/wikigold quotes/polnear-dev)
 ((full)) && sets+=(quotes/polnear-train)
@@ -121,16 +136,23 @@ for set in "${sets[@]}"; do
 		crashed+=("$name")
 		continue
 	fi
-	case $task in
-	timex) score "$task" "$dataset" timex timex_score.py "$gold" "$work/$name.out" --json ;;
-	ner)
-		score "$task" "$dataset" ner ner_score.py "$gold" "$work/$name.out" --json
-		if [[ $dataset == meantime-* ]]; then
-			score "$task" "$dataset" coref ner_score.py "$gold" "$work/$name.out" --coref --json
+	score_set "$task" "$dataset" "$gold" "$work/$name.out"
+	# Documents a trained stage never saw (eval/heldout/TASK.ids) are scored again on their own.
+	ids=$root/eval/heldout/$task.ids
+	if [[ -f $ids ]]; then
+		python3 - "$gold" "$ids" "$work/$name.heldout.gold" <<'PY'
+import json, sys
+gold, ids, out = sys.argv[1:]
+keep = {l.strip() for l in open(ids, encoding='utf-8') if l.strip() and not l.startswith('#')}
+with open(gold, encoding='utf-8') as f, open(out, 'w', encoding='utf-8') as w:
+    for line in f:
+        if line.strip() and json.loads(line).get('id') in keep:
+            w.write(line)
+PY
+		if [[ -s $work/$name.heldout.gold ]]; then
+			score_set "$task" "$dataset-heldout" "$work/$name.heldout.gold" "$work/$name.out"
 		fi
-		;;
-	quotes) score "$task" "$dataset" quotes quote_score.py "$gold" "$work/$name.out" --json ;;
-	esac
+	fi
 done
 
 # The seed reference names its article by id.

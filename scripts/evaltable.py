@@ -133,6 +133,8 @@ def table(metrics, gated, baseline, tolerance):
     """Returns the aligned table lines and the keys that dropped beyond tolerance."""
     head = ('task', 'dataset', 'metric', 'score', 'baseline', 'delta', 'note')
     rows, drops = [], []
+    # A dataset with a -heldout subset was partly used for training.
+    seen = {k.rsplit('/', 1)[0][:-len('-heldout')] for k in metrics if k.rsplit('/', 1)[0].endswith('-heldout')}
     for key, v in metrics.items():
         task, dataset, metric = key.split('/', 2)
         b = baseline.get(key)
@@ -147,6 +149,8 @@ def table(metrics, gated, baseline, tolerance):
             drops.append(key)
         elif delta > tolerance:
             note = 'up'
+        if '%s/%s' % (task, dataset) in seen:
+            note = (note + ' seen').strip()
         d = '-' if delta is None else ('%+.2f' % delta)
         rows.append((task, dataset, metric, fmt(v), fmt(b), d, note))
     widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
@@ -158,6 +162,10 @@ def table(metrics, gated, baseline, tolerance):
 
     out = [line(head), line(tuple('-' * w for w in widths))]
     out += [line(r) for r in rows]
+    out.append('note: info = reported, not gated; new = not in the baseline; up / DROP = more than %.1f '
+               'points above / below it' % tolerance)
+    if seen:
+        out.append('      seen = partly used for training (eval/heldout/); the -heldout rows are the fair figures')
     return out, drops
 
 

@@ -109,6 +109,16 @@ class EvalTableTest(unittest.TestCase):
         _, out = self.run_table(timex_report(10.0, 20.0, missing=2))
         self.assertIn('2 of 3 gold documents missing', out)
 
+    def test_heldout_marks_the_full_set_seen(self):
+        t = self.write('t.json', timex_report(10.0, 20.0))
+        h = self.write('h.json', timex_report(5.0, 8.0))
+        m = self.write('manifest.tsv', 'timex\tdev\ttimex\t%s\ntimex\tdev-heldout\ttimex\t%s\n' % (t, h))
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            evaltable.main(['--manifest', m, '--last', self.last, '--baseline', self.baseline])
+        self.assertRegex(out.getvalue(), r'(?m)^timex +dev +strict_f1 .* new seen$')
+        self.assertRegex(out.getvalue(), r'(?m)^timex +dev-heldout +strict_f1 .* new$')
+
     def test_bad_input_exits_2(self):
         cases = [
             ('seed without count', timex_report(1.0, 2.0), 'Traceback ...'),
