@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 )
 
 // Exit codes.
@@ -48,7 +49,7 @@ Examples:
   cat feed.jsonl | dateline extract - > out.jsonl
   dateline extract corpus/ > out.jsonl          # every file below corpus/, in order
 
-Run 'dateline <command> -h' for a command's flags.
+Run 'dateline help <command>' or 'dateline <command> -h' for a command's flags.
 `
 
 // Env is what a command needs from the process: streams and a logger.
@@ -95,6 +96,9 @@ func Run(ctx context.Context, env Env, args []string) error {
 		fmt.Fprintln(env.Stdout, version())
 		return nil
 	case "help", "-h", "-help", "--help":
+		if len(rest) > 0 && rest[0] != "help" && !strings.HasPrefix(rest[0], "-") {
+			return Run(ctx, env, []string{rest[0], "-h"}) // dateline help extract
+		}
 		fmt.Fprint(env.Stdout, usage)
 		return nil
 	}

@@ -392,7 +392,7 @@ func TestExtractWriteError(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, args := range [][]string{{"extract", "-h"}, {"extract", "--help"}, {"extract", "a.txt", "-help"}} {
+	for _, args := range [][]string{{"extract", "-h"}, {"extract", "--help"}, {"extract", "a.txt", "-help"}, {"help", "extract"}} {
 		code, out, errs := runMain(t, "", args...)
 		if code != exitOK || errs != "" {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
