@@ -63,7 +63,8 @@ type entry struct {
 	pod      string   // part of day: MO, AF, EV, NI, or "12:00"/"24:00" for noon/midnight
 	rel      relKind  // relative word
 	fuzzy    string   // PRESENT_REF, PAST_REF, FUTURE_REF for a standalone word
-	cue      tenseCue // tense cue
+	cue       tenseCue // tense cue
+	reporting bool     // a reporting verb: said, told, announced
 	tz       string   // time zone word: "Z" for UTC/GMT, "-" for others kept out of the value
 	ampm     int8     // 1 a.m., 2 p.m.
 	approx   string   // TIMEX3 mod of a leading approximator: APPROX, LESS_THAN, ...
@@ -217,19 +218,28 @@ func buildLexicon() map[string]*entry {
 		"today": "", "yesterday": "", "tomorrow": "", "tonight": ""} {
 		get(w).fuzzy = f
 	}
-	for _, w := range []string{"said", "was", "were", "had", "did", "told", "went", "came",
+	for _, w := range []string{"was", "were", "had", "did", "went", "came",
 		"met", "took", "made", "gave", "began", "left", "held", "won", "lost", "saw", "fell",
 		"rose", "sold", "bought", "paid", "spent", "got", "ago", "wrote", "spoke", "ran",
-		"became", "brought", "felt", "found", "kept", "led", "meant", "put", "set", "thought",
-		"knew", "hit", "cut", "struck", "killed", "'d", "’d"} {
+		"became", "brought", "felt", "found", "kept", "led", "meant", "thought",
+		"knew", "struck", "'d", "’d"} {
 		get(w).cue = cuePast
 	}
-	for _, w := range []string{"will", "'ll", "’ll", "shall", "wo", "would", "plans", "plan",
+	for _, w := range []string{"will", "'ll", "’ll", "shall", "wo", "plans", "plan",
 		"scheduled", "expected", "expects", "due", "upcoming", "intends", "aims", "next",
 		"tomorrow", "going"} {
 		get(w).cue = cueFuture
 	}
-	for _, w := range []string{"is", "are", "am", "says", "say"} {
+	// Reporting verbs ("said", "told") date the report, not always what is
+	// reported: a past cue for a weekday ("said Friday"), none for a month
+	// ("said it would pay the dividend in January").
+	for _, w := range []string{"said", "says", "say", "told", "added", "noted", "stated",
+		"reported", "announced", "explained", "claimed", "insisted", "warned", "argued",
+		"suggested", "indicated", "confirmed", "acknowledged", "asserted", "declared"} {
+		e := get(w)
+		e.cue, e.reporting = cuePast, true
+	}
+	for _, w := range []string{"is", "are", "am"} {
 		get(w).cue = cuePresent
 	}
 	for w, tz := range map[string]string{"gmt": "Z", "utc": "Z", "z": "Z", "et": "-", "est": "-",

@@ -15,6 +15,9 @@ type match struct {
 	// byteStart, byteEnd override the span when it ends inside a token (the
 	// two days of "August 6-8").
 	byteStart, byteEnd int
+	// derived marks values computed from an earlier time ("a year
+	// earlier"), which must not become the reference for later ones.
+	derived bool
 }
 
 func (m match) span(toks []tok) (int, int) { return toks[m.start].start, toks[m.end-1].end }
@@ -335,7 +338,7 @@ func (p *parser) monthFirst(i int) (string, int, bool) {
 				return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2), k + 2, validDay(y, m, d)
 			}
 		}
-		y, ok := p.monthYear(m, d, p.dir(i, j+1))
+		y, ok := p.monthYear(m, d, p.monthDir(i, j+1))
 		if !ok {
 			return "XXXX-" + pad(m, 2) + "-" + pad(d, 2), j + 1, d <= 31
 		}
@@ -361,7 +364,7 @@ func (p *parser) monthFirst(i int) (string, int, bool) {
 	if e.needsCap && !p.monthContext(i) {
 		return "", 0, false
 	}
-	y, ok := p.monthYear(m, 0, p.dir(i, i+1))
+	y, ok := p.monthYear(m, 0, p.monthDir(i, i+1))
 	if !ok {
 		return "XXXX-" + pad(m, 2), i + 1, true
 	}
@@ -394,7 +397,7 @@ func (p *parser) dayMonth(i, d, j int) (string, int, bool) {
 	if y, ok := p.yearAt(k); ok {
 		return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2), k + 1, validDay(y, m, d)
 	}
-	y, ok := p.monthYear(m, d, p.dir(i, j+1))
+	y, ok := p.monthYear(m, d, p.monthDir(i, j+1))
 	if !ok {
 		return "XXXX-" + pad(m, 2) + "-" + pad(d, 2), j + 1, true
 	}
@@ -559,7 +562,7 @@ func (p *parser) monthRange(i int) []match {
 	if ok {
 		end = k + 1
 	} else {
-		y, ok = p.monthYear(m, d1, p.dir(i, i+2))
+		y, ok = p.monthYear(m, d1, p.monthDir(i, i+2))
 	}
 	v1, v2 := "XXXX-"+pad(m, 2)+"-"+pad(d1, 2), "XXXX-"+pad(m, 2)+"-"+pad(d2, 2)
 	if ok {
@@ -791,6 +794,9 @@ func (p *parser) weekdayFrom(start, w, shift int) (match, bool) {
 	}
 	if v == "" {
 		dir := p.dir(i, j)
+		if (p.is(j, "'s") || p.is(j, "’s")) && p.localDir(i, j) == 0 {
+			dir = past // "Wednesday's ruling"
+		}
 		if p.is(i-1, "this") && p.is(i-2, "coming") || p.is(i-1, "coming") {
 			dir = future
 		}
@@ -872,4 +878,12 @@ func (p *parser) dayPod(n int, pod string) string {
 		return dirRef(n)
 	}
 	return fmtDay(p.dct.AddDate(0, 0, n)) + "T" + pod
+}
+
+// monthDir is dir for month names, where reporting verbs do not count.
+func (p *parser) monthDir(i, end int) int {
+	if d := p.localDir(i, end); d != 0 {
+		return d
+	}
+	return p.tenseOf(i, false)
 }

@@ -13,16 +13,11 @@ func (p *parser) fuzzy(i int) (match, bool) {
 	e := p.e(i)
 	switch {
 	case p.is(i, "now") || p.is(i, "currently") || p.is(i, "nowadays") || p.is(i, "recently") ||
-		p.is(i, "lately") || p.is(i, "previously") || p.is(i, "formerly"):
+		p.is(i, "lately"):
 		if p.is(i, "now") && (p.is(i+1, "that") && !p.is(i+2, ",")) {
 			return match{}, false
 		}
 		return dateM(i, i+1, e.fuzzy)
-	case p.is(i, "soon"):
-		if p.prevIs(i, "as", "too", "how") {
-			return match{}, false
-		}
-		return dateM(i, i+1, futureRef)
 	case p.is(i, "these") && p.is(i+1, "days"):
 		return dateM(i, i+2, presentRef)
 	case p.is(i, "recent") || p.is(i, "coming") || p.is(i, "future") || p.is(i, "past") && !p.prevIs(i, "the"):
@@ -40,7 +35,7 @@ func (p *parser) fuzzy(i int) (match, bool) {
 		}
 	case p.is(i, "the"):
 		j := i + 1
-		if p.is(j, "near") || p.is(j, "distant") || p.is(j, "recent") || p.is(j, "immediate") || p.is(j, "foreseeable") {
+		if p.is(j, "near") || p.is(j, "distant") || p.is(j, "recent") || p.is(j, "immediate") {
 			j++
 		}
 		switch {
@@ -112,13 +107,19 @@ func (p *parser) relative(i int) (match, bool) {
 		v := p.yearBack(i)
 		if u := p.e(end); the && (u != nil && u.unit == uQuarter || p.is(end, "period")) {
 			end++
-			if u != nil && u.unit == uQuarter && len(v) == 4 && p.hasDCT {
-				v = p.unitValue(uQuarter, -4)
+			if len(v) == 4 && p.hasDCT {
+				if len(p.lastDate) == 7 && p.lastDate[5] == 'Q' {
+					v = p.yearBackOf(p.lastDate)
+				} else if u != nil && u.unit == uQuarter {
+					v = p.yearBackOf(p.reportQuarter())
+				}
 			}
 		} else if the {
 			i++
 		}
-		return dateM(i, end, v)
+		m, ok := dateM(i, end, v)
+		m.derived = true
+		return m, ok
 	}
 	shift, isRel := 0, true
 	switch {
@@ -312,6 +313,16 @@ func (p *parser) quarter(i int) (match, bool) {
 		j++
 		if p.is(j, "fiscal") {
 			j++
+		}
+	}
+	// "the 1988 quarter", "the 1989 period": the quarter under report.
+	if year != "" && p.is(i, "the") && (p.is(j, "quarter") || p.is(j, "period")) {
+		q := p.reportQuarter()
+		if len(p.lastDate) == 7 && p.lastDate[5] == 'Q' {
+			q = p.lastDate
+		}
+		if len(q) == 7 && q[5] == 'Q' {
+			return dateM(i, j+1, year+q[4:])
 		}
 	}
 	// Q3, 3Q, H1
@@ -610,7 +621,7 @@ func (p *parser) innerDate(j int) (match, bool) {
 }
 
 func (p *parser) relMonthByTense(i, m int) string {
-	y, ok := p.monthYear(m, 0, p.dir(i, i+1))
+	y, ok := p.monthYear(m, 0, p.monthDir(i, i+1))
 	if !ok {
 		return "XXXX-" + pad(m, 2)
 	}
@@ -718,6 +729,10 @@ func (p *parser) durationPhrase(i int) (match, bool) {
 		val += 0.5
 		end += 3
 	}
+	// "a week or so ago"
+	if p.is(end, "or") && p.is(end+1, "so") && p.is(end+2, "ago") {
+		end += 2
+	}
 	// "three-hour-long"
 	if p.is(end, "long") && end < len(p.toks) && p.toks[end].hyph {
 		end++
@@ -743,7 +758,7 @@ func (p *parser) durationPhrase(i int) (match, bool) {
 		case p.is(end, "ago") || p.is(end, "earlier") && !p.is(end+1, "than"):
 			m.typ, m.value, m.end = doc.Date, p.agoValue(u.unit, val, n.x, -1), end+1
 			if u.unit == uYear && val == 1 && !n.x && p.hasDCT {
-				m.value = p.yearBack(i)
+				m.value, m.derived = p.yearBack(i), true
 			}
 		case (p.is(end, "from") && p.is(end+1, "now")):
 			m.typ, m.value, m.end = doc.Date, p.agoValue(u.unit, val, n.x, 1), end+2
@@ -784,8 +799,8 @@ func (p *parser) set(i int) (match, bool) {
 	e := p.e(i)
 	switch {
 	case e.setUnit != noUnit:
-		if p.is(i, "annual") {
-			return match{}, false
+		if p.is(i, "annual") || p.is(i, "annually") || p.is(i, "quarterly") {
+			return match{}, false // mostly "annual report", "quarterly earnings"
 		}
 		v := durValue(1, false, e.setUnit)
 		if e.setUnit == uNight {
@@ -822,8 +837,7 @@ func (p *parser) set(i int) (match, bool) {
 		if u == nil || u.unit == noUnit || u.plural || u.unit == uSeason || u.unit == uWeekend {
 			return match{}, false
 		}
-		if p.is(i, "per") || p.prevIs(i, "once", "twice", "thrice", "times", "million", "billion",
-			"percent", "%", "dollars", "cents", "hours", "days", "miles", "barrels", "tons") {
+		if p.is(i, "per") && !p.is(i+1, "second") || p.prevIs(i, "once", "twice", "thrice", "times") {
 			if p.toks[i+1].hyph {
 				return match{}, false
 			}

@@ -260,14 +260,18 @@ func monthDiff(t time.Time, m, d int) float64 {
 // when the nearest tense cue is a future one ("will", "plans", "expected"),
 // past when it is a past one ("said", "was", "-ed"), past when there is
 // none (news reports what happened).
-func (p *parser) tense(i int) int {
+func (p *parser) tense(i int) int { return p.tenseOf(i, true) }
+
+// tenseOf is tense, counting reporting verbs as past cues only when
+// reporting is set.
+func (p *parser) tenseOf(i int, reporting bool) int {
 	lo, hi := p.sentenceToks(i)
 	best, bestDist := noCue, 1<<30
 	for j := lo; j < hi; j++ {
 		t := &p.toks[j]
 		c := noCue
 		switch {
-		case t.e != nil && t.e.cue != noCue:
+		case t.e != nil && t.e.cue != noCue && (reporting || !t.e.reporting):
 			c = t.e.cue
 			if c == cueFuture && p.is(j, "going") && !p.is(j+1, "to") {
 				c = noCue
@@ -332,6 +336,11 @@ func (p *parser) sentenceToks(i int) (int, int) {
 func (p *parser) yearBack(i int) string {
 	if p.lastDate != "" && len(p.lastDate) >= 7 && p.lastDate[4] == '-' {
 		lo, _ := p.sentenceToks(i)
+		// A quarter stays the reference for the next sentences of an
+		// earnings report; other dates only within their sentence.
+		if p.lastDate[5] == 'Q' && i-p.lastDateTok < 80 {
+			lo = 0
+		}
 		if p.lastDateTok >= lo && p.lastDateTok < i {
 			if y, err := strconv.Atoi(p.lastDate[:4]); err == nil {
 				v := pad(y-1, 4) + p.lastDate[4:]
@@ -343,6 +352,15 @@ func (p *parser) yearBack(i int) string {
 		}
 	}
 	return p.unitValue(uYear, -1)
+}
+
+// yearBackOf moves a value with a four-digit year back one year.
+func (p *parser) yearBackOf(v string) string {
+	y, err := strconv.Atoi(v[:4])
+	if err != nil {
+		return p.unitValue(uYear, -1)
+	}
+	return pad(y-1, 4) + v[4:]
 }
 
 // anaphoricUnit resolves "the following year", "the previous month" against

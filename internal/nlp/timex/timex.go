@@ -73,7 +73,7 @@ func Extract(text string, toks []doc.Token, sents []doc.Span, dct time.Time, has
 				Start: start, End: end, Text: text[start:end],
 				Type: m.typ, Value: m.value, Mod: m.mod,
 			})
-			if m.typ == doc.Date || m.typ == doc.TimeOfDay {
+			if (m.typ == doc.Date || m.typ == doc.TimeOfDay) && !m.derived && m.value[0] != 'P' && m.value[0] != 'F' {
 				p.lastDate, p.lastDateTok = m.value, m.start
 			}
 		}
