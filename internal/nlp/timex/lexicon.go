@@ -52,30 +52,30 @@ const (
 // entry is everything the lexicon knows about one word. A word may play
 // several roles ("may", "second", "march"), so the fields are independent.
 type entry struct {
-	month    int8     // 1..12
-	weekday  int8     // ISO: Monday 1 .. Sunday 7
-	num      int      // cardinal number word value (0 = none; "zero" is not used)
-	ord      int      // ordinal value: "third" 3
-	unit     unit     // unit word
-	plural   bool     // the unit word is plural ("hours")
-	setUnit  unit     // "daily" → uDay
-	season   string   // SP, SU, FA, WI
-	pod      string   // part of day: MO, AF, EV, NI, or "12:00"/"24:00" for noon/midnight
-	rel      relKind  // relative word
-	fuzzy    string   // PRESENT_REF, PAST_REF, FUTURE_REF for a standalone word
+	month     int8     // 1..12
+	weekday   int8     // ISO: Monday 1 .. Sunday 7
+	num       int      // cardinal number word value (0 = none; "zero" is not used)
+	ord       int      // ordinal value: "third" 3
+	unit      unit     // unit word
+	plural    bool     // the unit word is plural ("hours")
+	setUnit   unit     // "daily" → uDay
+	season    string   // SP, SU, FA, WI
+	pod       string   // part of day: MO, AF, EV, NI, or "12:00"/"24:00" for noon/midnight
+	rel       relKind  // relative word
+	fuzzy     string   // PRESENT_REF, PAST_REF, FUTURE_REF for a standalone word
 	cue       tenseCue // tense cue
 	reporting bool     // a reporting verb: said, told, announced
-	tz       string   // time zone word: "Z" for UTC/GMT, "-" for others kept out of the value
-	ampm     int8     // 1 a.m., 2 p.m.
-	approx   string   // TIMEX3 mod of a leading approximator: APPROX, LESS_THAN, ...
-	posMod   string   // early/mid/late → START, MID, END
-	needsCap bool     // a month name that is also a common word: "may", "march"
-	quant    bool     // vague quantity: several, few, many, some
-	det      bool     // determiner: the, a, an, this, that
-	deadline bool     // deadline, ultimatum: the time before it is future
-	fiscal   bool     // fiscal
-	fillAdj  bool     // adjectives allowed between a number and its unit
-	stopYear bool     // a following word that makes a four-digit number a quantity
+	tz        string   // time zone word: "Z" for UTC/GMT, "-" for others kept out of the value
+	ampm      int8     // 1 a.m., 2 p.m.
+	approx    string   // TIMEX3 mod of a leading approximator: APPROX, LESS_THAN, ...
+	posMod    string   // early/mid/late → START, MID, END
+	needsCap  bool     // a month name that is also a common word: "may", "march"
+	quant     bool     // vague quantity: several, few, many, some
+	det       bool     // determiner: the, a, an, this, that
+	deadline  bool     // deadline, ultimatum: the time before it is future
+	fiscal    bool     // fiscal
+	fillAdj   bool     // adjectives allowed between a number and its unit
+	stopYear  bool     // a following word that makes a four-digit number a quantity
 }
 
 // lexicon is built once at init and only read afterwards.
