@@ -100,11 +100,15 @@ func (s *splitter) boundaryAfter(i int) bool {
 		// Attached to what follows: "v2.9.1", "example.com", ".”", "?!".
 		return false
 	}
+	if cur.Kind == doc.Number || (cur.Kind == doc.Word && s.text[cur.End-1] != '.') {
+		return false // fast path: most tokens are plain words
+	}
 	// Walk back over the closing quotes and brackets after a final mark:
 	// `hit.’”` ends where `to come,”` does not. Tokenised text spaces them
-	// off: `hit . ''`.
+	// off: `hit . ''`. The walk is bounded so that a long run of brackets
+	// costs linear time.
 	j := i
-	for j > 0 && s.closes(j) {
+	for n := 0; j > 0 && n < maxClosing && s.closes(j); n++ {
 		j--
 	}
 	w := s.word(j)
@@ -135,8 +139,23 @@ func (s *splitter) continues(i int) bool {
 			return true
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(s.text[s.toks[i+1].Start:])
-	return unicode.IsLower(r)
+	return s.lowerWord(i + 1)
+}
+
+// lowerWord reports whether token i is a word in lower case, which continues
+// a sentence. Brand names in camel case ("iPhone", "eBay") can open one.
+func (s *splitter) lowerWord(i int) bool {
+	w := s.word(i)
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for _, r := range w[n:] {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // softWrap reports whether the line break after token i is a wrap inside a
@@ -189,8 +208,7 @@ func (s *splitter) opensSentence(i int) bool {
 	if k == len(s.toks) {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(s.text[s.toks[k].Start:])
-	if unicode.IsLower(r) {
+	if s.lowerWord(k) {
 		return false
 	}
 	switch s.word(k) {
@@ -207,7 +225,7 @@ func (s *splitter) abbreviationEnds(w string, next int) bool {
 	if !token.IsAbbreviation(w) {
 		return s.opensSentence(next) // a word the tokeniser joined to its period
 	}
-	if titles[titleKey(w[:len(w)-1])] {
+	if isTitle(w[:len(w)-1]) {
 		return false // "Mr. Smith", "No. 10", "St. Louis"
 	}
 	k := s.skipOpening(next)
@@ -247,13 +265,17 @@ func (s *splitter) skipOpening(i int) int {
 }
 
 // opens reports whether token i is an opening quote or bracket. A straight
-// quote opens when space (or nothing) precedes it and none follows it.
+// quote opens when it starts a line, or when space precedes it and none
+// follows it.
 func (s *splitter) opens(i int) bool {
 	switch s.word(i) {
 	case "“", "‘", "«", "„", "‚", "``", "(", "[", "{":
 		return true
 	case "\"", "'":
-		return (i == 0 || s.toks[i].SpaceBefore) && i+1 < len(s.toks) && !s.toks[i+1].SpaceBefore
+		if i == 0 || lineBreaks(s.text[s.toks[i-1].End:s.toks[i].Start]) > 0 {
+			return true
+		}
+		return s.toks[i].SpaceBefore && i+1 < len(s.toks) && !s.toks[i+1].SpaceBefore
 	}
 	return false
 }
@@ -285,6 +307,10 @@ func lineBreaks(gap string) int {
 	}
 	return n
 }
+
+// maxClosing is the most closing marks that can follow a final mark:
+// `said.’”)` has three.
+const maxClosing = 4
 
 // Hard-wrap detection limits: wire copy is wrapped at 60–80 columns.
 const (
@@ -331,13 +357,27 @@ func isTerminal(w string) bool {
 	return strings.HasPrefix(w, "...")
 }
 
-// titleKey maps an all-capitals abbreviation to its usual spelling
-// ("ST" → "St") so headlines and datelines match the tables.
-func titleKey(w string) string {
-	if len(w) < 2 || len(w) > 4 || strings.ToUpper(w) != w || strings.ToLower(w) == w {
-		return w
+// isTitle reports whether w is a title abbreviation, also in capitals
+// ("ST" as in "ST. LOUIS").
+func isTitle(w string) bool {
+	if titles[w] {
+		return true
 	}
-	return w[:1] + strings.ToLower(w[1:])
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	var buf [4]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+		if i > 0 {
+			c |= 0x20
+		}
+		buf[i] = c
+	}
+	return titles[string(buf[:len(w)])]
 }
 
 // titles never end a sentence: a name or number follows them.

@@ -139,12 +139,17 @@ func appendWord(dst []doc.Token, text string, start, end int, space bool) []doc.
 // acronyms ("U.S", the final period is decided by appendWord).
 func scanWord(text string, i int) int {
 	for i < len(text) {
-		r, size := rune(text[i]), 1
+		c := text[i]
+		if wordByte[c] {
+			i++ // ASCII fast path
+			continue
+		}
+		r, size := rune(c), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		switch {
-		case isWordRune(r):
+		case r >= utf8.RuneSelf && isWordRune(r):
 			i += size
 		case (r == '-' || r == '‐' || r == '‑') && i+size < len(text) && startsWord(text[i+size:]):
 			i += size
@@ -277,6 +282,14 @@ func startsLetter(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLetter(r)
 }
+
+// wordByte marks the ASCII letters and digits, for the hot loop of scanWord.
+var wordByte = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = isWordByte(byte(c))
+	}
+	return t
+}()
 
 func isWordByte(c byte) bool    { return isASCIILetter(c) || isDigit(c) }
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
