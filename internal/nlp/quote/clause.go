@@ -321,12 +321,9 @@ func (a *analysis) contentEnd(s, hi int) int {
 			e = k
 			break
 		}
-		// "… and said she would …": a coordinated cue verb reports anew.
-		if (a.isWord(k, "and") || a.isWord(k, "but")) && k+1 < hi && !a.is(k+1, participles) {
-			if v, ok := a.cue(k + 1); ok && v.class != framing && strings.HasSuffix(lowerKey(a.word(k+1)), "s") || ok && strings.HasSuffix(lowerKey(a.word(k+1)), "d") || ok && lowerKey(a.word(k+1)) == "told" || ok && lowerKey(a.word(k+1)) == "wrote" {
-				e = k
-				break
-			}
+		if a.endsClause(k, afterComma) {
+			e = k
+			break
 		}
 	}
 	for k := s; k < e; k++ {
@@ -341,6 +338,45 @@ func (a *analysis) contentEnd(s, hi int) int {
 		}
 	}
 	return e
+}
+
+// endsClause reports whether token k, inside a reported clause, starts
+// something that is no longer the content: a coordinated verb of the
+// subject ("… and said she would", "… but has been met with"), a contrast
+// or time clause after a comma (", although …", ", when …"), a dash
+// before "and"/"but", or a colon before a quotation.
+func (a *analysis) endsClause(k int, afterComma bool) bool {
+	w := lowerKey(a.word(k))
+	next := lowerKey(a.word(k + 1))
+	switch {
+	case (w == "and" || w == "but") && a.coordinatedVerb(k+1):
+		return true
+	case afterComma && (w == "but" || w == "although" || w == "though" || w == "while" ||
+		w == "whereas" || w == "when" || w == "because" || w == "even" && next == "though"):
+		return true
+	case a.punct(k, "—–") && (next == "and" || next == "but" || next == "while"):
+		return true
+	case a.punct(k, ":") && a.isMark(k+1):
+		return true
+	}
+	return false
+}
+
+// coordinatedVerb reports whether token i is a finite verb that can only
+// continue the subject's verb phrase: a cue verb in the past or present
+// ("said", "says", "told"), an auxiliary, "also", or a past-tense form.
+func (a *analysis) coordinatedVerb(i int) bool {
+	if i >= len(a.toks) || a.toks[i].Kind != doc.Word || a.capitalised(i) {
+		return false
+	}
+	w := lowerKey(a.word(i))
+	if w == "also" || w == "then" || verbAux[w] && w != "not" && w != "n't" {
+		return true
+	}
+	if v, ok := cueForms[w]; ok && v.class != framing && !strings.HasSuffix(w, "ing") {
+		return w != "say" && w != "think" && w != "believe" && w != "know" && w != "hope"
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
 // trimTokens drops leading and trailing punctuation (but not quote marks

@@ -101,6 +101,36 @@ s proclaim
 s lament
 s question
 s concede
+s cite
+s show shows showed shown showing
+s blast
+s slam slams slammed slammed slamming
+s tout
+s hail
+s decry decries decried decried decrying
+s condemn
+s mock
+s brag brags bragged bragged bragging
+s dub
+s label labels labeled labeled labeling
+s brand
+s seek seeks sought sought seeking
+sa encourage
+sa advise
+s recommend
+s endorse
+s defend
+s reject
+s refuse
+s decline
+s express
+s attack
+s discuss
+s talk
+s point
+s refer refers referred referred referring
+s speak speaks spoke spoken speaking
+s offer
 sa assure
 sa inform
 sa remind
@@ -112,7 +142,6 @@ b fear
 b expect
 b know knows knew known knowing
 b find finds found found finding
-b show shows showed shown showing
 b agree
 b worry worries worried worried worrying
 b feel feels felt felt feeling
@@ -121,6 +150,9 @@ b conclude
 b understand understands understood understood understanding
 b suspect
 b insist
+b want
+b plan plans planned planned planning
+b wish
 f continue
 f reply replies replied replied replying
 f respond
@@ -266,6 +298,15 @@ const adverbialList = `on in at during to with after before from for via over ab
 	previously publicly privately flatly separately released posted issued published
 	written sent given made held late and both emailed phone telephone text own
 	social media twitter facebook x website blog`
+
+// particles follow some cue verbs before their content: "talked about",
+// "pointed to", "spoke of", "pointed out".
+var particles = map[string]bool{"about": true, "to": true, "of": true, "out": true}
+
+// particleVerbs take a particle before their content.
+var particleVerbs = map[string]bool{"talk": true, "talks": true, "talked": true, "talking": true,
+	"point": true, "points": true, "pointed": true, "pointing": true, "refer": true, "refers": true,
+	"referred": true, "referring": true, "speak": true, "speaks": true, "spoke": true, "speaking": true}
 
 // leadingPrepositions open an adverbial, not a reported clause, right
 // after a cue verb ("said at a briefing", "wrote in a letter").

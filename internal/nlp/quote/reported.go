@@ -77,10 +77,24 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 
 	// Content after the cue: "said (on Wednesday) (that) ...".
 	t := c + 1
+	if particleVerbs[lowerKey(a.word(c))] {
+		if !a.is(t, particles) {
+			return f, false // "talked with", "spoke at": no report
+		}
+		t++
+	}
 	if v.addressee {
 		f.addr, t = a.object(t, hi)
+		if f.addr.ok() && a.isWord(t, "to") {
+			t = f.addr[0] // "urged North Korea to refrain": the object is in the content
+		}
 	}
 	start := a.contentStart(t, hi)
+	if v.class == belief && (a.isWord(start, "to") || a.is(start, determiners)) && isIntent(a.word(c)) {
+		// "wants to …", "plans to …": an intention; "wants the …" likewise.
+	} else if v.class == belief && !a.isWord(start, "that") && !a.is(start, pronouns) {
+		return f, false
+	}
 	if a.is(start, leadingPrepositions) {
 		start = a.thatAfterAdverbial(start, hi) // "said at a stop in Toledo, Ohio, that …"
 	}
@@ -90,9 +104,6 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		}
 		if a.is(start, leadingPrepositions) {
 			return f, false // "said at a briefing Monday before …": no clause follows
-		}
-		if v.class == belief && !a.isWord(start, "that") && !a.is(start, pronouns) {
-			return f, false
 		}
 		end := a.contentEnd(start, hi)
 		s, e, ok := a.trimTokens(start, end)
@@ -253,4 +264,15 @@ func (a *analysis) accordingTo(c, lo, hi int) (found, bool) {
 		return f, true
 	}
 	return f, false
+}
+
+// isIntent reports whether w is a form of a verb of intention, whose
+// infinitive or object is the content ("plans to cut", "wants a deal").
+func isIntent(w string) bool {
+	switch lowerKey(w) {
+	case "want", "wants", "wanted", "plan", "plans", "planned", "wish", "wishes", "wished", "hope", "hopes", "hoped",
+		"agree", "agrees", "agreed", "expect", "expects", "expected":
+		return true
+	}
+	return false
 }
