@@ -116,8 +116,8 @@ measure() {
 	fi
 	# dateline exits 1 when it skipped bad inputs but analysed the rest: note it and go on.
 	if [[ $label == dateline && $rc == 1 ]]; then
-		echo "bench: note: dateline skipped $(grep -c 'skipped input' "$tmp/err" || true) bad input(s), e.g.:"
-		grep -m 1 'skipped input' "$tmp/err" | sed 's/^/  /'
+		echo "bench: note: dateline ($workers worker(s)) skipped some inputs:"
+		tail -n 1 "$tmp/err" | sed 's/^/  /'
 	elif ((rc != 0)); then
 		echo "bench: $label failed (exit $rc):" >&2
 		tail -n 20 "$tmp/err" >&2

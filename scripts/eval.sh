@@ -81,7 +81,7 @@ extract() {
 	fi
 	if ((rc == 1)); then
 		echo "eval: $name: dateline skipped inputs:"
-		grep -v '^dateline: ' "$work/$name.err" | head -n 5 | sed 's/^/  /'
+		head -n 5 "$work/$name.err" | sed 's/^/  /'
 	fi
 	local n_in=0 bytes=0
 	if [[ $1 == --in ]]; then
