@@ -248,18 +248,77 @@ func resize[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// extract calls emit with every feature hash of token i.
-func (s *sentView) extract(i int, emit func(uint64)) {
-	text, toks := s.text, s.toks
-	word := func(j int) string {
-		if j < 0 {
-			return "<s>"
+// Lexical slots: features of a word at a fixed offset from the token being
+// tagged. They depend on the word alone, so the tagger computes their
+// weights once per distinct word of a document.
+const (
+	slotSelf = iota
+	slotPrev
+	slotNext
+	slotPrev2
+	slotNext2
+	numSlots
+)
+
+// slotOffset is the token offset of each slot.
+var slotOffset = [numSlots]int{0, -1, 1, -2, 2}
+
+// lexical calls emit with the features of word w in slot.
+func lexical(slot int, w string, emit func(uint64)) {
+	switch slot {
+	case slotSelf:
+		var buf [16]byte
+		emit(uint64(newHash(fWord).lower(w)))
+		emit(uint64(newHash(fShape).str(string(shape(w, buf[:0])))))
+		// Affixes by runes, lower-cased.
+		for n := 1; n <= 3; n++ {
+			if p, ok := runePrefix(w, n); ok {
+				emit(uint64(newHash(fPrefix).byte(byte(n)).lower(p)))
+			}
 		}
-		if j >= len(toks) {
-			return "</s>"
+		for n := 2; n <= 4; n++ {
+			if p, ok := runeSuffix(w, n); ok {
+				emit(uint64(newHash(fSuffix).byte(byte(n)).lower(p)))
+			}
 		}
-		return text[toks[j].Start:toks[j].End]
+	case slotPrev:
+		emit(uint64(newHash(fWordPrev).lower(w)))
+	case slotNext:
+		emit(uint64(newHash(fWordNext).lower(w)))
+	case slotPrev2:
+		emit(uint64(newHash(fWordPrev2).lower(w)))
+	case slotNext2:
+		emit(uint64(newHash(fWordNext2).lower(w)))
 	}
+}
+
+// word returns the text of token j, or a boundary marker outside the
+// sentence.
+func (s *sentView) word(j int) string {
+	if j < 0 {
+		return "<s>"
+	}
+	if j >= len(s.toks) {
+		return "</s>"
+	}
+	return s.text[s.toks[j].Start:s.toks[j].End]
+}
+
+// extract calls emit with every feature hash of token i: the lexical
+// features of the words around it and its context features.
+func (s *sentView) extract(i int, emit func(uint64)) {
+	for slot := range numSlots {
+		lexical(slot, s.word(i+slotOffset[slot]), emit)
+	}
+	s.context(i, emit)
+}
+
+// context calls emit with the features of token i that depend on more than
+// one word: shapes around it, gazetteer matches, position, document
+// evidence.
+func (s *sentView) context(i int, emit func(uint64)) {
+	text, toks := s.text, s.toks
+	word := s.word
 	sh := func(j int) string {
 		if j < 0 || j >= len(toks) {
 			return "_"
@@ -268,23 +327,6 @@ func (s *sentView) extract(i int, emit func(uint64)) {
 	}
 	w := word(i)
 	emit(uint64(newHash(fBias)))
-	emit(uint64(newHash(fWord).lower(w)))
-	emit(uint64(newHash(fShape).str(s.shapes[i])))
-	// Affixes by runes, lower-cased.
-	for n := 1; n <= 3; n++ {
-		if p, ok := runePrefix(w, n); ok {
-			emit(uint64(newHash(fPrefix).byte(byte(n)).lower(p)))
-		}
-	}
-	for n := 2; n <= 4; n++ {
-		if p, ok := runeSuffix(w, n); ok {
-			emit(uint64(newHash(fSuffix).byte(byte(n)).lower(p)))
-		}
-	}
-	emit(uint64(newHash(fWordPrev).lower(word(i - 1))))
-	emit(uint64(newHash(fWordNext).lower(word(i + 1))))
-	emit(uint64(newHash(fWordPrev2).lower(word(i - 2))))
-	emit(uint64(newHash(fWordNext2).lower(word(i + 2))))
 	emit(uint64(newHash(fBigramPrev).lower(word(i - 1)).byte(0).lower(w)))
 	emit(uint64(newHash(fShapePrev).str(sh(i - 1)).byte(0).str(sh(i))))
 	emit(uint64(newHash(fShapeNext).str(sh(i)).byte(0).str(sh(i + 1))))

@@ -54,6 +54,8 @@ type Model struct {
 	rows  map[uint64]int32 // feature hash → offset into weights
 	w     []float32        // numLabels weights per row
 	trans []float32        // (numLabels+1) × numLabels; row numLabels is the start
+	// masked is trans with BIO-invalid transitions at -Inf, for decoding.
+	masked []float32
 }
 
 const modelMagic = "DLNER\x00"
@@ -210,54 +212,150 @@ func decodeModel(data []byte) (*Model, error) {
 		}
 		m.rows[h] = int32(off)
 	}
+	m.masked = maskTransitions(m.trans)
 	return m, nil
 }
 
-// emissions fills scores (len(toks) × numLabels) with the emission scores of
-// every token of s.
-func (m *Model) emissions(s *sentView, scores []float32) {
-	for i := range s.toks {
-		row := scores[i*numLabels : (i+1)*numLabels]
-		clear(row)
-		s.extract(i, func(h uint64) {
-			if off, ok := m.rows[h]; ok {
-				w := m.w[off : int(off)+numLabels]
-				for l := range row {
-					row[l] += w[l]
-				}
-			}
-		})
+// lexCache holds, for one document, the summed weights of the lexical
+// features of each distinct word in each slot.
+type lexCache struct {
+	ids map[string]int32
+	w   []float32 // numSlots × numLabels per word
+}
+
+func (c *lexCache) reset() {
+	if c.ids == nil {
+		c.ids = map[string]int32{}
+	}
+	clear(c.ids)
+	c.w = c.w[:0]
+}
+
+// id returns the cache id of word w, computing its lexical weights (all
+// slots) on first sight.
+func (c *lexCache) id(m *Model, w string) int32 {
+	const n = numSlots
+	L := numLabels
+	id, ok := c.ids[w]
+	if !ok {
+		id = int32(len(c.w) / (n * L))
+		c.ids[w] = id
+		c.w = append(c.w, make([]float32, n*L)...)
+		v := c.w[int(id)*n*L:]
+		for slot := range n {
+			row := v[slot*L : (slot+1)*L]
+			lexical(slot, w, func(h uint64) { m.add(row, h) })
+		}
+	}
+	return id
+}
+
+// add adds the weights of feature h to row.
+func (m *Model) add(row []float32, h uint64) {
+	if off, ok := m.rows[h]; ok {
+		w := m.w[off : int(off)+numLabels]
+		for l := range row {
+			row[l] += w[l]
+		}
 	}
 }
 
-// viterbi returns the best BIO-valid label sequence for the emission scores
-// of n tokens under transition weights trans, writing it to out.
+// emissions fills scores (len(toks) × numLabels) with the emission scores of
+// every token of s, using cache for the lexical features; ids is scratch
+// space.
+func (m *Model) emissions(s *sentView, cache *lexCache, ids []int32, scores []float32) {
+	L := numLabels
+	n := len(s.toks)
+	// ids[k+2] is the word id of token k; two boundary markers each side.
+	ids = ids[:n+4]
+	ids[0] = cache.id(m, "<s>")
+	ids[1] = ids[0]
+	ids[n+2] = cache.id(m, "</s>")
+	ids[n+3] = ids[n+2]
+	for k := 0; k < n; k++ {
+		ids[k+2] = cache.id(m, s.word(k))
+	}
+	stride := numSlots * L
+	for i := 0; i < n; i++ {
+		row := scores[i*L : (i+1)*L]
+		clear(row)
+		for slot := range numSlots {
+			id := int(ids[i+2+slotOffset[slot]])
+			v := cache.w[id*stride+slot*L : id*stride+(slot+1)*L]
+			for l := range row {
+				row[l] += v[l]
+			}
+		}
+		s.context(i, func(h uint64) { m.add(row, h) })
+	}
+}
+
+// maskTransitions returns trans with every transition that BIO forbids set
+// to -Inf, so that decoding needs no test per pair.
+func maskTransitions(trans []float32) []float32 {
+	L := numLabels
+	// (L+1)×L masked weights, then their L×L transpose (to-label major)
+	// so that the decoder's inner loop reads memory in order.
+	out := make([]float32, (L+1)*L+L*L)
+	copy(out, trans)
+	negInf := float32(math.Inf(-1))
+	for p := 0; p <= L; p++ {
+		prev := p
+		if p == L {
+			prev = -1
+		}
+		for l := 0; l < L; l++ {
+			if !allowed(prev, l) {
+				out[p*L+l] = negInf
+			}
+		}
+	}
+	for p := 0; p < L; p++ {
+		for l := 0; l < L; l++ {
+			out[(L+1)*L+l*L+p] = out[p*L+l]
+		}
+	}
+	return out
+}
+
+// viterbi returns the best label sequence for the emission scores of n
+// tokens under transition weights trans (masked by maskTransitions, so
+// BIO-invalid sequences score -Inf), writing it to out.
 func viterbi(n int, scores, trans []float32, out []int, back []int32, delta []float32) {
 	L := numLabels
 	negInf := float32(math.Inf(-1))
-	start := trans[L*L:]
+	start := trans[L*L : L*L+L]
 	for l := 0; l < L; l++ {
-		if allowed(-1, l) {
-			delta[l] = start[l] + scores[l]
-		} else {
-			delta[l] = negInf
-		}
+		delta[l] = start[l] + scores[l]
 	}
 	for i := 1; i < n; i++ {
 		prevRow := delta[(i-1)*L : i*L]
 		cur := delta[i*L : (i+1)*L]
+		em := scores[i*L : (i+1)*L]
+		bk := back[i*L : (i+1)*L]
 		for l := 0; l < L; l++ {
-			best, arg := negInf, int32(0)
-			for p := 0; p < L; p++ {
-				if prevRow[p] == negInf || !allowed(p, l) {
-					continue
+			if k, begin := labelType(l); k >= 0 && !begin {
+				// I-X continues only B-X or I-X.
+				b, ii := labelB(k), l
+				vb := prevRow[b] + trans[b*L+l]
+				vi := prevRow[ii] + trans[ii*L+l]
+				if vb >= vi {
+					cur[l], bk[l] = vb+em[l], int32(b)
+				} else {
+					cur[l], bk[l] = vi+em[l], int32(ii)
 				}
-				if v := prevRow[p] + trans[p*L+l]; v > best {
+				continue
+			}
+			best, arg := negInf, int32(0)
+			col := trans[(L+1)*L+l*L : (L+1)*L+(l+1)*L] // transposed copy
+			col = col[:len(prevRow)]
+			for p, pv := range prevRow {
+				if v := pv + col[p]; v > best {
 					best, arg = v, int32(p)
 				}
 			}
-			cur[l] = best + scores[i*L+l]
-			back[i*L+l] = arg
+			cur[l] = best + em[l]
+			bk[l] = arg
 		}
 	}
 	last := delta[(n-1)*L : n*L]

@@ -46,6 +46,8 @@ type workspace struct {
 	delta  []float32
 	back   []int32
 	labels []int
+	lex    lexCache
+	ids    []int32
 }
 
 // New returns a tagger using the embedded model.
@@ -109,6 +111,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	}
 	defer t.pool.Put(ws)
 	info := newDocInfo(text, toks, sents)
+	ws.lex.reset()
 	var names []Name
 	ti := 0
 	tagRange := func(a, b int) {
@@ -222,8 +225,9 @@ func (t *Tagger) tagSentence(ws *workspace, text string, all []doc.Token, a, b i
 		ws.delta = resize(ws.delta, n*L)
 		ws.back = resize(ws.back, n*L)
 		ws.labels = resize(ws.labels, n)
-		t.model.emissions(&ws.s, ws.scores)
-		viterbi(n, ws.scores, t.model.trans, ws.labels, ws.back, ws.delta)
+		ws.ids = resize(ws.ids, n+4)
+		t.model.emissions(&ws.s, &ws.lex, ws.ids, ws.scores)
+		viterbi(n, ws.scores, t.model.masked, ws.labels, ws.back, ws.delta)
 		names = t.spans(text, toks, ws.labels, names)
 		a = end
 	}

@@ -167,7 +167,7 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 					}
 				}
 			}
-			viterbi(n, scores, tw, pred, back, delta)
+			viterbi(n, scores, maskTransitions(tw), pred, back, delta)
 			total += n
 			for i := 0; i < n; i++ {
 				gp, pp := L, L // start row
@@ -215,6 +215,7 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 		m.rows[h] = int32(len(m.w))
 		m.w = append(m.w, row...)
 	}
+	m.masked = maskTransitions(m.trans)
 	logf("ner train: kept %d of %d features", len(m.rows), len(rows))
 	return m, nil
 }

@@ -55,6 +55,8 @@ type mention struct {
 // cluster is an entity under construction.
 type cluster struct {
 	mentions []*mention
+	forms    []*mention // one mention per distinct text, for matching
+	main     string     // the most frequent type; the first one on ties
 	nominals []doc.Mention
 	titles   []string
 	types    map[string]int
@@ -84,8 +86,9 @@ func Resolve(text string, toks []doc.Token, ents []doc.Entity) []doc.Entity {
 	for _, m := range r.ms {
 		r.place(m)
 	}
-	r.attachTitles()
-	r.addNominals()
+	cover := r.titleCover()
+	r.attachTitles(cover)
+	r.addNominals(cover)
 	return r.entities()
 }
 
@@ -125,7 +128,13 @@ func (r *resolver) place(m *mention) {
 		r.clusters = append(r.clusters, c)
 	}
 	c.mentions = append(c.mentions, m)
+	if !slices.ContainsFunc(c.forms, func(o *mention) bool { return o.Text == m.Text }) {
+		c.forms = append(c.forms, m)
+	}
 	c.types[m.typ]++
+	if c.main == "" || c.types[m.typ] > c.types[c.main] {
+		c.main = m.typ
+	}
 	r.of[m] = c
 }
 
@@ -202,7 +211,7 @@ func (r *resolver) findPerson(m *mention) *cluster {
 		if c.mainType() != "PERSON" {
 			continue
 		}
-		for _, o := range c.mentions {
+		for _, o := range c.forms {
 			if len(o.words) == 0 {
 				continue
 			}
@@ -239,7 +248,7 @@ func (r *resolver) findAcronym(m *mention) *cluster {
 		if t == "PERSON" || t == "NORP" {
 			continue
 		}
-		for _, o := range c.mentions {
+		for _, o := range c.forms {
 			if isAcronymOf(m.Text, o.words) || isAcronymOf(o.Text, m.words) {
 				return c
 			}
@@ -289,16 +298,7 @@ func isAcronymOf(acr string, name []string) bool {
 	return string(initials) == a
 }
 
-func (c *cluster) mainType() string {
-	best, n := "", 0
-	for _, m := range c.mentions {
-		// First mention wins ties, so iterate mentions in order.
-		if k := c.types[m.typ]; k > n {
-			best, n = m.typ, k
-		}
-	}
-	return best
-}
+func (c *cluster) mainType() string { return c.main }
 
 // entities builds the output entities in order of first mention.
 func (r *resolver) entities() []doc.Entity {

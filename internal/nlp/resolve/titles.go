@@ -87,8 +87,7 @@ func (r *resolver) inRun(i int, cover []bool, self *mention) bool {
 // Trump"), in appositions before ("his special envoy, Steve Witkoff") and
 // after them ("Mark Rutte, NATO's secretary-general,") and stores them on
 // the person's entity.
-func (r *resolver) attachTitles() {
-	cover := r.titleCover()
+func (r *resolver) attachTitles(cover []bool) {
 	for _, m := range r.ms {
 		c := r.of[m]
 		if c.mainType() != "PERSON" || m.ti >= len(r.toks) {
@@ -190,8 +189,7 @@ func (c *cluster) addTitle(t string) {
 // addNominals finds role descriptions ("the Russian leader", "the US
 // president", "the secretary-general") and adds each as a nominal mention
 // of the most recently mentioned person whose titles match it.
-func (r *resolver) addNominals() {
-	cover := r.titleCover()
+func (r *resolver) addNominals(cover []bool) {
 	for i := 0; i < len(r.toks); i++ {
 		if !strings.EqualFold(r.word(i), "the") {
 			continue

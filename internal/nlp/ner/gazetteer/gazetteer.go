@@ -58,11 +58,12 @@ type Entry struct {
 
 // Gazetteer is an immutable set of phrases. It is safe for concurrent use.
 type Gazetteer struct {
-	names   map[uint64]Entry // case-sensitive phrases
-	titles  map[uint64]Entry // lower-case phrases
-	prefix  map[uint64]bool  // hashes of proper prefixes of name phrases
-	tprefix map[uint64]bool  // the same for titles
-	maxLen  int              // longest phrase in tokens
+	names   map[uint64]Entry    // case-sensitive phrases
+	titles  map[uint64]Entry    // lower-case phrases
+	prefix  map[uint64]bool     // hashes of proper prefixes of name phrases
+	tprefix map[uint64]bool     // the same for titles
+	common  map[uint64]struct{} // lower-case common words
+	maxLen  int                 // longest phrase in tokens
 }
 
 // Default returns the gazetteer built from the embedded lists. It is built
@@ -83,6 +84,7 @@ func load() (*Gazetteer, error) {
 		titles:  map[uint64]Entry{},
 		prefix:  map[uint64]bool{},
 		tprefix: map[uint64]bool{},
+		common:  map[uint64]struct{}{},
 	}
 	simple := []struct {
 		file  string
@@ -167,7 +169,7 @@ func load() (*Gazetteer, error) {
 	for _, s := range []struct {
 		file  string
 		class Class
-	}{{"titles.txt", Title}, {"orgwords.txt", OrgWord}, {"commonwords.txt", CommonWord}} {
+	}{{"titles.txt", Title}, {"orgwords.txt", OrgWord}} {
 		err := eachLine(s.file, func(f []string) error {
 			g.addTitle(f[0], s.class)
 			return nil
@@ -175,6 +177,15 @@ func load() (*Gazetteer, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	// Common words live in a map of their own: the title map is looked up
+	// at every token and must stay small.
+	err = eachLine("commonwords.txt", func(f []string) error {
+		g.common[HashToken(Seed, f[0], true)] = struct{}{}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return g, nil
 }
@@ -322,7 +333,8 @@ func (g *Gazetteer) IsTitle(phrase string) bool {
 // IsCommon reports whether the one-token word w, lower-cased, is a common
 // English word ("Great" → true, "Putin" → false).
 func (g *Gazetteer) IsCommon(w string) bool {
-	return g.titles[HashToken(Seed, w, true)].Class&CommonWord != 0
+	_, ok := g.common[HashToken(Seed, w, true)]
+	return ok
 }
 
 // IsOrgWord reports whether the one-token word w, lower-cased, ends or heads
