@@ -67,7 +67,7 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 			// previous quotation ("“X,” he said. “Y.”").
 			if at, ok := a.colonCue(lo); ok {
 				f.cue, f.spk, f.addr = at.cue, at.spk, at.addr
-			} else if j := len(dst) - 1; j >= 0 && p.parent < 0 && a.continues(dst[j], p.open) {
+			} else if j := a.lastTopLevel(dst); j >= 0 && p.parent < 0 && a.continues(dst[j], p.open) {
 				dst[j].end = ce
 				byPair[pi] = j
 				continue
@@ -104,6 +104,17 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 		dst = append(dst, f)
 	}
 	return dst
+}
+
+// lastTopLevel returns the index of the latest quote found from a
+// quotation that is not nested in another, or -1.
+func (a *analysis) lastTopLevel(dst []found) int {
+	for j := len(dst) - 1; j >= 0; j-- {
+		if dst[j].pair >= 0 && a.pairs[dst[j].pair].parent < 0 {
+			return j
+		}
+	}
+	return -1
 }
 
 // trimSpace trims white space from both ends of text[s:e].
@@ -169,7 +180,29 @@ func (a *analysis) cueBefore(lo, open int, level int32) (attribution, bool) {
 		}
 		return at, frames
 	}
+	if a.punct(k, ":") {
+		return a.headlineSource(lo, k)
+	}
 	return attribution{}, false
+}
+
+// headlineSource reads the headline convention "Name: what they said"
+// ("Warren: ‘You Should Be Investigated’"): in the article's first sentence,
+// a colon after one to four capitalised words that are not an article
+// ("The Latest:") makes those words the speaker and the colon the cue.
+func (a *analysis) headlineSource(lo, colon int) (attribution, bool) {
+	if len(a.sentTok) == 0 || a.sentOf[colon] != 0 || colon-lo < 1 || colon-lo > 4 {
+		return attribution{}, false
+	}
+	if a.isWord(lo, "the") || a.isWord(lo, "a") || a.isWord(lo, "breaking") || a.isWord(lo, "watch") || a.isWord(lo, "exclusive") {
+		return attribution{}, false
+	}
+	for k := lo; k < colon; k++ {
+		if !a.capitalised(k) || a.toks[k].Kind != doc.Word && !a.possessive(k) {
+			return attribution{}, false
+		}
+	}
+	return attribution{cue: span{colon, colon + 1}, spk: span{lo, colon}, addr: none}, true
 }
 
 // cueAfter looks for a cue after a quotation's closing mark: "“…,” Trump
@@ -198,6 +231,12 @@ func (a *analysis) cueAfter(s, hi int, level int32) (attribution, bool) {
 		return attribution{}, false
 	}
 	j := np[1]
+	if a.punct(j, "(") { // "Sen. Claire McCaskill (D-Mo.) said"
+		for j < hi && j-np[1] < 12 && !a.punct(j, ")") {
+			j++
+		}
+		j++
+	}
 	for j < hi && a.toks[j].Kind == doc.Word && !a.capitalised(j) && (a.is(j, auxiliaries) || hasLySuffix(a.word(j))) {
 		j++
 	}
@@ -324,7 +363,7 @@ func (a *analysis) inheritedSubject(c, lo int) span {
 		}
 	}
 	first := lo
-	for first < c && (a.is(first, conjunctions) || a.isMark(first)) {
+	for first < c && (a.is(first, conjunctions) || a.isMark(first) || a.inPair[first] != a.inPair[c] || a.punct(first, ",")) {
 		first++
 	}
 	if np, ok := a.npAfter(first, c); ok && (a.hasCapital(np) || a.is(np[0], pronouns)) {

@@ -100,6 +100,15 @@ walk:
 	for s < e && (a.isWord(s, "of") || a.isWord(s, "and") || a.isWord(s, "for") || a.possessive(s)) {
 		s++
 	}
+	// A phrase names a speaker when it is headed by a name, opened by a
+	// determiner or possessive, or is a bare noun like "officials".
+	head := lowerKey(a.word(e))
+	if timeHeads[head] || hasLySuffix(head) {
+		return none, false
+	}
+	if !a.capitalised(e) && !a.is(s, determiners) && !a.hasCapital(span{s, e + 1}) && !speakerNouns[head] {
+		return none, false
+	}
 	return span{s, e + 1}, true
 }
 

@@ -112,7 +112,6 @@ s condemn
 s mock
 s brag brags bragged bragged bragging
 s dub
-s label labels labeled labeled labeling
 s brand
 s seek seeks sought sought seeking
 sa encourage
@@ -171,6 +170,8 @@ f muse
 f retort
 f snap snaps snapped snapped snapping
 f yell
+f sing sings sang sung singing
+f chant
 `
 
 // regularForms derives base, -s, -ed and -ing forms of a regular verb.
@@ -235,6 +236,12 @@ func init() {
 	for _, w := range strings.Fields(determinerList) {
 		determiners[w] = true
 	}
+	for _, w := range strings.Fields(speakerNounList) {
+		speakerNouns[w] = true
+	}
+	for _, w := range strings.Fields(timeHeadList) {
+		timeHeads[w] = true
+	}
 	for _, w := range strings.Fields(participleCues) {
 		participles[w] = true
 	}
@@ -261,7 +268,7 @@ const pronounList = `he she they it we i you who`
 // ("Trump has repeatedly claimed", "he recently admitted").
 var auxiliaries = map[string]bool{}
 
-const skipBeforeSubject = `has have had was were is are be been would will may might could can
+const skipBeforeSubject = `has have had was were is are be been would will may might could can n’t
 	should shall must did does do n't not never also again once then later earlier first still
 	already even just often previously recently repeatedly reportedly publicly privately
 	flatly simply quickly further long since yet now initially separately subsequently
@@ -271,7 +278,7 @@ const skipBeforeSubject = `has have had was were is are be been would will may m
 // phrase read forwards.
 var verbAux = map[string]bool{}
 
-const verbAuxList = `has have had was were is are be been would will may might could can
+const verbAuxList = `has have had was were is are be been would will may might could can n’t
 	should shall must did does do n't not never`
 
 // functionWords end a speaker noun phrase when walking back from the cue.
@@ -332,7 +339,28 @@ var determiners = map[string]bool{}
 
 const determinerList = `the a an his her their its our my your this these those some
 	many several few most all both each every one two three four five six seven eight nine
-	ten dozens hundreds thousands other another`
+	ten dozens hundreds thousands other another multiple numerous`
+
+// speakerNouns are bare nouns that can be a speaker without a determiner
+// ("officials said", "police say").
+var speakerNouns = map[string]bool{}
+
+const speakerNounList = `officials sources critics analysts experts police democrats
+	republicans lawmakers aides advisers advisors voters supporters opponents residents officers
+	investigators prosecutors researchers authorities observers economists scientists witnesses
+	leaders diplomats organizers activists members people others many some both few most
+	reporters journalists historians strategists doctors lawyers attorneys spokesmen
+	spokespeople staffers insiders pollsters conservatives liberals progressives protesters
+	students teachers parents workers officials employees executives investors polls surveys
+	studies data reports documents records`
+
+// timeHeads cannot head a speaker phrase ("Friday said", "this month").
+var timeHeads = map[string]bool{}
+
+const timeHeadList = `monday tuesday wednesday thursday friday saturday sunday today yesterday
+	tonight week month year weekend morning afternoon evening night day time recently earlier
+	later now then january february march april may june july august september october
+	november december`
 
 // participles are the -ing forms that continue a clause with a new
 // attribution by the same subject ("..., saying they covered ...").
@@ -352,7 +380,9 @@ const nounLikeList = `state states post posts call calls remark remarks report r
 	hope hopes fear fears doubt doubts estimate estimates tweet tweets demand demands
 	counter signal signals hint hints find finds show shows note notes lament laments
 	concern concerns repeat warning statement vow vows joke jokes laugh sigh shout yell
-	snap snaps muse retort call`
+	snap snaps muse retort call attack attacks offer offers point points talk talks decline
+	declines plan plans wish wishes brand brands dub dubs hail hails mock mocks tout touts
+	blast blasts slam slams seek cite cites defend reject rejects express discuss`
 
 // female and male hold words that show a person's gender in a mention
 // ("the first lady", "Mrs. May") for resolving "she" and "he".

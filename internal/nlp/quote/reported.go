@@ -30,6 +30,11 @@ func (a *analysis) reported(used []bool, dst []found) []found {
 				cands = append(cands, f)
 			}
 		}
+		if si == 0 {
+			if f, ok := a.headline(lo, hi); ok {
+				cands = append(cands, f)
+			}
+		}
 		dst = outermost(a, cands, dst)
 	}
 	return dst
@@ -275,4 +280,26 @@ func isIntent(w string) bool {
 		return true
 	}
 	return false
+}
+
+// headline reads "Name: CLAUSE" in the article's first sentence (see
+// headlineSource); a quotation after the colon is left to the quotation
+// pass.
+func (a *analysis) headline(lo, hi int) (found, bool) {
+	for k := lo + 1; k < hi && k <= lo+4; k++ {
+		if !a.punct(k, ":") {
+			continue
+		}
+		at, ok := a.headlineSource(lo, k)
+		if !ok || a.isMark(k+1) {
+			return found{}, false
+		}
+		s, e, ok := a.trimTokens(k+1, hi)
+		if !ok {
+			return found{}, false
+		}
+		return found{start: s, end: e, kind: a.contentKind(k+1, hi), cue: at.cue, spk: at.spk, addr: none,
+			pair: -1, outer: -1}, true
+	}
+	return found{}, false
 }

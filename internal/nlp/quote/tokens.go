@@ -133,6 +133,11 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 	if i > 0 && (a.is(i-1, determiners) || a.possessive(i-1) || a.toks[i-1].Kind == doc.Number) {
 		return v, false
 	}
+	if a.capitalised(i) && len(a.sentOf) > 0 && a.sentOf[i] != 0 {
+		// "the Islamic State", "the Washington Post": only a headline
+		// capitalises its verbs.
+		return v, false
+	}
 	if nounLike[w] && i > 0 {
 		// "late-night calls", "battleground states": a plural noun or a
 		// modifier, unless a pronoun, name or auxiliary stands before it.
