@@ -11,7 +11,7 @@ func init() {
 	for _, w := range strings.Fields(`
 		Mr Mrs Ms Messrs Mmes Dr Drs Prof Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Brig Gov Sen Sens
 		Rep Reps Rev Hon Pres Supt Insp Det Amb Atty Fr Sr Sra Jr Sen St Ste Mt Ft Ave Blvd Rd Hwy
-		Inc Corp Ltd Co Cos Bros Plc LLC Assn Dept Univ Inst Intl Govt
+		Inc Corp Ltd Co Cos Cie Cia Bros Plc LLC Assn Dept Univ Inst Intl Govt Mme Mlle
 		Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 		Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
 		No Nos Vol Vols Fig Figs pp Ch Art Sec Para Ed Eds est approx vs v etc cf al viz ca

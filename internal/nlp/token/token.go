@@ -7,7 +7,13 @@
 // separators ("3.5", "1,000", "15:00", "2025-08-06", "08/06/2025"),
 // abbreviations and initials keep their period ("U.S.", "Mr.", "Sept.", "a.m.",
 // "J."), and clitics are split off ("Witkoff’s" → "Witkoff" + "’s", "don't" →
-// "do" + "n't") so that a name never contains its possessive.
+// "do" + "n't") so that a name never contains its possessive. Units after a
+// number are their own token ("250m" → "250" + "m"), and so are the doubled
+// backquotes and apostrophes of TeX and Penn Treebank quotes. Invalid UTF-8
+// bytes become one-byte symbol tokens, so offsets stay exact on any input.
+//
+// Tokenize allocates nothing beyond the slice it appends to and has an ASCII
+// fast path; it is the first stage of every document.
 package token
 
 import (
