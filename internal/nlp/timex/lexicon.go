@@ -76,6 +76,14 @@ type entry struct {
 	fiscal    bool     // fiscal
 	fillAdj   bool     // adjectives allowed between a number and its unit
 	stopYear  bool     // a following word that makes a four-digit number a quantity
+	// start: the word can begin a time expression (computed at init); the
+	// others (tense cues, time zones, stop words) only inform patterns.
+	start bool
+	// word is the lexicon key, so matching a known word is one comparison.
+	word string
+	// lead: the word begins one only before another trigger ("the", "a",
+	// "about", "more"), so the matcher skips it cheaply elsewhere.
+	lead bool
 }
 
 // lexicon is built once at init and only read afterwards.
@@ -270,6 +278,10 @@ func buildLexicon() map[string]*entry {
 	for _, w := range []string{"deadline", "ultimatum", "cutoff", "cut-off"} {
 		get(w).deadline = true
 	}
+	// Quarter and half names: Q3, 3Q, H1.
+	for _, w := range []string{"q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "h1", "h2", "1h", "2h"} {
+		get(w)
+	}
 	// Words that only start patterns ("every week", "as many as").
 	for _, w := range []string{"every", "each", "per", "these", "half", "couple", "no", "as",
 		"at", "up", "well", "slightly", "latest", "most", "its", "year-end", "overnight"} {
@@ -291,8 +303,33 @@ func buildLexicon() map[string]*entry {
 		"million", "billion", "trillion", "pages", "words", "hp", "mph", "kg", "lb"} {
 		get(w).stopYear = true
 	}
+	for w, e := range m {
+		e.word = w
+		e.start = e.month != 0 || e.weekday != 0 || e.num != 0 || e.ord != 0 || e.unit != noUnit ||
+			e.setUnit != noUnit || e.season != "" || e.pod != "" || e.rel != noRel || e.fuzzy != "" ||
+			e.posMod != "" || e.quant || e.fiscal || starters[w]
+		e.lead = !e.start && (e.det || e.approx != "" || leaders[w])
+		if e.det || w == "a" || w == "an" {
+			e.start, e.lead = false, true // "the third quarter", "a decade": never alone
+		}
+	}
+	for _, w := range []string{"today", "yesterday", "tomorrow", "tonight", "now", "currently",
+		"nowadays", "recently", "lately", "these", "every", "each", "per"} {
+		m[w].start, m[w].lead = true, false
+	}
 	return m
 }
+
+// starters are words that begin patterns without another role.
+var starters = map[string]bool{"q1": true, "q2": true, "q3": true, "q4": true, "1q": true,
+	"2q": true, "3q": true, "4q": true, "h1": true, "h2": true, "1h": true, "2h": true,
+	"half": true, "couple": true, "year-end": true, "overnight": true, "latest": true,
+	"every": true, "each": true, "per": true, "these": true}
+
+// leaders begin patterns only when the next token is a trigger.
+var leaders = map[string]bool{"no": true, "as": true, "at": true, "up": true, "well": true,
+	"slightly": true, "most": true, "its": true, "than": true, "to": true, "near": true,
+	"distant": true, "immediate": true}
 
 // lookup returns the lexicon entry of word w, folding ASCII upper case,
 // without allocating.

@@ -65,7 +65,7 @@ func (p *parser) matchAt(i int) []match {
 		if e.pod != "" {
 			try(p.clockPhrase(i))
 		}
-		if t.e.det || e.fiscal {
+		if e.det || e.fiscal || e.num > 0 {
 			try(p.calendar(i))
 		}
 	} else if t.kind == doc.Word {
@@ -121,7 +121,7 @@ func (p *parser) dir(i, end int) int {
 		return d
 	}
 	t := p.tense(i)
-	if t == same && p.prevIs(i, "by", "until", "till", "before", "from", "starting", "beginning") {
+	if t == same && p.prevIs(i, "by", "until", "till", "before", "starting", "beginning") {
 		// "by Friday" looks ahead unless the sentence is in the past.
 		return future
 	}
@@ -412,10 +412,10 @@ func (p *parser) dayOfMonth(i, d int) string {
 	}
 	y, m := p.dct.Year(), int(p.dct.Month())
 	dir := p.dir(i, i+2)
-	switch {
-	case dir <= 0 && d > p.dct.Day():
+	switch today := p.dct.Day(); {
+	case dir < 0 && d > today, dir == 0 && d-today > 15:
 		m--
-	case dir > 0 && d < p.dct.Day():
+	case dir > 0 && d < today, dir == 0 && today-d > 15:
 		m++
 	}
 	if m == 0 {

@@ -756,7 +756,7 @@ func (p *parser) durationPhrase(i int) (match, bool) {
 	if !the && !span {
 		switch {
 		case p.is(end, "ago") || p.is(end, "earlier") && !p.is(end+1, "than"):
-			m.typ, m.value, m.end = doc.Date, p.agoValue(u.unit, val, n.x, -1), end+1
+			m.typ, m.value, m.end, m.derived = doc.Date, p.agoValue(u.unit, val, n.x, -1), end+1, true
 			if u.unit == uYear && val == 1 && !n.x && p.hasDCT {
 				m.value, m.derived = p.yearBack(i), true
 			}

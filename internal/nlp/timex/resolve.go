@@ -282,6 +282,9 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 		case t.edVerb:
 			c = cuePast
 		}
+		if c == cuePast && (p.is(j-1, "be") || p.is(j-1, "being")) {
+			c = noCue // "will be held": a participle, not a past tense
+		}
 		if c == noCue {
 			continue
 		}

@@ -3,6 +3,7 @@ package timex
 import (
 	"context"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -43,11 +44,16 @@ func Extract(text string, toks []doc.Token, sents []doc.Span, dct time.Time, has
 	if hasDCT {
 		p.dct = time.Date(dct.Year(), dct.Month(), dct.Day(), 0, 0, 0, 0, time.UTC)
 	}
-	p.toks = buildTokens(text, toks, make([]tok, 0, len(toks)+len(toks)/16))
+	buf := tokPool.Get().(*[]tok)
+	p.toks = buildTokens(text, toks, (*buf)[:0])
+	defer func() {
+		*buf = p.toks[:0]
+		tokPool.Put(buf)
+	}()
 	p.sents = sents
 	base := len(dst)
 	for i := 0; i < len(p.toks); {
-		if !p.toks[i].trigger() {
+		if !p.trigger(i) {
 			i++
 			continue
 		}
@@ -82,6 +88,10 @@ func Extract(text string, toks []doc.Token, sents []doc.Span, dct time.Time, has
 	return dst
 }
 
+// tokPool recycles the matcher's token buffers between documents; the
+// stage itself keeps no state.
+var tokPool = sync.Pool{New: func() any { return new([]tok) }}
+
 // tok is a token as the matcher sees it: hyphenated words are split into
 // their parts ("Three-hour" → "Three" + "hour" with hyph set), and each part
 // carries its lexicon entry and number value.
@@ -101,8 +111,30 @@ type tok struct {
 	edVerb     bool    // a lower-case word ending in "ed": a past-tense cue
 }
 
-func (t *tok) trigger() bool {
-	return t.e != nil || t.kind == doc.Number
+// trigger reports whether a pattern can start at tok i: a number, a word
+// that starts expressions, or a lead word ("the", "about", "at") right before
+// a trigger ("at least", "the past").
+func (p *parser) trigger(i int) bool {
+	t := &p.toks[i]
+	switch {
+	case t.kind == doc.Number:
+		return true
+	case t.e == nil:
+		return false
+	case t.e.start:
+		return true
+	case t.e.lead:
+		for j := i + 1; j < len(p.toks) && j < i+3; j++ {
+			n := &p.toks[j]
+			if n.kind == doc.Number || n.e != nil && n.e.start {
+				return true
+			}
+			if n.e == nil || !n.e.lead {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // buildTokens converts document tokens to matcher tokens.
@@ -267,7 +299,11 @@ func (p *parser) is(i int, w string) bool {
 	if i < 0 || i >= len(p.toks) {
 		return false
 	}
-	s := p.text[p.toks[i].start:p.toks[i].end]
+	t := &p.toks[i]
+	if t.e != nil {
+		return t.e.word == w
+	}
+	s := p.text[t.start:t.end]
 	if len(s) != len(w) {
 		return false
 	}
