@@ -18,7 +18,7 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 		byPair[pi] = -1
 		p := a.pairs[pi]
 		cs, ce := trimSpace(a.text, p.start, p.end)
-		if cs >= ce {
+		if cs >= ce || used[p.open] {
 			continue
 		}
 		closeTok := p.close
@@ -52,6 +52,15 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 
 		before, beforeFrame := a.cueBefore(lo, p.open, level)
 		after, afterOK := a.cueAfter(closeTok+1, hi, level)
+		if !afterOK && closeTok+1 == hi && hi < len(a.toks) && p.parent < 0 && a.punct(last, "?!,") &&
+			!paragraphBreakBetween(a.text, a.toks, closeTok, hi) {
+			// "“…?” Vitter demanded.": the splitter ended the sentence at
+			// the question mark; the cue opens the next one.
+			_, nhi := a.sentRange(hi)
+			if at, ok := a.cueAfter(hi, nhi, level); ok && a.tailOnly(at.cue[1], nhi) {
+				after, afterOK = at, true
+			}
+		}
 		beforeEmpty := p.open == lo || (p.open-1 >= lo && a.isMark(p.open-1) && p.open-2 < lo)
 		endsSentence := a.punct(last, ".?!,…") || closeTok+1 >= hi || a.punct(closeTok+1, ",.?!:;—–)")
 		direct := (beforeEmpty || beforeFrame) && (afterOK || endsSentence)

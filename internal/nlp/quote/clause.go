@@ -139,6 +139,9 @@ func (a *analysis) npAfter(s, hi int) (span, bool) {
 				e++
 				continue
 			}
+			if !det && e > s && !a.capitalised(e+1) {
+				break // after a bare name only a role before another name: "Trump adviser Kellyanne Conway"
+			}
 			if (det || e > s) && !functionWords[lw] && !verbAux[lw] && !pronouns[lw] && !determiners[lw] {
 				if _, isCue := cueForms[lw]; !isCue && !strings.HasSuffix(lw, "ly") && !adverbialWords[lw] {
 					e++

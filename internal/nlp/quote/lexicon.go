@@ -25,6 +25,8 @@ type cueVerb struct {
 	addressee bool
 }
 
+func (v cueVerb) isCue() bool { return v.class != 0 }
+
 // cueForms maps every inflected form of a cue verb to its entry. Built once at
 // init from cueLexicon, read-only afterwards.
 var cueForms = map[string]cueVerb{}
@@ -174,6 +176,17 @@ f sing sings sang sung singing
 f chant
 `
 
+// inflections returns the forms of a lexicon verb by its base form.
+func inflections(base string) []string {
+	for _, line := range strings.Split(cueLexicon, "\n") {
+		f := strings.Fields(line)
+		if len(f) > 2 && f[1] == base {
+			return f[1:]
+		}
+	}
+	return regularForms(base)
+}
+
 // regularForms derives base, -s, -ed and -ing forms of a regular verb.
 func regularForms(base string) []string {
 	var s, ed, ing string
@@ -245,6 +258,12 @@ func init() {
 	for _, w := range strings.Fields(participleCues) {
 		participles[w] = true
 	}
+	for _, e := range strings.Fields(particleVerbList) {
+		lemma, parts, _ := strings.Cut(e, ":")
+		for _, form := range inflections(lemma) {
+			particleVerbs[form] = parts
+		}
+	}
 	for _, w := range strings.Fields(leadingPrepositionList) {
 		leadingPrepositions[w] = true
 	}
@@ -306,14 +325,16 @@ const adverbialList = `on in at during to with after before from for via over ab
 	written sent given made held late and both emailed phone telephone text own
 	social media twitter facebook x website blog`
 
-// particles follow some cue verbs before their content: "talked about",
-// "pointed to", "spoke of", "pointed out".
-var particles = map[string]bool{"about": true, "to": true, "of": true, "out": true}
+// particleVerbs take a particle before their content ("talked about",
+// "pointed to", "pointed out", "spoke of", "referred to"); the map gives the
+// particles each verb's lemma accepts.
+var particleVerbs = map[string]string{}
 
-// particleVerbs take a particle before their content.
-var particleVerbs = map[string]bool{"talk": true, "talks": true, "talked": true, "talking": true,
-	"point": true, "points": true, "pointed": true, "pointing": true, "refer": true, "refers": true,
-	"referred": true, "referring": true, "speak": true, "speaks": true, "spoke": true, "speaking": true}
+const particleVerbList = `talk:about point:to,out refer:to speak:of,about`
+
+// gerundPrepositions make an -ing cue form a gerund ("for admitting").
+var gerundPrepositions = map[string]bool{"for": true, "of": true, "by": true, "about": true,
+	"without": true, "in": true, "on": true, "from": true, "to": true}
 
 // leadingPrepositions open an adverbial, not a reported clause, right
 // after a cue verb ("said at a briefing", "wrote in a letter").

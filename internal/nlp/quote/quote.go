@@ -93,7 +93,8 @@ func Annotate(d *doc.Document) {
 	}
 	a := newAnalysis(d.Text, d.Tokens, d.Sentences)
 	used := make([]bool, len(d.Tokens))
-	fs := a.quotations(used, nil)
+	fs := a.transcripts(used, nil)
+	fs = a.quotations(used, fs)
 	fs = a.reported(used, fs)
 	r := newResolver(d)
 	// Resolve speakers in text order of their phrases, so that a pronoun can

@@ -1,6 +1,12 @@
 package quote
 
-import "sort"
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"dateline/internal/doc"
+)
 
 // reported finds reported (indirect) speech in the article's own voice:
 // "X said (that) CLAUSE", "CLAUSE, X said", "CLAUSE, said X", "A, X said,
@@ -82,11 +88,21 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 
 	// Content after the cue: "said (on Wednesday) (that) ...".
 	t := c + 1
-	if particleVerbs[lowerKey(a.word(c))] {
-		if !a.is(t, particles) {
-			return f, false // "talked with", "spoke at": no report
+	if parts, ok := particleVerbs[lowerKey(a.word(c))]; ok {
+		if !strings.Contains(parts, lowerKey(a.word(t))) || a.word(t) == "" {
+			return f, false // "talked with", "spoke to a crowd": no report
 		}
 		t++
+	}
+	if spk.ok() && spk[1]-spk[0] == 1 && a.is(spk[0], pronouns) && spk[0] > lo {
+		// "the two guides I wrote", "cards they never asked for": a
+		// relative clause without "that", whose object is the noun before.
+		p := spk[0] - 1
+		if a.toks[p].Kind == doc.Word && !a.capitalised(p) && !functionWords[lowerKey(a.word(p))] &&
+			!conjunctions[lowerKey(a.word(p))] && !cueForms[lowerKey(a.word(p))].isCue() &&
+			!timeHeads[lowerKey(a.word(p))] && !hasLySuffix(a.word(p)) && !a.is(p, auxiliaries) {
+			return f, false
+		}
 	}
 	if v.addressee {
 		f.addr, t = a.object(t, hi)
@@ -302,4 +318,61 @@ func (a *analysis) headline(lo, hi int) (found, bool) {
 			pair: -1, outer: -1}, true
 	}
 	return found{}, false
+}
+
+// transcripts reads speaker labels opening paragraphs of a transcript
+// ("WALLACE: …", "Q: …", also after an opening quote mark): one to three
+// upper-case words and a colon; the content runs to the end of the
+// paragraph. The paragraph's tokens are marked used, so neither its
+// quotation marks nor its verbs are read again.
+func (a *analysis) transcripts(used []bool, dst []found) []found {
+	for i := range a.toks {
+		if !startsParagraph(a.text, a.toks, i) {
+			continue
+		}
+		lo := i
+		if a.quoteChar(lo) {
+			lo++
+		}
+		k := lo
+		for k < len(a.toks) && k-lo < 3 && a.upper(k) {
+			k++
+		}
+		if k == lo || !a.punct(k, ":") {
+			continue
+		}
+		end := paragraphEnd(a.text, a.toks, k)
+		e := k + 1
+		for e < len(a.toks) && a.toks[e].Start < end {
+			e++
+		}
+		last := e
+		if last > k+1 && a.quoteChar(last-1) {
+			last--
+		}
+		s, en, ok := a.trimTokens(k+1, last)
+		if !ok {
+			continue
+		}
+		for j := i; j < e; j++ {
+			used[j] = true
+		}
+		dst = append(dst, found{start: s, end: en, kind: a.contentKind(k+1, last), cue: span{k, k + 1},
+			spk: span{lo, k}, addr: none, pair: -1, outer: -1})
+	}
+	return dst
+}
+
+// upper reports whether token i is a word in capitals ("WALLACE", "Q").
+func (a *analysis) upper(i int) bool {
+	if i >= len(a.toks) || a.toks[i].Kind != doc.Word {
+		return false
+	}
+	w := a.word(i)
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return w != "I" && w != "A"
 }

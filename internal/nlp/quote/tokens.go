@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -140,11 +141,20 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 	}
 	if nounLike[w] && i > 0 {
 		// "late-night calls", "battleground states": a plural noun or a
-		// modifier, unless a pronoun, name or auxiliary stands before it.
+		// modifier, unless a pronoun, name or auxiliary stands before it;
+		// a bare form ("state", "show") needs a pronoun or auxiliary, since
+		// "Trump show" is a noun phrase.
 		p := i - 1
+		bare := !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed")
+		if a.capitalised(i) && a.sentOf[i] == 0 || bare && a.capitalised(p) && !strings.HasSuffix(a.word(p), "s") {
+			return v, false
+		}
 		if !(a.capitalised(p) || a.is(p, pronouns) || a.is(p, auxiliaries) || hasLySuffix(a.word(p))) {
 			return v, false
 		}
+	}
+	if strings.HasSuffix(w, "ing") && a.is(i-1, gerundPrepositions) {
+		return v, false // "for admitting Poland": a gerund, not a cue
 	}
 	return v, true
 }
