@@ -11,8 +11,14 @@ import (
 // builder assembles a document's layers by finding the text they cover, so
 // the articles below carry exact byte offsets without hand-counted numbers.
 type builder struct {
-	tb testing.TB
+	tb fataler
 	d  *doc.Document
+}
+
+// fataler is the part of [testing.TB] the builder uses.
+type fataler interface {
+	Helper()
+	Fatalf(format string, args ...any)
 }
 
 func article(tb testing.TB, id, date, source, title, text string) *builder {

@@ -1,0 +1,489 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+	"time"
+
+	"dateline/internal/doc"
+	"dateline/internal/store"
+)
+
+// ContentID implements [store.Store.ContentID].
+func (db *DB) ContentID(ctx context.Context, h string) (string, error) {
+	var id string
+	err := db.sql.QueryRowContext(ctx, db.q(`SELECT d.id FROM content_hashes h JOIN documents d ON d.seq = h.doc WHERE h.hash = ?`), h).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("content %.12s: %w", h, store.ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("content %.12s: %w", h, err)
+	}
+	return id, nil
+}
+
+// Get implements [store.Store.Get].
+func (db *DB) Get(ctx context.Context, id string) (*doc.Document, error) {
+	var text, layers string
+	err := db.sql.QueryRowContext(ctx, db.q(`SELECT text, layers FROM documents WHERE id = ?`), id).Scan(&text, &layers)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("document %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w", id, err)
+	}
+	return decode(id, text, layers)
+}
+
+func decode(id, text, layers string) (*doc.Document, error) {
+	d := new(doc.Document)
+	if err := json.Unmarshal([]byte(layers), d); err != nil {
+		return nil, fmt.Errorf("document %s: decode layers: %w", id, err)
+	}
+	d.Text = text
+	return d, nil
+}
+
+// where collects the conditions and arguments of a query.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) sql() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " AND " + strings.Join(w.conds, " AND ")
+}
+
+// filter turns a [store.Filter] into conditions on documents d.
+func filter(f store.Filter) (*where, error) {
+	if err := f.Check(); err != nil {
+		return nil, err
+	}
+	w := new(where)
+	if f.Entity != "" {
+		w.add(`d.seq IN (SELECT doc FROM entity_names WHERE key = ?)`, store.NameKey(f.Entity))
+	}
+	if f.Type != "" {
+		w.add(`(d.seq IN (SELECT doc FROM doc_entities WHERE type = ?) OR d.seq IN (SELECT doc FROM events WHERE type = ?))`, f.Type, f.Type)
+	}
+	if f.From != "" {
+		w.add(`d.day >= ?`, f.From)
+	}
+	if f.To != "" {
+		w.add(`d.day <> '' AND d.day <= ?`, f.To)
+	}
+	if f.Source != "" {
+		w.add(`d.source_id IN (SELECT id FROM sources WHERE key = ?)`, store.NameKey(f.Source))
+	}
+	return w, nil
+}
+
+// leadChars is how much text a search without words reads for its snippet.
+const leadChars = 300
+
+// Search implements [store.Store.Search].
+func (db *DB) Search(ctx context.Context, q store.Query) (store.Results, error) {
+	limit, offset, err := store.Page(q.Limit, q.Offset)
+	if err != nil {
+		return store.Results{}, err
+	}
+	terms, err := store.ParseTerms(q.Text)
+	if err != nil {
+		return store.Results{}, err
+	}
+	w, err := filter(q.Filter)
+	if err != nil {
+		return store.Results{}, err
+	}
+	// Without words, documents are listed newest first and the snippet is
+	// the opening of the text.
+	countSQL := `SELECT COUNT(*) FROM documents d WHERE 1 = 1` + w.sql()
+	countArgs := w.args
+	pageSQL := `SELECT d.id, d.date, d.title, COALESCE(s.name, ''), d.url, 0.0, substr(d.text, 1, ` + fmt.Sprint(leadChars) + `)
+		FROM documents d LEFT JOIN sources s ON s.id = d.source_id WHERE 1 = 1` + w.sql() + `
+		ORDER BY d.day DESC, d.id LIMIT ? OFFSET ?`
+	pageArgs := append(slices.Clone(w.args), limit, offset)
+	textSearch := len(terms) > 0
+	if textSearch {
+		ts := db.dialect.TextSearch(terms)
+		countSQL = `SELECT COUNT(*) FROM ` + ts.From + ` WHERE ` + ts.Where + w.sql()
+		countArgs = append(slices.Clone(ts.WhereArgs), w.args...)
+		pageSQL = `WITH page AS (SELECT d.seq AS seq, ` + ts.Score + ` AS score FROM ` + ts.From +
+			` WHERE ` + ts.Where + w.sql() + ` ORDER BY score DESC, d.day DESC, d.id LIMIT ? OFFSET ?)
+			SELECT d.id, d.date, d.title, COALESCE(s.name, ''), d.url, page.score, ` + ts.Snippet + `
+			FROM page JOIN documents d ON d.seq = page.seq ` + ts.SnippetJoin + `
+			LEFT JOIN sources s ON s.id = d.source_id
+			ORDER BY page.score DESC, d.day DESC, d.id`
+		pageArgs = slices.Concat(ts.ScoreArgs, ts.WhereArgs, w.args, []any{limit, offset}, ts.SnippetArgs)
+	}
+
+	var res store.Results
+	if err := db.sql.QueryRowContext(ctx, db.q(countSQL), countArgs...).Scan(&res.Total); err != nil {
+		return res, fmt.Errorf("search: count: %w", err)
+	}
+	if offset >= res.Total {
+		return res, nil
+	}
+	rows, err := db.sql.QueryContext(ctx, db.q(pageSQL), pageArgs...)
+	if err != nil {
+		return res, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h store.Hit
+		var snip string
+		if err := rows.Scan(&h.ID, &h.Date, &h.Title, &h.Source, &h.URL, &h.Score, &snip); err != nil {
+			return res, fmt.Errorf("search: %w", err)
+		}
+		if textSearch {
+			h.Snippet, h.Highlights = store.SplitMarks(strings.Join(strings.Fields(snip), " "))
+		} else {
+			h.Snippet = store.Lead(snip, leadChars*2/3)
+		}
+		res.Hits = append(res.Hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return res, fmt.Errorf("search: %w", err)
+	}
+	return res, nil
+}
+
+// Documents implements [store.Store.Documents].
+func (db *DB) Documents(ctx context.Context, f store.Filter) iter.Seq2[*doc.Document, error] {
+	return func(yield func(*doc.Document, error) bool) {
+		w, err := filter(f)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		rows, err := db.sql.QueryContext(ctx, db.q(`SELECT d.id, d.text, d.layers FROM documents d WHERE 1 = 1`+w.sql()+
+			` ORDER BY CASE WHEN d.day = '' THEN 1 ELSE 0 END, d.day, d.id`), w.args...)
+		if err != nil {
+			yield(nil, fmt.Errorf("documents: %w", err))
+			return
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, text, layers string
+			if err := rows.Scan(&id, &text, &layers); err != nil {
+				yield(nil, fmt.Errorf("documents: %w", err))
+				return
+			}
+			d, err := decode(id, text, layers)
+			if !yield(d, err) || err != nil {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			yield(nil, fmt.Errorf("documents: %w", err))
+		}
+	}
+}
+
+// Entity implements [store.Store.Entity].
+func (db *DB) Entity(ctx context.Context, q store.EntityQuery) (*store.EntityReport, error) {
+	key := store.NameKey(q.Name)
+	if key == "" {
+		return nil, fmt.Errorf("entity: %w: empty name", store.ErrInvalid)
+	}
+	limit, _, err := store.Page(q.Limit, 0)
+	if err != nil {
+		return nil, err
+	}
+	w := new(where)
+	w.add(`n.key = ?`, key)
+	if q.Type != "" {
+		w.add(`e.type = ?`, q.Type)
+	}
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT e.id, e.name, e.type,
+			MAX(CASE WHEN e.key = ? THEN 1 ELSE 0 END) AS exact, COUNT(DISTINCT n.doc) AS docs
+		FROM entity_names n JOIN entities e ON e.id = n.entity
+		WHERE 1 = 1`+w.sql()+`
+		GROUP BY e.id, e.name, e.type
+		ORDER BY exact DESC, docs DESC, e.name, e.type
+		LIMIT 20`), append([]any{key}, w.args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("entity %q: %w", q.Name, err)
+	}
+	var ids []int64
+	var refs []store.EntityRef
+	for rows.Next() {
+		var id int64
+		var ref store.EntityRef
+		var exact, docs int
+		if err := rows.Scan(&id, &ref.Name, &ref.Type, &exact, &docs); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("entity %q: %w", q.Name, err)
+		}
+		ids, refs = append(ids, id), append(refs, ref)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("entity %q: %w", q.Name, err)
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("entity %q: %w", q.Name, store.ErrNotFound)
+	}
+	r := &store.EntityReport{EntityRef: refs[0], Also: refs[1:]}
+	if err := db.entityReport(ctx, ids[0], limit, r); err != nil {
+		return nil, fmt.Errorf("entity %q: %w", q.Name, err)
+	}
+	return r, nil
+}
+
+func (db *DB) entityReport(ctx context.Context, id int64, limit int, r *store.EntityReport) error {
+	var first, last sql.NullString
+	if err := db.sql.QueryRowContext(ctx, db.q(`SELECT COUNT(*), MIN(NULLIF(d.day, '')), MAX(NULLIF(d.day, ''))
+		FROM documents d WHERE d.seq IN (SELECT doc FROM doc_entities WHERE entity = ?)`), id).Scan(&r.Documents, &first, &last); err != nil {
+		return fmt.Errorf("documents: %w", err)
+	}
+	r.First, r.Last = first.String, last.String
+	if err := db.sql.QueryRowContext(ctx, db.q(`SELECT COUNT(*) FROM mentions WHERE entity = ?`), id).Scan(&r.Mentions); err != nil {
+		return fmt.Errorf("mentions: %w", err)
+	}
+
+	// Appearances: the newest documents, then their mentions in text order.
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT d.seq, d.id, d.date, d.title FROM documents d
+		WHERE d.seq IN (SELECT doc FROM doc_entities WHERE entity = ?)
+		ORDER BY d.day DESC, d.id LIMIT ?`), id, limit)
+	if err != nil {
+		return fmt.Errorf("appearances: %w", err)
+	}
+	var seqs []int64
+	for rows.Next() {
+		var seq int64
+		var a store.Appearance
+		if err := rows.Scan(&seq, &a.DocID, &a.Date, &a.Title); err != nil {
+			rows.Close()
+			return fmt.Errorf("appearances: %w", err)
+		}
+		seqs, r.Appearances = append(seqs, seq), append(r.Appearances, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("appearances: %w", err)
+	}
+	for i, seq := range seqs {
+		if err := db.forms(ctx, id, seq, &r.Appearances[i]); err != nil {
+			return err
+		}
+	}
+
+	rows, err = db.sql.QueryContext(ctx, db.q(`SELECT t.title, MIN(NULLIF(d.day, '')) AS first, MAX(NULLIF(d.day, '')), COUNT(DISTINCT t.doc)
+		FROM entity_titles t JOIN documents d ON d.seq = t.doc WHERE t.entity = ?
+		GROUP BY t.title ORDER BY CASE WHEN MIN(NULLIF(d.day, '')) IS NULL THEN 1 ELSE 0 END, first, t.title`), id)
+	if err != nil {
+		return fmt.Errorf("titles: %w", err)
+	}
+	for rows.Next() {
+		var t store.TitleUse
+		var first, last sql.NullString
+		if err := rows.Scan(&t.Title, &first, &last, &t.Documents); err != nil {
+			rows.Close()
+			return fmt.Errorf("titles: %w", err)
+		}
+		t.First, t.Last = first.String, last.String
+		r.Titles = append(r.Titles, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("titles: %w", err)
+	}
+
+	rows, err = db.sql.QueryContext(ctx, db.q(`SELECT e.name, e.type, COUNT(DISTINCT o.doc) AS docs
+		FROM doc_entities me JOIN doc_entities o ON o.doc = me.doc AND o.entity <> me.entity
+		JOIN entities e ON e.id = o.entity
+		WHERE me.entity = ?
+		GROUP BY e.id, e.name, e.type ORDER BY docs DESC, e.name, e.type LIMIT ?`), id, limit)
+	if err != nil {
+		return fmt.Errorf("co-occurring: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c store.CoOccurrence
+		if err := rows.Scan(&c.Name, &c.Type, &c.Documents); err != nil {
+			return fmt.Errorf("co-occurring: %w", err)
+		}
+		r.CoOccurring = append(r.CoOccurring, c)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("co-occurring: %w", err)
+	}
+	return nil
+}
+
+// forms fills in an appearance's mention count and distinct mention texts.
+func (db *DB) forms(ctx context.Context, entity, seq int64, a *store.Appearance) error {
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT text FROM mentions WHERE doc = ? AND entity = ? ORDER BY start`), seq, entity)
+	if err != nil {
+		return fmt.Errorf("mentions: %w", err)
+	}
+	defer rows.Close()
+	seen := map[string]bool{}
+	for rows.Next() {
+		var text string
+		if err := rows.Scan(&text); err != nil {
+			return fmt.Errorf("mentions: %w", err)
+		}
+		a.Mentions++
+		if !seen[text] {
+			seen[text] = true
+			a.Forms = append(a.Forms, text)
+		}
+	}
+	return rows.Err()
+}
+
+// Quotes implements [store.Store.Quotes].
+func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error) {
+	limit, offset, err := store.Page(q.Limit, q.Offset)
+	if err != nil {
+		return nil, err
+	}
+	w, err := filter(store.Filter{From: q.From, To: q.To})
+	if err != nil {
+		return nil, err
+	}
+	if k := store.NameKey(q.Speaker); k != "" {
+		w.add(`(q.speaker IN (SELECT entity FROM entity_names WHERE key = ?) OR q.speaker_key = ?)`, k, k)
+	}
+	if k := store.NameKey(q.About); k != "" {
+		w.add(`(q.text_key LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM mentions m
+			WHERE m.doc = q.doc AND m.start >= q.start AND m."end" <= q."end"
+			AND m.entity IN (SELECT entity FROM entity_names WHERE key = ?)))`, "%"+escapeLike(k)+"%", k)
+	}
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT d.id, d.date, d.title, q.local, q.text, q.kind, COALESCE(e.name, ''), q.speaker_text, q.cue
+		FROM quotes q JOIN documents d ON d.seq = q.doc LEFT JOIN entities e ON e.id = q.speaker
+		WHERE 1 = 1`+w.sql()+`
+		ORDER BY d.day DESC, d.id, q.start LIMIT ? OFFSET ?`), append(w.args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("quotes: %w", err)
+	}
+	defer rows.Close()
+	var hits []store.QuoteHit
+	for rows.Next() {
+		var h store.QuoteHit
+		if err := rows.Scan(&h.DocID, &h.Date, &h.Title, &h.ID, &h.Text, &h.Kind, &h.Speaker, &h.SpeakerText, &h.Cue); err != nil {
+			return nil, fmt.Errorf("quotes: %w", err)
+		}
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("quotes: %w", err)
+	}
+	return hits, nil
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// Deadlines implements [store.Store.Deadlines].
+func (db *DB) Deadlines(ctx context.Context, q store.DeadlineQuery) ([]store.DeadlineHit, error) {
+	limit, _, err := store.Page(q.Limit, 0)
+	if err != nil {
+		return nil, err
+	}
+	if err := store.CheckDay("as-of", q.AsOf); err != nil {
+		return nil, err
+	}
+	w := new(where)
+	if q.Pending {
+		asOf := q.AsOf
+		if asOf == "" {
+			asOf = db.Now().Format(time.DateOnly)
+		}
+		w.add(`l.status IN ('', 'pending') AND l.day >= ?`, asOf)
+	}
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT d.id, d.date, d.title, l.local, l.by, l.day,
+			COALESCE(se.name, ''), COALESCE(te.name, ''), l.demand, l.consequence, l.trigger_text, l.status
+		FROM deadlines l JOIN documents d ON d.seq = l.doc
+		LEFT JOIN entities se ON se.id = l.setter LEFT JOIN entities te ON te.id = l.target
+		WHERE 1 = 1`+w.sql()+`
+		ORDER BY CASE WHEN l.day = '' THEN 1 ELSE 0 END, l.day, d.id, l.local LIMIT ?`), append(w.args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("deadlines: %w", err)
+	}
+	defer rows.Close()
+	var hits []store.DeadlineHit
+	for rows.Next() {
+		var h store.DeadlineHit
+		if err := rows.Scan(&h.DocID, &h.Date, &h.Title, &h.ID, &h.By, &h.Day, &h.Setter, &h.Target,
+			&h.Demand, &h.Consequence, &h.Trigger, &h.Status); err != nil {
+			return nil, fmt.Errorf("deadlines: %w", err)
+		}
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("deadlines: %w", err)
+	}
+	return hits, nil
+}
+
+// Log implements [store.Store.Log].
+func (db *DB) Log(ctx context.Context, q store.LogQuery) ([]store.LogEntry, error) {
+	limit, _, err := store.Page(q.Limit, 0)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := store.ParseStatus(string(q.Status)); err != nil {
+		return nil, fmt.Errorf("log: %w: %v", store.ErrInvalid, err)
+	}
+	w := new(where)
+	if q.Status != "" {
+		w.add(`status = ?`, string(q.Status))
+	}
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT at, input, status, doc_id, hash, reason FROM ingest_log
+		WHERE 1 = 1`+w.sql()+` ORDER BY seq DESC LIMIT ?`), append(w.args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("log: %w", err)
+	}
+	defer rows.Close()
+	var out []store.LogEntry
+	for rows.Next() {
+		var e store.LogEntry
+		var status string
+		if err := rows.Scan(&e.Time, &e.Input, &status, &e.DocID, &e.Hash, &e.Reason); err != nil {
+			return nil, fmt.Errorf("log: %w", err)
+		}
+		e.Status = store.Status(status)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("log: %w", err)
+	}
+	return out, nil
+}
+
+// Stats implements [store.Store.Stats].
+func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
+	var s store.Stats
+	err := db.sql.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM documents),
+		(SELECT COUNT(DISTINCT entity) FROM doc_entities),
+		(SELECT COUNT(*) FROM mentions),
+		(SELECT COUNT(*) FROM times),
+		(SELECT COUNT(*) FROM quotes),
+		(SELECT COUNT(*) FROM events),
+		(SELECT COUNT(*) FROM deadlines),
+		(SELECT COUNT(*) FROM ingest_log)`).Scan(
+		&s.Documents, &s.Entities, &s.Mentions, &s.Times, &s.Quotes, &s.Events, &s.Deadlines, &s.Log)
+	if err != nil {
+		return s, fmt.Errorf("stats: %w", err)
+	}
+	return s, nil
+}
