@@ -133,11 +133,11 @@ func (s *splitter) boundaryAfter(i int) bool {
 }
 
 // continues reports whether the single line break after token i sits inside
-// a sentence: the line ends with a comma, semicolon, dash or opening mark,
-// or the next line starts in lower case.
+// a sentence: the line ends with a comma, semicolon, dash (also the "_" of
+// old wire copy) or opening mark, or the next line starts in lower case.
 func (s *splitter) continues(i int) bool {
 	switch w := s.word(i); w {
-	case ",", ";", "-", "--", "–", "—", "&":
+	case ",", ";", "-", "--", "–", "—", "_", "&":
 		return true
 	default:
 		if s.opens(i) {

@@ -61,6 +61,7 @@ func TestSplit(t *testing.T) {
 		{"crlf", "Head\r\n\r\nOne. Two.\r\nThree", []string{"Head", "One.", "Two.", "Three"}},
 		{"lone cr", "Head\rBody.", []string{"Head", "Body."}},
 		{"dateline", "WASHINGTON (Reuters) - The Senate voted. It passed.", []string{"WASHINGTON (Reuters) - The Senate voted.", "It passed."}},
+		{"dateline on its own line", "MIAMI _\nThe storm hit.", []string{"MIAMI _\nThe storm hit."}},
 		{"capital dateline", "ST. LOUIS (AP) -- Police said.", []string{"ST. LOUIS (AP) -- Police said."}},
 		{"byline", "By Jane Doe\nReuters\n\nPARIS - It rained.", []string{"By Jane Doe", "Reuters", "PARIS - It rained."}},
 		{"bullets", "Measures:\n- Fewer forms\n- A portal\n• Faster pay", []string{"Measures:", "- Fewer forms", "- A portal", "• Faster pay"}},
