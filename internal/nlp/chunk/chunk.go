@@ -104,6 +104,7 @@ type Analysis struct {
 
 	initial []bool // token opens a sentence or quotation
 	first   []bool // token opens a sentence
+	heading []bool // token lies in a title-case heading
 }
 
 // TokenRange is a half-open range of token indices.
@@ -211,7 +212,7 @@ func (a *Analysis) tag() {
 		switch t.Kind {
 		case doc.Word:
 			inEnt := w.Ment >= 0 && a.Mentions[w.Ment].Start <= t.Start && a.Mentions[w.Ment].End >= t.End
-			capital := isCapital(s) && !a.sentenceInitial(i)
+			capital := isCapital(s) && !a.sentenceInitial(i) && !a.heading[i]
 			if isCapital(s) && !capital {
 				// Sentence-initial: a capital says nothing, unless the word
 				// is unknown (a name) or inside a mention.
@@ -225,7 +226,7 @@ func (a *Analysis) tag() {
 				look, capital, inEnt = w.Lower[h+1:], false, false
 			}
 			w.Tag, w.Lemma, w.Form = tagWord(look, capital, inEnt)
-			if w.Tag == Noun && isCapital(s) && !lexKnown(w.Lower) {
+			if w.Tag == Noun && isCapital(s) && !lexKnown(w.Lower) && !a.heading[i] {
 				w.Tag = Propn
 			}
 			if w.Tag == Propn && isCapital(s) && !inEnt && a.sentenceInitial(i) {
@@ -235,6 +236,14 @@ func (a *Analysis) tag() {
 			w.Tag = Num
 		default:
 			w.Tag = punctTag(s)
+			switch {
+			case (s == "-" || s == "‑") && i > 0 && i+1 < len(a.Doc.Tokens) && !t.SpaceBefore && !a.Doc.Tokens[i+1].SpaceBefore:
+				w.Tag = Adj // a hyphen inside a word: "30-day"
+			case s == "$" || s == "€" || s == "£" || s == "¥":
+				w.Tag = Num
+			case s == "%":
+				w.Tag = Noun
+			}
 		}
 		if w.Tag == Quote {
 			switch s {
@@ -275,11 +284,13 @@ func lexKnown(lower string) bool {
 // nothing about the word.
 func (a *Analysis) sentenceInitial(i int) bool { return a.initial[i] }
 
-// markInitial fills a.initial.
+// markInitial fills a.initial and a.heading.
 func (a *Analysis) markInitial() {
 	a.initial = make([]bool, len(a.Doc.Tokens))
+	a.heading = make([]bool, len(a.Doc.Tokens))
 	text := a.Doc.Text
 	for _, s := range a.Sentences {
+		a.markHeading(s)
 		open := true
 		for i := s.First; i < s.End; i++ {
 			t := a.Doc.Tokens[i]
@@ -295,6 +306,40 @@ func (a *Analysis) markInitial() {
 				}
 				open = false
 			}
+		}
+	}
+}
+
+// markHeading marks the tokens of a title-case heading ("New Tariffs on
+// India Amid War Pressure"): a sentence without a final stop whose words
+// are mostly capitalised. There a capital says nothing about a word.
+func (a *Analysis) markHeading(s TokenRange) {
+	if s.End-s.First < 2 {
+		return
+	}
+	last := a.Doc.Tokens[s.End-1]
+	switch a.Doc.Text[last.Start:last.End] {
+	case ".", "!", "?", "…", "”", "\"", ":":
+		return
+	}
+	words, caps := 0, 0
+	for i := s.First; i < s.End; i++ {
+		t := a.Doc.Tokens[i]
+		if t.Kind != doc.Word {
+			continue
+		}
+		w := a.Doc.Text[t.Start:t.End]
+		if len(w) <= 3 && !isCapital(w) {
+			continue // "on", "of", "in" stay lower case in titles
+		}
+		words++
+		if isCapital(w) {
+			caps++
+		}
+	}
+	if words >= 3 && caps*10 >= words*8 {
+		for i := s.First; i < s.End; i++ {
+			a.heading[i] = true
 		}
 	}
 }

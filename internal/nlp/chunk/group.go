@@ -97,7 +97,7 @@ func (a *Analysis) chunkSentence(first, end int) {
 			// the preposition.
 			if i+1 < end && a.Words[i].Tag == Coord && a.Words[i].Lower == "and" && a.startsNP(i+1, end) {
 				last := &a.Chunks[len(a.Chunks)-1]
-				if last.Prep >= 0 && !a.startsVPAfterNP(i+1, end) {
+				if last.Prep >= 0 && a.Words[i+1].Tag != Pron {
 					prep = last.Prep
 					i++
 				}
@@ -132,6 +132,10 @@ func (a *Analysis) nounGroupEnd(i, end int) int {
 	j := i
 	for j < end {
 		t := a.Words[j].Tag
+		if j > i+1 && (a.Words[j-1].Lower == "time" || a.Words[j-1].Lower == "times") && t != Noun && t != Adj {
+			// "the third time Erdogan and Aliyev have met"
+			return a.extendMention(i, j)
+		}
 		if j > i && a.timeCut(j) {
 			// A time expression is a group of its own ("the Oval Office |
 			// last month", "Wednesday | Trump said") unless it premodifies
@@ -147,7 +151,8 @@ func (a *Analysis) nounGroupEnd(i, end int) int {
 			j++
 		case t == Poss && j > i && (a.Words[j].Lower == "’s" || a.Words[j].Lower == "'s") && a.tagAt(j+1, end).nominal():
 			j++
-		case t == Quote && j+1 < end && (a.Words[j+1].Tag.nominal() || a.Words[j+1].Tag == Adv && a.tagAt(j+2, end) == Adj):
+		case t == Quote && j+1 < end && (a.Words[j+1].Tag.nominal() || a.Words[j+1].Tag == Adv && a.tagAt(j+2, end) == Adj) &&
+			(j == i || a.Words[j-1].Tag == Det || a.Words[j-1].Tag == Adj || a.Words[j-1].Tag == Poss):
 			j++ // “highly productive meeting”
 		case t == Det && j > i && a.Words[j-1].Tag == Poss:
 			j++
@@ -328,7 +333,7 @@ func (a *Analysis) boundary(i, end int) bool {
 			if a.startsVP(i+1, end) && a.Words[i+1].Tag != To {
 				return true
 			}
-			if a.startsNP(i+1, end) && a.Words[i+1].Chunk >= 0 {
+			if a.startsNP(i+1, end) && a.Words[i+1].Chunk >= 0 && (prev == Comma || a.Words[i+1].Tag == Pron) {
 				// A new subject, with its of-phrases: "but US Secretary of
 				// State Marco Rubio said".
 				ci := int(a.Words[i+1].Chunk)
@@ -342,7 +347,7 @@ func (a *Analysis) boundary(i, end int) bool {
 			}
 		}
 	case Verb:
-		if prev == Quote && i > 1 && a.Words[i-2].Tag == Comma {
+		if prev == Quote && i > 1 && a.Words[i-2].Tag == Comma && w.Form == Gerund {
 			prev = Comma
 		}
 		if prev == Comma && (w.Form == Gerund || w.Form == Past || w.Form == PastPart) {
@@ -350,6 +355,10 @@ func (a *Analysis) boundary(i, end int) bool {
 		}
 	case Stop:
 		return false
+	}
+	// A trailing attribution: "..., the Kremlin said." / "..., said Kallas."
+	if prev == Comma && a.trailingReport(i, end) {
+		return true
 	}
 	// A bare complement after a reporting verb: "said he had spoken".
 	if ch := w.Chunk; ch >= 0 && a.Chunks[ch].Kind == NP && a.Chunks[ch].Start == i && a.Chunks[ch].Prep < 0 && i > 0 {
@@ -413,4 +422,41 @@ func (a *Analysis) timeCut(j int) bool {
 		return a.Words[j].Time != a.Words[j-1].Time
 	}
 	return false
+}
+
+// trailingReport reports whether tokens from i to the end of the sentence
+// are an attribution: a noun group and a reporting verb, or the reverse.
+func (a *Analysis) trailingReport(i, end int) bool {
+	ci := a.Words[i].Chunk
+	if ci < 0 || a.Chunks[ci].Start != i {
+		return false
+	}
+	c := a.Chunks[ci]
+	var v Chunk
+	switch {
+	case c.Kind == NP && c.Prep < 0 && int(ci)+1 < len(a.Chunks):
+		v = a.Chunks[ci+1]
+		if v.Kind != VP || v.Start != c.End {
+			return false
+		}
+	case c.Kind == VP:
+		v = c
+	default:
+		return false
+	}
+	if !reportLemmas[a.Words[v.Head].Lemma] {
+		return false
+	}
+	// Only noun groups and commas may follow, up to the sentence end.
+	for k := v.End; k < end; k++ {
+		t := a.Words[k].Tag
+		if t == Stop || t == Quote {
+			continue
+		}
+		if ch := a.Words[k].Chunk; ch >= 0 && a.Chunks[ch].Kind == NP || t == Comma {
+			continue
+		}
+		return false
+	}
+	return true
 }

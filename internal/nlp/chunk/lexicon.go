@@ -39,6 +39,11 @@ afterwards afterward earlier recently repeatedly reportedly allegedly apparently
 today tonight tomorrow yesterday ago far well much often always sometimes once twice
 immediately together away back forward abroad according`
 
+// adjectives are common adjectives without a telling suffix.
+const adjectives = `new old big small large major key senior top former fresh further other same full high
+low long short early late good bad great strong weak young own recent main joint free fair
+hard soft wide broad deep close open clear firm tight rare real true whole sure ready due`
+
 // be, have and do forms are auxiliaries (and main verbs: tag.go decides).
 var auxForms = map[string]string{
 	"be": "be", "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be",
@@ -89,7 +94,7 @@ spend/spent/spent stand/stood/stood start state stay stop+ storm strike/struck/s
 suggest support suspend swear/swore/sworn take/took/taken talk target tell/told/told test thank think/thought/thought
 threaten tour travel tweet understand/understood/understood urge use visit vote vow wage want warn welcome
 win/won/won withdraw/withdrew/withdrawn work worry write/wrote/written yield boast phone sanction blacklist embargo bombard raid assault rebuff veto spurn mediate broker
-rally imprison apprehend greet hail
+rally imprison apprehend greet hail surrender retreat comply resign free disarm renew
 `
 
 // verbInfo describes one verb form.
@@ -99,8 +104,8 @@ type verbInfo struct {
 }
 
 type lexicon struct {
-	det, poss, pron, prep, sub, rel, coord, modal, neg, adv map[string]bool
-	verb                                                    map[string]verbInfo
+	det, poss, pron, prep, sub, rel, coord, modal, neg, adv, adj map[string]bool
+	verb                                                         map[string]verbInfo
 }
 
 // lex is the read-only lexicon, built once at init.
@@ -118,7 +123,7 @@ func buildLexicon() *lexicon {
 	l := &lexicon{
 		det: set(determiners), poss: set(possessives), pron: set(pronouns), prep: set(prepositions),
 		sub: set(subordinators), rel: set(relatives), coord: set(coordinators), modal: set(modals),
-		neg: set(negations), adv: set(adverbs), verb: make(map[string]verbInfo),
+		neg: set(negations), adv: set(adverbs), adj: set(adjectives), verb: make(map[string]verbInfo),
 	}
 	add := func(w string, v verbInfo) {
 		if old, ok := l.verb[w]; ok && old.form <= v.form {

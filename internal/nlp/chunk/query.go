@@ -55,9 +55,9 @@ func (a *Analysis) subject(v, depth int) int {
 			return v - 1
 		}
 	}
-	if best >= 0 && prev >= 0 && a.HeadMention(best, true) < 0 && a.Words[a.Chunks[best].Head].Tag != Pron &&
-		a.Chunks[best].End < len(a.Words) && a.Words[a.Chunks[best].End].Tag == Comma && a.parenthetical(prev, best) && !a.hasVerbBetween(prev, best) {
-		best = prev
+	if best >= 0 && prev >= 0 && a.HeadMention(best, false) < 0 && a.Words[a.Chunks[best].Head].Tag != Pron &&
+		a.commaAfter(best) && a.parenthetical(prev, best) && !a.hasVerbBetween(prev, best) {
+		best = prev // "Imamoglu, the main rival of Erdogan, was detained"
 	}
 	if best >= 0 {
 		return best
@@ -73,6 +73,19 @@ func (a *Analysis) subject(v, depth int) int {
 		}
 	}
 	return -1
+}
+
+// commaAfter reports whether noun group c, with its of-phrases, is
+// followed by a comma.
+func (a *Analysis) commaAfter(c int) bool {
+	end := a.Chunks[c].End
+	for _, p := range a.PPs(c) {
+		if !subjectPreps[a.PrepOf(p)] {
+			break
+		}
+		end = a.Chunks[p].End
+	}
+	return end < len(a.Words) && a.Words[end].Tag == Comma
 }
 
 // parenthetical reports whether noun group ci stands in apposition to
@@ -220,50 +233,50 @@ func (a *Analysis) EntityID(m int) string {
 }
 
 // HeadMention returns the mention that noun group c refers to: the mention
-// over its head, else the last PERSON mention in it (with its of-phrases
-// when withPPs is set: "Secretary of State Marco Rubio"), else the last
-// mention. It returns -1 when the group names no entity.
+// over its head; else the last PERSON mention in it or (when withPPs is
+// set) in its of/for/from phrases ("Secretary of State Marco Rubio", "a
+// spokesman for the ministry"); else a name right before its head ("the UN
+// chief", "Russian drones"); else (withPPs) the first mention in those
+// phrases. It returns -1 when the group names no entity.
 func (a *Analysis) HeadMention(c int, withPPs bool) int {
 	ch := a.Chunks[c]
-	if m := a.Words[ch.Head].Ment; m >= 0 && (ch.Possessor < 0 || ch.Head <= ch.Possessor) {
+	if m := a.Words[ch.Head].Ment; m >= 0 && (ch.Possessor < 0 || ch.Head > ch.Possessor) {
 		return int(m)
 	}
-	end := ch.End
-	if withPPs {
-		for _, p := range a.PPs(c) {
-			if !subjectPreps[a.PrepOf(p)] {
-				break
-			}
-			end = a.Chunks[p].End
-		}
-	}
-	last, person := -1, -1
 	start := ch.Start
 	if ch.Possessor >= 0 {
 		start = ch.Possessor + 2 // after "X’s"
 	}
-	for _, m := range a.MentionsIn(start, end) {
+	last, person := -1, -1
+	for _, m := range a.MentionsIn(start, ch.End) {
 		last = m
 		if a.EntityType(m) == doc.Person {
 			person = m
 		}
 	}
-	if person >= 0 {
+	firstPP := -1
+	if withPPs {
+		for _, p := range a.PPs(c) {
+			if !subjectPreps[a.PrepOf(p)] {
+				break
+			}
+			for _, m := range a.MentionsIn(a.Chunks[p].Start, a.Chunks[p].End) {
+				if firstPP < 0 {
+					firstPP = m
+				}
+				if a.EntityType(m) == doc.Person {
+					person = m
+				}
+			}
+		}
+	}
+	switch {
+	case person >= 0:
 		return person
-	}
-	if m := a.Words[ch.Head].Ment; m >= 0 {
-		return int(m)
-	}
-	if last >= 0 && a.Mentions[last].Last >= ch.Head-1 {
+	case last >= 0 && a.nameBeforeHead(a.Mentions[last].Last, ch.Head):
 		return last
 	}
-	if withPPs && last >= 0 && ch.Head < ch.End && !a.Words[ch.Head].Tag.nominal() {
-		return last
-	}
-	if withPPs && last >= 0 && a.Mentions[last].First >= ch.End {
-		return last
-	}
-	return -1
+	return firstPP
 }
 
 // Text returns the text of tokens [start, end).
@@ -308,4 +321,19 @@ func (a *Analysis) String() string {
 		}
 	}
 	return b.String()
+}
+
+// nameBeforeHead reports whether a mention ending at token last modifies
+// head: only non-entity nouns lie between ("Russian drones", "Iranian Drone
+// Makers").
+func (a *Analysis) nameBeforeHead(last, head int) bool {
+	if last >= head {
+		return last == head
+	}
+	for k := last + 1; k <= head; k++ {
+		if t := a.Words[k].Tag; (t != Noun && t != Propn && t != Adj) || a.Words[k].Ment >= 0 {
+			return false
+		}
+	}
+	return head-last <= 3
 }

@@ -110,6 +110,9 @@ func tagWord(lower string, capital bool, inEntity bool) (Tag, string, Form) {
 	if lex.adv[lower] {
 		return Adv, "", 0
 	}
+	if lex.adj[lower] {
+		return Adj, "", 0
+	}
 	switch {
 	case strings.HasSuffix(lower, "ly") && len(lower) > 4 && !strings.HasSuffix(lower, "ally") || strings.HasSuffix(lower, "ally"):
 		return Adv, "", 0
@@ -203,6 +206,14 @@ func (a *Analysis) retag() {
 				w[i].Tag = Noun // "the Ukraine issue"
 				continue
 			}
+			if a.heading[i] && prev == Noun && (w[i].Form == Base || w[i].Form == Pres3) {
+				// Headings drop articles: "Missile Strike Kills 34" has a
+				// compound noun, then a verb in -s.
+				if w[i].Form == Base {
+					w[i].Tag = Noun
+				}
+				continue
+			}
 			if w[i].Form == Pres3 && prev == Verb {
 				w[i].Tag = Noun // "face sanctions"
 				continue
@@ -239,6 +250,12 @@ func (a *Analysis) retag() {
 			// A lone "has"/"had"/"did" before a noun group is a main verb.
 			if (w[i].Lemma == "have" || w[i].Lemma == "do") && (next == Det || next == Poss || next == Num || next == Adj || next == Noun || next == Propn || next == Quote) {
 				w[i].Tag = Verb
+			}
+		case Adj:
+			// "a new offensive in", "the wounded": an adjective ending a
+			// determiner group is its head noun.
+			if (prev == Det || prev == Adj && i >= 2 && w[i-2].Tag == Det) && (next == Prep || next == To || next == Stop || next == Comma || next == Coord || next == Other || next == Semi) {
+				w[i].Tag = Noun
 			}
 		case Noun:
 			if toks[i].Kind == doc.Number {

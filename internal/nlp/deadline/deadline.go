@@ -94,7 +94,33 @@ func Extract(a *chunk.Analysis) []doc.Deadline {
 			x.mustBy(i)
 		}
 	}
-	return x.out
+	return x.compact()
+}
+
+// compact drops deadlines that say nothing (a heading's "Deadline Nears")
+// when the document has a fuller one, and renumbers the rest.
+func (x *extractor) compact() []doc.Deadline {
+	full := 0
+	for _, d := range x.out {
+		if !empty(d) {
+			full++
+		}
+	}
+	if full == 0 || full == len(x.out) {
+		return x.out
+	}
+	out := x.out[:0]
+	for _, d := range x.out {
+		if !empty(d) {
+			d.ID = fmt.Sprintf("d%d", len(out)+1)
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func empty(d doc.Deadline) bool {
+	return d.By == "" && d.Setter == "" && d.Target == "" && d.Demand == ""
 }
 
 // add appends dl unless it repeats the last deadline with the same date, in
@@ -113,13 +139,26 @@ func (x *extractor) add(dl doc.Deadline) {
 			return
 		}
 	}
-	if dl.Status == "" && dl.By != "" && x.ok {
-		if t, err := time.Parse("2006-01-02", dl.By[:min(10, len(dl.By))]); err == nil && !t.Before(x.dct) {
-			dl.Status = Pending
-		}
+	if dl.Status == "" && dl.By != "" && x.ok && notBefore(dl.By, x.dct) {
+		dl.Status = Pending
 	}
 	dl.ID = fmt.Sprintf("d%d", len(x.out)+1)
 	x.out = append(x.out, dl)
+}
+
+// notBefore reports whether a TIMEX3 date value (2025, 2025-03,
+// 2025-03-14, 2025-03-14T12:00) is not before day dct, compared at its own
+// precision.
+func notBefore(by string, dct time.Time) bool {
+	d := dct.Format("2006-01-02")
+	n := min(len(by), 10)
+	if n < 4 || by[:4] < "0000" || by[:4] > "9999" {
+		return false
+	}
+	if n == 4 || n == 7 || n == 10 {
+		return by[:n] >= d[:n]
+	}
+	return false
 }
 
 func fill(dst *string, v string) {
@@ -137,6 +176,9 @@ func (x *extractor) extent(i int) doc.Extent {
 func (x *extractor) entity(c int) string {
 	if m := x.a.HeadMention(c, true); m >= 0 {
 		return x.a.EntityID(m)
+	}
+	if p := x.a.Chunks[c].Possessor; p >= 0 && x.a.Words[p].Ment >= 0 {
+		return x.a.EntityID(int(x.a.Words[p].Ment)) // "TikTok’s sale"
 	}
 	return ""
 }
@@ -157,27 +199,38 @@ func (x *extractor) dateAt(k int) (string, string) {
 	return "", ""
 }
 
-// plus returns the document date plus a TIMEX3 duration of days or weeks
-// ("P10D", "P2W"), or "".
+// plus returns the document date plus a TIMEX3 duration of days, weeks or
+// hours ("P10D", "P2W", "PT24H", hours rounded up to whole days), or "".
 func (x *extractor) plus(dur string) string {
-	if !x.ok || len(dur) < 3 || dur[0] != 'P' {
+	if !x.ok {
+		return ""
+	}
+	num, unit := "", byte(0)
+	switch {
+	case strings.HasPrefix(dur, "PT") && strings.HasSuffix(dur, "H"):
+		num, unit = dur[2:len(dur)-1], 'H'
+	case strings.HasPrefix(dur, "P") && len(dur) > 2:
+		num, unit = dur[1:len(dur)-1], dur[len(dur)-1]
+	default:
 		return ""
 	}
 	n := 0
-	for _, c := range dur[1 : len(dur)-1] {
-		if c < '0' || c > '9' {
+	for _, c := range num {
+		if c < '0' || c > '9' || n > 100000 {
 			return ""
 		}
 		n = n*10 + int(c-'0')
-		if n > 100000 {
-			return ""
-		}
 	}
-	switch dur[len(dur)-1] {
+	if num == "" {
+		return ""
+	}
+	switch unit {
 	case 'D':
 		return x.dct.AddDate(0, 0, n).Format("2006-01-02")
 	case 'W':
 		return x.dct.AddDate(0, 0, 7*n).Format("2006-01-02")
+	case 'H':
+		return x.dct.AddDate(0, 0, (n+23)/24).Format("2006-01-02")
 	}
 	return ""
 }
@@ -239,6 +292,14 @@ func (x *extractor) noun(i int) {
 // "or face ..." as the consequence.
 func (x *extractor) demand(dl *doc.Deadline, k int) {
 	a := x.a
+	// Skip a time or prepositional phrase before the infinitive: "until
+	// noon on Saturday to free ...".
+	for n := 0; n < 6 && k < len(a.Words) && a.Words[k].Tag != chunk.To; n++ {
+		if w := a.Words[k]; w.Time < 0 && w.Tag != chunk.Prep && !(w.Chunk >= 0 && a.Chunks[w.Chunk].Kind == chunk.NP && a.Chunks[w.Chunk].Prep >= 0) {
+			return
+		}
+		k++
+	}
 	if k >= len(a.Words) || a.Words[k].Tag != chunk.To {
 		return
 	}

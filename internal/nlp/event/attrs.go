@@ -11,6 +11,9 @@ import (
 // "two days before a Friday deadline", "until Friday".
 var anchorPreps = setOf(`before after until till by since within ahead`)
 
+// policyAnchor words date what a statement announces: "effective April 2".
+var policyAnchor = setOf(`effective starting from`)
+
 // attachTime picks the event time of m and its modality and negation when m
 // is a verb.
 func (x *extractor) attachTime(m *mention) {
@@ -62,6 +65,13 @@ func (x *extractor) attachTime(m *mention) {
 		rank := 1
 		if a.Words[k].Clause == clause {
 			rank = 2
+		}
+		if m.typ == Statement || m.typ == Claim {
+			// A statement's time is said with it ("said on Wednesday");
+			// another date in its sentence is what it is about.
+			if rank < 2 || k > 0 && policyAnchor[a.Words[k-1].Lower] {
+				continue
+			}
 		}
 		dist := k - m.tok
 		if dist < 0 {
@@ -120,6 +130,16 @@ func (x *extractor) premodOfOther(k int, m *mention) bool {
 func (x *extractor) claimed(m *mention) bool {
 	a := x.a
 	cl := a.Clauses[a.Words[m.tok].Clause]
+	if m.verb {
+		// "accused Kyiv of attacking a pipeline"
+		if st := a.Chunks[m.chunk].Start; st > 0 && a.Words[st-1].Lower == "of" {
+			for _, ci := range cl.Chunks {
+				if ci < m.chunk && a.Chunks[ci].Kind == chunk.VP && claimVerbs[lemma(a, a.Chunks[ci].Head)] {
+					return true
+				}
+			}
+		}
+	}
 	if cl.Kind != chunk.Comp || cl.Parent < 0 {
 		return false
 	}

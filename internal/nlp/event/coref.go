@@ -22,7 +22,11 @@ func (x *extractor) corefer() []doc.Event {
 	var groups []*group
 	for i := range x.ms {
 		m := &x.ms[i]
-		if g := antecedent(groups, m); g != nil {
+		if g := linked(groups, m); g != nil {
+			g.ms = append(g.ms, m)
+			continue
+		}
+		if g := antecedent(groups, m, x.sentence); g != nil {
 			g.ms = append(g.ms, m)
 			continue
 		}
@@ -35,11 +39,26 @@ func (x *extractor) corefer() []doc.Event {
 	return events
 }
 
-func antecedent(groups []*group, m *mention) *group {
+// linked returns the group of the verb mention that governs m, if any.
+func linked(groups []*group, m *mention) *group {
+	if m.link < 0 {
+		return nil
+	}
+	for _, g := range groups {
+		for _, o := range g.ms {
+			if o.tok == m.link {
+				return g
+			}
+		}
+	}
+	return nil
+}
+
+func antecedent(groups []*group, m *mention, sent func(tok int) int) *group {
 	if m.typ == Statement || m.typ == Claim {
 		return nil
 	}
-	var best *group
+	var best, recent *group
 	for gi := len(groups) - 1; gi >= 0; gi-- {
 		g := groups[gi]
 		if g.ms[0].typ != m.typ || !compatible(g, m) {
@@ -54,13 +73,40 @@ func antecedent(groups []*group, m *mention) *group {
 		if shared >= 2 {
 			return g
 		}
-		// A definite mention refers to the most talked-about event of its
-		// type: "the talks" is the story's meeting, not a passing one.
-		if m.definite && !m.verb && (best == nil || len(g.ms) > len(best.ms)) {
+		// A heading names the story's main event: the first mention of
+		// its type in the body is that event.
+		if g.headingOnly() && !m.heading {
+			return g
+		}
+		if !m.definite || m.verb {
+			continue
+		}
+		// A definite mention ("the meeting") refers to an event with
+		// participants told in the sentence before, else to the most
+		// talked-about event of its type ("the talks" is the story's
+		// meeting, not a passing one).
+		last := g.ms[len(g.ms)-1]
+		if recent == nil && sent(m.tok)-sent(last.tok) <= 1 && len(g.ms[0].parts) > 0 && last.attrs.Count == 0 {
+			recent = g
+		}
+		if best == nil || len(g.ms) > len(best.ms) {
 			best = g
 		}
 	}
+	if recent != nil {
+		return recent
+	}
 	return best
+}
+
+// headingOnly reports whether all of g's mentions are in headings.
+func (g *group) headingOnly() bool {
+	for _, m := range g.ms {
+		if !m.heading {
+			return false
+		}
+	}
+	return true
 }
 
 func (g *group) hasEntity(id string) bool {
@@ -147,3 +193,5 @@ func (x *extractor) event(g *group, n int) doc.Event {
 	}
 	return e
 }
+
+func (x *extractor) sentence(tok int) int { return sentenceOf(x.a, tok) }

@@ -61,8 +61,10 @@ type mention struct {
 	chunk    int // the trigger's chunk, or -1
 	verb     bool
 	definite bool // refers back: "the talks", "Witkoff’s meeting", a heading
+	heading  bool // in a heading: names the story's main event
 	parts    []doc.Participant
 	weak     []string // participants known only from a premodifier ("Kremlin talks")
+	link     int      // trigger token of a governing verb mention of the same event, or -1
 	time     int      // index in doc.Times, or -1
 	timeRank int      // how closely the time is attached: 3 phrase, 2 clause, 1 sentence
 	place    string

@@ -11,13 +11,25 @@ import (
 var adjunctPreps = setOf(`despite amid amidst after before during since until till as like than including
 following within without because throughout via per except besides beyond`)
 
+// laterVerbPreps attach to the noun before them rather than to the verb
+// when they follow another prepositional phrase.
+var laterVerbPreps = setOf(`from of for over about regarding concerning`)
+
 // frame builds the mention of trigger token i of type typ.
 func (x *extractor) frame(i int, typ string) mention {
 	a := x.a
-	m := mention{typ: typ, tok: i, chunk: int(a.Words[i].Chunk), time: -1}
+	m := mention{typ: typ, tok: i, chunk: int(a.Words[i].Chunk), time: -1, link: -1}
 	if a.Words[i].Tag == chunk.Verb {
 		m.verb = true
+		m.heading = titleCase(a, i)
 		x.verbArgs(&m)
+		// ", killing at least 34 people": a participle of the same type
+		// continues its clause's event.
+		if cl := a.Clauses[a.Chunks[m.chunk].Clause]; cl.Kind == chunk.Participial && cl.Parent >= 0 {
+			if pv := a.FirstVerb(cl.Parent); pv >= 0 && x.trigger(a.Chunks[pv].Head) == typ {
+				m.link = a.Chunks[pv].Head
+			}
+		}
 	} else {
 		x.nounArgs(&m)
 	}
@@ -130,11 +142,38 @@ func (x *extractor) verbArgs(m *mention) {
 	l := lemma(a, m.tok)
 	subj := a.Subject(vp)
 	objs := a.Objects(vp)
+	// "a ceasefire brokered by Washington": a participle after a noun
+	// group is a passive whose subject is that group.
+	if x.reducedRelative(vp) {
+		c.Passive = true
+		subj = -1
+	}
 	if subj >= 0 {
+		role := subjectRole(m.typ)
 		if c.Passive {
-			x.addNP(m, patientRole(m.typ), subj, true)
-		} else {
-			x.addNP(m, subjectRole(m.typ), subj, true)
+			role = patientRole(m.typ)
+		}
+		for k, s := range x.conjuncts(subj) {
+			r := role
+			if k > 0 && symmetric(m.typ) && !c.Passive {
+				r = doc.Partner // "Armenia and Azerbaijan agreed"
+			}
+			x.addNP(m, r, s, true)
+		}
+		// "Two hospitals in Khartoum were shelled"
+		if m.typ != Statement && m.typ != Claim {
+			x.placeFrom(m, a.PPs(subj))
+		}
+	}
+	if (m.typ == Statement || m.typ == Claim) && !m.has(doc.SpeakerRole) {
+		if subj >= 0 {
+			// "Officials in Brasília said": the place speaks.
+			for _, p := range a.PPs(subj) {
+				if a.PrepOf(p) == "in" {
+					x.addNP(m, doc.SpeakerRole, p, false)
+					break
+				}
+			}
 		}
 	}
 	if (m.typ == Statement || m.typ == Claim) && !m.has(doc.SpeakerRole) {
@@ -146,12 +185,20 @@ func (x *extractor) verbArgs(m *mention) {
 			objs = objs[1:]
 		}
 	}
+	if len(objs) > 0 {
+		objs = append(x.conjuncts(objs[0]), objs[1:]...)
+	}
 	for k, o := range objs {
 		id, typ := x.entityOf(o, false)
 		if id == "" {
 			continue
 		}
+		if k > 0 && x.conjunct(objs[k-1], o) {
+			k = 0 // "urged Israel and Hamas": both are first objects
+		}
 		switch {
+		case l == "accuse" && k == 0:
+			m.add(doc.Target, id)
 		case l == "tell" && k == 0:
 			m.add(doc.AddresseeRole, id)
 		case m.typ == Visit && isPlace(typ):
@@ -167,6 +214,124 @@ func (x *extractor) verbArgs(m *mention) {
 		}
 	}
 	x.ppArgs(m, a.PPs(vp))
+	// "threatened to retaliate against Seoul": the target sits in the
+	// infinitive.
+	if len(objs) == 0 && (m.typ == Threaten || m.typ == Demand) && vp+1 < len(a.Chunks) {
+		if inf := a.Chunks[vp+1]; inf.Kind == chunk.VP && a.Words[inf.Start].Tag == chunk.To && inf.Start == c.End {
+			for _, o := range a.Objects(vp + 1) {
+				x.addNP(m, doc.Target, o, false)
+				break
+			}
+			for _, p := range a.PPs(vp + 1) {
+				if pr := a.PrepOf(p); pr == "against" || pr == "on" {
+					x.addNP(m, doc.Target, p, false)
+				}
+			}
+		}
+	}
+}
+
+// symmetric types make every party a partner of the first.
+func symmetric(typ string) bool {
+	switch typ {
+	case Meet, Consult, Negotiate, Agree, Ceasefire:
+		return true
+	}
+	return false
+}
+
+// conjuncts returns noun group c with the groups coordinated with it by
+// "and", "or" or a comma ("Israel and Hamas"), in text order.
+func (x *extractor) conjuncts(c int) []int {
+	a := x.a
+	first := c
+	for first > 0 && x.conjunct(first-1, first) {
+		first--
+	}
+	out := []int{first}
+	for k := first; k+1 < len(a.Chunks) && x.conjunct(k, k+1) && len(out) < 6; k++ {
+		out = append(out, k+1)
+	}
+	return out
+}
+
+// conjunct reports whether noun group b follows noun group c joined by
+// "and", "or" or a comma, with the same preposition (or none).
+func (x *extractor) conjunct(c, b int) bool {
+	a := x.a
+	if c < 0 || b >= len(a.Chunks) || b != c+1 {
+		return false
+	}
+	p, q := a.Chunks[c], a.Chunks[b]
+	if p.Kind != chunk.NP || q.Kind != chunk.NP || p.Clause != q.Clause {
+		return false
+	}
+	from := q.Start
+	if q.Prep >= 0 {
+		if q.Prep != p.Prep && q.Prep >= p.End {
+			return false
+		}
+	}
+	if q.Prep >= p.End {
+		from = q.Prep
+	}
+	sawAnd := false
+	for k := p.End; k < from; k++ {
+		switch w := a.Words[k]; {
+		case w.Tag == chunk.Coord && (w.Lower == "and" || w.Lower == "or"):
+			sawAnd = true
+		case w.Tag == chunk.Comma || w.Tag == chunk.Quote:
+		default:
+			return false
+		}
+	}
+	return sawAnd && p.Prep < 0 == (q.Prep < 0)
+}
+
+// placeFrom takes the place of m from "in/at X" phrases when it has none.
+func (x *extractor) placeFrom(m *mention, pps []int) {
+	for _, p := range pps {
+		switch x.a.PrepOf(p) {
+		case "in", "at", "near":
+			if id, typ := x.entityOf(p, false); id != "" && isPlace(typ) && m.place == "" {
+				m.place = id
+			}
+		}
+	}
+}
+
+// reducedRelative reports whether verb group vp is a bare participle right
+// after a noun group and before "by".
+func (x *extractor) reducedRelative(vp int) bool {
+	a := x.a
+	v := a.Chunks[vp]
+	if v.Start != v.Head || a.Words[v.Head].Form != chunk.Past && a.Words[v.Head].Form != chunk.PastPart || vp == 0 {
+		return false
+	}
+	prev := a.Chunks[vp-1]
+	if prev.Kind != chunk.NP || prev.End != v.Start || v.End >= len(a.Words) || a.Words[v.End].Lower != "by" {
+		return false
+	}
+	// The noun group must not be the clause's subject ("Trump spoke by
+	// phone"): a verb comes before it.
+	for _, ci := range a.Clauses[v.Clause].Chunks {
+		if ci < vp-1 && a.Chunks[ci].Kind == chunk.VP {
+			return true
+		}
+	}
+	return false
+}
+
+// chain returns the prepositional groups after chunk c up to the first
+// adjunct ("despite months of mediation").
+func (x *extractor) chain(c int) []int {
+	pps := x.a.PPs(c)
+	for k, p := range pps {
+		if adjunctPreps[x.a.PrepOf(p)] {
+			return pps[:k]
+		}
+	}
+	return pps
 }
 
 // ppArgs assigns roles from a chain of prepositional noun groups.
@@ -177,8 +342,18 @@ func (x *extractor) ppArgs(m *mention, pps []int) {
 		if adjunctPreps[prep] {
 			return
 		}
+		if h := a.Chunks[p].Head; h != m.tok && k > 0 || m.verb {
+			// "arrived in Jeddah for talks with Saudi officials": what
+			// follows another trigger noun belongs to it.
+			if _, ok := lex.nouns[a.Words[a.Chunks[p].Head].Lower]; ok && h != m.tok && m.verb {
+				return
+			}
+		}
 		if prep == "of" && k > 0 {
 			continue
+		}
+		if m.verb && k > 0 && laterVerbPreps[prep] {
+			continue // "called for a response from Washington": from → response
 		}
 		id, typ := x.entityOf(p, false)
 		if id == "" {
@@ -228,7 +403,7 @@ func ppRole(typ, prep, etype string, verb bool) string {
 		}
 	case "on", "against", "upon":
 		switch typ {
-		case Attack, Sanction, Tariff, Protest, Threaten, Demand, Ultimatum, Arrest, Claim:
+		case Attack, Sanction, Tariff, Protest, Threaten, Demand, Ultimatum, Claim:
 			return doc.Target
 		case Consult, Negotiate, Agree, Meet:
 			return doc.Topic
@@ -292,10 +467,13 @@ func (x *extractor) nounArgs(m *mention) {
 		case "the", "this", "that", "these", "those":
 			m.definite = true
 		}
-	case titleCase(a, m.tok):
-		m.definite = true // a heading names the story's event
+	case first.Tag == chunk.Poss:
+		m.definite = true // "his detention"
 	}
-	if first.Lower == "no" {
+	if titleCase(a, m.tok) {
+		m.definite, m.heading = true, true // a heading names the story's event
+	}
+	if first.Lower == "no" || c.Prep >= 0 && a.Words[c.Prep].Lower == "without" {
 		m.attrs.Negated = true
 	}
 	// Possessor: "Witkoff’s meeting", "Navalny’s arrest".
@@ -306,7 +484,11 @@ func (x *extractor) nounArgs(m *mention) {
 			case Arrest, Appoint:
 				role = doc.Target
 			}
-			m.add(role, a.EntityID(int(men)))
+			if m.typ == Election && isPlace(a.EntityType(int(men))) {
+				m.place = a.EntityID(int(men)) // "Poland’s election"
+			} else {
+				m.add(role, a.EntityID(int(men)))
+			}
 		}
 	}
 	// Premodifiers: "Russian strikes", "US-imposed deadline", "Three-hour".
@@ -373,9 +555,13 @@ func (x *extractor) governor(m *mention, np int) {
 					vp = ci
 				}
 			}
-			// "called for a ceasefire", "agree to a ceasefire"
-			if c.Prep >= 0 && ch.End == c.Prep && vp < 0 {
-				vp = ci
+			// "called for a ceasefire", "agreed on the text of a treaty"
+			if c.Prep >= 0 && vp != ci {
+				for _, p := range x.chain(ci) {
+					if p == np {
+						vp = ci
+					}
+				}
 			}
 		} else if vp < 0 && c.Prep < 0 && a.Subject(ci) == np {
 			vp, subject = ci, true
@@ -387,6 +573,9 @@ func (x *extractor) governor(m *mention, np int) {
 	}
 	v := a.Chunks[vp]
 	l := lemma(a, v.Head)
+	if !subject && x.trigger(v.Head) == m.typ {
+		m.link = v.Head // "agreed on the text of a peace treaty": one event
+	}
 	if x.hypothetical(vp) || irrealisVerbs[l] && !subject {
 		m.attrs.Modality = "hypothetical"
 	}
@@ -411,7 +600,17 @@ func (x *extractor) governor(m *mention, np int) {
 		}
 		if !subject && !m.has(doc.Agent) {
 			if s := a.Subject(vp); s >= 0 {
-				x.addNP(m, doc.Agent, s, true)
+				if id, typ := x.entityOf(s, true); m.typ == Election && isPlace(typ) {
+					m.place = id // "Germany held a snap election"
+				} else {
+					for k, cj := range x.conjuncts(s) {
+						role := doc.Agent
+						if k > 0 && symmetric(m.typ) {
+							role = doc.Partner
+						}
+						x.addNP(m, role, cj, true)
+					}
+				}
 			}
 		}
 	}

@@ -7,7 +7,7 @@ import "strings"
 // trigger.go): "spoke to X" is a CONSULT, "called for" a DEMAND.
 const verbLexicon = `
 MEET meet host greet
-STATEMENT say tell write add state announce declare describe note explain comment remark stress emphasise emphasize reiterate confirm acknowledge admit tweet reply respond answer predict reveal disclose warn vow promise deny praise condemn criticise criticize welcome
+STATEMENT say tell write add state announce declare describe note explain comment remark stress emphasise emphasize reiterate confirm acknowledge admit tweet reply answer predict reveal disclose warn vow promise deny praise condemn criticise criticize welcome
 CLAIM claim allege accuse assert contend boast
 CONSULT consult discuss phone
 DEMAND demand urge request
@@ -70,7 +70,7 @@ var evaluative = setOf(`productive useful constructive fruitful positive negativ
 good great excellent wonderful successful substantive meaningful historic difficult tense tough
 hostile friendly businesslike open honest detailed serious thorough intensive lengthy brief
 disappointing unproductive fruitless failed encouraging promising important significant
-brutal deadly devastating massive horrific unprovoked indiscriminate`)
+fragile brutal deadly devastating massive horrific unprovoked indiscriminate`)
 
 // intensifiers may precede an evaluative word and are kept with it.
 var intensifiers = setOf(`highly very extremely really most quite particularly very`)
@@ -79,20 +79,20 @@ var intensifiers = setOf(`highly very extremely really most quite particularly v
 // had a meeting", "the US imposed tariffs", "Russia launched strikes".
 var supportVerbs = setOf(`have hold launch carry conduct stage impose announce slap sign reach give issue
 set deliver send provide make begin start resume open lead host attend join seek propose offer
-extend order approve agree step ramp expand broker mount unleash call win order`)
+extend order approve agree step ramp expand broker mount unleash win renew pledge announce approve`)
 
 // happenVerbs have a noun trigger as subject and say where, when or how long
 // it happened: "the meeting took place in Moscow", "the talks lasted three
 // hours".
-var happenVerbs = setOf(`take last be begin start end conclude come occur continue run happen follow`)
+var happenVerbs = setOf(`take last be begin start end conclude come occur continue run happen follow resume`)
 
 // irrealisVerbs put the event of their infinitive or object in the
 // hypothetical: "threatened to impose tariffs", "called for a ceasefire".
 var irrealisVerbs = setOf(`threaten demand urge call want plan hope seek aim try intend expect propose
-offer push press ask order agree consider prepare refuse vow promise pledge face risk need`)
+offer push press ask consider prepare refuse vow promise pledge face risk need`)
 
 // claimVerbs put their complement in the "claimed" modality.
-var claimVerbs = setOf(`claim allege assert contend boast`)
+var claimVerbs = setOf(`claim allege assert contend boast accuse`)
 
 // hypotheticalMods are noun-group premodifiers that make a noun trigger
 // hypothetical: "possible talks", "a proposed ceasefire".

@@ -54,16 +54,14 @@ func lemma(a *chunk.Analysis, i int) string {
 			if suf == "ied" {
 				base += "y"
 			}
-			if _, ok := lex.verbs[base]; ok {
+			if known(base) {
 				return base
 			}
-			if _, ok := lex.verbs[base+"e"]; ok {
+			if known(base + "e") {
 				return base + "e"
 			}
-			if n := len(base); n > 3 && base[n-1] == base[n-2] {
-				if _, ok := lex.verbs[base[:n-1]]; ok {
-					return base[:n-1]
-				}
+			if n := len(base); n > 3 && base[n-1] == base[n-2] && known(base[:n-1]) {
+				return base[:n-1]
 			}
 		}
 	}
@@ -84,14 +82,18 @@ func (x *extractor) verbTrigger(i int) string {
 				return t
 			}
 		}
+		// "spoke by phone with Putin": the preposition may come later.
+		for k, pp := range a.PPs(vp) {
+			if t, ok := preps[a.PrepOf(pp)]; ok && k < 2 {
+				return t
+			}
+		}
 		switch l {
 		case "call":
 			if x.personObject(vp) {
 				return Consult
 			}
 			return ""
-		case "speak":
-			return Statement
 		case "insist":
 			return Statement
 		}
@@ -104,10 +106,22 @@ func (x *extractor) verbTrigger(i int) string {
 		}
 		return ""
 	}
+	// "An airstrike ... killed 20 people": the verb tells the effect of the
+	// event its subject names, not a new event.
+	if s := a.Subject(vp); s >= 0 && lex.nouns[a.Words[a.Chunks[s].Head].Lower] == t {
+		return ""
+	}
 	switch l {
 	case "strike", "meet":
 		for _, o := range a.Objects(vp) {
 			if dealNotEvent[a.Words[a.Chunks[o].Head].Lower] {
+				return ""
+			}
+		}
+	case "confirm":
+		// "confirmed the nomination" ratifies; "confirmed that ..." reports.
+		for _, o := range a.Objects(vp) {
+			if a.Words[a.Chunks[o].Head].Tag != chunk.Pron {
 				return ""
 			}
 		}
@@ -166,6 +180,20 @@ func (x *extractor) nounTrigger(i int) string {
 	a := x.a
 	w := a.Words[i]
 	t, ok := lex.nouns[w.Lower]
+	if w.Lower == "call" || w.Lower == "calls" {
+		// "a call with Macron", "a phone call": a consultation, unlike
+		// "calls for restraint".
+		next, prev := "", ""
+		if i+1 < len(a.Words) {
+			next = a.Words[i+1].Lower
+		}
+		if i > 0 {
+			prev = a.Words[i-1].Lower
+		}
+		if next == "with" || next == "between" || prev == "phone" || prev == "telephone" || prev == "video" {
+			t, ok = Consult, true
+		}
+	}
 	if !ok {
 		return ""
 	}
@@ -220,4 +248,13 @@ func (x *extractor) nounTrigger(i int) string {
 		}
 	}
 	return t
+}
+
+// known reports whether a lemma is in one of the stage's verb lists.
+func known(l string) bool {
+	if _, ok := lex.verbs[l]; ok {
+		return true
+	}
+	_, ok := prepVerbs[l]
+	return ok || supportVerbs[l] || happenVerbs[l] || irrealisVerbs[l] || claimVerbs[l] || describeVerbs[l]
 }
