@@ -40,6 +40,7 @@ Usage:
 
 Commands:
   extract   analyse articles and print one JSON document per line
+  ingest    analyse articles and store them in the database
   version   print the version
 
 Examples:
@@ -92,6 +93,8 @@ func Run(ctx context.Context, env Env, args []string) error {
 	switch cmd {
 	case "extract":
 		return runExtract(ctx, env, rest)
+	case "ingest":
+		return runIngest(ctx, env, rest)
 	case "version", "--version":
 		fmt.Fprintln(env.Stdout, version())
 		return nil

@@ -1,0 +1,297 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"strconv"
+	"sync"
+	"time"
+
+	"dateline/internal/doc"
+	"dateline/internal/nlp"
+	"dateline/internal/read"
+	"dateline/internal/store"
+)
+
+const ingestHelp = `Usage: dateline ingest [flags] [FILE|DIR|-]...
+
+Analyses news articles like 'dateline extract' and stores them in the
+database, where 'dateline search', 'entity', 'quotes', 'deadlines' and
+'export' find them. Documents are analysed on all cores and committed in
+batches: after a crash or an interrupt, at most the batch in flight is lost,
+and running the same ingest again stores what is missing and nothing twice.
+
+An input whose text is already stored (under any id) is a duplicate and is
+not analysed again; one whose id is stored with other text replaces it.
+Every input is written to the ingest log with its outcome.
+
+The database is --db, else $DATELINE_DB, else dateline.db in the current
+directory; a postgres:// URL selects PostgreSQL.
+
+Examples:
+  dateline ingest corpus/                      # every file below corpus/
+  dateline ingest --db news.db feed.jsonl
+  cat feed.jsonl | dateline ingest -
+  dateline ingest --date 2025-08-06 story.txt  # plain text dated on the command line
+
+Prints a summary: documents added, updated, duplicate and failed. Exit status:
+0 all inputs stored or duplicate; 1 some input failed; 2 bad flags; 3 aborted
+(interrupt, database error).
+`
+
+type ingestConfig struct {
+	db       string
+	read     read.Options
+	workers  int
+	batch    int           // entries per transaction
+	flush    time.Duration // longest an analysed document waits for its batch
+	progress bool
+}
+
+func runIngest(ctx context.Context, env Env, args []string) error {
+	fs := newFlags("ingest")
+	var cfg ingestConfig
+	var format string
+	fs.StringVar(&cfg.db, "db", "", dbFlagHelp)
+	fs.StringVar(&format, "in", "auto", "input `format`: auto, seed, text or jsonl")
+	fs.StringVar(&cfg.read.Date, "date", "", "document `date` (2025-08-06 or 2025-08-06T09:24) for inputs that carry none")
+	fs.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "documents analysed at once")
+	fs.IntVar(&cfg.batch, "batch", 64, "documents committed per transaction")
+	paths, err := parseFlags(env, fs, ingestHelp, args)
+	if err != nil {
+		return err
+	}
+	f, err := read.ParseFormat(format)
+	if err != nil {
+		return fmt.Errorf("%w: --in: %v", errUsage, err)
+	}
+	cfg.read.Format = f
+	if cfg.read.Date != "" {
+		if _, err := doc.ParseDate(cfg.read.Date); err != nil {
+			return fmt.Errorf("%w: --date: %v", errUsage, err)
+		}
+	}
+	if cfg.workers < 1 || cfg.batch < 1 {
+		return fmt.Errorf("%w: --workers and --batch must be at least 1", errUsage)
+	}
+	if len(paths) == 0 {
+		paths = []string{"-"}
+	}
+	cfg.flush = 2 * time.Second
+	cfg.progress = isTerminal(env.Stderr)
+	p, err := newPipeline()
+	if err != nil {
+		return fmt.Errorf("build pipeline: %w", err)
+	}
+	st, err := openStore(ctx, cfg.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	start := time.Now()
+	sum, err := ingest(ctx, env, cfg, p, st, paths)
+	fmt.Fprintln(env.Stdout, sum.String(time.Since(start)))
+	if err != nil {
+		return err
+	}
+	if sum.Failed > 0 {
+		return &exitError{exitFailed, fmt.Errorf("%d of %d inputs failed (see the log above, or the ingest log)", sum.Failed, sum.total())}
+	}
+	return nil
+}
+
+// ingestStore is what ingest needs of a store.
+type ingestStore interface {
+	ContentID(ctx context.Context, hash string) (string, error)
+	Put(ctx context.Context, batch []store.Entry) ([]store.Result, error)
+}
+
+// ingestSummary counts the outcomes of an ingest run.
+type ingestSummary struct {
+	Added, Updated, Duplicate, Failed int
+}
+
+func (s *ingestSummary) add(r store.Result) {
+	switch r.Status {
+	case store.Added:
+		s.Added++
+	case store.Updated:
+		s.Updated++
+	case store.Duplicate:
+		s.Duplicate++
+	default:
+		s.Failed++
+	}
+}
+
+func (s ingestSummary) total() int { return s.Added + s.Updated + s.Duplicate + s.Failed }
+
+func (s ingestSummary) String(elapsed time.Duration) string {
+	rate := 0.0
+	if sec := elapsed.Seconds(); sec > 0 {
+		rate = float64(s.total()) / sec
+	}
+	return fmt.Sprintf("ingested %d inputs in %.1fs (%.1f/s): %d added, %d updated, %d duplicate, %d failed",
+		s.total(), elapsed.Seconds(), rate, s.Added, s.Updated, s.Duplicate, s.Failed)
+}
+
+// inputName labels a read item in the ingest log: its file, and line for
+// JSONL.
+func inputName(it read.Item) string {
+	if it.Line > 0 {
+		return it.Path + ":" + strconv.Itoa(it.Line)
+	}
+	if it.Path == "" && it.Doc != nil {
+		return it.Doc.ID
+	}
+	return it.Path
+}
+
+// ingest reads the inputs, analyses new documents on cfg.workers goroutines
+// and stores every outcome in batches. Inputs whose text is already stored
+// skip analysis. The summary counts what was committed, also when an error
+// (a database failure, an interrupt) cut the run short; on an interrupt the
+// documents already analysed are committed before returning.
+func ingest(ctx context.Context, env Env, cfg ingestConfig, p nlp.Pipeline, st ingestStore, paths []string) (ingestSummary, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type job struct {
+		item read.Item
+		hash string
+	}
+	jobs := make(chan job)
+	entries := make(chan store.Entry, 4*cfg.workers)
+	var readErr error // set by the reader before it closes jobs
+
+	var wg sync.WaitGroup
+	for range cfg.workers {
+		wg.Go(func() {
+			for j := range jobs {
+				if e, ok := analyseEntry(ctx, p, j.item, j.hash); ok {
+					entries <- e
+				}
+			}
+		})
+	}
+	wg.Go(func() {
+		defer close(jobs)
+		for it := range read.All(ctx, paths, env.Stdin, cfg.read) {
+			if it.Err != nil {
+				if errors.Is(it.Err, context.Canceled) || errors.Is(it.Err, context.DeadlineExceeded) {
+					return
+				}
+				entries <- store.Entry{Input: inputName(it), Failure: oneLine(it.Err)}
+				continue
+			}
+			h := store.Hash(it.Doc.Text)
+			switch _, err := st.ContentID(ctx, h); {
+			case err == nil:
+				// Stored already: Put logs it as a duplicate, unanalysed.
+				entries <- store.Entry{Input: inputName(it), Doc: it.Doc, Hash: h}
+				continue
+			case !errors.Is(err, store.ErrNotFound):
+				if ctx.Err() == nil {
+					readErr = err
+					cancel()
+				}
+				return
+			}
+			select {
+			case jobs <- job{item: it, hash: h}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	})
+	go func() {
+		wg.Wait()
+		close(entries)
+	}()
+
+	var (
+		sum     ingestSummary
+		fatal   error
+		pending []store.Entry
+		prog    = newProgress(env.Stderr, cfg.progress, time.Now)
+		ticker  = time.NewTicker(cfg.flush)
+	)
+	defer ticker.Stop()
+	commit := func() {
+		if len(pending) == 0 || fatal != nil {
+			pending = pending[:0]
+			return
+		}
+		// An interrupt should not throw away finished analysis: commit it.
+		res, err := st.Put(context.WithoutCancel(ctx), pending)
+		if err != nil {
+			fatal = fmt.Errorf("store: %w", err)
+			cancel()
+			pending = pending[:0]
+			return
+		}
+		for i, r := range res {
+			sum.add(r)
+			if r.Status == store.Failed {
+				prog.clear()
+				env.Log.Error("input failed", "input", pending[i].Input, "err", pending[i].Failure)
+			}
+		}
+		pending = pending[:0]
+		prog.update(sum.total(), sum.Failed)
+	}
+	for done := false; !done; {
+		select {
+		case e, ok := <-entries:
+			if !ok {
+				done = true
+				break
+			}
+			pending = append(pending, e)
+			if len(pending) >= cfg.batch {
+				commit()
+			}
+		case <-ticker.C:
+			commit()
+		}
+	}
+	commit()
+	prog.clear()
+	switch {
+	case fatal != nil:
+		return sum, fatal
+	case readErr != nil:
+		return sum, fmt.Errorf("store: %w", readErr)
+	case ctx.Err() != nil:
+		return sum, ctx.Err()
+	}
+	return sum, nil
+}
+
+// analyseEntry runs the pipeline on one document and checks the result. A
+// failing or panicking stage, or output that breaks the format's
+// invariants, fails that input only. It returns false when ctx was cancelled:
+// an interrupted document is neither stored nor failed.
+func analyseEntry(ctx context.Context, p nlp.Pipeline, it read.Item, hash string) (e store.Entry, ok bool) {
+	e = store.Entry{Input: inputName(it), Hash: hash}
+	defer func() {
+		if v := recover(); v != nil {
+			e.Doc, e.Failure, ok = nil, fmt.Sprintf("document %s: panic: %v", it.Doc.ID, v), true
+		}
+	}()
+	if err := p.Process(ctx, it.Doc); err != nil {
+		if ctx.Err() != nil {
+			return e, false
+		}
+		e.Failure = fmt.Sprintf("document %s: %s", it.Doc.ID, oneLine(err))
+		return e, true
+	}
+	if err := it.Doc.Validate(); err != nil {
+		e.Failure = fmt.Sprintf("document %s: invalid output: %s", it.Doc.ID, oneLine(err))
+		return e, true
+	}
+	e.Doc = it.Doc
+	return e, true
+}
