@@ -385,6 +385,9 @@ func (a *analysis) coordinatedVerb(i int) bool {
 	if w == "also" || w == "then" || verbAux[w] && w != "not" && w != "n't" {
 		return true
 	}
+	if v, ok := cueForms[w]; ok && v.class == belief {
+		return false // "he had spoken … and expected …": the clause's own verb
+	}
 	if v, ok := cueForms[w]; ok && v.class != framing && !strings.HasSuffix(w, "ing") {
 		return w != "say" && w != "think" && w != "believe" && w != "know" && w != "hope"
 	}

@@ -332,6 +332,12 @@ var particleVerbs = map[string]string{}
 
 const particleVerbList = `talk:about point:to,out refer:to speak:of,about`
 
+// speechNouns may carry a participle cue: "a statement saying …".
+var speechNouns = map[string]bool{"statement": true, "letter": true, "tweet": true, "tweets": true,
+	"post": true, "report": true, "message": true, "email": true, "note": true, "video": true,
+	"ad": true, "memo": true, "release": true, "interview": true, "speech": true, "op-ed": true,
+	"editorial": true, "column": true, "filing": true, "lawsuit": true, "complaint": true}
+
 // gerundPrepositions make an -ing cue form a gerund ("for admitting").
 var gerundPrepositions = map[string]bool{"for": true, "of": true, "by": true, "about": true,
 	"without": true, "in": true, "on": true, "from": true, "to": true}

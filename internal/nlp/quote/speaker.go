@@ -121,7 +121,7 @@ func (r *resolver) speaker(a *analysis, sp span) int {
 		(want == maleGender || r.gender[r.last] == femaleGender) {
 		return r.last
 	}
-	return r.pronoun(p, want)
+	return r.pronoun(a, p, want)
 }
 
 func other(g uint8) uint8 {
@@ -144,9 +144,9 @@ const window = 2500
 // pronoun returns the person a he or she at byte p refers to: the nearest
 // preceding person mention whose entity shows no other gender; for she, a
 // person known to be female is preferred over a nearer unknown one.
-func (r *resolver) pronoun(p int, want uint8) int {
+func (r *resolver) pronoun(a *analysis, p int, want uint8) int {
 	i := sort.Search(len(r.ments), func(i int) bool { return r.ments[i].start >= p })
-	fallback := -1
+	fallback, fallbackEnd := -1, 0
 	for j := i - 1; j >= 0; j-- {
 		m := r.ments[j]
 		if m.start < p-window {
@@ -163,10 +163,28 @@ func (r *resolver) pronoun(p int, want uint8) int {
 			if want == maleGender {
 				return m.ent
 			}
-			fallback = m.ent
+			fallback, fallbackEnd = m.ent, m.end
 		}
 	}
+	if fallback >= 0 && want == femaleGender && a.genderedNounBetween(fallbackEnd, p, female) {
+		// "I tell the first lady … And she said": a woman named by a
+		// description, not an entity, is nearer than the fallback.
+		return -1
+	}
 	return fallback
+}
+
+// genderedNounBetween reports whether a word of set (other than a pronoun)
+// lies between bytes s and e.
+func (a *analysis) genderedNounBetween(s, e int, set map[string]bool) bool {
+	i := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].Start >= s })
+	for ; i < len(a.toks) && a.toks[i].End <= e; i++ {
+		w := lowerKey(a.word(i))
+		if set[w] && !pronouns[w] && w != "her" && w != "hers" && w != "herself" {
+			return true
+		}
+	}
+	return false
 }
 
 // notePronoun records a resolved pronoun speaker as a new mention of its

@@ -156,6 +156,14 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 	if strings.HasSuffix(w, "ing") && a.is(i-1, gerundPrepositions) {
 		return v, false // "for admitting Poland": a gerund, not a cue
 	}
+	if participles[w] && i > 0 && a.toks[i-1].Kind == doc.Word && !a.is(i-1, auxiliaries) &&
+		!a.isWord(i-1, "and") && !a.isWord(i-1, "while") && !a.isWord(i-1, "by") && !a.is(i-1, pronouns) &&
+		!speechNouns[lowerKey(a.word(i-1))] {
+		return v, false // "footage showing Putin": a participle modifying a noun
+	}
+	if parts, ok := particleVerbs[w]; ok && !strings.Contains(parts, lowerKey(a.word(i+1))) {
+		return v, false // "had spoken to Witkoff", "talked with": not a report
+	}
 	return v, true
 }
 
