@@ -146,7 +146,7 @@ const window = 2500
 // person known to be female is preferred over a nearer unknown one.
 func (r *resolver) pronoun(a *analysis, p int, want uint8) int {
 	i := sort.Search(len(r.ments), func(i int) bool { return r.ments[i].start >= p })
-	fallback, fallbackEnd := -1, 0
+	fallback := -1
 	for j := i - 1; j >= 0; j-- {
 		m := r.ments[j]
 		if m.start < p-window {
@@ -163,12 +163,13 @@ func (r *resolver) pronoun(a *analysis, p int, want uint8) int {
 			if want == maleGender {
 				return m.ent
 			}
-			fallback, fallbackEnd = m.ent, m.end
+			fallback = m.ent
 		}
 	}
-	if fallback >= 0 && want == femaleGender && a.genderedNounBetween(fallbackEnd, p, female) {
+	if fallback >= 0 && want == femaleGender && a.genderedNounBetween(paragraphStart(a, p), p, female) {
 		// "I tell the first lady … And she said": a woman named by a
-		// description, not an entity, is nearer than the fallback.
+		// description in the paragraph is a likelier referent than a person
+		// whose gender is unknown.
 		return -1
 	}
 	return fallback
@@ -223,3 +224,14 @@ func (r *resolver) addPronouns(d *doc.Document) {
 
 func decodeRune(s string) (rune, int)     { return utf8.DecodeRuneInString(s) }
 func decodeLastRune(s string) (rune, int) { return utf8.DecodeLastRuneInString(s) }
+
+// paragraphStart returns the byte offset where the paragraph holding byte p
+// starts.
+func paragraphStart(a *analysis, p int) int {
+	for i := p - 1; i >= 0; i-- {
+		if a.text[i] == '\n' {
+			return i + 1
+		}
+	}
+	return 0
+}

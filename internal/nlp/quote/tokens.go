@@ -156,7 +156,7 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 	if strings.HasSuffix(w, "ing") && a.is(i-1, gerundPrepositions) {
 		return v, false // "for admitting Poland": a gerund, not a cue
 	}
-	if participles[w] && i > 0 && a.toks[i-1].Kind == doc.Word && !a.is(i-1, auxiliaries) &&
+	if strings.HasSuffix(w, "ing") && i > 0 && a.toks[i-1].Kind == doc.Word && !a.is(i-1, auxiliaries) &&
 		!a.isWord(i-1, "and") && !a.isWord(i-1, "while") && !a.isWord(i-1, "by") && !a.is(i-1, pronouns) &&
 		!speechNouns[lowerKey(a.word(i-1))] {
 		return v, false // "footage showing Putin": a participle modifying a noun
