@@ -248,7 +248,7 @@ func (s *splitter) abbreviationEnds(w string, next int) bool {
 // place before "time" ("Moscow time").
 func (s *splitter) timeContinues(k int) bool {
 	w := s.word(k)
-	if timeWords[w] || (len(w) >= 2 && len(w) <= 4 && strings.ToUpper(w) == w) {
+	if timeWords[w] || (len(w) >= 2 && len(w) <= 4 && allCaps(w)) {
 		return true
 	}
 	return k+1 < len(s.toks) && s.word(k+1) == "time"
@@ -368,6 +368,16 @@ func wrapWidth(text string) int {
 	return max(1, longest*6/10)
 }
 
+// allCaps reports whether w is all ASCII capitals ("ET", "GMT").
+func allCaps(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 func isTerminal(w string) bool {
 	switch w {
 	case ".", "!", "?", "…", "‼", "⁇", "⁈", "⁉", "。", "！", "？":
@@ -385,16 +395,13 @@ func isTitle(w string) bool {
 	if len(w) < 2 || len(w) > 4 {
 		return false
 	}
+	if !allCaps(w) {
+		return false
+	}
 	var buf [4]byte
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c < 'A' || c > 'Z' {
-			return false
-		}
-		if i > 0 {
-			c |= 0x20
-		}
-		buf[i] = c
+	buf[0] = w[0]
+	for i := 1; i < len(w); i++ {
+		buf[i] = w[i] | 0x20
 	}
 	return titles[string(buf[:len(w)])]
 }
