@@ -29,20 +29,37 @@
 //  3. Reported speech is read around cue verbs in the article's own voice
 //     (reported.go): X said (that) CLAUSE, CLAUSE, X said / said X, A, he
 //     said, B, according to X. Cue verbs come from a curated lexicon
-//     (lexicon.go) in three classes: speech verbs report any complement,
-//     belief verbs (think, expect, find) only a that-clause or a clause led
-//     by a pronoun, and framing verbs (continued, replied) only a quotation.
-//     Content with quotation marks inside is mixed, otherwise indirect.
+//     (lexicon.go) in three classes: speech verbs report any complement
+//     ("described the talks as useful"), belief verbs (think, find) only a
+//     that-clause or a clause led by a pronoun, intentions (wants, plans)
+//     also an infinitive, and framing verbs (continued, replied) only a
+//     quotation. Forms that are as often nouns ("calls", "state") or
+//     modifiers ("footage showing") count only where a verb can stand. A
+//     clause ends at the sentence end, at a participle starting another
+//     report (", saying …"), at a coordinated verb of the subject ("… and
+//     said …") or a contrast (", although …"). Of the reports found in one
+//     sentence only the outermost are kept (in "He noted that the council
+//     announced …" the council's report is part of his), since every token
+//     belongs to one attribution. Content with quotation marks inside is
+//     mixed, otherwise indirect. Two layouts attribute without a verb: a
+//     headline "Name: what they said", and transcript labels ("WALLACE:")
+//     opening paragraphs.
 //
 // The speaker is the noun phrase before the cue verb (past auxiliaries and
-// adverbs), the one after an inverted cue, or for a participle (", saying
-// …") the subject of the clause's main cue. It becomes SpeakerText and
+// adverbs; "Name, apposition, said" gives the name), the one after an
+// inverted cue, or for a participle (", saying …") or a coordinated verb the
+// subject of the clause's main cue. A phrase qualifies when a name heads
+// it, a determiner opens it or it is a bare noun like "officials"; passive
+// cues ("was told") and reduced relatives ("the guide I wrote") have none. It becomes SpeakerText and
 // SpeakerSpan as written (the local mention, "he" included) and is resolved
 // to an entity id through the mentions of the entity stage: the entity whose
-// mention covers the phrase's head. He and she go to the nearest preceding
-// person whose mentions do not show the other gender (she prefers a person
-// known to be female), and a first-person speaker of a nested quotation is
-// the speaker of the quotation around it. A resolved pronoun is added to its
+// mention covers the phrase's head. He and she go to the latest resolved
+// speaker when compatible ("he said" mostly continues the person just
+// quoted), else to the nearest preceding person whose mentions and titles
+// do not show the other gender; she prefers a person known to be female and
+// stays unresolved when the paragraph names a woman only by a description
+// ("the first lady"). A first-person speaker of a nested quotation is the
+// speaker of the quotation around it. A resolved pronoun is added to its
 // entity as a mention of kind "pronoun" unless the entity stage listed it,
 // so that everything reading entities sees who "he" is.
 package quote

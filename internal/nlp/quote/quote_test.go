@@ -197,6 +197,42 @@ func TestQuotes(t *testing.T) {
 			want: []want{{"that the locks had been changed", doc.Indirect, "found", "Inspectors"}},
 		},
 		{
+			name: "cue in the sentence after a question",
+			text: "“Who will pay for the new bridge?” Councillor Ruth Amadi asked.",
+			want: []want{{"Who will pay for the new bridge?", doc.Direct, "asked", "Councillor Ruth Amadi"}},
+		},
+		{
+			name: "speaker name with a parenthetical",
+			text: "“The vote was rigged,” Sen. Dana Holt (R-Ore.) said.",
+			want: []want{{"The vote was rigged,", doc.Direct, "said", "Sen. Dana Holt"}},
+		},
+		{
+			name: "headline source",
+			text: "Berg: Union Will Strike Unless Pensions Are Kept\n\nThe union met on Sunday.",
+			want: []want{{"Union Will Strike Unless Pensions Are Kept", doc.Indirect, ":", "Berg"}},
+		},
+		{
+			name: "transcript labels",
+			text: "Part of the interview follows.\n\nHOST: Will the port reopen?\n\nVIK: Not before Friday, I am afraid.",
+			want: []want{
+				{"Will the port reopen?", doc.Direct, ":", "HOST"},
+				{"Not before Friday, I am afraid", doc.Direct, ":", "VIK"},
+			},
+		},
+		{
+			name: "relative clause and modifier are not reports",
+			text: "The guide I wrote last year is out of date. The agency released footage showing the damage.",
+			want: nil,
+		},
+		{
+			name: "coordinated cue verb reports anew",
+			text: "Vik says the cranes failed and said repairs would take weeks.",
+			want: []want{
+				{"the cranes failed", doc.Indirect, "says", "Vik"},
+				{"repairs would take weeks", doc.Indirect, "said", "Vik"},
+			},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,

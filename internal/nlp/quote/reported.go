@@ -357,7 +357,8 @@ func (a *analysis) transcripts(used []bool, dst []found) []found {
 		for j := i; j < e; j++ {
 			used[j] = true
 		}
-		dst = append(dst, found{start: s, end: en, kind: a.contentKind(k+1, last), cue: span{k, k + 1},
+		// A transcript line is verbatim speech: direct, marks or not.
+		dst = append(dst, found{start: s, end: en, kind: doc.Direct, cue: span{k, k + 1},
 			spk: span{lo, k}, addr: none, pair: -1, outer: -1})
 	}
 	return dst
