@@ -56,7 +56,7 @@ func (Stage) Process(_ context.Context, d *doc.Document) error {
 // to its last token's end, so sentences never begin or end in whitespace.
 //
 // Split first decides whether text is hard-wrapped: no line longer than
-// maxWrapWidth bytes and at least minSoftBreaks line breaks before a
+// maxWrapWidth characters and at least minSoftBreaks line breaks before a
 // lower-case word. In wrapped text a line break after a line at least 60% as
 // long as the longest one reads as a space.
 func Split(text string, toks []doc.Token, dst []doc.Span) []doc.Span {
@@ -172,7 +172,7 @@ func (s *splitter) softWrap(i int) bool {
 	}
 	end := s.toks[i].End
 	lineStart := strings.LastIndexByte(s.text[:end], '\n') + 1
-	if end-lineStart < s.wrapWidth {
+	if utf8.RuneCountInString(s.text[lineStart:end]) < s.wrapWidth {
 		return false
 	}
 	return !s.listItem(i + 1)
@@ -337,8 +337,8 @@ const (
 	minSoftBreaks = 2
 )
 
-// wrapWidth returns the shortest line length that counts as a full
-// hard-wrapped line, or 0 if text does not look hard-wrapped.
+// wrapWidth returns the shortest line length, in characters, that counts as
+// a full hard-wrapped line, or 0 if text does not look hard-wrapped.
 func wrapWidth(text string) int {
 	longest, soft := 0, 0
 	for len(text) > 0 {
@@ -347,10 +347,11 @@ func wrapWidth(text string) int {
 			n = len(text)
 		}
 		line := strings.TrimSuffix(text[:n], "\r")
-		if len(line) > maxWrapWidth {
+		width := utf8.RuneCountInString(line)
+		if width > maxWrapWidth {
 			return 0
 		}
-		longest = max(longest, len(line))
+		longest = max(longest, width)
 		if n == len(text) {
 			break
 		}

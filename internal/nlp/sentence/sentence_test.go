@@ -87,20 +87,44 @@ func TestSplit(t *testing.T) {
 }
 
 // TestSplitHardWrapped checks that wrapped wire copy keeps its sentences
-// whole while a short line (heading, sign-off) still stands alone.
+// whole while a short line (heading, sign-off) still stands alone. Widths
+// count characters, so Cyrillic copy (two bytes a letter) wraps the same.
 func TestSplitHardWrapped(t *testing.T) {
-	text := "Storm hits coast\n\n" +
-		"HONG KONG (Reuters) - More than 200,000 people were evacuated from\n" +
-		"coastal areas on Tuesday as the storm approached the city of Zhanjiang\n" +
-		"with winds of up to 230 km per hour. Cathay Pacific cancelled flights\n" +
-		"and said it would review its schedule on Wednesday.\n"
-	want := []string{
-		"Storm hits coast",
-		"HONG KONG (Reuters) - More than 200,000 people were evacuated from\ncoastal areas on Tuesday as the storm approached the city of Zhanjiang\nwith winds of up to 230 km per hour.",
-		"Cathay Pacific cancelled flights\nand said it would review its schedule on Wednesday.",
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"english",
+			"Storm hits coast\n\n" +
+				"HONG KONG (Reuters) - More than 200,000 people were evacuated from\n" +
+				"coastal areas on Tuesday as the storm approached the city of Zhanjiang\n" +
+				"with winds of up to 230 km per hour. Cathay Pacific cancelled flights\n" +
+				"and said it would review its schedule on Wednesday.\n",
+			[]string{
+				"Storm hits coast",
+				"HONG KONG (Reuters) - More than 200,000 people were evacuated from\ncoastal areas on Tuesday as the storm approached the city of Zhanjiang\nwith winds of up to 230 km per hour.",
+				"Cathay Pacific cancelled flights\nand said it would review its schedule on Wednesday.",
+			}},
+		{"cyrillic",
+			"Новини дня\n\n" +
+				"КИЇВ (Reuters) - Уряд України у вівторок схвалив новий бюджет\n" +
+				"на наступний рік, повідомив прем’єр-міністр Денис Шмигаль після\n" +
+				"засідання кабінету. Витрати на оборону зростуть на 20 відсотків,\n" +
+				"сказав він журналістам у Києві, а міністр фінансів Сергій\n" +
+				"Марченко підтвердив ці цифри.\n",
+			[]string{
+				"Новини дня",
+				"КИЇВ (Reuters) - Уряд України у вівторок схвалив новий бюджет\nна наступний рік, повідомив прем’єр-міністр Денис Шмигаль після\nзасідання кабінету.",
+				"Витрати на оборону зростуть на 20 відсотків,\nсказав він журналістам у Києві, а міністр фінансів Сергій\nМарченко підтвердив ці цифри.",
+			}},
 	}
-	if got := split(text); strings.Join(got, "‖") != strings.Join(want, "‖") {
-		t.Errorf("Split\n got %q\nwant %q", got, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := split(tt.in); strings.Join(got, "‖") != strings.Join(tt.want, "‖") {
+				t.Errorf("Split\n got %q\nwant %q", got, tt.want)
+			}
+		})
 	}
 }
 
