@@ -15,7 +15,7 @@
 # the script polls /proc for peak RSS and reports no CPU time.
 set -euo pipefail
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; }
 
 peer=1 gobench=1
 for arg in "$@"; do

@@ -2,22 +2,23 @@
 # eval.sh measures dateline on the shared dev sets and the seed article with the shared
 # scorers, prints one table and writes eval/last.json.
 #
-# usage: scripts/eval.sh [--check] [--update-baseline [--accept-drop]] [--full] [--keep]
+# usage: scripts/eval.sh [--check] [--update-baseline [--accept-drop]] [--full] [--keep] [--markdown]
 #
 #   --check            exit 1 when a gated score is more than 0.5 points below eval/baseline.json
 #   --update-baseline  raise eval/baseline.json to this run's figures (never lowers them)
 #   --accept-drop      with --update-baseline: also lower figures (a deliberate trade-off)
 #   --full             also run quotes/polnear-train (10 MB; slower)
 #   --keep             keep inputs, outputs and scorer reports in eval/out/ (else a temp dir)
+#   --markdown         print the table as Markdown (to paste into EVAL.md)
 #
 # The shared data is looked up at $(git rev-parse --show-toplevel)/../shared, or $DATELINE_SHARED.
 # Without it the script says so and exits 0, so a clone without the data still passes CI.
 # Needs go and python3 (stdlib only). Table and baseline logic: scripts/evaltable.py.
 set -euo pipefail
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; }
 
-check=() update=() full=0 keep=0
+check=() update=() table=() full=0 keep=0
 for arg in "$@"; do
 	case $arg in
 	--check) check=(--check) ;;
@@ -25,6 +26,7 @@ for arg in "$@"; do
 	--accept-drop) update+=(--accept-drop) ;;
 	--full) full=1 ;;
 	--keep) keep=1 ;;
+	--markdown) table=(--markdown) ;;
 	-h | --help) usage; exit 0 ;;
 	*) echo "eval: unknown argument $arg" >&2; usage >&2; exit 2 ;;
 	esac
@@ -168,7 +170,7 @@ fi
 echo
 status=0
 python3 "$root/scripts/evaltable.py" --manifest "$manifest" --runs "$runs" \
-	--last "$root/eval/last.json" --baseline "$root/eval/baseline.json" "${check[@]}" "${update[@]}" || status=$?
+	--last "$root/eval/last.json" --baseline "$root/eval/baseline.json" "${check[@]}" "${update[@]}" "${table[@]}" || status=$?
 if ((${#crashed[@]})); then
 	echo "eval: FAILED: dateline did not finish on ${crashed[*]} (see above); those sets are not scored" >&2
 	status=2

@@ -2,7 +2,7 @@
 """Collects the shared scorers' results into one table, eval/last.json and a baseline check.
 
 usage: evaltable.py --manifest FILE [--runs FILE] --last FILE --baseline FILE
-                    [--check] [--update-baseline] [--accept-drop] [--tolerance POINTS]
+                    [--check] [--update-baseline] [--accept-drop] [--tolerance POINTS] [--markdown]
 
 Called by scripts/eval.sh; stdlib only. The manifest has one line per scorer output:
 
@@ -129,8 +129,8 @@ def fmt(v):
     return '%.2f' % v
 
 
-def table(metrics, gated, baseline, tolerance):
-    """Returns the aligned table lines and the keys that dropped beyond tolerance."""
+def table(metrics, gated, baseline, tolerance, markdown=False):
+    """Returns the table lines (aligned text or Markdown) and the keys that dropped beyond tolerance."""
     head = ('task', 'dataset', 'metric', 'score', 'baseline', 'delta', 'note')
     rows, drops = [], []
     # A dataset with a -heldout subset was partly used for training.
@@ -160,8 +160,13 @@ def table(metrics, gated, baseline, tolerance):
         cells = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))]
         return '  '.join(cells).rstrip()
 
-    out = [line(head), line(tuple('-' * w for w in widths))]
-    out += [line(r) for r in rows]
+    if markdown:
+        out = ['| ' + ' | '.join(head) + ' |', '|---|---|---|---:|---:|---:|---|']
+        out += ['| ' + ' | '.join(r) + ' |' for r in rows]
+        out.append('')
+    else:
+        out = [line(head), line(tuple('-' * w for w in widths))]
+        out += [line(r) for r in rows]
     out.append('note: info = reported, not gated; new = not in the baseline; up / DROP = more than %.1f '
                'points above / below it' % tolerance)
     if seen:
@@ -201,6 +206,7 @@ def main(argv):
     ap.add_argument('--update-baseline', action='store_true')
     ap.add_argument('--accept-drop', action='store_true')
     ap.add_argument('--tolerance', type=float, default=0.5)
+    ap.add_argument('--markdown', action='store_true', help='print the table as Markdown (for EVAL.md)')
     a = ap.parse_args(argv)
     if a.accept_drop and not a.update_baseline:
         die('--accept-drop needs --update-baseline')
@@ -216,7 +222,7 @@ def main(argv):
         if not isinstance(baseline, dict):
             die('%s: want a JSON object "task/dataset/metric" -> number' % a.baseline)
 
-    lines, drops = table(metrics, gated, baseline, a.tolerance)
+    lines, drops = table(metrics, gated, baseline, a.tolerance, a.markdown)
     print('\n'.join(lines))
     if a.runs and os.path.exists(a.runs):
         print('\ndateline runs:')
