@@ -164,6 +164,7 @@ func buildLexicon() map[string]*entry {
 	get("twenty-first").ord = 21
 	get("thirtieth").ord = 30
 	get("last").ord = -1 // "the last quarter"
+	get("final").ord = -1
 
 	units := []struct {
 		u     unit
@@ -303,6 +304,12 @@ func buildLexicon() map[string]*entry {
 		"million", "billion", "trillion", "pages", "words", "hp", "mph", "kg", "lb"} {
 		get(w).stopYear = true
 	}
+	for w := range leaders {
+		get(w)
+	}
+	for w := range starters {
+		get(w)
+	}
 	for w, e := range m {
 		e.word = w
 		e.start = e.month != 0 || e.weekday != 0 || e.num != 0 || e.ord != 0 || e.unit != noUnit ||
@@ -324,7 +331,7 @@ func buildLexicon() map[string]*entry {
 var starters = map[string]bool{"q1": true, "q2": true, "q3": true, "q4": true, "1q": true,
 	"2q": true, "3q": true, "4q": true, "h1": true, "h2": true, "1h": true, "2h": true,
 	"half": true, "couple": true, "year-end": true, "overnight": true, "latest": true,
-	"every": true, "each": true, "per": true, "these": true}
+	"every": true, "each": true, "per": true, "these": true, "term": true}
 
 // leaders begin patterns only when the next token is a trigger.
 var leaders = map[string]bool{"no": true, "as": true, "at": true, "up": true, "well": true,

@@ -68,8 +68,8 @@ func (p *parser) matchAt(i int) []match {
 		if e.det || e.fiscal || e.num > 0 {
 			try(p.calendar(i))
 		}
-	} else if t.kind == doc.Word {
-		try(p.quarter(i)) // "Q3"
+	} else if t.kind == doc.Punct {
+		try(p.calendar(i)) // "'82"
 	}
 	if best.end == 0 {
 		return nil
@@ -170,6 +170,20 @@ func (p *parser) yearAt(i int) (int, bool) {
 	return t.val, true
 }
 
+// lineBreakBefore reports whether a line break separates tok i from the one
+// before: a dateline or heading ends there, so no expression spans it.
+func (p *parser) lineBreakBefore(i int) bool {
+	if i <= 0 || i >= len(p.toks) {
+		return false
+	}
+	for k := p.toks[i-1].end; k < p.toks[i].start; k++ {
+		if p.text[k] == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
 // sentenceStart reports whether tok i opens a sentence (or follows a line break).
 func (p *parser) sentenceStart(i int) bool {
 	if i == 0 {
@@ -263,6 +277,13 @@ func (p *parser) calDate(i int) (string, int, bool) {
 				return p.dayOfMonth(i, d), i + 2, true
 			}
 		}
+	case (p.is(i, "'") || p.is(i, "’")) && i+1 < len(p.toks) && p.toks[i+1].digits == 2 && !p.toks[i+1].space &&
+		(p.prevIs(i, "in", "since", "of", "until", "by", "from", "to", "and", "summer", "spring", "fall", "winter", "class") || p.tokAt(i-1) != nil && p.toks[i-1].e != nil && p.toks[i-1].e.month != 0):
+		y := twoDigitYear(p.toks[i+1].val)
+		if p.hasDCT && y > p.dct.Year() {
+			y -= 100
+		}
+		return pad(y, 4), i + 2, true
 	case t.kind == doc.Number:
 		if t.digits == 0 && !t.ordinal {
 			if v, ok := numericDate(p.str(i)); ok {
@@ -785,11 +806,11 @@ func (p *parser) weekdayFrom(start, w, shift int) (match, bool) {
 	i := w
 	j := i + 1
 	var v string
-	if p.is(j, ",") {
+	if p.is(j, ",") && !p.lineBreakBefore(j+1) {
 		if cv, end, ok := p.calDate(j + 1); ok && len(cv) == 10 {
 			v, j = cv, end
 		}
-	} else if cv, end, ok := p.calDate(j); ok && len(cv) == 10 && p.toks[j].e != nil && p.toks[j].e.month != 0 {
+	} else if cv, end, ok := p.calDate(j); ok && len(cv) == 10 && p.toks[j].e != nil && p.toks[j].e.month != 0 && !p.lineBreakBefore(j) {
 		v, j = cv, end
 	}
 	if v == "" {

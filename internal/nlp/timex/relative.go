@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strconv"
+	"time"
 
 	"dateline/internal/doc"
 )
@@ -33,6 +34,10 @@ func (p *parser) fuzzy(i int) (match, bool) {
 			}
 			return dateM(i, end, v)
 		}
+	case p.is(i, "more") && p.is(i+1, "recently"):
+		return dateM(i, i+2, pastRef)
+	case p.is(i, "the") && (p.is(i+1, "near") || p.is(i+1, "long") || p.is(i+1, "short")) && p.is(i+2, "term"):
+		return dateM(i, i+3, futureRef)
 	case p.is(i, "the"):
 		j := i + 1
 		if p.is(j, "near") || p.is(j, "distant") || p.is(j, "recent") || p.is(j, "immediate") {
@@ -43,8 +48,6 @@ func (p *parser) fuzzy(i int) (match, bool) {
 			return dateM(i, j+1, pastRef)
 		case p.is(j, "future"):
 			return dateM(i, j+1, futureRef)
-		case p.is(j, "near") && p.is(j+1, "term"):
-			return dateM(i, j+2, futureRef)
 		case p.is(j, "coming") || p.is(j, "upcoming"):
 			if u := p.e(j + 1); u != nil && u.unit != noUnit && u.plural {
 				return dateM(i, p.unitList(j+1), futureRef)
@@ -528,6 +531,25 @@ func (p *parser) positional(i int) (match, bool) {
 				return match{start: i, end: j + 2, typ: doc.Date, value: p.unitValue(u.unit, 0), mod: mod}, true
 			}
 		}
+	case p.is(j, "the") && p.e(j+1) != nil && p.e(j+1).ord != 0 && p.is(j+2, "week") && p.is(j+3, "of"):
+		// "the last week of March": the week holding that part of the month.
+		inner, ok := p.innerDate(j + 4)
+		if !ok || len(inner.value) != 7 || !isDigit(inner.value[0]) || !isDigit(inner.value[5]) {
+			return match{}, false
+		}
+		t, err := time.Parse("2006-01", inner.value)
+		if err != nil {
+			return match{}, false
+		}
+		ord := p.e(j + 1).ord
+		if ord < 0 {
+			t = t.AddDate(0, 1, -4) // the last full days of the month
+		} else if ord <= 5 {
+			t = t.AddDate(0, 0, 7*(ord-1))
+		} else {
+			return match{}, false
+		}
+		return dateM(i, inner.end, fmtWeek(t))
 	case p.is(j, "the") && (p.is(j+1, "first") || p.is(j+1, "second")) && p.is(j+2, "half") && p.is(j+3, "of"):
 		h := "1"
 		if p.is(j+1, "second") {
@@ -789,7 +811,7 @@ func (p *parser) bareUnitOK(j, k int) bool {
 			return !p.prevIs(j, "in") || p.is(k+1, "ago")
 		}
 	}
-	return p.is(k+1, "of") && p.sentenceStart(j) || p.is(k+1, "ago") || p.is(k+1, "later") && p.prevIs(j, ",", "and")
+	return p.is(k+1, "of") && p.sentenceStart(j) || p.is(k+1, "ago") || p.is(k+1, "later")
 }
 
 // set matches recurring times: "daily", "weekly", "every week", "each

@@ -125,10 +125,13 @@ func (p *parser) agoValue(u unit, n float64, x bool, sign int) string {
 		return fmtDay(t)
 	case uDay, uNight:
 		return fmtDay(t.AddDate(0, 0, k))
-	case uWeek:
-		return fmtWeek(t.AddDate(0, 0, 7*k))
-	case uFortnight:
-		return fmtWeek(t.AddDate(0, 0, 14*k))
+	case uWeek, uFortnight:
+		// "a week ago" names the day a week back, as annotators read it.
+		w := 7
+		if u == uFortnight {
+			w = 14
+		}
+		return fmtDay(t.AddDate(0, 0, w*k))
 	case uMonth:
 		return p.unitValue(uMonth, k)
 	case uQuarter:

@@ -119,18 +119,16 @@ func (p *parser) trigger(i int) bool {
 	switch {
 	case t.kind == doc.Number:
 		return true
+	case t.kind == doc.Punct && (p.text[t.start] == '\'' || p.text[t.start] == 0xE2) && i+1 < len(p.toks) && p.toks[i+1].digits == 2:
+		return true // "'82"
 	case t.e == nil:
 		return false
 	case t.e.start:
 		return true
 	case t.e.lead:
 		for j := i + 1; j < len(p.toks) && j < i+3; j++ {
-			n := &p.toks[j]
-			if n.kind == doc.Number || n.e != nil && n.e.start {
-				return true
-			}
-			if n.e == nil || !n.e.lead {
-				return false
+			if n := &p.toks[j]; n.e == nil || !n.e.lead {
+				return p.trigger(j)
 			}
 		}
 	}
