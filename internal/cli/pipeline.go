@@ -2,7 +2,6 @@ package cli
 
 import (
 	"dateline/internal/nlp"
-	"dateline/internal/nlp/deadline"
 	"dateline/internal/nlp/event"
 	"dateline/internal/nlp/ner"
 	"dateline/internal/nlp/quote"
@@ -27,7 +26,6 @@ func newPipeline() (nlp.Pipeline, error) {
 		{Name: "ner", Stage: nerStage},
 		{Name: "resolve", Stage: resolve.Stage{}},
 		{Name: "quote", Stage: quote.Stage{}},
-		{Name: "event", Stage: event.Stage{}},
-		{Name: "deadline", Stage: deadline.Stage{}},
+		{Name: "event", Stage: event.Stage{}}, // events and deadlines
 	}, nil
 }
