@@ -106,6 +106,16 @@ type verbInfo struct {
 type lexicon struct {
 	det, poss, pron, prep, sub, rel, coord, modal, neg, adv, adj map[string]bool
 	verb                                                         map[string]verbInfo
+	// closed maps closed-class words to their tag (decided before case),
+	// open maps known verbs, adverbs and adjectives (decided after it):
+	// one lookup each on the hot path.
+	closed, open map[string]entry
+}
+
+type entry struct {
+	tag   Tag
+	lemma string
+	form  Form
 }
 
 // lex is the read-only lexicon, built once at init.
@@ -146,7 +156,42 @@ func buildLexicon() *lexicon {
 			add(pastRegular(lemma, double), verbInfo{lemma, Past})
 		}
 	}
-	// be, have, do: their forms are auxiliaries and are tagged as such.
+	l.closed = map[string]entry{}
+	put := func(m map[string]entry, words map[string]bool, t Tag) {
+		for w := range words {
+			if _, ok := m[w]; !ok {
+				m[w] = entry{tag: t}
+			}
+		}
+	}
+	l.closed["to"] = entry{tag: To}
+	l.closed["’s"] = entry{tag: Poss} // resolved to Aux ("it’s") in context
+	l.closed["'s"] = entry{tag: Poss}
+	for w := range l.neg {
+		if w != "no" {
+			l.closed[w] = entry{tag: Neg}
+		}
+	}
+	put(l.closed, l.modal, Modal)
+	for w, lemma := range auxForms {
+		if _, ok := l.closed[w]; !ok {
+			l.closed[w] = entry{tag: Aux, lemma: lemma}
+		}
+	}
+	put(l.closed, l.rel, Rel)
+	put(l.closed, l.sub, Sub)
+	put(l.closed, l.poss, Poss)
+	put(l.closed, l.det, Det)
+	put(l.closed, l.pron, Pron)
+	put(l.closed, l.prep, Prep)
+	put(l.closed, l.coord, Coord)
+	put(l.closed, set(numberWords), Num)
+	l.open = map[string]entry{}
+	for w, v := range l.verb {
+		l.open[w] = entry{tag: Verb, lemma: v.lemma, form: v.form}
+	}
+	put(l.open, l.adv, Adv)
+	put(l.open, l.adj, Adj)
 	return l
 }
 

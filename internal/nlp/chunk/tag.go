@@ -59,59 +59,22 @@ const numberWords = `one two three four five six seven eight nine ten eleven twe
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
 hundred thousand million billion trillion dozen dozens hundreds thousands millions billions`
 
-var numWords = set(numberWords)
-
 // adjSuffixes mark adjectives among unknown words.
 var adjSuffixes = []string{"ous", "ful", "ive", "ical", "ic", "able", "ible", "ary", "less", "ish", "ian", "ese", "al"}
 
 // tagWord gives the context-free tag of a word token (lower is its lower case).
 func tagWord(lower string, capital bool, inEntity bool) (Tag, string, Form) {
-	switch {
-	case inEntity && capital:
+	if inEntity && capital {
 		return Propn, "", 0
-	case lower == "to":
-		return To, "", 0
-	case lower == "’s" || lower == "'s":
-		return Poss, "", 0 // resolved to Aux ("it’s") in context
-	case lex.neg[lower] && lower != "no":
-		return Neg, "", 0
-	case lex.modal[lower]:
-		return Modal, "", 0
 	}
-	if a, ok := auxForms[lower]; ok {
-		return Aux, a, 0
-	}
-	switch {
-	case lex.rel[lower] && lower != "who" && lower != "whom":
-		return Rel, "", 0
-	case lower == "who" || lower == "whom":
-		return Rel, "", 0
-	case lex.sub[lower]:
-		return Sub, "", 0
-	case lex.poss[lower]:
-		return Poss, "", 0
-	case lex.det[lower]:
-		return Det, "", 0
-	case lex.pron[lower]:
-		return Pron, "", 0
-	case lex.prep[lower]:
-		return Prep, "", 0
-	case lex.coord[lower]:
-		return Coord, "", 0
-	case numWords[lower]:
-		return Num, "", 0
+	if e, ok := lex.closed[lower]; ok {
+		return e.tag, e.lemma, 0
 	}
 	if capital {
 		return Propn, "", 0
 	}
-	if v, ok := lex.verb[lower]; ok {
-		return Verb, v.lemma, v.form
-	}
-	if lex.adv[lower] {
-		return Adv, "", 0
-	}
-	if lex.adj[lower] {
-		return Adj, "", 0
+	if e, ok := lex.open[lower]; ok {
+		return e.tag, e.lemma, e.form
 	}
 	switch {
 	case strings.HasSuffix(lower, "ly") && len(lower) > 4 && !strings.HasSuffix(lower, "ally") || strings.HasSuffix(lower, "ally"):

@@ -8,7 +8,6 @@ import (
 
 	"dateline/internal/nlp/chunk"
 	"dateline/internal/nlp/chunk/chunktest"
-	"dateline/internal/nlp/deadline"
 	"dateline/internal/nlp/event"
 )
 
@@ -20,9 +19,6 @@ func TestDebugDump(t *testing.T) {
 	d := chunktest.MustParse(t, s, "2025-08-06")
 	t.Log("\n" + chunk.Analyze(d).String())
 	if err := (event.Stage{}).Process(context.Background(), d); err != nil {
-		t.Fatal(err)
-	}
-	if err := (deadline.Stage{}).Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	t.Log("\n" + strings.Join(frames(d), "\n"))

@@ -21,15 +21,19 @@ import (
 
 	"dateline/internal/doc"
 	"dateline/internal/nlp/chunk"
+	"dateline/internal/nlp/deadline"
 	"dateline/internal/nlp/token"
 )
 
-// Stage is the pipeline stage that fills [doc.Document.Events]. Its zero
-// value is ready to use and it is safe for concurrent use.
+// Stage is the pipeline stage that fills [doc.Document.Events] and
+// [doc.Document.Deadlines]: both read the same syntax, so one analysis
+// serves both (package deadline also has a stage of its own). Its zero value
+// is ready to use and it is safe for concurrent use.
 type Stage struct{}
 
-// Process finds the events of d. It needs tokens (it tokenises when they are
-// missing) and works best with sentences, entities, times and quotes.
+// Process finds the events and deadlines of d. It needs tokens (it
+// tokenises when they are missing) and works best with sentences, entities,
+// times and quotes.
 func (Stage) Process(ctx context.Context, d *doc.Document) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("event: %w", err)
@@ -37,7 +41,9 @@ func (Stage) Process(ctx context.Context, d *doc.Document) error {
 	if d.Tokens == nil && d.Text != "" {
 		d.Tokens = token.Tokenize(d.Text, nil)
 	}
-	d.Events = Extract(chunk.Analyze(d))
+	a := chunk.Analyze(d)
+	d.Events = Extract(a)
+	d.Deadlines = deadline.Extract(a)
 	return nil
 }
 

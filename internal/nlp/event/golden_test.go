@@ -11,7 +11,6 @@ import (
 
 	"dateline/internal/doc"
 	"dateline/internal/nlp/chunk/chunktest"
-	"dateline/internal/nlp/deadline"
 	"dateline/internal/nlp/event"
 )
 
@@ -128,14 +127,11 @@ func lines(s string) []string {
 	return out
 }
 
-// runStages runs the event and deadline stages on d and checks the result.
+// runStages runs the event stage (events and deadlines) on d and checks the
+// result.
 func runStages(t *testing.T, d *doc.Document) {
 	t.Helper()
-	ctx := context.Background()
-	if err := (event.Stage{}).Process(ctx, d); err != nil {
-		t.Fatal(err)
-	}
-	if err := (deadline.Stage{}).Process(ctx, d); err != nil {
+	if err := (event.Stage{}).Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	if err := d.Validate(); err != nil {
