@@ -310,8 +310,9 @@ func (s *splitter) closes(i int) bool {
 	return false
 }
 
-// lineBreaks counts the line breaks in a run of white space: "\n", "\r\n" and
-// a lone "\r" count one each.
+// lineBreaks counts the line breaks in a run of white space: "\n", "\r\n", a
+// lone "\r", NEL and the line separator U+2028 count one each, the paragraph
+// separator U+2029 two (a blank line).
 func lineBreaks(gap string) int {
 	n := 0
 	for i := 0; i < len(gap); i++ {
@@ -321,6 +322,19 @@ func lineBreaks(gap string) int {
 		case '\r':
 			if i+1 == len(gap) || gap[i+1] != '\n' {
 				n++
+			}
+		case 0xC2: // U+0085 NEL is C2 85
+			if i+1 < len(gap) && gap[i+1] == 0x85 {
+				n++
+			}
+		case 0xE2: // U+2028 is E2 80 A8, U+2029 is E2 80 A9
+			if i+2 < len(gap) && gap[i+1] == 0x80 {
+				switch gap[i+2] {
+				case 0xA8:
+					n++
+				case 0xA9:
+					n += 2
+				}
 			}
 		}
 	}

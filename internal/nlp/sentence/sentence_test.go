@@ -60,6 +60,7 @@ func TestSplit(t *testing.T) {
 		{"line ends with comma", "Trump, Putin,\nZelensky met.", []string{"Trump, Putin,\nZelensky met."}},
 		{"crlf", "Head\r\n\r\nOne. Two.\r\nThree", []string{"Head", "One.", "Two.", "Three"}},
 		{"lone cr", "Head\rBody.", []string{"Head", "Body."}},
+		{"unicode separators", "Head\u2029Body\u2028Line", []string{"Head", "Body", "Line"}},
 		{"dateline", "WASHINGTON (Reuters) - The Senate voted. It passed.", []string{"WASHINGTON (Reuters) - The Senate voted.", "It passed."}},
 		{"dateline on its own line", "MIAMI _\nThe storm hit.", []string{"MIAMI _\nThe storm hit."}},
 		{"capital dateline", "ST. LOUIS (AP) -- Police said.", []string{"ST. LOUIS (AP) -- Police said."}},
