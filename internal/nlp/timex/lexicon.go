@@ -234,7 +234,8 @@ func buildLexicon() map[string]*entry {
 		"knew", "struck", "'d", "’d"} {
 		get(w).cue = cuePast
 	}
-	for _, w := range []string{"will", "'ll", "’ll", "shall", "wo", "plans", "plan",
+	for _, w := range []string{"will", "'ll", "’ll", "shall", "wo", "would", "could", "might",
+		"planned", "planning", "intend", "intended", "ready", "plans", "plan",
 		"scheduled", "expected", "expects", "due", "upcoming", "intends", "aims", "next",
 		"tomorrow", "going"} {
 		get(w).cue = cueFuture

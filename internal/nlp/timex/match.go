@@ -99,6 +99,8 @@ func (p *parser) localDir(i, end int) int {
 	switch {
 	case p.prevIs(i, "next"):
 		return future
+	case p.is(i-1, "as") && (p.is(i-2, "early") || p.is(i-2, "soon")) && p.is(i-3, "as"):
+		return future // "as early as Tuesday"
 	case p.prevIs(i, "since", "last"):
 		return past
 	}

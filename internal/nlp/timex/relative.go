@@ -742,6 +742,15 @@ func (p *parser) durationPhrase(i int) (match, bool) {
 	if u.unit == uQuarter && !u.plural && !n.article && n.n != 1 && !p.toks[k].hyph {
 		return match{}, false
 	}
+	if u.unit == uQuarter && (p.is(k+1, "of") || p.toks[k].hyph && p.is(k+1, "of")) {
+		return match{}, false // "three-quarters of the vote": a fraction
+	}
+	if p.toks[k].cap && !p.toks[k].hyph && !p.sentenceStart(k) && !p.toks[j].cap {
+		// "60 Minutes": a capitalised unit after a number is a title.
+		if j < len(p.toks) && p.toks[j].kind == doc.Number {
+			return match{}, false
+		}
+	}
 	if p.toks[j].e != nil && p.toks[j].e.ord != 0 && p.toks[j].e.num == 0 {
 		return match{}, false
 	}
