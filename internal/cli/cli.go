@@ -41,6 +41,11 @@ Usage:
 Commands:
   extract   analyse articles and print one JSON document per line
   ingest    analyse articles and store them in the database
+  search    full-text search of stored articles, with filters
+  entity    what stored articles say about a person, organisation or place
+  quotes    who said what, by speaker or topic
+  deadlines deadlines and ultimatums, soonest first
+  export    write stored articles as JSONL or CSV
   version   print the version
 
 Examples:
@@ -95,6 +100,16 @@ func Run(ctx context.Context, env Env, args []string) error {
 		return runExtract(ctx, env, rest)
 	case "ingest":
 		return runIngest(ctx, env, rest)
+	case "search":
+		return runSearch(ctx, env, rest)
+	case "entity":
+		return runEntity(ctx, env, rest)
+	case "quotes":
+		return runQuotes(ctx, env, rest)
+	case "deadlines":
+		return runDeadlines(ctx, env, rest)
+	case "export":
+		return runExport(ctx, env, rest)
 	case "version", "--version":
 		fmt.Fprintln(env.Stdout, version())
 		return nil

@@ -140,6 +140,10 @@ func (s ingestSummary) String(elapsed time.Duration) string {
 // inputName labels a read item in the ingest log: its file, and line for
 // JSONL.
 func inputName(it read.Item) string {
+	var re *read.Error
+	if it.Path == "" && errors.As(it.Err, &re) {
+		it.Path, it.Line = re.Path, re.Line
+	}
 	if it.Line > 0 {
 		return it.Path + ":" + strconv.Itoa(it.Line)
 	}

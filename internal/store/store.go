@@ -183,25 +183,25 @@ const DefaultLimit = 20
 
 // Results is one page of search hits.
 type Results struct {
-	Hits  []Hit
-	Total int // matches in all pages
+	Hits  []Hit `json:"hits"`
+	Total int   `json:"total"` // matches in all pages
 }
 
 // Hit is one matching document.
 type Hit struct {
-	ID     string
-	Date   string
-	Title  string
-	Source string
-	URL    string
+	ID     string `json:"id"`
+	Date   string `json:"date,omitempty"`
+	Title  string `json:"title,omitempty"`
+	Source string `json:"source,omitempty"`
+	URL    string `json:"url,omitempty"`
 	// Snippet is a short passage of the text around the matched words (the
 	// opening of the text when the query has no words); Highlights are the
 	// byte ranges of matched words inside Snippet.
-	Snippet    string
-	Highlights []doc.Span
+	Snippet    string     `json:"snippet"`
+	Highlights []doc.Span `json:"highlights,omitempty"`
 	// Score orders hits: higher is better. It is comparable only within one
 	// result set.
-	Score float64
+	Score float64 `json:"score"`
 }
 
 // EntityQuery asks for a report on one entity.
@@ -215,50 +215,51 @@ type EntityQuery struct {
 
 // EntityRef names an entity across documents.
 type EntityRef struct {
-	Name string
-	Type string
+	Name string `json:"name"`
+	Type string `json:"type"`
 }
 
 // EntityReport is what the store knows about one entity.
 type EntityReport struct {
 	EntityRef
-	Documents int    // documents mentioning it
-	Mentions  int    // mentions in all documents
-	First     string // date of the earliest dated document mentioning it
-	Last      string // date of the latest
+	Documents int    `json:"documents"`       // documents mentioning it
+	Mentions  int    `json:"mentions"`        // mentions in all documents
+	First     string `json:"first,omitempty"` // date of the earliest dated document mentioning it
+	Last      string `json:"last,omitempty"`  // date of the latest
 	// Appearances are the documents mentioning it, newest first.
-	Appearances []Appearance
+	Appearances []Appearance `json:"appearances"`
 	// Titles are the role phrases given to it, in order of first use.
-	Titles []TitleUse
+	Titles []TitleUse `json:"titles"`
 	// CoOccurring are the entities mentioned in the same documents, most
 	// shared documents first.
-	CoOccurring []CoOccurrence
+	CoOccurring []CoOccurrence `json:"co_occurring"`
 	// Also lists other entities answering to the same name.
-	Also []EntityRef
+	Also []EntityRef `json:"also,omitempty"`
 }
 
 // Appearance is one document mentioning an entity.
 type Appearance struct {
-	DocID    string
-	Date     string
-	Title    string
-	Mentions int
+	DocID    string `json:"doc"`
+	Date     string `json:"date,omitempty"`
+	Title    string `json:"title,omitempty"`
+	Mentions int    `json:"mentions"`
 	// Forms are the distinct texts of its mentions in the document, in order
 	// of first appearance.
-	Forms []string
+	Forms []string `json:"forms"`
 }
 
 // TitleUse is a title given to an entity and when.
 type TitleUse struct {
-	Title       string
-	First, Last string // document dates
-	Documents   int
+	Title     string `json:"title"`
+	First     string `json:"first,omitempty"` // document dates
+	Last      string `json:"last,omitempty"`
+	Documents int    `json:"documents"`
 }
 
 // CoOccurrence is an entity seen in the same documents as another.
 type CoOccurrence struct {
 	EntityRef
-	Documents int
+	Documents int `json:"documents"`
 }
 
 // QuoteQuery selects quotes. Zero fields do not filter.
@@ -276,15 +277,15 @@ type QuoteQuery struct {
 
 // QuoteHit is one quote with its document.
 type QuoteHit struct {
-	DocID       string
-	Date        string
-	Title       string
-	ID          string // quote id inside the document
-	Text        string
-	Kind        string
-	Speaker     string // the speaker entity's name, when linked
-	SpeakerText string
-	Cue         string
+	DocID       string `json:"doc"`
+	Date        string `json:"date,omitempty"`
+	Title       string `json:"title,omitempty"`
+	ID          string `json:"id"` // quote id inside the document
+	Text        string `json:"text"`
+	Kind        string `json:"kind"`
+	Speaker     string `json:"speaker,omitempty"` // the speaker entity's name, when linked
+	SpeakerText string `json:"speaker_text,omitempty"`
+	Cue         string `json:"cue,omitempty"`
 }
 
 // DeadlineQuery selects deadlines.
@@ -300,18 +301,18 @@ type DeadlineQuery struct {
 
 // DeadlineHit is one deadline with its document and named parties.
 type DeadlineHit struct {
-	DocID       string
-	Date        string
-	Title       string
-	ID          string // deadline id inside the document
-	By          string // TIMEX3 value as extracted
-	Day         string // By as a YYYY-MM-DD day (see [DeadlineDay]); empty when not a date
-	Setter      string // entity names
-	Target      string
-	Demand      string
-	Consequence string
-	Trigger     string
-	Status      string
+	DocID       string `json:"doc"`
+	Date        string `json:"date,omitempty"`
+	Title       string `json:"title,omitempty"`
+	ID          string `json:"id"`               // deadline id inside the document
+	By          string `json:"by,omitempty"`     // TIMEX3 value as extracted
+	Day         string `json:"day,omitempty"`    // By as a YYYY-MM-DD day (see [DeadlineDay]); empty when not a date
+	Setter      string `json:"setter,omitempty"` // entity names
+	Target      string `json:"target,omitempty"`
+	Demand      string `json:"demand,omitempty"`
+	Consequence string `json:"consequence,omitempty"`
+	Trigger     string `json:"trigger"`
+	Status      string `json:"status,omitempty"`
 }
 
 // LogQuery selects ingest log entries.
@@ -322,24 +323,24 @@ type LogQuery struct {
 
 // LogEntry is one line of the ingest log.
 type LogEntry struct {
-	Time   time.Time
-	Input  string
-	Status Status
-	DocID  string
-	Hash   string
-	Reason string
+	Time   time.Time `json:"time"`
+	Input  string    `json:"input"`
+	Status Status    `json:"status"`
+	DocID  string    `json:"doc,omitempty"`
+	Hash   string    `json:"hash,omitempty"`
+	Reason string    `json:"reason,omitempty"`
 }
 
 // Stats counts stored items.
 type Stats struct {
-	Documents int
-	Entities  int // distinct cross-document entities
-	Mentions  int
-	Times     int
-	Quotes    int
-	Events    int
-	Deadlines int
-	Log       int // ingest log lines
+	Documents int `json:"documents"`
+	Entities  int `json:"entities"` // distinct cross-document entities
+	Mentions  int `json:"mentions"`
+	Times     int `json:"times"`
+	Quotes    int `json:"quotes"`
+	Events    int `json:"events"`
+	Deadlines int `json:"deadlines"`
+	Log       int `json:"log"` // ingest log lines
 }
 
 // Hash returns the content hash of a document text: lowercase hex SHA-256 of
