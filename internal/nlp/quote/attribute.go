@@ -101,7 +101,7 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 		// "I tell the first lady, ‘…’": a first-person speaker inside a
 		// quotation is the quotation's speaker.
 		if p.parent >= 0 && f.spk.ok() && f.spk[1]-f.spk[0] == 1 {
-			switch lowerKey(a.word(f.spk[0])) {
+			switch a.low(f.spk[0]) {
 			case "i", "we":
 				f.outer = byPair[p.parent]
 			}

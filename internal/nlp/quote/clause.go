@@ -45,7 +45,7 @@ func (a *analysis) npBefore(e, lo int) (span, bool) {
 			return none, false
 		}
 	}
-	w := lowerKey(a.word(e))
+	w := a.low(e)
 	if pronouns[w] {
 		if w == "who" { // "Lewandowski, who ran ..., said"
 			k := e - 1
@@ -78,7 +78,7 @@ walk:
 		case a.capitalised(k):
 			s = k
 		case a.toks[k].Kind == doc.Word:
-			lw := lowerKey(a.word(k))
+			lw := a.low(k)
 			switch {
 			case determiners[lw]:
 				s = k
@@ -102,7 +102,7 @@ walk:
 	}
 	// A phrase names a speaker when it is headed by a name, opened by a
 	// determiner or possessive, or is a bare noun like "officials".
-	head := lowerKey(a.word(e))
+	head := a.low(e)
 	if timeHeads[head] || hasLySuffix(head) {
 		return none, false
 	}
@@ -119,7 +119,7 @@ func (a *analysis) npAfter(s, hi int) (span, bool) {
 	if s < 0 || s >= hi || a.toks[s].Kind != doc.Word {
 		return none, false
 	}
-	w := lowerKey(a.word(s))
+	w := a.low(s)
 	if pronouns[w] && w != "who" {
 		return span{s, s + 1}, true
 	}
@@ -134,7 +134,7 @@ func (a *analysis) npAfter(s, hi int) (span, bool) {
 			e++
 			continue
 		case a.toks[e].Kind == doc.Word:
-			lw := lowerKey(a.word(e))
+			lw := a.low(e)
 			if lw == "of" && e > s && a.capitalised(e+1) {
 				e++
 				continue
@@ -159,7 +159,7 @@ func (a *analysis) npAfter(s, hi int) (span, bool) {
 
 // isBe reports whether token i is a form of "be" (a passive before a cue).
 func (a *analysis) isBe(i int) bool {
-	switch lowerKey(a.word(i)) {
+	switch a.low(i) {
 	case "is", "are", "was", "were", "be", "been", "being", "'s", "’s":
 		return true
 	}
@@ -171,7 +171,7 @@ func (a *analysis) isBe(i int) bool {
 // passive reports a form of "be" right before the verb ("was told").
 func (a *analysis) subjectBefore(c, lo int) (spk span, passive bool) {
 	k := c - 1
-	ing := strings.HasSuffix(lowerKey(a.word(c)), "ing")
+	ing := strings.HasSuffix(a.low(c), "ing")
 	for k >= lo && a.toks[k].Kind == doc.Word && !a.capitalised(k) &&
 		(hasLySuffix(a.word(k)) || a.is(k, auxiliaries)) {
 		if a.isBe(k) && !ing {
@@ -241,13 +241,13 @@ func (a *analysis) object(s, hi int) (span, int) {
 	if s >= hi {
 		return none, s
 	}
-	switch lowerKey(a.word(s)) {
+	switch a.low(s) {
 	case "him", "her", "them", "me", "us", "you", "reporters", "journalists", "lawmakers", "supporters", "voters":
 		return span{s, s + 1}, s + 1
 	case "that":
 		return none, s
 	}
-	if np, ok := a.npAfter(s, hi); ok && !pronouns[lowerKey(a.word(s))] {
+	if np, ok := a.npAfter(s, hi); ok && !pronouns[a.low(s)] {
 		return np, np[1]
 	}
 	return none, s
@@ -274,7 +274,7 @@ func (a *analysis) skippable(i int) bool {
 // timeWords may open a content-less stretch right after a cue ("said
 // Tuesday the ...").
 func (a *analysis) timeWord(i int) bool {
-	switch lowerKey(a.word(i)) {
+	switch a.low(i) {
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 		"today", "yesterday", "tonight", "earlier", "later", "also", "again", "repeatedly", "recently":
 		return true
@@ -358,8 +358,8 @@ func (a *analysis) contentEnd(s, hi int) int {
 // or time clause after a comma (", although …", ", when …"), a dash
 // before "and"/"but", or a colon before a quotation.
 func (a *analysis) endsClause(k int, afterComma bool) bool {
-	w := lowerKey(a.word(k))
-	next := lowerKey(a.word(k + 1))
+	w := a.low(k)
+	next := a.low(k + 1)
 	switch {
 	case (w == "and" || w == "but") && a.coordinatedVerb(k+1):
 		return true
@@ -381,7 +381,7 @@ func (a *analysis) coordinatedVerb(i int) bool {
 	if i >= len(a.toks) || a.toks[i].Kind != doc.Word || a.capitalised(i) {
 		return false
 	}
-	w := lowerKey(a.word(i))
+	w := a.low(i)
 	if w == "also" || w == "then" || verbAux[w] && w != "not" && w != "n't" {
 		return true
 	}

@@ -67,7 +67,7 @@ package quote
 import (
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 
 	"dateline/internal/doc"
@@ -120,7 +120,7 @@ func Annotate(d *doc.Document) {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(x, y int) bool { return fs[order[x]].spk[0] < fs[order[y]].spk[0] })
+	slices.SortStableFunc(order, func(x, y int) int { return fs[x].spk[0] - fs[y].spk[0] })
 	speakers := make([]int, len(fs)) // entity index of each found quote, -1
 	for i := range speakers {
 		speakers[i] = -1
@@ -146,15 +146,19 @@ func Annotate(d *doc.Document) {
 			}
 		}
 	}
-	sort.SliceStable(order, func(x, y int) bool {
-		fx, fy := fs[order[x]], fs[order[y]]
-		if fx.start != fy.start {
-			return fx.start < fy.start
+	slices.SortStableFunc(order, func(x, y int) int {
+		fx, fy := &fs[x], &fs[y]
+		switch {
+		case fx.start != fy.start:
+			return fx.start - fy.start
+		case fx.end != fy.end:
+			return fy.end - fx.end
+		case fx.pair >= 0 && fy.pair < 0:
+			return -1
+		case fx.pair < 0 && fy.pair >= 0:
+			return 1
 		}
-		if fx.end != fy.end {
-			return fx.end > fy.end
-		}
-		return fx.pair >= 0 && fy.pair < 0
+		return 0
 	})
 	seen := make(map[[2]int]bool, len(fs))
 	for _, i := range order {

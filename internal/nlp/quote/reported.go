@@ -1,7 +1,7 @@
 package quote
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -52,8 +52,8 @@ func (a *analysis) reported(used []bool, dst []found) []found {
 // as each token belongs to one attribution. Longer contents win.
 func outermost(a *analysis, cands, dst []found) []found {
 	if len(cands) > 1 {
-		sort.SliceStable(cands, func(i, j int) bool {
-			return cands[i].end-cands[i].start > cands[j].end-cands[j].start
+		slices.SortStableFunc(cands, func(x, y found) int {
+			return (y.end - y.start) - (x.end - x.start)
 		})
 	}
 	first := len(dst)
@@ -88,8 +88,8 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 
 	// Content after the cue: "said (on Wednesday) (that) ...".
 	t := c + 1
-	if parts, ok := particleVerbs[lowerKey(a.word(c))]; ok {
-		if !strings.Contains(parts, lowerKey(a.word(t))) || a.word(t) == "" {
+	if parts, ok := particleVerbs[a.low(c)]; ok {
+		if !strings.Contains(parts, a.low(t)) || a.word(t) == "" {
 			return f, false // "talked with", "spoke to a crowd": no report
 		}
 		t++
@@ -98,9 +98,9 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		// "the two guides I wrote", "cards they never asked for": a
 		// relative clause without "that", whose object is the noun before.
 		p := spk[0] - 1
-		if a.toks[p].Kind == doc.Word && !a.capitalised(p) && !functionWords[lowerKey(a.word(p))] &&
-			!conjunctions[lowerKey(a.word(p))] && !cueForms[lowerKey(a.word(p))].isCue() &&
-			!timeHeads[lowerKey(a.word(p))] && !hasLySuffix(a.word(p)) && !a.is(p, auxiliaries) {
+		if a.toks[p].Kind == doc.Word && !a.capitalised(p) && !functionWords[a.low(p)] &&
+			!conjunctions[a.low(p)] && !cueForms[a.low(p)].isCue() &&
+			!timeHeads[a.low(p)] && !hasLySuffix(a.word(p)) && !a.is(p, auxiliaries) {
 			return f, false
 		}
 	}

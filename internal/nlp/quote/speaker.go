@@ -108,7 +108,7 @@ func (r *resolver) speaker(a *analysis, sp span) int {
 		return -1
 	}
 	var want uint8
-	switch lowerKey(a.word(sp[0])) {
+	switch a.low(sp[0]) {
 	case "he":
 		want = maleGender
 	case "she":
@@ -180,7 +180,7 @@ func (r *resolver) pronoun(a *analysis, p int, want uint8) int {
 func (a *analysis) genderedNounBetween(s, e int, set map[string]bool) bool {
 	i := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].Start >= s })
 	for ; i < len(a.toks) && a.toks[i].End <= e; i++ {
-		w := lowerKey(a.word(i))
+		w := a.low(i)
 		if set[w] && !pronouns[w] && w != "her" && w != "hers" && w != "herself" {
 			return true
 		}

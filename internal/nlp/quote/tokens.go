@@ -18,8 +18,9 @@ type analysis struct {
 	sentOf  []int32  // sentence index of each token
 	sentTok [][2]int // first and past-last token of each sentence
 	pairs   []pair
-	inPair  []int32 // innermost quotation holding each token, -1 outside
-	markOf  []int32 // quotation whose open or close mark each token is, -1
+	inPair  []int32  // innermost quotation holding each token, -1 outside
+	lower   []string // each token in lower case, for lexicon look-ups
+	markOf  []int32  // quotation whose open or close mark each token is, -1
 }
 
 func newAnalysis(text string, toks []doc.Token, sents []doc.Span) *analysis {
@@ -53,6 +54,22 @@ func newAnalysis(text string, toks []doc.Token, sents []doc.Span) *analysis {
 		if a.sentTok[i][0] == len(toks) && i > 0 {
 			a.sentTok[i] = [2]int{a.sentTok[i-1][1], a.sentTok[i-1][1]}
 		}
+	}
+	// Lower-case forms share one string: a single allocation per document
+	// instead of one per capitalised word.
+	a.lower = make([]string, len(toks))
+	buf := make([]byte, 0, len(text))
+	ends := make([]int32, len(toks))
+	for i, t := range toks {
+		w := text[t.Start:t.End]
+		buf = appendLower(buf, w)
+		ends[i] = int32(len(buf))
+	}
+	low := string(buf)
+	prev := int32(0)
+	for i := range toks {
+		a.lower[i] = low[prev:ends[i]]
+		prev = ends[i]
 	}
 	marks := findMarks(text, toks, nil)
 	a.pairs = pairMarks(text, toks, marks, nil)
@@ -97,7 +114,15 @@ func (a *analysis) is(i int, set map[string]bool) bool {
 	if i < 0 || i >= len(a.toks) {
 		return false
 	}
-	return set[lowerKey(a.word(i))]
+	return set[a.lower[i]]
+}
+
+// low returns token i in lower case, or "" outside the document.
+func (a *analysis) low(i int) string {
+	if i < 0 || i >= len(a.lower) {
+		return ""
+	}
+	return a.lower[i]
 }
 
 // lowerKey returns w in lower case; ASCII words already in lower case are
@@ -110,6 +135,24 @@ func lowerKey(w string) string {
 		}
 	}
 	return w
+}
+
+// appendLower appends w in lower case to b.
+func appendLower(b []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range w[i:] {
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+			return b
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 func toLower(w string) string {
@@ -126,7 +169,7 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 	if i < 0 || i >= len(a.toks) || a.toks[i].Kind != doc.Word {
 		return cueVerb{}, false
 	}
-	w := lowerKey(a.word(i))
+	w := a.low(i)
 	v, ok := cueForms[w]
 	if !ok {
 		return v, false
@@ -158,10 +201,10 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 	}
 	if strings.HasSuffix(w, "ing") && i > 0 && a.toks[i-1].Kind == doc.Word && !a.is(i-1, auxiliaries) &&
 		!a.isWord(i-1, "and") && !a.isWord(i-1, "while") && !a.isWord(i-1, "by") && !a.is(i-1, pronouns) &&
-		!speechNouns[lowerKey(a.word(i-1))] {
+		!speechNouns[a.low(i-1)] {
 		return v, false // "footage showing Putin": a participle modifying a noun
 	}
-	if parts, ok := particleVerbs[w]; ok && !strings.Contains(parts, lowerKey(a.word(i+1))) {
+	if parts, ok := particleVerbs[w]; ok && !strings.Contains(parts, a.low(i+1)) {
 		return v, false // "had spoken to Witkoff", "talked with": not a report
 	}
 	return v, true
@@ -212,14 +255,13 @@ func (a *analysis) punct(i int, set string) bool {
 		return false
 	}
 	w := a.word(i)
-	for len(set) > 0 {
-		r, n := utf8.DecodeRuneInString(set)
-		if string(r) == w {
-			return true
-		}
-		set = set[n:]
+	if w == "" {
+		return false
 	}
-	return false
+	if _, n := utf8.DecodeRuneInString(w); n != len(w) {
+		return false // several marks in one token ("...", "--")
+	}
+	return strings.Contains(set, w)
 }
 
 // isMark reports whether token i is a quote mark of a quotation.
