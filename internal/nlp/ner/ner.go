@@ -197,7 +197,12 @@ func (t *Tagger) propagate(text string, toks []doc.Token, names []Name) []Name {
 			if !ok || (i+n < len(toks) && toks[i+n].Kind == doc.Word && capitalised(text, toks[i+n]) && !covered[i+n]) {
 				continue
 			}
-			extra = append(extra, Name{Start: toks[i].Start, End: toks[i+n-1].End, Type: typ})
+			start := i
+			// "Olaf [Scholz]": a first name before a known surname.
+			if typ == "PERSON" && i > 0 && !covered[i-1] && t.isFirstName(text, toks[i-1]) {
+				start = i - 1
+			}
+			extra = append(extra, Name{Start: toks[start].Start, End: toks[i+n-1].End, Type: typ})
 			i += n - 1
 			break
 		}
@@ -298,11 +303,23 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 	case typ == "MISC":
 		typ = t.miscType(s, toks[i:j], text)
 	case typ != "PERSON":
-		if e, ok := t.gaz.Lookup(s); ok && e.Class&gazetteer.Facility != 0 {
-			typ = "FAC"
-		}
+		typ = t.placeOrOrg(s, toks[i:j], text, typ)
 	}
 	return append(names, Name{Start: start, End: end, Type: typ})
+}
+
+// isFirstName reports whether tok is a capitalised given name the
+// gazetteer knows.
+func (t *Tagger) isFirstName(text string, tok doc.Token) bool {
+	if !capitalised(text, tok) {
+		return false
+	}
+	w := text[tok.Start:tok.End]
+	e, ok := t.gaz.Lookup(w)
+	const notPerson = gazetteer.Country | gazetteer.Capital | gazetteer.City | gazetteer.Place |
+		gazetteer.Region | gazetteer.Demonym | gazetteer.Org
+	return ok && (e.Class&gazetteer.FirstName != 0 ||
+		e.Class&gazetteer.ProperNoun != 0 && e.Class&notPerson == 0 && !t.gaz.IsCommon(w))
 }
 
 // demonymHead reports whether toks is a nationality word followed only by
@@ -322,6 +339,40 @@ func (t *Tagger) demonymHead(text string, toks []doc.Token) bool {
 		}
 	}
 	return true
+}
+
+// orgHeads make a name an organisation when they open it: "Bank of Japan",
+// "Ministry of Defence", "University of Oxford".
+var orgHeads = map[string]bool{"Bank": true, "Ministry": true, "University": true, "Department": true,
+	"Institute": true, "Council": true, "Commission": true, "Court": true, "Office": true, "Agency": true,
+	"Federation": true, "Association": true, "Church": true, "House": true}
+
+// placeOrOrg corrects the type of a non-person name by the gazetteer and
+// its head words: a well-known facility is FAC; a known organisation, or a
+// place-like name opened or closed by an organisation word ("European
+// Central Bank", "Bank of England", "United States Senate"), is ORG.
+func (t *Tagger) placeOrOrg(s string, toks []doc.Token, text, typ string) string {
+	if e, ok := t.gaz.Lookup(s); ok {
+		switch {
+		case e.Class&gazetteer.Facility != 0:
+			return "FAC"
+		case e.Class&gazetteer.Org != 0:
+			return "ORG"
+		case e.Class&(gazetteer.Country|gazetteer.Capital|gazetteer.Place) != 0:
+			return "GPE"
+		case e.Class&gazetteer.Region != 0:
+			return "LOC"
+		}
+	}
+	if typ != "GPE" && typ != "LOC" || len(toks) < 2 {
+		return typ
+	}
+	first := text[toks[0].Start:toks[0].End]
+	last := text[toks[len(toks)-1].Start:toks[len(toks)-1].End]
+	if t.gaz.IsOrgWord(last) || orgHeads[first] && len(toks) > 2 && text[toks[1].Start:toks[1].End] == "of" {
+		return "ORG"
+	}
+	return typ
 }
 
 // gazType returns the type of a one-token gazetteer name: a state, an

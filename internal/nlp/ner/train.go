@@ -36,6 +36,16 @@ type TrainOptions struct {
 	// Prune drops features whose largest averaged weight is below it in
 	// absolute value; it keeps the embedded model small.
 	Prune float64
+	// Runs is the number of perceptrons trained on differently shuffled
+	// data and averaged into one (0 means 1): averaging damps the
+	// perceptron's sensitivity to example order, which is large on a
+	// corpus this small.
+	Runs int
+	// WordDropout is the probability of hiding a token's word-identity
+	// feature in a training step. Hiding it makes the model learn the
+	// shape, context and gazetteer cues that carry over to names it has
+	// never seen, instead of memorising the names of a small corpus.
+	WordDropout float64
 	// Logf, if set, receives progress lines.
 	Logf func(format string, args ...any)
 }
@@ -133,22 +143,66 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 	}
 	logf("ner train: %d sentences, %d features, %d names not on token boundaries or overlapping", len(sents), len(rows), dropped)
 
+	runs := max(opt.Runs, 1)
 	L := numLabels
-	nr := len(rows)
+	wsum := make([]float64, len(rows)*L)
+	tsum := make([]float64, (L+1)*L)
+	for run := range runs {
+		w, tw := perceptron(sents, len(rows), opt.Epochs, opt.Seed+uint64(run)*7919, opt.WordDropout, logf)
+		for i, v := range w {
+			wsum[i] += v / float64(runs)
+		}
+		for i, v := range tw {
+			tsum[i] += v / float64(runs)
+		}
+	}
+	m := &Model{rows: map[uint64]int32{}, trans: make([]float32, len(tsum))}
+	for i, v := range tsum {
+		m.trans[i] = float32(v)
+	}
+	for h, r := range rows {
+		row := make([]float32, L)
+		keep := false
+		for l := range row {
+			v := wsum[int(r)*L+l]
+			row[l] = float32(v)
+			if math.Abs(v) >= opt.Prune {
+				keep = true
+			}
+		}
+		if !keep {
+			continue
+		}
+		m.rows[h] = int32(len(m.w))
+		m.w = append(m.w, row...)
+	}
+	m.masked = maskTransitions(m.trans)
+	logf("ner train: kept %d of %d features", len(m.rows), len(rows))
+	return m, nil
+}
+
+// perceptron runs one averaged structured perceptron over sents and returns
+// its averaged emission (rows × labels) and transition weights.
+//
+// The first feature of every token is its word identity (see extract);
+// with probability dropout it is left out of a step.
+func perceptron(sents []trainSent, nrows, epochs int, seed uint64, dropout float64, logf func(string, ...any)) ([]float64, []float64) {
+	L := numLabels
+	nr := nrows
 	w := make([]float32, nr*L)
 	u := make([]float64, nr*L) // Σ c·Δw for averaging
 	tw := make([]float32, (L+1)*L)
 	tu := make([]float64, (L+1)*L)
 	c := 1.0
-	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
 	}
 	var scores, delta []float32
 	var back []int32
-	var pred []int
-	for ep := 0; ep < opt.Epochs; ep++ {
+	var pred, skip []int
+	for ep := 0; ep < epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs, total := 0, 0
 		for _, si := range order {
@@ -158,7 +212,15 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 			delta = resize(delta, n*L)
 			back = resize(back, n*L)
 			pred = resize(pred, n)
+			skip = resize(skip, n)
+			for i := range skip {
+				skip[i] = 0
+				if dropout > 0 && rng.Float64() < dropout {
+					skip[i] = 1
+				}
+			}
 			for i, fs := range ts.feats {
+				fs = fs[skip[i]:]
 				row := scores[i*L : (i+1)*L]
 				clear(row)
 				for _, r := range fs {
@@ -176,7 +238,7 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 				}
 				if ts.gold[i] != pred[i] {
 					errs++
-					for _, r := range ts.feats[i] {
+					for _, r := range ts.feats[i][skip[i]:] {
 						w[int(r)*L+ts.gold[i]]++
 						u[int(r)*L+ts.gold[i]] += c
 						w[int(r)*L+pred[i]]--
@@ -195,29 +257,15 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 		logf("ner train: epoch %d: token errors %d of %d (%.2f%%)", ep+1, errs, total, 100*float64(errs)/float64(max(total, 1)))
 	}
 	// Average: w̄ = w − u/c.
-	m := &Model{rows: map[uint64]int32{}, trans: make([]float32, len(tw))}
+	avgW := make([]float64, len(w))
+	for i := range w {
+		avgW[i] = float64(w[i]) - u[i]/c
+	}
+	avgT := make([]float64, len(tw))
 	for i := range tw {
-		m.trans[i] = float32(float64(tw[i]) - tu[i]/c)
+		avgT[i] = float64(tw[i]) - tu[i]/c
 	}
-	for h, r := range rows {
-		row := make([]float32, L)
-		keep := false
-		for l := range row {
-			v := float64(w[int(r)*L+l]) - u[int(r)*L+l]/c
-			row[l] = float32(v)
-			if math.Abs(v) >= opt.Prune {
-				keep = true
-			}
-		}
-		if !keep {
-			continue
-		}
-		m.rows[h] = int32(len(m.w))
-		m.w = append(m.w, row...)
-	}
-	m.masked = maskTransitions(m.trans)
-	logf("ner train: kept %d of %d features", len(m.rows), len(rows))
-	return m, nil
+	return avgW, avgT
 }
 
 // Encode writes the model in the compact gzip format that the stage embeds.

@@ -220,7 +220,7 @@ func (r *resolver) findPerson(m *mention) *cluster {
 				if m.words[0] == o.words[len(o.words)-1] {
 					return c
 				}
-				if m.typ == "PERSON" && m.words[0] == o.words[0] {
+				if m.words[0] == o.words[0] && (m.typ == "PERSON" || len(o.words) == 2) {
 					return c
 				}
 			case len(m.words) > 1 && m.typ == "PERSON" && len(o.words) == 1:

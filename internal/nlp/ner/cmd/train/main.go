@@ -45,6 +45,8 @@ func main() {
 		epochs    = flag.Int("epochs", 12, "training epochs")
 		seed      = flag.Uint64("seed", 1, "shuffle seed")
 		prune     = flag.Float64("prune", 0.5, "drop features whose largest |averaged weight| is below this")
+		runs      = flag.Int("runs", 3, "perceptrons trained on different shuffles and averaged")
+		dropout   = flag.Float64("word-dropout", 0.2, "probability of hiding a token's word feature in a training step")
 		heldoutMT = flag.String("heldout-ids", "", "write the held-out MEANTIME/WikiGold ids to this file")
 	)
 	flag.Parse()
@@ -72,10 +74,18 @@ func main() {
 		held = append(held, h...)
 		log.Info("meantime", "train docs", n, "held out", len(h))
 	}
+	// Each document twice: as the corpus spells it (tokens joined by
+	// spaces, as the evaluation sets are) and as printed news is.
+	n0 := len(docs)
+	for i := range n0 {
+		d := docs[i]
+		d.Text, d.Names, d.Ranges = detokenize(d.Text, d.Names, d.Ranges, i%2 == 1)
+		docs = append(docs, d)
+	}
 	for i := range docs {
 		docs[i].Names = stripTitles(docs[i].Text, docs[i].Names)
 	}
-	m, err := ner.Train(docs, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Prune: *prune,
+	m, err := ner.Train(docs, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Prune: *prune, Runs: *runs, WordDropout: *dropout,
 		Logf: func(f string, a ...any) { log.Info(fmt.Sprintf(f, a...)) }})
 	if err != nil {
 		fail(log, err)

@@ -1,0 +1,210 @@
+package ner_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"dateline/internal/doc"
+	"dateline/internal/nlp"
+	"dateline/internal/nlp/ner"
+	"dateline/internal/nlp/resolve"
+	"dateline/internal/nlp/sentence"
+	"dateline/internal/nlp/token"
+)
+
+func pipeline(t testing.TB) nlp.Pipeline {
+	t.Helper()
+	st, err := ner.NewStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return nlp.Pipeline{
+		{Name: "token", Stage: token.Stage{}},
+		{Name: "sentence", Stage: sentence.Stage{}},
+		{Name: "ner", Stage: st},
+		{Name: "resolve", Stage: resolve.Stage{}},
+	}
+}
+
+func analyse(t testing.TB, p nlp.Pipeline, text string) *doc.Document {
+	t.Helper()
+	d := &doc.Document{Text: text}
+	if err := p.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Validate(); err != nil {
+		t.Fatalf("invalid document: %v", err)
+	}
+	return d
+}
+
+// names lists "TYPE text" for every name mention of d, in text order.
+func names(d *doc.Document) []string {
+	type m struct {
+		start int
+		s     string
+	}
+	var ms []m
+	for _, e := range d.Entities {
+		for _, x := range e.Mentions {
+			if x.Kind == "" || x.Kind == "name" {
+				ms = append(ms, m{x.Start, e.Type + " " + x.Text})
+			}
+		}
+	}
+	slices.SortStableFunc(ms, func(a, b m) int { return a.start - b.start })
+	out := make([]string, len(ms))
+	for i, x := range ms {
+		out[i] = x.s
+	}
+	return out
+}
+
+// TestNames checks types and exact spans on news sentences written for this
+// test: titles stay out of names, possessives stay out, nationalities are
+// NORP, names fused into hyphenated words are found.
+func TestNames(t *testing.T) {
+	p := pipeline(t)
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{
+			name: "title before person",
+			text: "French President Emmanuel Macron arrived in Berlin on Monday.",
+			want: []string{"NORP French", "PERSON Emmanuel Macron", "GPE Berlin"},
+		},
+		{
+			name: "possessive",
+			text: "Macron’s visit to Berlin was his first since the election.",
+			want: []string{"PERSON Macron", "GPE Berlin"},
+		},
+		{
+			name: "organisation acronym",
+			text: "The International Monetary Fund cut its forecast, and IMF officials warned of a recession.",
+			want: []string{"ORG International Monetary Fund", "ORG IMF"},
+		},
+		{
+			name: "hyphenated state",
+			text: "Talks on a US-brokered truce resumed in Cairo.",
+			want: []string{"GPE US", "GPE Cairo"},
+		},
+		{
+			name: "nationality adjective",
+			text: "Italian officials met their Spanish counterparts in Madrid.",
+			want: []string{"NORP Italian", "NORP Spanish", "GPE Madrid"},
+		},
+		{
+			name: "facility",
+			text: "The president spoke to reporters in the Oval Office on Friday.",
+			want: []string{"FAC Oval Office"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := names(analyse(t, p, tt.text))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("names:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// entity returns the entity with a mention on text, or nil.
+func entity(d *doc.Document, text string) *doc.Entity {
+	for i, e := range d.Entities {
+		for _, m := range e.Mentions {
+			if m.Text == text {
+				return &d.Entities[i]
+			}
+		}
+	}
+	return nil
+}
+
+// TestResolution checks that mentions of one referent end up in one entity
+// with its fullest name and titles, on an article written for this test.
+func TestResolution(t *testing.T) {
+	p := pipeline(t)
+	text := "German Chancellor Olaf Scholz met Ukrainian President Volodymyr Zelensky in Berlin on Tuesday. " +
+		"Scholz promised more air defence systems. Zelensky thanked the German leader for his support.\n\n" +
+		"The North Atlantic Treaty Organization will discuss the request next week, a NATO spokesman said. " +
+		"“Volodymyr knows we stand with him,” Scholz told reporters."
+	d := analyse(t, p, text)
+	tests := []struct {
+		name     string
+		mentions []string
+		fullName string
+		title    string
+	}{
+		{"Scholz", []string{"Olaf Scholz", "Scholz", "the German leader"}, "Olaf Scholz", "German Chancellor"},
+		{"Zelensky", []string{"Volodymyr Zelensky", "Zelensky", "Volodymyr"}, "Volodymyr Zelensky", "Ukrainian President"},
+		{"NATO", []string{"North Atlantic Treaty Organization", "NATO"}, "North Atlantic Treaty Organization", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := entity(d, tt.mentions[0])
+			if e == nil {
+				t.Fatalf("no entity with mention %q", tt.mentions[0])
+			}
+			for _, m := range tt.mentions[1:] {
+				if o := entity(d, m); o == nil || o.ID != e.ID {
+					t.Errorf("mention %q not in entity %s (%s)", m, e.ID, e.Name)
+				}
+			}
+			if e.Name != tt.fullName {
+				t.Errorf("name = %q, want %q", e.Name, tt.fullName)
+			}
+			if tt.title != "" && !slices.ContainsFunc(e.Titles, func(s string) bool { return strings.EqualFold(s, tt.title) }) {
+				t.Errorf("titles = %q, want %q among them", e.Titles, tt.title)
+			}
+		})
+	}
+	if e := entity(d, "the German leader"); e != nil {
+		for _, m := range e.Mentions {
+			if m.Text == "the German leader" && m.Kind != "nominal" {
+				t.Errorf("the German leader has kind %q, want nominal", m.Kind)
+			}
+		}
+	}
+}
+
+// FuzzNER runs tagging and resolution on arbitrary text: no panic, and
+// every span inside the text on rune boundaries with matching text.
+func FuzzNER(f *testing.F) {
+	for _, s := range []string{
+		"US President Donald Trump met Russian President Vladimir Putin in Moscow.",
+		"“My Special Envoy, Steve Witkoff,” he said. NATO Secretary-General Mark Rutte",
+		"the Russian leader", "US-led", "É\xff\xfe Ba’s", "", "   \n\n", strings.Repeat("Aa ", 500),
+		"Putin aide Yuri Ushakov, Kremlin’s spokesman, said the the the President",
+	} {
+		f.Add(s)
+	}
+	p := pipeline(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		d := &doc.Document{Text: text}
+		if err := p.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if !utf8.ValidString(text) {
+			// Validate rejects invalid UTF-8 text itself; check the spans.
+			d.Text = strings.ToValidUTF8(text, "\uFFFD")
+			for _, e := range d.Entities {
+				for _, m := range e.Mentions {
+					if m.Start < 0 || m.End > len(text) || m.Start > m.End || text[m.Start:m.End] != m.Text {
+						t.Fatalf("bad mention %+v", m)
+					}
+				}
+			}
+			return
+		}
+		if err := d.Validate(); err != nil {
+			t.Fatalf("%v\nentities: %s", err, fmt.Sprint(d.Entities))
+		}
+	})
+}
