@@ -119,6 +119,34 @@ s seek seeks sought sought seeking
 sa encourage
 sa advise
 s recommend
+s denounce
+s echo echoes echoed echoed echoing
+s request
+s challenge
+s voice
+s portray
+s highlight
+s email
+s thank
+s plead pleads pleaded pleaded pleading
+s answer
+s disclose
+s applaud
+s quote
+s forecast forecasts forecast forecast forecasting
+s retweet
+s invoke
+s reference
+s assail
+s attribute
+s champion
+s imply implies implied implied implying
+s unveil
+s liken
+s bemoan
+s oppose
+s rail
+sa order
 s endorse
 s defend
 s reject
@@ -154,6 +182,9 @@ b insist
 b want
 b plan plans planned planned planning
 b wish
+b remember
+b wonder
+b rule
 f continue
 f reply replies replied replied replying
 f respond
@@ -409,6 +440,9 @@ const nounLikeList = `state states post posts call calls remark remarks report r
 	concern concerns repeat warning statement vow vows joke jokes laugh sigh shout yell
 	snap snaps muse retort call attack attacks offer offers point points talk talks decline
 	declines plan plans wish wishes brand brands dub dubs hail hails mock mocks tout touts
+	echo echoes request requests challenge challenges voice voices highlight highlights email
+	emails answer answers quote quotes forecast forecasts reference references champion
+	champions order orders rule rules rail rails
 	blast blasts slam slams seek cite cites defend reject rejects express discuss`
 
 // female and male hold words that show a person's gender in a mention
