@@ -332,12 +332,15 @@ func buildLexicon() map[string]*entry {
 var starters = map[string]bool{"q1": true, "q2": true, "q3": true, "q4": true, "1q": true,
 	"2q": true, "3q": true, "4q": true, "h1": true, "h2": true, "1h": true, "2h": true,
 	"half": true, "couple": true, "year-end": true, "overnight": true, "latest": true,
-	"every": true, "each": true, "per": true, "these": true, "term": true}
+	"every": true, "each": true, "per": true, "these": true, "term": true,
+	"christmas": true, "halloween": true, "valentine": true, "thanksgiving": true,
+	"easter": true, "election": true}
 
 // leaders begin patterns only when the next token is a trigger.
 var leaders = map[string]bool{"no": true, "as": true, "at": true, "up": true, "well": true,
 	"slightly": true, "most": true, "its": true, "than": true, "to": true, "near": true,
-	"distant": true, "immediate": true}
+	"distant": true, "immediate": true, "about": true, "approximately": true,
+	"short": true, "long": true, "new": true, "good": true}
 
 // lookup returns the lexicon entry of word w, folding ASCII upper case,
 // without allocating.

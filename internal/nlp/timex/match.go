@@ -55,6 +55,9 @@ func (p *parser) matchAt(i int) []match {
 			try(p.set(i))
 		}
 		try(p.fuzzy(i))
+		if t.cap {
+			try(p.holidayAt(i))
+		}
 		try(p.deictic(i))
 		try(p.relative(i))
 		try(p.quarter(i))
@@ -62,7 +65,7 @@ func (p *parser) matchAt(i int) []match {
 		try(p.positional(i))
 		try(p.durationPhrase(i))
 		try(p.decade(i))
-		if e.pod != "" {
+		if e.pod != "" || e.approx != "" {
 			try(p.clockPhrase(i))
 		}
 		if e.det || e.fiscal || e.num > 0 {
@@ -727,10 +730,22 @@ func (t *tok) explicitPod() bool { return t.e != nil && t.e.pod != "" }
 // clockPhrase matches a clock time with an optional day: "3 p.m. ET",
 // "noon Saturday", "10 p.m. Wednesday", "15:00 GMT on Aug. 6" is left as two.
 func (p *parser) clockPhrase(i int) (match, bool) {
+	start, mod := i, ""
+	if p.is(i, "around") || p.is(i, "about") || p.is(i, "approximately") {
+		// "around 7:15 p.m."
+		i, mod = i+1, "APPROX"
+	}
 	c, ok := p.clockAt(i)
 	if !ok {
 		return match{}, false
 	}
+	m, ok := p.clockDay(i, c)
+	m.start, m.mod = start, mod
+	return m, ok
+}
+
+// clockDay joins a clock time read at i to a following day, if any.
+func (p *parser) clockDay(i int, c clock) (match, bool) {
 	j := c.end
 	k := j
 	if p.is(k, ",") {
@@ -835,7 +850,12 @@ func (p *parser) weekdayFrom(start, w, shift int) (match, bool) {
 func (p *parser) addDayTime(m *match) {
 	j := m.end
 	if e := p.e(j); e != nil && e.pod != "" && len(e.pod) == 2 && !p.is(j, "tonight") && !p.is(j, "overnight") && !e.plural {
-		m.end, m.typ, m.value = j+1, doc.TimeOfDay, m.value+"T"+e.pod
+		// "Friday night" stays a DATE, as TimeBank annotates it, with the
+		// part of the day in the value.
+		m.end, m.value = j+1, m.value+"T"+e.pod
+		if m.value[0] == 'P' || m.value[0] == 'F' {
+			m.value = m.value[:len(m.value)-4]
+		}
 		return
 	}
 	k := j

@@ -126,7 +126,7 @@ func (p *parser) trigger(i int) bool {
 	case t.e.start:
 		return true
 	case t.e.lead:
-		for j := i + 1; j < len(p.toks) && j < i+3; j++ {
+		for j := i + 1; j < len(p.toks) && j < i+4; j++ {
 			if n := &p.toks[j]; n.e == nil || !n.e.lead {
 				return p.trigger(j)
 			}

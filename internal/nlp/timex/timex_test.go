@@ -87,7 +87,7 @@ func TestExtract(t *testing.T) {
 		{"weekday with date", "The vote is on Tuesday, Sept. 9, 2025.", wednesday,
 			[]want{{"Tuesday, Sept. 9, 2025", D, "2025-09-09", ""}}},
 		{"weekday night", "Fighting resumed on Sunday night.", wednesday,
-			[]want{{"Sunday night", T, "2025-08-03TNI", ""}}},
+			[]want{{"Sunday night", D, "2025-08-03TNI", ""}}},
 
 		// Deictic and relative dates.
 		{"yesterday today tomorrow", "Prices fell yesterday, rose today and may rise tomorrow.", wednesday,
@@ -158,6 +158,12 @@ func TestExtract(t *testing.T) {
 			[]want{{"March", D, "2026-03", ""}}},
 		{"month without year past", "Sales collapsed in February.", wednesday,
 			[]want{{"February", D, "2025-02", ""}}},
+
+		// Holidays.
+		{"holidays", "Shops close on Christmas Day and reopen after New Year's Day.", wednesday,
+			[]want{{"Christmas Day", D, "2025-12-25", ""}, {"New Year's Day", D, "2026-01-01", ""}}},
+		{"movable holidays", "Turnout fell last Thanksgiving and on Good Friday.", wednesday,
+			[]want{{"last Thanksgiving", D, "2024-11-28", ""}, {"Good Friday", D, "2025-04-18", ""}}},
 
 		// Times of day.
 		{"pm with zone", "The polls close at 3 p.m. ET.", wednesday,
