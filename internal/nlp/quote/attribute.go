@@ -65,6 +65,13 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 		endsSentence := a.punct(last, ".?!,…") || closeTok+1 >= hi || a.punct(closeTok+1, ",.?!:;—–)")
 		direct := (beforeEmpty || beforeFrame) && (afterOK || endsSentence)
 
+		if j := a.lastTopLevel(dst); j >= 0 && p.parent < 0 && direct && !afterOK && a.continues(dst[j], p.open) {
+			// The next piece of the previous quotation: "“X,” he said.
+			// “Y.”", "“X,” he said, “Y.”" (PolNeAR's discontinuous content).
+			dst[j].end = ce
+			byPair[pi] = j
+			continue
+		}
 		switch {
 		case direct && beforeFrame:
 			f.cue, f.spk, f.addr = before.cue, before.spk, before.addr
@@ -76,10 +83,6 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 			// previous quotation ("“X,” he said. “Y.”").
 			if at, ok := a.colonCue(lo); ok {
 				f.cue, f.spk, f.addr = at.cue, at.spk, at.addr
-			} else if j := a.lastTopLevel(dst); j >= 0 && p.parent < 0 && a.continues(dst[j], p.open) {
-				dst[j].end = ce
-				byPair[pi] = j
-				continue
 			}
 		default:
 			at, ok := a.governingCue(lo, p.open, closeTok+1, hi, level)
@@ -273,26 +276,26 @@ func (a *analysis) colonCue(lo int) (attribution, bool) {
 }
 
 // continues reports whether a quotation opening at token open continues the
-// quote prev: prev's cue followed it and only the cue's sentence lies between
-// ("“X,” he said. “Y.”"), or prev's cue sentence ends in a comma.
+// quote prev: prev's cue followed it, and between that cue and the opening
+// mark, in the same paragraph, there is only the rest of the cue's clause
+// (its speaker, an apposition, adverbials: "“X,” Burman, director of the
+// center, said of the plan. “Y.”") ending in a full stop or comma.
 func (a *analysis) continues(prev found, open int) bool {
 	if prev.pair < 0 || !prev.cueAfter || !prev.cue.ok() || prev.kind != doc.Direct {
 		return false
 	}
-	_, hi := a.sentRange(prev.cue[0])
-	if a.isMark(open-1) && hi == open-1 {
-		hi = open - 1
+	if open-prev.cue[1] > 40 || !a.punct(open-1, ".,:;—–") {
+		return false
 	}
-	if hi != open {
-		// "“X,” he said, “Y.”": same sentence, a comma before the mark.
-		if !(open-1 > prev.cue[0] && a.punct(open-1, ",") && a.sentOf[open] == a.sentOf[prev.cue[0]]) {
+	for k := prev.cue[1]; k < open-1; k++ {
+		if a.isMark(k) || a.quoteChar(k) || a.punct(k, "!?") {
+			return false
+		}
+		if _, ok := a.cue(k); ok && !a.is(k, participles) {
 			return false
 		}
 	}
-	if paragraphBreakBetween(a.text, a.toks, prev.cue[0], open) {
-		return false
-	}
-	return true
+	return !paragraphBreakBetween(a.text, a.toks, prev.cue[0], open)
 }
 
 func paragraphBreakBetween(text string, toks []doc.Token, i, j int) bool {
