@@ -2,10 +2,9 @@ package cli
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"dateline/internal/store"
+	"dateline/internal/store/postgres"
 	"dateline/internal/store/sqlite"
 )
 
@@ -17,8 +16,13 @@ const dbFlagHelp = "database `path` or postgres:// URL (default $DATELINE_DB, el
 // An empty value falls back to $DATELINE_DB, then dateline.db.
 func openStore(ctx context.Context, db string) (store.Store, error) {
 	db = sqlite.Path(db)
-	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
-		return nil, fmt.Errorf("%w: --db %s: PostgreSQL is not built in yet", errUsage, db)
+	// Each branch returns a nil interface on error, never a nil *DB in one.
+	if postgres.IsURL(db) {
+		s, err := postgres.Open(ctx, db)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
 	}
 	s, err := sqlite.Open(ctx, db)
 	if err != nil {

@@ -113,7 +113,7 @@ func (db *DB) Search(ctx context.Context, q store.Query) (store.Results, error) 
 	// the opening of the text.
 	countSQL := `SELECT COUNT(*) FROM documents d WHERE 1 = 1` + w.sql()
 	countArgs := w.args
-	pageSQL := `SELECT d.id, d.date, d.title, COALESCE(s.name, ''), d.url, 0.0, substr(d.text, 1, ` + fmt.Sprint(leadChars) + `)
+	pageSQL := `SELECT d.id, d.date, d.title, COALESCE(s.name, ''), d.url, CAST(0 AS REAL), substr(d.text, 1, ` + fmt.Sprint(leadChars) + `)
 		FROM documents d LEFT JOIN sources s ON s.id = d.source_id WHERE 1 = 1` + w.sql() + `
 		ORDER BY d.day DESC, d.id LIMIT ? OFFSET ?`
 	pageArgs := append(slices.Clone(w.args), limit, offset)
