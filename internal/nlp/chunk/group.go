@@ -27,6 +27,7 @@ state stress emphasise emphasize vow promise know understand indicate agree decl
 
 // chunk groups the tokens of every sentence into noun and verb groups.
 func (a *Analysis) chunk() {
+	a.Chunks = make([]Chunk, 0, len(a.Words)/2+1)
 	for _, s := range a.Sentences {
 		a.chunkSentence(s.First, s.End)
 	}
@@ -280,6 +281,7 @@ func (a *Analysis) addChunk(c Chunk) {
 
 // clauses cuts each sentence into clauses and assigns chunks to them.
 func (a *Analysis) clauses() {
+	a.Clauses = make([]Clause, 0, 2*len(a.Sentences)+1)
 	for si, s := range a.Sentences {
 		cur := a.openClause(s.First, si, -1, -1, Main)
 		for i := s.First; i < s.End; i++ {
@@ -293,11 +295,19 @@ func (a *Analysis) clauses() {
 		}
 		a.Clauses[cur].End = s.End
 	}
+	// Chunks are in text order and so are clauses: every clause's chunks
+	// are a run of one shared index slice.
+	idx := make([]int, len(a.Chunks))
 	for ci := range a.Chunks {
+		idx[ci] = ci
 		c := &a.Chunks[ci]
 		cl := int(a.Words[c.Start].Clause)
 		c.Clause = cl
-		a.Clauses[cl].Chunks = append(a.Clauses[cl].Chunks, ci)
+		if cs := a.Clauses[cl].Chunks; cs == nil {
+			a.Clauses[cl].Chunks = idx[ci : ci+1 : ci+1]
+		} else {
+			a.Clauses[cl].Chunks = idx[cs[0] : ci+1 : ci+1]
+		}
 	}
 }
 
