@@ -249,9 +249,22 @@ func (a *analysis) cueAfter(s, hi int, level int32) (attribution, bool) {
 		}
 		j++
 	}
-	for j < hi && a.toks[j].Kind == doc.Word && !a.capitalised(j) && (a.is(j, auxiliaries) || hasLySuffix(a.word(j))) {
-		j++
+	if a.punct(j, ",") && np[1]-np[0] <= 5 {
+		// "“…,” Michael McFaul, a senior fellow at …, said": skip the
+		// apposition to the comma before the verb.
+		for k := j + 1; k < hi && k-j < 40; k++ {
+			if a.isMark(k) || a.quoteChar(k) || a.punct(k, ".!?;") {
+				break
+			}
+			if a.punct(k, ",") {
+				if _, ok := a.cue(a.skipAdverbs(k+1, hi)); ok {
+					j = k + 1
+					break
+				}
+			}
+		}
 	}
+	j = a.skipAdverbs(j, hi)
 	v, ok := a.cue(j)
 	if !ok || v.class == belief && !a.isWord(j, "thinks") && !a.isWord(j, "thought") {
 		return attribution{}, false
@@ -261,6 +274,15 @@ func (a *analysis) cueAfter(s, hi int, level int32) (attribution, bool) {
 		at.addr, _ = a.object(j+1, hi)
 	}
 	return at, true
+}
+
+// skipAdverbs returns the first token from j that is not an auxiliary or
+// adverb ("has repeatedly said").
+func (a *analysis) skipAdverbs(j, hi int) int {
+	for j < hi && a.toks[j].Kind == doc.Word && !a.capitalised(j) && (a.is(j, auxiliaries) || hasLySuffix(a.word(j))) {
+		j++
+	}
+	return j
 }
 
 func hasLySuffix(w string) bool { return len(w) > 3 && w[len(w)-2:] == "ly" }
