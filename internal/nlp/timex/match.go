@@ -161,14 +161,14 @@ func (p *parser) yearAt(i int) (int, bool) {
 			return 0, false
 		}
 		if pt.kind == doc.Word && pt.cap && pt.e == nil && !p.toks[i].hyph {
+			// "Euro 2008" and "Conference 2010" name years; these name
+			// products, routes and documents.
 			switch ps {
-			case "In", "Since", "By", "Until", "Before", "After", "From", "During", "Through",
-				"Of", "For", "At", "Between", "And", "To", "Around", "Circa", "Summer", "Spring",
-				"Winter", "Autumn", "Fall", "Christmas", "Easter":
-			default:
-				if !p.sentenceStart(i - 1) {
-					return 0, false
-				}
+			case "Windows", "Office", "Flight", "Route", "Highway", "Interstate", "Room", "No",
+				"Number", "Model", "Apollo", "Airbus", "Boeing", "Gate", "Channel", "Section",
+				"Article", "Resolution", "Rule", "Form", "Pier", "Building", "Suite", "Unit",
+				"Code", "Version", "Station", "Bus", "Train", "Level", "Grade", "Chapter", "Page":
+				return 0, false
 			}
 		}
 	}
@@ -380,8 +380,8 @@ func (p *parser) monthFirst(i int) (string, int, bool) {
 	if y, end, ok := p.spokenYear(k); ok {
 		return fmtMonth(y, m), end, true
 	}
-	// "January this year", "June of last year"
-	if r := p.e(k); r != nil && (r.rel == rLast || r.rel == rThis || r.rel == rNext) && p.is(k+1, "year") && !p.is(k, "past") {
+	// "January this year" (not "October of next year": two times)
+	if r := p.e(k); k == j && r != nil && (r.rel == rLast || r.rel == rThis || r.rel == rNext) && p.is(k+1, "year") && !p.is(k, "past") {
 		if !p.hasDCT {
 			return "XXXX-" + pad(m, 2), k + 2, true
 		}
@@ -751,7 +751,7 @@ func (p *parser) clockDay(i int, c clock) (match, bool) {
 	if p.is(k, ",") {
 		k++
 	}
-	if day, end, ok := p.dayRef(k); ok {
+	if day, end, ok := p.dayRef(k, i); ok {
 		if len(day) == 10 || day[0] == 'X' {
 			return match{start: i, end: end, typ: doc.TimeOfDay, value: day + "T" + c.value}, true
 		}
@@ -772,8 +772,9 @@ func (p *parser) refDay() string {
 }
 
 // dayRef reads a day reference usable with a clock time: a weekday, today,
-// yesterday, tomorrow, or a month-day date.
-func (p *parser) dayRef(i int) (string, int, bool) {
+// yesterday, tomorrow, or a month-day date. from is where the whole
+// expression starts, for the words before it ("until 9 a.m. Tuesday").
+func (p *parser) dayRef(i, from int) (string, int, bool) {
 	e := p.e(i)
 	if e == nil {
 		return "", 0, false
@@ -786,7 +787,13 @@ func (p *parser) dayRef(i int) (string, int, bool) {
 				return v, end, true
 			}
 		}
-		return p.weekdayValue(int(e.weekday), p.dir(i, j), 0), j, true
+		dir := p.dir(i, j)
+		if d := p.localDir(from, j); d != 0 {
+			dir = d
+		} else if p.prevIs(from, "by", "until", "till", "before") && dir == same {
+			dir = future
+		}
+		return p.weekdayValue(int(e.weekday), dir, 0), j, true
 	case p.is(i, "today"):
 		return p.shiftDays(0), i + 1, true
 	case p.is(i, "yesterday"):

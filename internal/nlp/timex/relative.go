@@ -812,12 +812,12 @@ func (p *parser) bareUnitOK(j, k int) bool {
 	}
 	if p.prevIs(j, "for", "despite", "after", "within", "over", "took", "take", "takes",
 		"taking", "spent", "spend", "lasted", "last", "lasting", "in", "than", "and", "wait",
-		"waited", "from", "since", "throughout", "during") {
+		"waited", "from", "since", "throughout", "during", "just", "only") {
 		if p.is(k+1, "ago") || p.is(k+1, "later") || p.is(k+1, "earlier") || p.is(k+1, ",") ||
 			p.is(k+1, ".") || p.is(k+1, "of") || p.is(k+1, "and") || p.is(k+1, "before") ||
 			p.is(k+1, "after") || p.is(k+1, "to") || p.is(k+1, "in") || p.is(k+1, "on") ||
 			p.is(k+1, "now") || p.is(k+1, "earlier") || p.is(k+1, "without") || k+1 >= len(p.toks) {
-			return !p.prevIs(j, "in") || p.is(k+1, "ago")
+			return true
 		}
 	}
 	return p.is(k+1, "of") && p.sentenceStart(j) || p.is(k+1, "ago") || p.is(k+1, "later")
