@@ -366,9 +366,17 @@ func (a *analysis) endsClause(k int, afterComma bool) bool {
 	case afterComma && (w == "but" || w == "although" || w == "though" || w == "while" ||
 		w == "whereas" || w == "when" || w == "because" || w == "even" && next == "though"):
 		return true
-	case a.punct(k, "—–") && (next == "and" || next == "but" || next == "while"):
+	case (a.punct(k, "—–") || a.word(k) == "--") && (next == "and" || next == "but" || next == "while" || next == "most" || next == "who" || next == "which"):
 		return true
 	case a.punct(k, ":") && a.isMark(k+1):
+		return true
+	case a.punct(k, ";"):
+		return true
+	case afterComma && (w == "which" || w == "forcing" || w == "leaving" || w == "prompting" ||
+		w == "making" || w == "sending" || w == "causing" || w == "giving"):
+		return true
+	case afterComma && len(w) > 5 && strings.HasSuffix(w, "ing") && a.toks[k].Kind == doc.Word &&
+		!a.capitalised(k) && w != "including" && w != "according" && w != "during" && !a.isMark(k-1):
 		return true
 	}
 	return false

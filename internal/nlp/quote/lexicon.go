@@ -363,6 +363,11 @@ var particleVerbs = map[string]string{}
 
 const particleVerbList = `talk:about point:to,out refer:to speak:of,about`
 
+// forVerbs skip a following "for" before their content: "called for a
+// repeal" reports the repeal.
+var forVerbs = map[string]bool{"call": true, "calls": true, "called": true, "calling": true,
+	"push": true, "pushed": true, "argue": true, "argued": true, "argues": true, "arguing": true}
+
 // speechNouns may carry a participle cue: "a statement saying …".
 var speechNouns = map[string]bool{"statement": true, "letter": true, "tweet": true, "tweets": true,
 	"post": true, "report": true, "message": true, "email": true, "note": true, "video": true,

@@ -94,6 +94,9 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		}
 		t++
 	}
+	if forVerbs[a.low(c)] && a.isWord(t, "for") {
+		t++
+	}
 	if spk.ok() && spk[1]-spk[0] == 1 && a.is(spk[0], pronouns) && spk[0] > lo {
 		// "the two guides I wrote", "cards they never asked for": a
 		// relative clause without "that", whose object is the noun before.
@@ -233,6 +236,7 @@ func (a *analysis) thatAfterAdverbial(s, hi int) int {
 
 // wholeSentence makes the sentence [lo, hi) the content of f.
 func (a *analysis) wholeSentence(f found, lo, hi int) (found, bool) {
+	hi = a.contentEnd(lo, hi)
 	s, e, ok := a.trimTokens(lo, hi)
 	if !ok {
 		return f, false
