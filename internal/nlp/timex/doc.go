@@ -19,11 +19,15 @@
 //
 // Extents follow TimeML: no leading prepositions ("on Wednesday" gives
 // "Wednesday"), determiners and modifiers kept ("the third quarter", "last
-// month", "about three hours", "later in the day", "the days and weeks to
-// come"). A clock time joined to a day is one TIME ("3 p.m. Wednesday",
-// "noon Saturday"), as is a day with its part ("Wednesday night"). Digit
-// ranges give two times ("2009-2011", "August 6-8"); "from Monday to
-// Wednesday" gives two because each weekday is its own expression.
+// month", "nearly three hours", "later in the day", "the days and weeks to
+// come"); adjectival durations leave the determiner to their noun ("the
+// [two-week] strike"). A clock time joined to a day is one TIME ("3 p.m.
+// Wednesday", "noon Saturday"); a weekday with its part of the day is a
+// DATE with the part in the value ("Wednesday night" 2025-08-06TNI), as
+// TimeBank annotates it. Nothing spans a line break, so a dateline's
+// weekday and date stay two times. Digit ranges give two times
+// ("2009-2011", "August 6-8"); "from Monday to Wednesday" gives two because
+// each weekday is its own expression.
 //
 // # Normalisation
 //
@@ -31,19 +35,32 @@
 // [doc.Document.DCT]), date part only. Direction comes first from nearby
 // words ("by Friday", "since Friday", "Friday deadline", "last", "next"),
 // then from the tense of the sentence: the nearest tense cue to the
-// expression decides (future: will, 'll, would, plans, expected to, going
-// to, scheduled to, next; past: said, was, had, irregular past forms and
-// words in -ed); without any cue a sentence counts as past, as news reports
-// what happened. So "Wednesday" in a past sentence is the most recent
-// Wednesday (the DCT itself when the article is dated on a Wednesday), in a
-// future one the next (again the DCT on the day). Month names without a year
-// take the DCT's year unless the tense puts them in the year before or after.
+// expression decides (future: will, 'll, would, could, plans, planned to,
+// expected to, going to, scheduled to, next; past: was, had, irregular past
+// forms and words in -ed, except participles after "be"). Reporting verbs
+// (said, told, announced) count as past for weekdays ("said Friday") but not
+// for months ("said it would pay in January"). A weekday in a sentence
+// without a cue, or with a possessive ("Monday's ruling"), is in the past,
+// as news reports what happened. So "Wednesday" in a past sentence is the
+// most recent Wednesday (the DCT itself when the article is dated on a
+// Wednesday), in a future one the next (again the DCT on the day). A month
+// or holiday without a year is the occurrence nearest the DCT, moved a year
+// back or on only when the tense says so and it lies more than two months
+// the other way.
 //
 // Granularity follows the expression: "last month" is 2025-07, "next week"
-// 2025-W33, "this year" 2025, "two days ago" 2025-08-04, "a year ago" 2024,
-// "the 1990s" 199, "the 20th century" 19, "early 2025" 2025 with mod START.
-// "The quarter" of a business story is the quarter being reported: the
-// previous one during the first two months of a quarter. Durations are ISO
+// 2025-W33, "this year" 2025, "two days ago" and "a week ago" days, "a year
+// ago" 2024, "the 1990s" 199, "the 20th century" 19, "early 2025" 2025 with
+// mod START. "A year earlier", "year-ago" take the granularity of the date
+// they compare with: the last date of their sentence, or a quarter named
+// shortly before ("the third quarter ... a year earlier" is the third
+// quarter of the year before). "The quarter" of a business story is the
+// quarter being reported: the previous one during the first two months of
+// a quarter. "The following year", "the next day" count from the last date
+// found rather than the DCT. Holidays with a fixed date or a rule
+// (Christmas, New Year's Day, Thanksgiving, Easter, Good Friday, Election
+// Day) resolve like month names; ambiguous ones (Independence Day) are not
+// recognised. Durations are ISO
 // 8601 periods (PT3H, P2D, P10Y for "a decade", PXM for "months", halves as
 // P2Y6M or PT1H30M), sets have a period or a TimeML calendar pattern
 // ("daily" P1D, "every Monday" XXXX-WXX-1). Slashed dates are read
