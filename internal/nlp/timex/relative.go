@@ -36,6 +36,8 @@ func (p *parser) fuzzy(i int) (match, bool) {
 		}
 	case p.is(i, "more") && p.is(i+1, "recently"):
 		return dateM(i, i+2, pastRef)
+	case p.is(i, "right") && p.is(i+1, "now"):
+		return dateM(i, i+2, presentRef)
 	case p.is(i, "the") && (p.is(i+1, "near") || p.is(i+1, "long") || p.is(i+1, "short")) && p.is(i+2, "term"):
 		return dateM(i, i+3, futureRef)
 	case p.is(i, "the"):
@@ -304,7 +306,10 @@ func (p *parser) relSeason(s, shift int) string {
 // 2025", "Q3 2025", "fiscal second-quarter", "the 1988 third quarter".
 func (p *parser) quarter(i int) (match, bool) {
 	j := i
-	if p.is(j, "the") || p.is(j, "its") || p.is(j, "a") {
+	if p.is(j, "its") {
+		return match{}, false // "its fourth quarter": the possessive is not part of it
+	}
+	if p.is(j, "the") || p.is(j, "a") {
 		j++
 	}
 	year := ""
@@ -786,6 +791,8 @@ func (p *parser) durationPhrase(i int) (match, bool) {
 	// Dates counted from the DCT: "two days ago", "a year earlier".
 	if !the && !span {
 		switch {
+		case end < len(p.toks) && p.toks[end].hyph && (p.is(end, "earlier") || p.is(end, "ago")):
+			return match{}, false // "a year-earlier quarter": relative() reads "year-earlier"
 		case p.is(end, "ago") || p.is(end, "earlier") && !p.is(end+1, "than"):
 			m.typ, m.value, m.end, m.derived = doc.Date, p.agoValue(u.unit, val, n.x, -1), end+1, true
 			if u.unit == uYear && val == 1 && !n.x && p.hasDCT {
@@ -862,6 +869,8 @@ func (p *parser) set(i int) (match, bool) {
 			return m, true
 		case len(u.pod) == 2 && n.n == 1:
 			return match{start: i, end: j + 1, typ: doc.Set, value: "T" + u.pod}, true
+		case u.month != 0 && n.n == 1 && (!u.needsCap || p.toks[j].cap):
+			return match{start: i, end: j + 1, typ: doc.Set, value: "XXXX-" + pad(int(u.month), 2)}, true
 		}
 	case p.is(i, "per") || p.is(i, "a") || p.is(i, "an"):
 		u := p.e(i + 1)
