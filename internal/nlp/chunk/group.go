@@ -285,7 +285,7 @@ func (a *Analysis) clauses() {
 	for si, s := range a.Sentences {
 		cur := a.openClause(s.First, si, -1, -1, Main)
 		for i := s.First; i < s.End; i++ {
-			if i > a.Clauses[cur].Start && a.boundary(i, s.End) {
+			if i > a.Clauses[cur].Start && a.boundary(i, s.End, a.Clauses[cur].Start) {
 				kind, opener := a.clauseKind(i)
 				a.Clauses[cur].End = i
 				parent := cur
@@ -317,7 +317,7 @@ func (a *Analysis) openClause(start, sent, opener, parent int, kind ClauseKind) 
 }
 
 // boundary reports whether a new clause starts at token i.
-func (a *Analysis) boundary(i, end int) bool {
+func (a *Analysis) boundary(i, end, start int) bool {
 	w := a.Words[i]
 	prev := a.Words[i-1].Tag
 	switch w.Tag {
@@ -360,7 +360,9 @@ func (a *Analysis) boundary(i, end int) bool {
 		if prev == Quote && i > 1 && a.Words[i-2].Tag == Comma && w.Form == Gerund {
 			prev = Comma
 		}
-		if prev == Comma && (w.Form == Gerund || w.Form == Past || w.Form == PastPart) {
+		// ", saying ...", ", killing ...": a participle after a clause
+		// with a verb of its own. (After "X, his envoy," the verb is X's.)
+		if prev == Comma && (w.Form == Gerund || w.Form == Past || w.Form == PastPart) && a.hasVerb(start, i) {
 			return true
 		}
 	case Stop:
@@ -469,4 +471,14 @@ func (a *Analysis) trailingReport(i, end int) bool {
 		return false
 	}
 	return true
+}
+
+// hasVerb reports whether tokens [i, j) hold a verb group.
+func (a *Analysis) hasVerb(i, j int) bool {
+	for k := i; k < j; k++ {
+		if c := a.Words[k].Chunk; c >= 0 && a.Chunks[c].Kind == VP {
+			return true
+		}
+	}
+	return false
 }

@@ -307,10 +307,14 @@ func (x *extractor) demand(dl *doc.Deadline, k int) {
 	if vp < 0 || a.Chunks[vp].Kind != chunk.VP {
 		return
 	}
+	// The demand is the infinitive with its objects and phrases: it ends
+	// at the next verb group, punctuation or "or".
 	cl := a.Clauses[a.Words[k].Clause]
 	end := cl.End
 	for j := a.Chunks[vp].End; j < cl.End; j++ {
-		if t := a.Words[j].Tag; t == chunk.Comma || t == chunk.Stop || t == chunk.Semi || a.Words[j].Lower == "or" {
+		w := a.Words[j]
+		if t := w.Tag; t == chunk.Comma || t == chunk.Stop || t == chunk.Semi || w.Lower == "or" ||
+			w.Chunk >= 0 && a.Chunks[w.Chunk].Kind == chunk.VP && a.Words[a.Chunks[w.Chunk].Start].Tag != chunk.To {
 			end = j
 			break
 		}

@@ -1,0 +1,94 @@
+package deadline_test
+
+import (
+	"context"
+	"testing"
+
+	"dateline/internal/doc"
+	"dateline/internal/nlp/chunk/chunktest"
+	"dateline/internal/nlp/deadline"
+)
+
+// want is a deadline with entity names for ids.
+type want struct {
+	trigger, by, setter, target, demand, consequence, status string
+}
+
+func TestDeadlines(t *testing.T) {
+	tests := []struct {
+		name, marked string
+		want         []want
+	}{
+		{"noun-premodifiers", "It came two days before a [[US|GPE]]-imposed [[Friday|DATE|2025-08-08]] deadline for [[Russia|GPE]] to agree to a ceasefire or face new economic penalties.",
+			[]want{{"deadline", "2025-08-08", "US", "Russia", "agree to a ceasefire", "new economic penalties", "pending"}}},
+		{"give-until", "[[Trump|PERSON]] gave [[Hamas|ORG]] until [[Saturday|DATE|2025-08-09]] to free the hostages or else face consequences.",
+			[]want{{"gave", "2025-08-09", "Trump", "Hamas", "free the hostages", "consequences", "pending"}}},
+		{"has-days", "[[Iran|GPE]] has [[60 days|DURATION|P60D]] to reach a deal, [[Trump|PERSON]] said.",
+			[]want{{"has", "2025-10-05", "Trump", "Iran", "reach a deal", "", "pending"}}},
+		{"has-hours", "The garrison has [[48 hours|DURATION|PT48H]] to surrender, [[Moscow|GPE]] said.",
+			[]want{{"has", "2025-08-08", "Moscow", "", "surrender", "", "pending"}}},
+		{"must-by", "[[Kyiv|GPE]] must sign the deal by [[Friday|DATE|2025-08-08]] or lose access to intelligence, [[Washington|GPE]] warned.",
+			[]want{{"must", "2025-08-08", "Washington", "Kyiv", "sign the deal", "lose access to intelligence", "pending"}}},
+		{"extended", "The [[White House|ORG]] extended the deadline for [[TikTok|ORG]]’s sale to [[September 17|DATE|2025-09-17]].",
+			[]want{{"deadline", "2025-09-17", "White House", "TikTok", "", "", "extended"}}},
+		{"expired", "The ultimatum expired on [[Monday|DATE|2025-08-04]] without a response.",
+			[]want{{"ultimatum", "2025-08-04", "", "", "", "", "missed"}}},
+		{"issued-date-is-not-by", "[[Washington|GPE]] issued an ultimatum to [[Caracas|GPE]] on [[Monday|DATE|2025-08-04]].",
+			[]want{{"ultimatum", "", "Washington", "Caracas", "", "", ""}}},
+		{"past-deadline-not-pending", "The [[July 1|DATE|2025-07-01]] deadline for [[Hamas|ORG]] to respond came and went.",
+			[]want{{"deadline", "2025-07-01", "", "Hamas", "respond", "", ""}}},
+		{"month-precision", "[[Hamas|ORG]] must free the hostages by [[early September|DATE|2025-09]].",
+			[]want{{"must", "2025-09", "", "Hamas", "free the hostages", "", "pending"}}},
+		{"repeated-mentions-merge", "[[Trump|PERSON]] set a [[Friday|DATE|2025-08-08]] deadline for [[Russia|GPE]]. The deadline is [[Friday|DATE|2025-08-08]].",
+			[]want{{"deadline", "2025-08-08", "Trump", "Russia", "", "", "pending"}}},
+		{"heading-dropped", "Trade Deadline Nears\n\n[[Trump|PERSON]] gave [[Brazil|GPE]] until [[August 1|DATE|2025-08-01]] to reach a deal.",
+			[]want{{"gave", "2025-08-01", "Trump", "Brazil", "reach a deal", "", ""}}}, // by is before the document date
+		{"no-deadline", "[[Trump|PERSON]] must decide soon, and [[Putin|PERSON]] has many options.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := chunktest.MustParse(t, tt.marked, "2025-08-06")
+			if err := (deadline.Stage{}).Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if err := d.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			name := func(id string) string {
+				for _, e := range d.Entities {
+					if e.ID == id {
+						return e.Name
+					}
+				}
+				return ""
+			}
+			var got []want
+			for _, dl := range d.Deadlines {
+				got = append(got, want{dl.Trigger.Text, dl.By, name(dl.Setter), name(dl.Target), dl.Demand, dl.Consequence, dl.Status})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d deadlines %+v, want %+v", len(got), got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("deadline %d:\n got %+v\nwant %+v", i, got[i], tt.want[i])
+				}
+			}
+			for i, dl := range d.Deadlines {
+				if dl.By != "" && dl.Time == "" && dl.Trigger.Text != "has" {
+					t.Errorf("deadline %d has a date but no time id", i)
+				}
+			}
+		})
+	}
+}
+
+// TestProcessCancelled checks that a cancelled context stops the stage.
+func TestProcessCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	d := &doc.Document{Text: "Russia has ten days to agree."}
+	if err := (deadline.Stage{}).Process(ctx, d); err == nil {
+		t.Fatal("no error for a cancelled context")
+	}
+}
