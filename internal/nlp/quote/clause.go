@@ -88,8 +88,8 @@ walk:
 			case functionWords[lw] || auxiliaries[lw] || pronouns[lw] || strings.HasSuffix(lw, "ly"):
 				break walk
 			default:
-				if _, isCue := cueForms[lw]; isCue {
-					break walk
+				if _, isCue := cueForms[lw]; isCue && !a.possessive(k+1) && !a.is(k-1, determiners) {
+					break walk // a verb, unless a noun: "the state’s", "the report"
 				}
 				s = k // a nominal modifier: "aide", "senior", "press"
 			}
@@ -276,7 +276,8 @@ func (a *analysis) skippable(i int) bool {
 func (a *analysis) timeWord(i int) bool {
 	switch a.low(i) {
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"today", "yesterday", "tonight", "earlier", "later", "also", "again", "repeatedly", "recently":
+		"today", "yesterday", "tonight", "earlier", "later", "also", "again", "repeatedly", "recently",
+		"morning", "afternoon", "evening", "night":
 		return true
 	}
 	return false
@@ -298,10 +299,7 @@ func (a *analysis) contentStart(s, hi int) int {
 	for k < hi && (a.timeWord(k) || (a.isWord(k, "on") && a.timeWord(k+1))) {
 		k++
 	}
-	if k < hi && a.punct(k, ",") && k > s {
-		k++
-	}
-	return k
+	return k // at a comma when only time words followed the cue: no clause
 }
 
 // tailOnly reports whether tokens [s, hi) hold nothing but adverbials and

@@ -179,7 +179,7 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	if a.isMark(comma-1) || a.inPair[comma-1] >= 0 && a.pairs[a.inPair[comma-1]].parent < 0 && a.closesBefore(comma) {
 		return f, false // a quotation before the cue: handled with quotations
 	}
-	start = lo
+	start = a.afterDateline(lo, comma)
 	for start < comma && (a.isMark(start) && a.pairs[a.markOf[start]].close >= comma || a.punct(start, "—–-")) {
 		start++
 	}
@@ -380,4 +380,27 @@ func (a *analysis) upper(i int) bool {
 		}
 	}
 	return w != "I" && w != "A"
+}
+
+// afterDateline skips a dateline opening a sentence ("WASHINGTON ―",
+// "MOSCOW (Reuters) -"): upper-case words, an optional parenthesis and a
+// dash. It returns lo when there is none.
+func (a *analysis) afterDateline(lo, hi int) int {
+	k := lo
+	for k < hi && k-lo < 4 && (a.upper(k) || a.punct(k, ",")) {
+		k++
+	}
+	if k == lo {
+		return lo
+	}
+	if a.punct(k, "(") {
+		for k < hi && k-lo < 10 && !a.punct(k, ")") {
+			k++
+		}
+		k++
+	}
+	if k < hi && (a.punct(k, "—–-―") || a.word(k) == "--") {
+		return k + 1
+	}
+	return lo
 }

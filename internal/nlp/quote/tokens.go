@@ -192,7 +192,7 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 		if a.capitalised(i) && a.sentOf[i] == 0 || bare && a.capitalised(p) && !strings.HasSuffix(a.word(p), "s") {
 			return v, false
 		}
-		if !(a.capitalised(p) || a.is(p, pronouns) || a.is(p, auxiliaries) || hasLySuffix(a.word(p))) {
+		if !(a.capitalised(p) || a.is(p, pronouns) || a.is(p, auxiliaries) || hasLySuffix(a.word(p)) || a.is(p, speakerNouns)) {
 			return v, false
 		}
 	}
