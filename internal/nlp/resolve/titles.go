@@ -208,6 +208,9 @@ func (r *resolver) addNominals(cover []bool) {
 			}
 			break
 		}
+		if j >= len(r.toks) {
+			break
+		}
 		role := ""
 		end := j
 		switch {
