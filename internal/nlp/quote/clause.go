@@ -100,13 +100,25 @@ walk:
 	for s < e && (a.isWord(s, "of") || a.isWord(s, "and") || a.isWord(s, "for") || a.possessive(s)) {
 		s++
 	}
+	// "Officials at Homeland Security", "advisers to Mr. Obama", "a
+	// spokesman for the campaign": a speaker noun before a preposition
+	// heads the phrase.
+	if p := s - 1; p-1 >= lo && (a.isWord(p, "at") || a.isWord(p, "to") || a.isWord(p, "for") ||
+		a.isWord(p, "of") || a.isWord(p, "from") || a.isWord(p, "with") || a.isWord(p, "in")) &&
+		(a.is(p-1, speakerNouns) || a.is(p-1, roleNouns)) {
+		s = p - 1
+		if a.is(s-1, determiners) && s-1 >= lo {
+			s--
+		}
+	}
 	// A phrase names a speaker when it is headed by a name, opened by a
 	// determiner or possessive, or is a bare noun like "officials".
 	head := a.low(e)
 	if timeHeads[head] || hasLySuffix(head) {
 		return none, false
 	}
-	if !a.capitalised(e) && !a.is(s, determiners) && !a.hasCapital(span{s, e + 1}) && !speakerNouns[head] {
+	if !a.capitalised(e) && !a.is(s, determiners) && !a.hasCapital(span{s, e + 1}) && !speakerNouns[head] &&
+		a.toks[s].Kind != doc.Number {
 		return none, false
 	}
 	return span{s, e + 1}, true
@@ -305,15 +317,35 @@ func (a *analysis) contentStart(s, hi int) int {
 // tailOnly reports whether tokens [s, hi) hold nothing but adverbials and
 // final punctuation: the clause of the cue ends there.
 func (a *analysis) tailOnly(s, hi int) bool {
+	pp := false // inside a prepositional phrase: "in the room", "at a rally"
 	for k := s; k < hi; k++ {
 		if a.punct(k, ".!?…") || a.isMark(k) && k == hi-1 {
 			continue
 		}
-		if !a.skippable(k) || a.isWord(k, "that") {
+		if a.isWord(k, "that") || a.is(k, verbAux) || a.is(k, pronouns) {
+			return false
+		}
+		if a.is(k, leadingPrepositions) || a.isWord(k, "to") || a.isWord(k, "for") || a.isWord(k, "of") {
+			pp = true
+			continue
+		}
+		if a.punct(k, ",") {
+			pp = false
+		}
+		if a.skippable(k) {
+			continue
+		}
+		if !pp || a.toks[k].Kind != doc.Word || a.cueAt(k) || strings.HasSuffix(a.low(k), "ing") {
 			return false
 		}
 	}
 	return true
+}
+
+// cueAt reports whether token k is a cue verb.
+func (a *analysis) cueAt(k int) bool {
+	_, ok := a.cue(k)
+	return ok
 }
 
 // contentEnd returns the token index where a reported clause starting at s

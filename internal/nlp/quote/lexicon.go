@@ -283,6 +283,9 @@ func init() {
 	for _, w := range strings.Fields(speakerNounList) {
 		speakerNouns[w] = true
 	}
+	for _, w := range strings.Fields(roleNounList) {
+		roleNouns[w] = true
+	}
 	for _, w := range strings.Fields(timeHeadList) {
 		timeHeads[w] = true
 	}
@@ -394,7 +397,7 @@ var conjunctions = map[string]bool{"and": true, "but": true, "or": true, "so": t
 // they bristled", "while insisting".
 var subordinators = map[string]bool{"as": true, "while": true, "after": true, "before": true,
 	"since": true, "because": true, "when": true, "although": true, "though": true, "in": true,
-	"at": true, "during": true, "with": true, "and": true, "but": true, "who": true, "which": true,
+	"at": true, "during": true, "with": true, "who": true, "which": true,
 	"referring": true, "according": true, "even": true, "noting": true, "adding": true, "saying": true}
 
 // determiners open a noun phrase.
@@ -417,6 +420,15 @@ const speakerNounList = `officials sources critics analysts experts police democ
 	students teachers parents workers officials employees executives investors polls surveys
 	studies data reports documents records poll survey study report analysis slide figures
 	numbers research review audit investigation memo letter statement filing records`
+
+// roleNouns name a person by role ("a spokesman for the campaign").
+var roleNouns = map[string]bool{}
+
+const roleNounList = `spokesman spokeswoman spokesperson official aide adviser advisor
+	director chairman chairwoman chair president secretary minister member head chief leader
+	executive professor analyst expert economist lawyer attorney representative senator
+	ambassador envoy commissioner governor mayor lawmaker strategist consultant researcher
+	fellow editor writer reporter correspondent founder manager partner officer`
 
 // timeHeads cannot head a speaker phrase ("Friday said", "this month").
 var timeHeads = map[string]bool{}

@@ -141,14 +141,16 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	// Content before the cue: "CLAUSE, X said." or "CLAUSE, said X."
 	comma := -1
 	switch {
-	case spk.ok() && spk[1] == c || spk.ok() && spk[1] < c && a.onlyAdverbs(spk[1], c):
+	case spk.ok() && spk[1] == c || spk.ok() && spk[1] < c && a.onlyAdverbs(a.skipParenthesis(spk[1], c), c):
 		if a.punct(spk[0]-1, ",") {
 			comma = spk[0] - 1
+		} else if a.quoteChar(spk[0]-1) && a.punct(spk[0]-2, ",") {
+			comma = spk[0] - 1 // "Clinton “is …,” the general said": the comma is inside
 		}
-		if !a.tailOnly(c+1, hi) {
+		if !a.tailOnly(t, hi) {
 			// "A, he said, B": the content is the whole sentence; but in
 			// "A, he said, as they …" the clause after is the cue's own.
-			k, ok := a.parenthetical(c+1, hi)
+			k, ok := a.parenthetical(t, hi)
 			if comma <= lo || !ok {
 				return f, false
 			}
@@ -176,7 +178,7 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	if comma <= lo {
 		return f, false
 	}
-	if a.isMark(comma-1) || a.inPair[comma-1] >= 0 && a.pairs[a.inPair[comma-1]].parent < 0 && a.closesBefore(comma) {
+	if a.quotationUpTo(lo, comma) {
 		return f, false // a quotation before the cue: handled with quotations
 	}
 	start = a.afterDateline(lo, comma)
@@ -243,6 +245,40 @@ func (a *analysis) wholeSentence(f found, lo, hi int) (found, bool) {
 	}
 	f.start, f.end, f.kind = s, e, a.contentKind(lo, hi)
 	return f, true
+}
+
+// quotationUpTo reports whether the text before the comma at token comma
+// is one quotation opening the sentence ("“…,” he said" / "“…”, he said"),
+// which the quotation pass attributes.
+func (a *analysis) quotationUpTo(lo, comma int) bool {
+	var pi int32 = -1
+	switch {
+	case a.isMark(comma - 1):
+		pi = a.markOf[comma-1]
+	case a.isMark(comma) && a.quoteChar(comma):
+		pi = a.markOf[comma]
+	case a.inPair[comma-1] >= 0 && a.closesBefore(comma):
+		pi = a.inPair[comma-1]
+	}
+	if pi < 0 {
+		return false
+	}
+	p := a.pairs[pi]
+	return p.parent < 0 && p.open <= a.afterDateline(lo, comma)
+}
+
+// skipParenthesis returns the token after a parenthesis starting at s
+// ("Sen. Lindsey Graham (R-S.C.) told"), or s.
+func (a *analysis) skipParenthesis(s, hi int) int {
+	if !a.punct(s, "(") {
+		return s
+	}
+	for k := s + 1; k < hi && k-s < 12; k++ {
+		if a.punct(k, ")") {
+			return k + 1
+		}
+	}
+	return s
 }
 
 // closesBefore reports whether the quotation holding token comma-1 closes
