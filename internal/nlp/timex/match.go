@@ -309,7 +309,7 @@ func (p *parser) calDate(i int) (string, int, bool) {
 			return pad(y, 4), i + 1, true
 		}
 	case e != nil && e.num > 0:
-		if y, end, ok := p.spokenYear(i); ok && p.toks[i].cap == false || ok && p.is(i, "nineteen") {
+		if y, end, ok := p.spokenYear(i); ok {
 			return pad(y, 4), end, true
 		}
 	}
@@ -329,7 +329,7 @@ func (p *parser) spokenYear(i int) (int, int, bool) {
 		}
 		return 0, 0, false
 	}
-	if p.is(i, "two") && p.is(i+1, "thousand") {
+	if p.is(i, "two") && p.is(i+1, "thousand") && p.prevIs(i, "year", "in", "since", "until", "by", "of", "from") {
 		j := i + 2
 		if p.is(j, "and") {
 			j++

@@ -28,6 +28,10 @@ func (p *parser) fuzzy(i int) (match, bool) {
 			if p.is(end, "and") && p.unitAt(end+1) && p.e(end+1).plural {
 				end += 2
 			}
+			if p.is(i, "recent") && end == i+2 {
+				// "in recent months": a stretch up to now, as TimeBank reads it.
+				return match{start: i, end: end, typ: doc.Duration, value: durValue(0, true, u.unit)}, true
+			}
 			v := pastRef
 			if !p.is(i, "recent") && !p.is(i, "past") {
 				v = futureRef
@@ -401,11 +405,8 @@ func (p *parser) quarter(i int) (match, bool) {
 	if half && year == "" && !p.is(i, "the") {
 		return match{}, false
 	}
-	if !half && year == "" && j == i && p.toks[j].e != nil && !p.toks[j+1].hyph && !p.toks[j].cap {
-		// a bare "second quarter" is fine; "a third quarter" is not a date
-	}
 	if p.is(i, "a") {
-		return match{}, false
+		return match{}, false // "a third quarter of the vote"
 	}
 	if p.toks[j+1].hyph && j > i && year == "" && !p.is(i+1, "fiscal") {
 		i = j // "the third-quarter loss"
@@ -485,8 +486,7 @@ func (p *parser) season(i int) (match, bool) {
 		k++
 	}
 	if y, ok := p.yearAt(k); ok {
-		yy := y
-		return dateM(i, k+1, pad(yy, 4)+"-"+e.season)
+		return dateM(i, k+1, pad(y, 4)+"-"+e.season)
 	}
 	if p.is(j, "fall") && j == i {
 		return match{}, false
@@ -500,7 +500,7 @@ func (p *parser) season(i int) (match, bool) {
 	dir := p.dir(i, j+1)
 	v := ""
 	if p.hasDCT {
-		yy, cs := seasonOf(p.dct)
+		_, cs := seasonOf(p.dct)
 		s := seasonIndex(e.season)
 		switch {
 		case s == cs:
@@ -510,7 +510,6 @@ func (p *parser) season(i int) (match, bool) {
 		default:
 			v = p.relSeason(s, 1)
 		}
-		_ = yy
 	} else {
 		v = "XXXX-" + e.season
 	}
@@ -837,8 +836,13 @@ func (p *parser) set(i int) (match, bool) {
 	e := p.e(i)
 	switch {
 	case e.setUnit != noUnit:
-		if p.is(i, "annual") || p.is(i, "annually") || p.is(i, "quarterly") {
-			return match{}, false // mostly "annual report", "quarterly earnings"
+		if p.is(i, "annually") || p.is(i, "quarterly") {
+			return match{}, false // mostly "quarterly earnings", "reported annually"
+		}
+		if p.is(i, "annual") {
+			// "annual sales": a year's worth, a DURATION as TimeBank and
+			// MEANTIME annotate it.
+			return match{start: i, end: i + 1, typ: doc.Duration, value: "P1Y"}, true
 		}
 		v := durValue(1, false, e.setUnit)
 		if e.setUnit == uNight {

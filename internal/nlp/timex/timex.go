@@ -284,7 +284,8 @@ func stripCommas(s string) string {
 	return string(b)
 }
 
-// word returns the lexicon entry of tok i, or nil when i is out of range.
+// e returns the lexicon entry of tok i, or nil when there is none or i is
+// out of range.
 func (p *parser) e(i int) *entry {
 	if i < 0 || i >= len(p.toks) {
 		return nil

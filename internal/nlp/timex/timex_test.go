@@ -230,6 +230,9 @@ func TestExtract(t *testing.T) {
 		{"modal may", "May I ask a question? He may march on.", wednesday, nil},
 		{"quantities", "About 2000 troops and $2025 in cash.", wednesday, nil},
 		{"second as ordinal", "He won a second term.", wednesday, nil},
+		{"spoken quantity", "Two thousand people marched.", wednesday, nil},
+		{"spoken year 2000", "It was planned for the year two thousand.", wednesday,
+			[]want{{"the year two thousand", D, "2000", ""}}},
 
 		// Documents without a date.
 		{"undated weekday", "The minister arrived on Wednesday.", "",
