@@ -161,7 +161,8 @@ func (t *Tagger) propagate(text string, toks []doc.Token, names []Name) []Name {
 			continue
 		}
 		parts := strings.Fields(text[n.Start:n.End])
-		if len(parts) < 2 {
+		if len(parts) < 2 || !allNameWords(parts) {
+			// "Wal - Mart" tagged as a person is no reason to tag "Wal".
 			continue
 		}
 		last := parts[len(parts)-1]
@@ -276,6 +277,28 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 	if i >= j {
 		return names
 	}
+	// A name neither starts nor ends inside a word: "3G iPhone", not
+	// "G iPhone".
+	for i > 0 && glued(text, toks[i-1], toks[i]) {
+		i--
+	}
+	for j < len(toks) && glued(text, toks[j-1], toks[j]) {
+		j++
+	}
+	if !hasLetter(text[toks[i].Start:toks[j-1].End]) {
+		return names // "4" alone is no name
+	}
+	if typ == "PERSON" {
+		// "Chrysler LLC Jim Press": a company and a person run together.
+		for k := i + 1; k < j-1; k++ {
+			w := text[toks[k].Start:toks[k].End]
+			if t.gaz.IsOrgWord(w) && strings.ToUpper(w[:1]) == w[:1] && capitalised(text, toks[k+1]) && !t.gaz.IsCommon(w) {
+				names = append(names, Name{Start: toks[i].Start, End: toks[k].End, Type: "ORG"})
+				i = k + 1
+				break
+			}
+		}
+	}
 	if typ == "PERSON" {
 		// A title phrase that began before the span and runs into it:
 		// "Secretary of [State Marco Rubio]".
@@ -306,6 +329,18 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 		typ = t.placeOrOrg(s, toks[i:j], text, typ)
 	}
 	return append(names, Name{Start: start, End: end, Type: typ})
+}
+
+// allNameWords reports whether every part is a capitalised word (initials
+// such as "W." included).
+func allNameWords(parts []string) bool {
+	for _, p := range parts {
+		r, _ := utf8.DecodeRuneInString(p)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isFirstName reports whether tok is a capitalised given name the
@@ -431,6 +466,25 @@ var titleModifiers = map[string]bool{"special": true, "former": true, "deputy": 
 func (t *Tagger) isTitleWord(text string, tok doc.Token) bool {
 	w := text[tok.Start:tok.End]
 	return t.gaz.IsTitle(w)
+}
+
+// glued reports whether b continues the word a without a space between
+// them ("3" + "G"), clitics aside.
+func glued(text string, a, b doc.Token) bool {
+	if b.SpaceBefore || a.Kind == doc.Punct || b.Kind == doc.Punct || a.Kind == doc.Symbol || b.Kind == doc.Symbol {
+		return false
+	}
+	w := text[b.Start:b.End]
+	return !strings.HasPrefix(w, "'") && !strings.HasPrefix(w, "’") && w != "n't" && w != "n’t"
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func trimmable(text string, tok doc.Token) bool {
