@@ -85,17 +85,18 @@ func (dialect) TextSearch(terms []store.Term) sqldb.TextSearch {
 			parts[i] = `!!` + parts[i]
 			continue
 		}
-		ranks = append(ranks, `ts_rank(d.tsv, phraseto_tsquery('english', ?))`)
+		ranks = append(ranks, `ts_rank(b.tsv, phraseto_tsquery('english', ?))`)
 		rankArgs = append(rankArgs, t.Text)
 	}
 	q := `(` + strings.Join(parts, ` && `) + `)`
 	return sqldb.TextSearch{
-		From:        `documents d`,
-		Where:       `d.tsv @@ ` + q,
+		From:        `documents d JOIN document_bodies b ON b.doc = d.seq`,
+		Where:       `b.tsv @@ ` + q,
 		WhereArgs:   args,
 		Score:       strings.Join(ranks, ` + `),
 		ScoreArgs:   rankArgs,
-		Snippet:     `ts_headline('english', d.text, ` + q + `, ` + headline + `)`,
+		SnippetJoin: `JOIN document_bodies b ON b.doc = page.seq`,
+		Snippet:     `ts_headline('english', b.text, ` + q + `, ` + headline + `)`,
 		SnippetArgs: args,
 	}
 }

@@ -164,10 +164,14 @@ func (w *writer) put(ctx context.Context, p entry) (store.Result, string, error)
 		}
 	}
 	var seq int64
-	if err := w.row(ctx, `INSERT INTO documents (id, date, day, title, url, source_id, text, layers, added)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-		d.ID, d.Date, store.Day(d.Date), d.Title, d.URL, source, d.Text, p.layers, w.now).Scan(&seq); err != nil {
+	if err := w.row(ctx, `INSERT INTO documents (id, date, day, title, url, source_id, added)
+		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+		d.ID, d.Date, store.Day(d.Date), d.Title, d.URL, source, w.now).Scan(&seq); err != nil {
 		return store.Result{}, "", fmt.Errorf("insert document: %w", err)
+	}
+	if _, err := w.exec(ctx, `INSERT INTO document_bodies (doc, title, text, layers) VALUES (?, ?, ?, ?)`,
+		seq, d.Title, d.Text, p.layers); err != nil {
+		return store.Result{}, "", fmt.Errorf("insert document body: %w", err)
 	}
 	if _, err := w.exec(ctx, `INSERT INTO content_hashes (hash, doc) VALUES (?, ?)`, p.Hash, seq); err != nil {
 		return store.Result{}, "", fmt.Errorf("insert hash: %w", err)

@@ -31,7 +31,7 @@ func (db *DB) ContentID(ctx context.Context, h string) (string, error) {
 // Get implements [store.Store.Get].
 func (db *DB) Get(ctx context.Context, id string) (*doc.Document, error) {
 	var text, layers string
-	err := db.sql.QueryRowContext(ctx, db.q(`SELECT text, layers FROM documents WHERE id = ?`), id).Scan(&text, &layers)
+	err := db.sql.QueryRowContext(ctx, db.q(`SELECT b.text, b.layers FROM documents d JOIN document_bodies b ON b.doc = d.seq WHERE d.id = ?`), id).Scan(&text, &layers)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("document %s: %w", id, store.ErrNotFound)
 	}
@@ -113,9 +113,12 @@ func (db *DB) Search(ctx context.Context, q store.Query) (store.Results, error) 
 	// the opening of the text.
 	countSQL := `SELECT COUNT(*) FROM documents d WHERE 1 = 1` + w.sql()
 	countArgs := w.args
-	pageSQL := `SELECT d.id, d.date, d.title, COALESCE(s.name, ''), d.url, CAST(0 AS REAL), substr(d.text, 1, ` + fmt.Sprint(leadChars) + `)
-		FROM documents d LEFT JOIN sources s ON s.id = d.source_id WHERE 1 = 1` + w.sql() + `
-		ORDER BY d.day DESC, d.id LIMIT ? OFFSET ?`
+	pageSQL := `WITH page AS (SELECT d.seq AS seq FROM documents d WHERE 1 = 1` + w.sql() + `
+			ORDER BY d.day DESC, d.id LIMIT ? OFFSET ?)
+		SELECT d.id, d.date, d.title, COALESCE(s.name, ''), d.url, CAST(0 AS REAL), substr(b.text, 1, ` + fmt.Sprint(leadChars) + `)
+		FROM page JOIN documents d ON d.seq = page.seq JOIN document_bodies b ON b.doc = d.seq
+		LEFT JOIN sources s ON s.id = d.source_id
+		ORDER BY d.day DESC, d.id`
 	pageArgs := append(slices.Clone(w.args), limit, offset)
 	textSearch := len(terms) > 0
 	if textSearch {
@@ -170,7 +173,7 @@ func (db *DB) Documents(ctx context.Context, f store.Filter) iter.Seq2[*doc.Docu
 			yield(nil, err)
 			return
 		}
-		rows, err := db.sql.QueryContext(ctx, db.q(`SELECT d.id, d.text, d.layers FROM documents d WHERE 1 = 1`+w.sql()+
+		rows, err := db.sql.QueryContext(ctx, db.q(`SELECT d.id, b.text, b.layers FROM documents d JOIN document_bodies b ON b.doc = d.seq WHERE 1 = 1`+w.sql()+
 			` ORDER BY CASE WHEN d.day = '' THEN 1 ELSE 0 END, d.day, d.id`), w.args...)
 		if err != nil {
 			yield(nil, fmt.Errorf("documents: %w", err))

@@ -1,9 +1,11 @@
 -- dateline store schema v1 (SQLite). See docs/store.md.
 --
--- documents keeps each document whole (text, plus its layers as JSON) so Get
--- returns exactly what was put; the tables below spread the layers out for
--- queries across documents. Child rows hang off documents(seq) with ON DELETE
--- CASCADE, so replacing a document is one DELETE and fresh INSERTs.
+-- documents holds each document's metadata in small rows that filters and
+-- joins scan quickly; document_bodies keeps the document whole (text, plus
+-- its layers as JSON) so Get returns exactly what was put. The tables below
+-- spread the layers out for queries across documents. Child rows hang off
+-- documents(seq) with ON DELETE CASCADE, so replacing a document is one
+-- DELETE and fresh INSERTs.
 
 CREATE TABLE sources (
 	id   INTEGER PRIMARY KEY,
@@ -19,24 +21,30 @@ CREATE TABLE documents (
 	title     TEXT NOT NULL,
 	url       TEXT NOT NULL,
 	source_id INTEGER REFERENCES sources(id),
-	text      TEXT NOT NULL,
-	layers    TEXT NOT NULL, -- the document JSON without its text
 	added     TIMESTAMP NOT NULL -- store clock
 );
 CREATE INDEX documents_day ON documents(day, id);
 CREATE INDEX documents_source ON documents(source_id, day);
 
--- Full text over title and text, porter-stemmed, kept in step by triggers.
+CREATE TABLE document_bodies (
+	doc    INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+	title  TEXT NOT NULL, -- repeated from documents for the full-text index
+	text   TEXT NOT NULL,
+	layers TEXT NOT NULL  -- the document JSON without its text
+);
+
+-- Full text over title and text, porter-stemmed, kept in step by triggers
+-- (which cascading deletes fire too). Its rowid is documents.seq.
 CREATE VIRTUAL TABLE documents_fts USING fts5(
 	title, text,
-	content = 'documents', content_rowid = 'seq',
+	content = 'document_bodies', content_rowid = 'doc',
 	tokenize = 'porter unicode61'
 );
-CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-	INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON document_bodies BEGIN
+	INSERT INTO documents_fts(rowid, title, text) VALUES (new.doc, new.title, new.text);
 END;
-CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-	INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON document_bodies BEGIN
+	INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.doc, old.title, old.text);
 END;
 
 -- content_hashes finds exact duplicates: store.Hash of a stored text.
