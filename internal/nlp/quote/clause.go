@@ -73,8 +73,8 @@ walk:
 	for s-1 >= lo && e-s < 10 {
 		k := s - 1
 		switch {
-		case a.possessive(k):
-			s = k
+		case a.possessive(k) || a.punct(k, "’'") && !a.toks[k].SpaceBefore && strings.HasSuffix(a.low(k-1), "s"):
+			s = k // "Trump’s campaign", "Sanders’ campaign"
 		case a.capitalised(k):
 			s = k
 		case a.toks[k].Kind == doc.Word:
@@ -105,7 +105,7 @@ walk:
 	// heads the phrase.
 	if p := s - 1; p-1 >= lo && (a.isWord(p, "at") || a.isWord(p, "to") || a.isWord(p, "for") ||
 		a.isWord(p, "of") || a.isWord(p, "from") || a.isWord(p, "with") || a.isWord(p, "in")) &&
-		(a.is(p-1, speakerNouns) || a.is(p-1, roleNouns)) {
+		(a.is(p-1, speakerNouns) || a.is(p-1, roleNouns) || plural(a.low(p-1)) && !a.is(p-1, functionWords)) {
 		s = p - 1
 		if a.is(s-1, determiners) && s-1 >= lo {
 			s--
@@ -118,7 +118,7 @@ walk:
 		return none, false
 	}
 	if !a.capitalised(e) && !a.is(s, determiners) && !a.hasCapital(span{s, e + 1}) && !speakerNouns[head] &&
-		a.toks[s].Kind != doc.Number {
+		a.toks[s].Kind != doc.Number && !plural(head) {
 		return none, false
 	}
 	return span{s, e + 1}, true
@@ -206,35 +206,43 @@ func (a *analysis) subjectBefore(c, lo int) (spk span, passive bool) {
 // unless it is a description and the apposition a name ("The state's
 // campaign chairman, Phil Lovas, said").
 func (a *analysis) apposition(closing, lo int) span {
-	open := -1
-	for j := closing - 1; j >= lo && closing-j < 40; j-- {
-		if a.punct(j, ",") {
-			open = j
-			break
-		}
+	// Try the commas before the closing one, nearest first: an apposition
+	// may hold commas of its own ("Giovanni Vian, the editor of the
+	// paper, L'Osservatore Romano, said").
+	commas := 0
+	for j := closing - 1; j >= lo && closing-j < 50; j-- {
 		if a.isMark(j) || a.punct(j, ".;:!?") {
 			return none
 		}
 		if _, ok := a.cue(j); ok && !a.capitalised(j) && !a.is(j, participles) {
 			return none // a clause, not an apposition: "X, who said …, added"
 		}
-	}
-	if open < 0 {
-		return none
-	}
-	name, ok := a.npBefore(open-1, lo)
-	if !ok {
-		return none
-	}
-	if !a.hasCapital(name) && a.capitalised(open+1) {
-		if inner, ok := a.npAfter(open+1, closing); ok && a.hasCapital(inner) {
-			return inner
+		if !a.punct(j, ",") {
+			continue
+		}
+		if commas++; commas > 3 {
+			return none
+		}
+		name, ok := a.npBefore(j-1, lo)
+		if !ok {
+			continue
+		}
+		if !a.hasCapital(name) && a.capitalised(j+1) {
+			if inner, ok := a.npAfter(j+1, closing); ok && a.hasCapital(inner) {
+				return inner
+			}
+		}
+		if name[0] == lo || a.punct(name[0]-1, ",;:—–") || a.is(name[0]-1, conjunctions) || a.isMark(name[0]-1) {
+			return name
 		}
 	}
-	if name[0] > lo && !a.punct(name[0]-1, ",;:—–") && !a.is(name[0]-1, conjunctions) && !a.isMark(name[0]-1) {
-		return none // the phrase is the object of something before it
-	}
-	return name
+	return none
+}
+
+// plural reports whether a lower-case noun looks plural ("specialists").
+func plural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
+		!strings.HasSuffix(w, "is")
 }
 
 // hasCapital reports whether a phrase holds a capitalised word.
@@ -303,6 +311,9 @@ func (a *analysis) contentStart(s, hi int) int {
 		if a.isWord(k, "that") {
 			return k
 		}
+		if k > s && a.is(k, subjectPronouns) && a.is(s, leadingPrepositions) {
+			return k // "said in a statement Thursday night they pulled …"
+		}
 		if !a.skippable(k) || a.isMark(k) {
 			break
 		}
@@ -320,6 +331,10 @@ func (a *analysis) tailOnly(s, hi int) bool {
 	pp := false // inside a prepositional phrase: "in the room", "at a rally"
 	for k := s; k < hi; k++ {
 		if a.punct(k, ".!?…") || a.isMark(k) && k == hi-1 {
+			continue
+		}
+		if pi := a.markOf[k]; pi >= 0 && a.pairs[pi].open == k && a.pairs[pi].close > k && a.pairs[pi].close-k < 8 {
+			k = a.pairs[pi].close // a title: "on MSNBC’s “Morning Joe.”"
 			continue
 		}
 		if a.isWord(k, "that") || a.is(k, verbAux) || a.is(k, pronouns) {

@@ -325,7 +325,7 @@ const skipBeforeSubject = `has have had was were is are be been would will may m
 	should shall must did does do n't not never also again once then later earlier first still
 	already even just often previously recently repeatedly reportedly publicly privately
 	flatly simply quickly further long since yet now initially separately subsequently
-	openly explicitly bluntly`
+	openly explicitly bluntly here there`
 
 // verbAux are the auxiliary verbs among auxiliaries: they end a noun
 // phrase read forwards.
@@ -387,6 +387,10 @@ var leadingPrepositions = map[string]bool{}
 
 const leadingPrepositionList = `at in on during before after from with via over while when
 	since through by as`
+
+// subjectPronouns open a clause.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true,
+	"i": true, "you": true}
 
 // conjunctions may stand before a subject.
 var conjunctions = map[string]bool{"and": true, "but": true, "or": true, "so": true, "yet": true,

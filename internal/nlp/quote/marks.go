@@ -50,6 +50,9 @@ func findMarks(text string, toks []doc.Token, dst []mark) []mark {
 		switch w {
 		case "“", "„", "«":
 			m.dir, m.curly = opens, true
+			if w == "“" && !t.SpaceBefore && i > 0 && spaceAfter(text, t.End) {
+				m.dir = either // a left mark typed for a right one: `here,“ said`
+			}
 		case "”", "»":
 			m.dir, m.curly = closes, true
 		case "‘", "‹":
