@@ -25,6 +25,9 @@ import (
 // tests, so this asserts a floor and logs the figures rather than exact
 // frames.
 func TestChain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole chain")
+	}
 	nerStage, err := ner.NewStage()
 	if err != nil {
 		t.Fatalf("ner: %v", err)

@@ -148,6 +148,13 @@ func (x *extractor) verbArgs(m *mention) {
 		c.Passive = true
 		subj = -1
 	}
+	// "was shot and killed by police": a bare participle conjoined to a
+	// passive is passive too.
+	if cl := a.Clauses[c.Clause]; cl.Kind == chunk.Conjunct && cl.Parent >= 0 && c.Start == c.Head && (a.Words[c.Head].Form == chunk.Past || a.Words[c.Head].Form == chunk.PastPart) {
+		if pv := a.FirstVerb(cl.Parent); pv >= 0 && a.Chunks[pv].Passive {
+			c.Passive = true
+		}
+	}
 	if subj >= 0 {
 		role := subjectRole(m.typ)
 		if c.Passive {
@@ -216,7 +223,7 @@ func (x *extractor) verbArgs(m *mention) {
 	x.ppArgs(m, a.PPs(vp))
 	// "threatened to retaliate against Seoul": the target sits in the
 	// infinitive.
-	if len(objs) == 0 && (m.typ == Threaten || m.typ == Demand) && vp+1 < len(a.Chunks) {
+	if len(objs) == 0 && !m.has(doc.Target) && (m.typ == Threaten || m.typ == Demand) && vp+1 < len(a.Chunks) {
 		if inf := a.Chunks[vp+1]; inf.Kind == chunk.VP && a.Words[inf.Start].Tag == chunk.To && inf.Start == c.End {
 			for _, o := range a.Objects(vp + 1) {
 				x.addNP(m, doc.Target, o, false)
