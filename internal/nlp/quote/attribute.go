@@ -21,32 +21,7 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 		if cs >= ce || used[p.open] {
 			continue
 		}
-		closeTok := p.close
-		last := closeTok - 1
-		if closeTok < 0 {
-			last = p.open
-			for last+1 < len(a.toks) && a.toks[last+1].Start < p.end {
-				last++
-			}
-			closeTok = last + 1
-		}
-		lo, _ := a.sentRange(p.open)
-		_, hi := a.sentRange(last)
-		if closeTok >= hi && closeTok < len(a.toks) {
-			_, hi = a.sentRange(closeTok)
-		}
-		if p.parent >= 0 {
-			pp := a.pairs[p.parent]
-			if lo <= pp.open {
-				lo = pp.open + 1
-			}
-			if pp.close >= 0 && hi > pp.close {
-				hi = pp.close
-			}
-			for hi > closeTok+1 && a.toks[hi-1].Start >= pp.end {
-				hi--
-			}
-		}
+		lo, hi, last, closeTok := a.context(p)
 		level := int32(p.parent)
 		f := found{start: cs, end: ce, pair: pi, outer: -1, cue: none, spk: none, addr: none}
 
@@ -116,6 +91,41 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 		dst = append(dst, f)
 	}
 	return dst
+}
+
+// context returns the token range a quotation's cue is looked for in (from
+// the start of the sentence holding its opening mark to the end of the one
+// holding its closing mark, inside the enclosing quotation if nested), its
+// last content token and its closing mark (the token after the content when
+// the quotation is unclosed).
+func (a *analysis) context(p pair) (lo, hi, last, closeTok int) {
+	closeTok = p.close
+	last = closeTok - 1
+	if closeTok < 0 {
+		last = p.open
+		for last+1 < len(a.toks) && a.toks[last+1].Start < p.end {
+			last++
+		}
+		closeTok = last + 1
+	}
+	lo, _ = a.sentRange(p.open)
+	_, hi = a.sentRange(last)
+	if closeTok >= hi && closeTok < len(a.toks) {
+		_, hi = a.sentRange(closeTok)
+	}
+	if p.parent >= 0 {
+		pp := a.pairs[p.parent]
+		if lo <= pp.open {
+			lo = pp.open + 1
+		}
+		if pp.close >= 0 && hi > pp.close {
+			hi = pp.close
+		}
+		for hi > closeTok+1 && a.toks[hi-1].Start >= pp.end {
+			hi--
+		}
+	}
+	return lo, hi, last, closeTok
 }
 
 // lastTopLevel returns the index of the latest quote found from a

@@ -233,6 +233,34 @@ func TestQuotes(t *testing.T) {
 			},
 		},
 		{
+			name: "cue after a quotation past the speaker's apposition",
+			text: "“Prices will rise,” Ines Kovac, an economist at the port authority, said on Monday.",
+			want: []want{{"Prices will rise,", doc.Direct, "said", "Ines Kovac"}},
+		},
+		{
+			name: "pieces around a mid-sentence cue are one quote",
+			text: "“We tried,” he said, “but the storm was faster.”",
+			want: []want{{"We tried,” he said, “but the storm was faster.", doc.Direct, "said", "he"}},
+		},
+		{
+			name: "speaker with a prepositional phrase and a parenthesis",
+			text: "Officials at the harbour authority said the cranes were safe. The quay is unsafe, Rep. Lee Park (D-Maine) told the Gazette on Friday.",
+			want: []want{
+				{"the cranes were safe", doc.Indirect, "said", "Officials at the harbour authority"},
+				{"The quay is unsafe", doc.Indirect, "told", "Rep. Lee Park"},
+			},
+		},
+		{
+			name: "dateline is not content",
+			text: "OSLO ― The ferry will not sail on Sunday, the operator said.",
+			want: []want{{"The ferry will not sail on Sunday", doc.Indirect, "said", "the operator"}},
+		},
+		{
+			name: "called for and a clause ending at which",
+			text: "The mayor called for a full inquiry, which the council rejected.",
+			want: []want{{"a full inquiry", doc.Indirect, "called", "The mayor"}},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,
