@@ -101,7 +101,7 @@ func punctTag(s string) Tag {
 		return Stop
 	case ";", ":", "—", "–", "--":
 		return Semi
-	case "“", "”", "\"", "‘", "’", "'", "«", "»":
+	case "“", "”", "\"", "‘", "’", "'", "«", "»", "``", "''":
 		return Quote
 	case "(", ")", "[", "]":
 		return Paren

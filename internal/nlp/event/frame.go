@@ -184,12 +184,13 @@ func (x *extractor) verbArgs(m *mention) {
 		}
 	}
 	if (m.typ == Statement || m.typ == Claim) && !m.has(doc.SpeakerRole) {
-		if id := x.cueSpeaker(m.tok); id != "" {
-			m.add(doc.SpeakerRole, id)
-		} else if subj < 0 && len(objs) > 0 && a.Clauses[c.Clause].Kind == chunk.Quoted {
-			// ",” said Trump": the speaker follows the verb.
-			x.addNP(m, doc.SpeakerRole, objs[0], true)
+		if subj < 0 && len(objs) > 0 && x.inverted(vp) {
+			// ",” said Trump", ", said Mike Gikas of Consumer Reports":
+			// the speaker follows the verb.
+			x.addNP(m, doc.SpeakerRole, objs[0], false)
 			objs = objs[1:]
+		} else if id := x.cueSpeaker(m.tok); id != "" {
+			m.add(doc.SpeakerRole, id)
 		}
 	}
 	if len(objs) > 0 {
@@ -305,6 +306,25 @@ func (x *extractor) placeFrom(m *mention, pps []int) {
 			}
 		}
 	}
+}
+
+// inverted reports whether verb group vp opens its clause right after a
+// comma or quote mark, as in ",” said Kallas".
+func (x *extractor) inverted(vp int) bool {
+	a := x.a
+	v := a.Chunks[vp]
+	cl := a.Clauses[v.Clause]
+	for k := cl.Start; k < v.Start; k++ {
+		if t := a.Words[k].Tag; t != chunk.Quote && t != chunk.Comma {
+			return false
+		}
+	}
+	k := cl.Start - 1
+	if k < 0 {
+		return false
+	}
+	t := a.Words[k].Tag
+	return t == chunk.Comma || t == chunk.Quote || a.Words[cl.Start].Tag == chunk.Quote
 }
 
 // reducedRelative reports whether verb group vp is a bare participle right

@@ -136,6 +136,16 @@ func (x *extractor) verbTrigger(i int) string {
 				return ""
 			}
 		}
+	case "phone":
+		// "phoned Macron"; a bare "phone" is the device.
+		if f := a.Words[i].Form; f != chunk.Past && f != chunk.Gerund {
+			return ""
+		}
+	case "demonstrate":
+		// "demonstrating a drop in signal" shows; protesters demonstrate.
+		if len(a.Objects(vp)) > 0 {
+			return ""
+		}
 	case "march", "rally":
 		if a.Words[i].Lower != strings.ToLower(a.Text(i, i+1)) {
 			return ""
