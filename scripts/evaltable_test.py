@@ -116,8 +116,17 @@ class EvalTableTest(unittest.TestCase):
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             evaltable.main(['--manifest', m, '--last', self.last, '--baseline', self.baseline])
-        self.assertRegex(out.getvalue(), r'(?m)^timex +dev +strict_f1 .* new seen$')
+        self.assertRegex(out.getvalue(), r'(?m)^timex +dev +strict_f1 .* info seen$')
         self.assertRegex(out.getvalue(), r'(?m)^timex +dev-heldout +strict_f1 .* new$')
+
+    def test_seen_set_is_not_gated(self):
+        self.write('baseline.json', {'timex/dev/strict_f1': 50.0, 'timex/dev-heldout/strict_f1': 5.0})
+        t = self.write('t.json', timex_report(10.0, 20.0))
+        h = self.write('h.json', timex_report(5.0, 8.0))
+        m = self.write('manifest.tsv', 'timex\tdev\ttimex\t%s\ntimex\tdev-heldout\ttimex\t%s\n' % (t, h))
+        with contextlib.redirect_stdout(io.StringIO()):
+            status = evaltable.main(['--manifest', m, '--last', self.last, '--baseline', self.baseline, '--check'])
+        self.assertEqual(status, 0)
 
     def test_bad_input_exits_2(self):
         cases = [
