@@ -45,7 +45,7 @@
 // most recent Wednesday (the DCT itself when the article is dated on a
 // Wednesday), in a future one the next (again the DCT on the day). A month
 // or holiday without a year is the occurrence nearest the DCT, moved a year
-// back or on only when the tense says so and it lies more than two months
+// back or on only when the tense says so and it lies more than four months
 // the other way.
 //
 // Granularity follows the expression: "last month" is 2025-07, "next week"

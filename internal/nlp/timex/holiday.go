@@ -93,7 +93,7 @@ func (p *parser) holidayAt(i int) (match, bool) {
 
 // holidayValue resolves a holiday to a date: the occurrence in the DCT's
 // year, or the one before or after by shift ("last Christmas") or by the
-// direction of the sentence when it is more than two months away.
+// direction of the sentence when it is more than four months away.
 func (p *parser) holidayValue(h holiday, shift, dir int) string {
 	on := func(y int) time.Time {
 		if h.date != nil {
@@ -121,9 +121,9 @@ func (p *parser) holidayValue(h holiday, shift, dir int) string {
 				d = c
 			}
 		}
-		if days := d.Sub(p.dct).Hours() / 24; dir < 0 && days > 60 {
+		if days := d.Sub(p.dct).Hours() / 24; dir < 0 && days > 120 {
 			d = on(d.Year() - 1)
-		} else if dir > 0 && days < -60 {
+		} else if dir > 0 && days < -120 {
 			d = on(d.Year() + 1)
 		}
 	}

@@ -222,8 +222,8 @@ func (p *parser) weekdayValue(wd int, dir, shift int) string {
 
 // monthYear picks the year of a month (and day, 0 if none) given without a
 // year: the occurrence nearest the DCT, moved a year back when a past
-// context puts it more than two months ahead, or a year on when a future
-// context puts it more than two months behind. News mostly speaks of the
+// context puts it more than four months ahead, or a year on when a future
+// context puts it more than four months behind. News mostly speaks of the
 // weeks around its date, in both directions, so the tense decides only far
 // from it.
 func (p *parser) monthYear(m, d, dir int) (int, bool) {
@@ -245,9 +245,9 @@ func (p *parser) monthYear(m, d, dir int) (int, bool) {
 		diff += 12
 	}
 	switch {
-	case dir < 0 && diff > 2:
+	case dir < 0 && diff > 4:
 		y--
-	case dir > 0 && diff < -2:
+	case dir > 0 && diff < -4:
 		y++
 	}
 	return y, true

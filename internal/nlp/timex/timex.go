@@ -3,6 +3,7 @@ package timex
 import (
 	"context"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -223,9 +224,7 @@ func newTok(text string, start, end int, kind doc.TokenKind, space, hyph bool) t
 	switch kind {
 	case doc.Word:
 		t.e = lookup(s)
-		if t.e == nil && len(s) > 4 && s[len(s)-2:] == "ed" && !t.cap {
-			t.edVerb = true
-		}
+		t.edVerb = t.e == nil && !t.cap && pastForm(s)
 	case doc.Number:
 		parseNumberTok(&t, s)
 	}
@@ -324,4 +323,22 @@ func (p *parser) str(i int) string {
 		return ""
 	}
 	return p.text[p.toks[i].start:p.toks[i].end]
+}
+
+// pastForm reports whether a lower-case word looks like a regular past
+// tense ("agreed", "announced"), leaving out words in -eed that are not
+// ("succeed", "proceed", "need") and nouns in -red ("hatred", "kindred").
+func pastForm(s string) bool {
+	n := len(s)
+	if n <= 4 || s[n-2:] != "ed" {
+		return false
+	}
+	switch {
+	case s[n-3] == 'e':
+		return strings.HasSuffix(s, "greed") || strings.HasSuffix(s, "freed") || strings.HasSuffix(s, "creed") ||
+			strings.HasSuffix(s, "teed")
+	case strings.HasSuffix(s, "tred") || strings.HasSuffix(s, "dred"):
+		return false
+	}
+	return true
 }
