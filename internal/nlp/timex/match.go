@@ -40,6 +40,7 @@ func (p *parser) matchAt(i int) []match {
 		try(p.calendar(i))
 		try(p.durationPhrase(i))
 		try(p.decade(i))
+		try(p.quarter(i))
 	}
 	if e := t.e; e != nil {
 		if e.month != 0 {

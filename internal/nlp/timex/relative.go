@@ -142,6 +142,13 @@ func (p *parser) relative(i int) (match, bool) {
 		return match{}, false
 	case e.rel == rLast && !p.is(j, "prior"):
 		shift = -1
+	case p.is(j, "this") && p.is(j+1, "past"):
+		// "this past weekend": the last one, a date.
+		if u := p.e(j + 2); u != nil && !u.plural && (u.unit == uWeekend || u.unit == uWeek || u.unit == uMonth || u.unit == uYear || u.season != "" || u.weekday != 0) {
+			j++
+			shift = -1
+			the = false
+		}
 	case e.rel == rThis:
 	case e.rel == rNext:
 		shift = 1
@@ -178,8 +185,12 @@ func (p *parser) relative(i int) (match, bool) {
 	case u.season != "":
 		return dateM(i, k+1, p.relSeason(seasonIndex(u.season), shift))
 	case u.unit != noUnit && !u.plural:
-		if p.is(j, "past") || (the && p.is(j, "last")) {
-			// "the past week": a duration ending now.
+		if (p.is(j, "past") || (the && p.is(j, "last"))) && !p.is(j-1, "this") {
+			// "the past week": a duration ending now; "the past weekend" is
+			// the last one.
+			if u.unit == uWeekend {
+				return dateM(i, k+1, p.unitValue(uWeekend, -1))
+			}
 			if u.unit == uSecond || u.unit == uNight {
 				return match{}, false
 			}
@@ -326,6 +337,10 @@ func (p *parser) quarter(i int) (match, bool) {
 		if p.is(j, "fiscal") {
 			j++
 		}
+	}
+	// "2025's first quarter"
+	if y, ok := p.yearAt(i); ok && (p.is(i+1, "'s") || p.is(i+1, "’s")) {
+		return p.quarterAfterYear(i, i+2, pad(y, 4))
 	}
 	// "the 1988 quarter", "the 1989 period": the quarter under report.
 	if year != "" && p.is(i, "the") && (p.is(j, "quarter") || p.is(j, "period")) {

@@ -114,6 +114,10 @@ func TestExtract(t *testing.T) {
 			[]want{{"'82", D, "1982", ""}, {"the '90s", D, "199", ""}}},
 		{"dateline weekday and date on two lines", "Friday\nSeptember 18, 2008\nOfficials met.", "2008-09-18",
 			[]want{{"Friday", D, "2008-09-12", ""}, {"September 18, 2008", D, "2008-09-18", ""}}},
+		{"this past weekend", "Protests spread this past weekend.", wednesday,
+			[]want{{"this past weekend", D, "2025-W31-WE", ""}}},
+		{"year's quarter", "Profit fell in 2024's fourth quarter and in last year's third quarter.", wednesday,
+			[]want{{"2024's fourth quarter", D, "2024-Q4", ""}, {"last year's third quarter", D, "2024-Q3", ""}}},
 		{"last summer", "The drought began last summer.", wednesday,
 			[]want{{"last summer", D, "2024-SU", ""}}},
 
