@@ -115,13 +115,6 @@ func (a *Analysis) chunkSentence(first, end int) {
 	}
 }
 
-// startsVPAfterNP reports whether the noun group at i is followed by a verb
-// group (so it is a subject, not a conjunct of a prepositional object).
-func (a *Analysis) startsVPAfterNP(i, end int) bool {
-	j := a.nounGroupEnd(i, end)
-	return a.startsVP(j, end) && a.Words[j].Tag != To
-}
-
 // nounGroupEnd returns the end of the noun group starting at i.
 func (a *Analysis) nounGroupEnd(i, end int) int {
 	for i < end && a.Words[i].Tag == Quote {
