@@ -87,6 +87,14 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 		if !f.spk.ok() && !f.cue.ok() && f.kind == doc.Direct && p.parent >= 0 {
 			continue // an unattributed quotation inside a quotation
 		}
+		if !f.spk.ok() && !f.cue.ok() && f.kind == doc.Direct && startsParagraph(a.text, a.toks, p.open) {
+			// A paragraph that is only a quotation, right after a quoted
+			// speaker's paragraph, usually goes on quoting them.
+			if j := a.lastTopLevel(dst); j >= 0 && dst[j].spk.ok() && dst[j].kind == doc.Direct &&
+				p.open-a.pairs[dst[j].pair].close < 40 && breaksBetween(a.text, a.toks, a.pairs[dst[j].pair].close, p.open) == 1 {
+				f.spk = dst[j].spk
+			}
+		}
 		byPair[pi] = len(dst)
 		dst = append(dst, f)
 	}
@@ -316,10 +324,14 @@ func (a *analysis) continues(prev found, open int) bool {
 	if prev.pair < 0 || !prev.cueAfter || !prev.cue.ok() || prev.kind != doc.Direct {
 		return false
 	}
-	if open-prev.cue[1] > 40 || !a.punct(open-1, ".,:;—–") {
+	if open-prev.cue[1] > 40 || !a.punct(open-1, ".,:;—–") && !a.isMark(open-1) {
 		return false
 	}
 	for k := prev.cue[1]; k < open-1; k++ {
+		if pi := a.markOf[k]; pi >= 0 && a.pairs[pi].open == k && a.pairs[pi].close > k && a.pairs[pi].close-k < 8 {
+			k = a.pairs[pi].close // a title: "said on NBC’s “Meet the Press.”"
+			continue
+		}
 		if a.isMark(k) || a.quoteChar(k) || a.punct(k, "!?") {
 			return false
 		}
@@ -328,6 +340,17 @@ func (a *analysis) continues(prev found, open int) bool {
 		}
 	}
 	return !paragraphBreakBetween(a.text, a.toks, prev.cue[0], open)
+}
+
+// breaksBetween counts the line breaks between tokens i and j.
+func breaksBetween(text string, toks []doc.Token, i, j int) int {
+	n := 0
+	for k := i; k < j && k+1 < len(toks); k++ {
+		if k >= 0 && hasNewline(text[toks[k].End:toks[k+1].Start]) {
+			n++
+		}
+	}
+	return n
 }
 
 func paragraphBreakBetween(text string, toks []doc.Token, i, j int) bool {

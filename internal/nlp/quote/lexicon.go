@@ -182,7 +182,7 @@ b insist
 b want
 b plan plans planned planned planning
 b wish
-b remember
+s remember
 b wonder
 b rule
 f continue

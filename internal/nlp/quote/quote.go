@@ -24,7 +24,9 @@
 //     quotations with no cue at all (scare quotes, titles) are left out. A
 //     quotation with no cue of its own that follows a quote closed by its
 //     cue (“X,” he said. “Y.”) extends that quote, as in PolNeAR, whose
-//     discontinuous contents span both pieces.
+//     discontinuous contents span both pieces; a paragraph that is only a
+//     quotation, right after a quoted speaker's paragraph, keeps that
+//     speaker (with no cue).
 //
 //  3. Reported speech is read around cue verbs in the article's own voice
 //     (reported.go): X said (that) CLAUSE, CLAUSE, X said / said X, A, he

@@ -261,6 +261,19 @@ func TestQuotes(t *testing.T) {
 			want: []want{{"a full inquiry", doc.Indirect, "called", "The mayor"}},
 		},
 		{
+			name: "a quotation paragraph goes on quoting the previous speaker",
+			text: "“We lost everything,” said Marta Oyelaran, a baker.\n\n“The water came in at night.”",
+			want: []want{
+				{"We lost everything,", doc.Direct, "said", "Marta Oyelaran"},
+				{"The water came in at night.", doc.Direct, "", "Marta Oyelaran"},
+			},
+		},
+		{
+			name: "naming with called is not a report",
+			text: "A new group called Harbour Watch met on Monday.",
+			want: nil,
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,

@@ -196,6 +196,10 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 			return v, false
 		}
 	}
+	if (w == "called" || w == "dubbed" || w == "titled" || w == "named") && a.capitalised(i+1) &&
+		i > 0 && a.toks[i-1].Kind == doc.Word && !a.capitalised(i-1) && !a.is(i-1, pronouns) && !a.is(i-1, auxiliaries) {
+		return v, false // "a new group called Black Votes Matter": a name, not a report
+	}
 	if strings.HasSuffix(w, "ing") && a.is(i-1, gerundPrepositions) {
 		return v, false // "for admitting Poland": a gerund, not a cue
 	}
