@@ -331,6 +331,26 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 	return append(names, Name{Start: start, End: end, Type: typ})
 }
 
+// camelCase reports whether w starts with a lower-case letter and has an
+// upper-case one later, and only letters: "iPhone", "iOS", but not "eBay's"
+// or "mRNA-1273".
+func camelCase(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) || utf8.RuneCountInString(w) < 3 {
+		return false
+	}
+	upper := false
+	for _, c := range w {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+		if unicode.IsUpper(c) {
+			upper = true
+		}
+	}
+	return upper
+}
+
 // allNameWords reports whether every part is a capitalised word (initials
 // such as "W." included).
 func allNameWords(parts []string) bool {
@@ -529,6 +549,15 @@ func (t *Tagger) miscType(s string, toks []doc.Token, text string) string {
 func (t *Tagger) extraName(text string, toks []doc.Token, i int, covered func(int) bool) (Name, bool) {
 	tok := toks[i]
 	w := text[tok.Start:tok.End]
+	if camelCase(w) {
+		// "iPhone 4", "iOS", "eBook": brand names written in camel case
+		// are products, with a model number after them.
+		end := tok.End
+		if i+1 < len(toks) && !covered(i+1) && toks[i+1].Kind == doc.Number && toks[i+1].End-toks[i+1].Start <= 3 {
+			end = toks[i+1].End
+		}
+		return Name{Start: tok.Start, End: end, Type: "PRODUCT"}, true
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	if tok.Kind != doc.Word || !unicode.IsUpper(r) {
 		return Name{}, false
