@@ -61,6 +61,9 @@ func (p *parser) matchAt(i int) []match {
 		}
 		try(p.deictic(i))
 		try(p.relative(i))
+		if e.det {
+			try(p.tradingDay(i))
+		}
 		try(p.quarter(i))
 		try(p.season(i))
 		try(p.positional(i))
@@ -621,6 +624,16 @@ func (p *parser) decade(i int) (match, bool) {
 			}
 			return dateM(i, j+2, pad(y/10, 3))
 		}
+	}
+	// "the 70s and 80s": two-digit decades after "the" or another decade,
+	// unless they are temperatures.
+	if t := p.tokAt(j); t != nil && t.decade && t.digits == 2 && !p.is(j+1, "degrees") &&
+		(j > i || p.prevIs(j, "and", "or", "to") && p.tokAt(j-2) != nil && p.toks[j-2].decade) {
+		y := 1900 + t.val
+		if p.hasDCT && 2000+t.val <= p.dct.Year() {
+			y = 2000 + t.val
+		}
+		return dateM(i, j+1, pad(y/10, 3))
 	}
 	if t := p.tokAt(j); t != nil && t.decade && t.digits == 4 {
 		if t.val%100 == 0 {

@@ -229,6 +229,31 @@ func (p *parser) relative(i int) (match, bool) {
 	return match{}, false
 }
 
+// dayValue is the day a report speaks of: the last full date found, else
+// the DCT, else the present.
+func (p *parser) dayValue() string {
+	if v := p.refDay(); v[0] != 'X' {
+		return v
+	}
+	return presentRef
+}
+
+// tradingDay matches "the day" where a market report closes it: "end the
+// day at 7,114", "finished the day", "for the day".
+func (p *parser) tradingDay(i int) (match, bool) {
+	if !p.is(i, "the") || !p.is(i+1, "day") {
+		return match{}, false
+	}
+	switch {
+	case p.prevIs(i, "end", "ended", "ending", "ends", "close", "closed", "closing", "closes",
+		"finish", "finished", "finishing", "finishes", "start", "started", "starting", "began", "begin"):
+	case p.is(i-1, "for") && p.is(i+2, ","):
+	default:
+		return match{}, false
+	}
+	return dateM(i, i+2, p.dayValue())
+}
+
 // anaphoricDay resolves "the next day", "the previous day" against the last
 // full date found, else the DCT.
 func (p *parser) anaphoricDay(shift int) string {
@@ -548,6 +573,10 @@ func (p *parser) positional(i int) (match, bool) {
 		if p.is(j, "the") {
 			if u := p.e(j + 1); u != nil && !u.plural && (u.unit == uYear || u.unit == uMonth || u.unit == uWeek || u.unit == uDecade || u.unit == uCentury || u.unit == uQuarter) {
 				return match{start: i, end: j + 2, typ: doc.Date, value: p.unitValue(u.unit, 0), mod: mod}, true
+			}
+			if p.is(j+1, "day") && mod == "START" {
+				// "the start of the day" in a market report: the trading day.
+				return match{start: i, end: j + 2, typ: doc.Date, value: p.dayValue(), mod: mod}, true
 			}
 		}
 	case p.is(j, "the") && p.e(j+1) != nil && p.e(j+1).ord != 0 && p.is(j+2, "week") && p.is(j+3, "of"):

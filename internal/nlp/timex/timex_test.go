@@ -118,6 +118,10 @@ func TestExtract(t *testing.T) {
 			[]want{{"this past weekend", D, "2025-W31-WE", ""}}},
 		{"year's quarter", "Profit fell in 2024's fourth quarter and in last year's third quarter.", wednesday,
 			[]want{{"2024's fourth quarter", D, "2024-Q4", ""}, {"last year's third quarter", D, "2024-Q3", ""}}},
+		{"two-digit decades", "Cars of the 70s and 80s sold well, with highs in the 90s degrees.", wednesday,
+			[]want{{"the 70s", D, "197", ""}, {"80s", D, "198", ""}}},
+		{"trading day", "The index fell at the start of the day and ended the day 2% lower.", wednesday,
+			[]want{{"the start of the day", D, "2025-08-06", "START"}, {"the day", D, "2025-08-06", ""}}},
 		{"last summer", "The drought began last summer.", wednesday,
 			[]want{{"last summer", D, "2024-SU", ""}}},
 
