@@ -404,8 +404,8 @@ func (x *extractor) governor(dl *doc.Deadline, ci int) {
 			dates := prep == "until" || prep == "by" || prep == "to" && dl.Status == Extended || subject
 			if id, v := x.dateAt(ph.Head); v != "" && dates && (dl.By == "" || dl.Status == Extended && prep == "to") {
 				dl.Time, dl.By = id, v
-			} else if id := x.entity(p); id != "" && a.PrepOf(p) != "of" && dl.Target == "" && !subject {
-				dl.Target = id
+			} else if id := x.entity(p); id != "" && prep != "of" && dl.Target == "" && (!subject || prep == "for") {
+				dl.Target = id // "gave a deadline to X", "Deadline Looms for X"
 			}
 		}
 	}

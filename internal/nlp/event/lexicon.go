@@ -84,7 +84,7 @@ extend order approve agree step ramp expand broker mount unleash win renew pledg
 // happenVerbs have a noun trigger as subject and say where, when or how long
 // it happened: "the meeting took place in Moscow", "the talks lasted three
 // hours".
-var happenVerbs = setOf(`take last be begin start end conclude come occur continue run happen follow resume`)
+var happenVerbs = setOf(`take last be begin start end conclude come occur continue run happen follow resume loom near approach`)
 
 // irrealisVerbs put the event of their infinitive or object in the
 // hypothetical: "threatened to impose tariffs", "called for a ceasefire".

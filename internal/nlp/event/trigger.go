@@ -114,7 +114,20 @@ func (x *extractor) verbTrigger(i int) string {
 	switch l {
 	case "strike", "meet":
 		for _, o := range a.Objects(vp) {
-			if dealNotEvent[a.Words[a.Chunks[o].Head].Lower] {
+			for k := a.Chunks[o].Start; k < a.Chunks[o].End+3 && k < len(a.Words); k++ {
+				if dealNotEvent[a.Words[k].Lower] {
+					return "" // "meet education or work requirements"
+				}
+			}
+		}
+	case "attack", "assault":
+		// Politicians attack each other with words: "Trump attacked
+		// Clinton", "people who attack my wife".
+		if s := a.Subject(vp); s >= 0 {
+			if h := a.Chunks[s].Head; a.Words[h].Tag == chunk.Pron && a.Words[h].Lower != "they" && a.Words[h].Lower != "it" {
+				return ""
+			}
+			if m := a.HeadMention(s, true); m >= 0 && a.EntityType(m) == "PERSON" {
 				return ""
 			}
 		}
@@ -143,8 +156,10 @@ func (x *extractor) verbTrigger(i int) string {
 		}
 	case "demonstrate":
 		// "demonstrating a drop in signal" shows; protesters demonstrate.
-		if len(a.Objects(vp)) > 0 {
-			return ""
+		for _, ci := range a.Clauses[a.Chunks[vp].Clause].Chunks {
+			if c := a.Chunks[ci]; ci > vp && c.Kind == chunk.NP && c.Prep < 0 && !a.IsTime(ci) {
+				return ""
+			}
 		}
 	case "march", "rally":
 		if a.Words[i].Lower != strings.ToLower(a.Text(i, i+1)) {
@@ -215,13 +230,21 @@ func (x *extractor) nounTrigger(i int) string {
 	if ch.Kind != chunk.NP {
 		return ""
 	}
-	// A premodifying trigger gives way to a trigger head: "ceasefire talks"
-	// is one event, found at its head.
+	// A premodifying trigger gives way to a trigger head ("ceasefire talks"
+	// is one event, found at its head), and names an event only for the
+	// types whose nouns keep their sense as modifiers ("election
+	// officials", "aid package", "tariff threat"; not "appeals court",
+	// "attack helicopters").
 	if ch.Head != i && ch.Head > i {
 		if _, ok := lex.nouns[a.Words[ch.Head].Lower]; ok {
 			return ""
 		}
 		if a.Words[i+1].Tag != chunk.Noun && a.Words[i+1].Tag != chunk.Propn {
+			return ""
+		}
+		switch t {
+		case Election, Aid, Protest, Sanction, Tariff, Ultimatum:
+		default:
 			return ""
 		}
 	}
