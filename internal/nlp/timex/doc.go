@@ -35,8 +35,8 @@
 // [doc.Document.DCT]), date part only. Direction comes first from nearby
 // words ("by Friday", "since Friday", "Friday deadline", "last", "next"),
 // then from the tense of the sentence: the nearest tense cue to the
-// expression decides (future: will, 'll, would, could, plans, planned to,
-// expected to, going to, scheduled to, next; past: was, had, irregular past
+// expression decides (future: will, 'll, would, plans, planned to,
+// expected to, going to, scheduled; past: was, had, irregular past
 // forms and words in -ed, except participles after "be"). Reporting verbs
 // (said, told, announced) count as past for weekdays ("said Friday") but not
 // for months ("said it would pay in January"). A weekday in a sentence

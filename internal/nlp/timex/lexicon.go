@@ -234,9 +234,9 @@ func buildLexicon() map[string]*entry {
 		"knew", "struck", "'d", "’d"} {
 		get(w).cue = cuePast
 	}
-	for _, w := range []string{"will", "'ll", "’ll", "shall", "wo", "would", "could", "might",
+	for _, w := range []string{"will", "'ll", "’ll", "shall", "wo", "would",
 		"planned", "planning", "intend", "intended", "ready", "plans", "plan",
-		"scheduled", "expected", "expects", "due", "upcoming", "intends", "aims", "next",
+		"scheduled", "expected", "expects", "upcoming", "intends", "aims",
 		"tomorrow", "going"} {
 		get(w).cue = cueFuture
 	}

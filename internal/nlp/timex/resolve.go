@@ -279,7 +279,7 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 			if c == cueFuture && p.is(j, "going") && !p.is(j+1, "to") {
 				c = noCue
 			}
-			if c == cueFuture && (p.is(j, "expected") || p.is(j, "scheduled") || p.is(j, "due") || p.is(j, "planned") ||
+			if c == cueFuture && (p.is(j, "expected") || p.is(j, "planned") ||
 				p.is(j, "intended") || p.is(j, "ready")) && !p.is(j+1, "to") && !p.is(j+1, "for") {
 				c = noCue
 			}
