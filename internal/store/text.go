@@ -47,8 +47,15 @@ type Term struct {
 // (straight or curly quotes) and words or phrases prefixed with '-' to
 // exclude them. Terms with no letter or digit are dropped. It returns
 // [ErrInvalid] when terms remain but all are excluded, since no backend can
-// search for "everything except".
+// search for "everything except". Control characters and invalid UTF-8 act
+// as spaces: no database accepts a NUL inside a query.
 func ParseTerms(s string) ([]Term, error) {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, " "))
 	var terms []Term
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"dateline/internal/doc"
@@ -43,6 +44,7 @@ func TestParseTerms(t *testing.T) {
 		{`" - , ...`, nil, nil},
 		{"", nil, nil},
 		{"-putin -trump", nil, ErrInvalid},
+		{"kyiv\x00talks\xff", []Term{{Text: "kyiv"}, {Text: "talks"}}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -157,6 +159,9 @@ func FuzzParseTerms(f *testing.F) {
 		for _, term := range terms {
 			if term.Text == "" || strings.TrimSpace(term.Text) != term.Text {
 				t.Errorf("term %q not trimmed", term.Text)
+			}
+			if !utf8.ValidString(term.Text) || strings.ContainsFunc(term.Text, unicode.IsControl) {
+				t.Errorf("term %q holds invalid UTF-8 or a control character", term.Text)
 			}
 			if term.Phrase && strings.ContainsAny(term.Text, `"“”`) {
 				t.Errorf("phrase %q holds a quote mark", term.Text)

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -179,4 +180,32 @@ func BenchmarkSearch(b *testing.B) {
 			}
 		})
 	}
+}
+
+// FuzzSearch checks that no search text reaches FTS5 as syntax: every query
+// either runs or is rejected as invalid, and highlights stay in their
+// snippets.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"putin", `"secondary tariffs"`, "-x y", `a"b`, "NEAR(a b)", "title:putin", "*", "a OR b", "(", `""`, "^x", "münchen’s"} {
+		f.Add(s)
+	}
+	db := MustOpen(f)
+	storetest.MustPut(f, db, storetest.Corpus(f)...)
+	ctx := context.Background()
+	f.Fuzz(func(t *testing.T, text string) {
+		res, err := db.Search(ctx, store.Query{Text: text})
+		if err != nil {
+			if !errors.Is(err, store.ErrInvalid) {
+				t.Fatalf("Search(%q): %v", text, err)
+			}
+			return
+		}
+		for _, h := range res.Hits {
+			for _, sp := range h.Highlights {
+				if sp.Start < 0 || sp.End > len(h.Snippet) || sp.Start >= sp.End {
+					t.Fatalf("Search(%q): highlight %v outside %q", text, sp, h.Snippet)
+				}
+			}
+		}
+	})
 }
