@@ -14,6 +14,10 @@ var protestStrike = setOf(`general hunger labor labour workers national nationwi
 var dealNotEvent = setOf(`deal agreement balance tone chord note demand demands deadline target targets
 criteria condition conditions needs expectations requirements threshold obligations standard standards`)
 
+// marketWords are subjects that rally without protesting.
+var marketWords = setOf(`market markets stock stocks share shares price prices dollar euro yen bond bonds
+index indices oil gold currency currencies equities futures`)
+
 // trigger returns the event type token i triggers, or "".
 func (x *extractor) trigger(i int) string {
 	a := x.a
@@ -113,11 +117,14 @@ func (x *extractor) verbTrigger(i int) string {
 	}
 	switch l {
 	case "strike", "meet":
-		for _, o := range a.Objects(vp) {
-			for k := a.Chunks[o].Start; k < a.Chunks[o].End+3 && k < len(a.Words); k++ {
-				if dealNotEvent[a.Words[k].Lower] {
-					return "" // "meet education or work requirements"
-				}
+		// "meet education or work requirements", "meet or even surpass
+		// its financial targets": the object is a standard, not a party.
+		for k := a.Chunks[vp].End; k < len(a.Words) && k < a.Chunks[vp].End+8; k++ {
+			if t := a.Words[k].Tag; t == chunk.Prep && a.Words[k].Lower != "of" || t == chunk.Stop || t == chunk.Comma || t == chunk.Semi {
+				break
+			}
+			if dealNotEvent[a.Words[k].Lower] {
+				return ""
 			}
 		}
 	case "attack", "assault":
@@ -156,13 +163,20 @@ func (x *extractor) verbTrigger(i int) string {
 		}
 	case "demonstrate":
 		// "demonstrating a drop in signal" shows; protesters demonstrate.
+		if e := a.Chunks[vp].End; e < len(a.Words) && (a.Words[e].Tag == chunk.Sub || a.Words[e].Clause != a.Words[i].Clause) {
+			return "" // "has demonstrated that it can ..."
+		}
 		for _, ci := range a.Clauses[a.Chunks[vp].Clause].Chunks {
 			if c := a.Chunks[ci]; ci > vp && c.Kind == chunk.NP && c.Prep < 0 && !a.IsTime(ci) {
 				return ""
 			}
 		}
 	case "march", "rally":
-		if a.Words[i].Lower != strings.ToLower(a.Text(i, i+1)) {
+		if a.Words[i].Lower != strings.ToLower(a.Text(i, i+1)) && !titleCase(a, i) {
+			return ""
+		}
+		// "Markets rally", "stocks rallied": prices, not protesters.
+		if s := a.Subject(vp); s >= 0 && marketWords[a.Words[a.Chunks[s].Head].Lower] {
 			return ""
 		}
 	}
