@@ -3,9 +3,12 @@ package cli
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +18,7 @@ import (
 	"time"
 
 	"dateline/internal/doc"
+	"dateline/internal/nlp"
 	"dateline/internal/store"
 	"dateline/internal/store/sqlite"
 	"dateline/internal/store/storetest"
@@ -226,5 +230,98 @@ func TestIngestCrash(t *testing.T) {
 		if _, err := s.ContentID(ctx, store.Hash(d.Text)); err != nil {
 			t.Errorf("%s: %v", d.ID, err)
 		}
+	}
+}
+
+// TestIngestInterrupt cancels an ingest part way, as Ctrl-C does, and checks
+// that what was analysed is committed, nothing is logged as failed, and a
+// second run completes the job.
+func TestIngestInterrupt(t *testing.T) {
+	dir := t.TempDir()
+	docs := storetest.Generate(t, 200, 5)
+	writeJSONL(t, dir, docs, 50)
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "i.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+
+	p, err := newPipeline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	seen := make(chan struct{}, len(docs))
+	p = append(p, nlp.Named{Name: "interrupt", Stage: nlp.StageFunc(func(ctx context.Context, d *doc.Document) error {
+		seen <- struct{}{}
+		if len(seen) == 40 {
+			cancel()
+		}
+		return nil
+	})})
+	var stderr bytes.Buffer
+	env := Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &stderr, Log: newLogger(&stderr)}
+	cfg := ingestConfig{workers: 2, batch: 16, flush: time.Second}
+	sum, err := ingest(ctx, env, cfg, p, s, []string{dir})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("error = %v, want context.Canceled", err)
+	}
+	st, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Failed != 0 || st.Documents != sum.Added || sum.Added < 30 || sum.Added >= len(docs) {
+		t.Errorf("interrupted run: summary %+v, %d stored; want ≥30 added, all stored, none failed\n%s", sum, st.Documents, &stderr)
+	}
+
+	p, _ = newPipeline()
+	sum2, err := ingest(context.Background(), env, cfg, p, s, []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum2.Added != len(docs)-sum.Added || sum2.Duplicate != sum.Added {
+		t.Errorf("second run %+v after first %+v", sum2, sum)
+	}
+}
+
+// TestIngestPostgres runs ingest and a query against PostgreSQL when
+// $DATELINE_TEST_POSTGRES names a database (scripts/pg-test.sh sets it).
+func TestIngestPostgres(t *testing.T) {
+	base := os.Getenv("DATELINE_TEST_POSTGRES")
+	if base == "" {
+		t.Skip("DATELINE_TEST_POSTGRES is not set (see scripts/pg-test.sh)")
+	}
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	schema := fmt.Sprintf("dateline_cli_%d", time.Now().UnixNano())
+	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Exec("DROP SCHEMA " + schema + " CASCADE")
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	db := u.String()
+
+	dir := t.TempDir()
+	writeJSONL(t, dir, storetest.Generate(t, 50, 6), 25)
+	if code, stdout, stderr := runCLI(t, "ingest", "--db", db, dir); code != 0 || !strings.Contains(stdout, "50 added") {
+		t.Fatalf("ingest: exit %d, %s%s", code, stdout, stderr)
+	}
+	if code, stdout, _ := runCLI(t, "ingest", "--db", db, dir); code != 0 || !strings.Contains(stdout, "50 duplicate") {
+		t.Fatalf("re-ingest: exit %d, %s", code, stdout)
+	}
+	code, stdout, stderr := runCLI(t, "search", "--db", db, "--json", "talks")
+	var res struct{ Total int }
+	if code != 0 || json.Unmarshal([]byte(stdout), &res) != nil || res.Total != 50 {
+		t.Errorf("search: exit %d, %s%s", code, stdout, stderr)
 	}
 }
