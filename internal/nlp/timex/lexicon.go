@@ -236,7 +236,7 @@ func buildLexicon() map[string]*entry {
 	}
 	for _, w := range []string{"will", "'ll", "’ll", "shall", "wo", "would",
 		"planned", "planning", "intend", "intended", "ready", "plans", "plan",
-		"scheduled", "expected", "expects", "upcoming", "intends", "aims",
+		"scheduled", "expected", "expects", "upcoming", "intends", "aims", "due",
 		"tomorrow", "going"} {
 		get(w).cue = cueFuture
 	}

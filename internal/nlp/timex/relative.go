@@ -603,6 +603,13 @@ func (p *parser) positional(i int) (match, bool) {
 		if p.is(j+1, "second") {
 			h = "2"
 		}
+		if p.is(j+4, "the") && p.is(j+5, "year") {
+			// "the first half of the year": the DCT's.
+			if !p.hasDCT {
+				return dateM(i, j+6, "XXXX-H"+h)
+			}
+			return dateM(i, j+6, pad(p.dct.Year(), 4)+"-H"+h)
+		}
 		inner, ok := p.innerDate(j + 4)
 		if !ok || len(inner.value) != 4 {
 			return match{}, false

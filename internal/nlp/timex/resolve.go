@@ -261,8 +261,9 @@ func monthDiff(t time.Time, m, d int) float64 {
 
 // tense returns the direction implied by the sentence around tok i: future
 // when the nearest tense cue is a future one ("will", "plans", "expected"),
-// past when it is a past one ("said", "was", "-ed"), past when there is
-// none (news reports what happened).
+// past when it is a past one ("said", "was", "-ed"); same when the sentence
+// has only present cues ("is") or none, which callers read as they see fit
+// (weekdays as past: news reports what happened).
 func (p *parser) tense(i int) int { return p.tenseOf(i, true) }
 
 // tenseOf is tense, counting reporting verbs as past cues only when
@@ -279,6 +280,9 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 			if c == cueFuture && p.is(j, "going") && !p.is(j+1, "to") {
 				c = noCue
 			}
+			if c == cueFuture && p.is(j, "due") && !p.dueToVerb(j) {
+				c = noCue // "due to the weather": a cause
+			}
 			if c == cueFuture && (p.is(j, "expected") || p.is(j, "planned") ||
 				p.is(j, "intended") || p.is(j, "ready")) && !p.is(j+1, "to") && !p.is(j+1, "for") {
 				c = noCue
@@ -289,14 +293,15 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 		if c == cuePast && (p.is(j-1, "be") || p.is(j-1, "being")) {
 			c = noCue // "will be held": a participle, not a past tense
 		}
-		if c == noCue {
+		if c == noCue || c == cuePresent && best != noCue {
 			continue
 		}
 		d := j - i
 		if d < 0 {
 			d = -d
 		}
-		if d < bestDist || (d == bestDist && c == cueFuture) {
+		// Past and future cues outrank present ones ("is due to publish").
+		if best == cuePresent && c != cuePresent || d < bestDist || (d == bestDist && c == cueFuture) {
 			best, bestDist = c, d
 		}
 	}
@@ -388,4 +393,28 @@ func (p *parser) anaphoricUnit(u unit, shift int) string {
 		return ""
 	}
 	return p.unitValue(u, shift)
+}
+
+// dueToVerb reports whether "due" at j looks ahead: "due to publish",
+// "due on Friday", "due in March" — not "due to the storm".
+func (p *parser) dueToVerb(j int) bool {
+	switch {
+	case p.is(j+1, "on") || p.is(j+1, "in") || p.is(j+1, "by") || p.is(j+1, "for") || p.is(j+1, "next"):
+		return true
+	case !p.is(j+1, "to") || j+2 >= len(p.toks):
+		return false
+	}
+	t := &p.toks[j+2]
+	if t.kind != doc.Word || t.cap {
+		return false
+	}
+	if e := t.e; e != nil && (e.det || e.num != 0 || e.month != 0 || e.weekday != 0) {
+		return false
+	}
+	switch p.str(j + 2) {
+	case "his", "her", "their", "its", "our", "your", "my", "high", "low", "lack", "poor", "bad",
+		"heavy", "strong", "weak", "rising", "falling", "concerns", "fears":
+		return false
+	}
+	return true
 }
