@@ -43,6 +43,10 @@ func TestDeadlines(t *testing.T) {
 			[]want{{"deadline", "2025-08-08", "Trump", "Russia", "", "", "pending"}}},
 		{"heading-dropped", "Trade Deadline Nears\n\n[[Trump|PERSON]] gave [[Brazil|GPE]] until [[August 1|DATE|2025-08-01]] to reach a deal.",
 			[]want{{"gave", "2025-08-01", "Trump", "Brazil", "reach a deal", "", ""}}}, // by is before the document date
+		{"has-until", "[[Russia|GPE]] has until [[Friday|DATE|2025-08-08]] to agree to a ceasefire, [[Trump|PERSON]] said.",
+			[]want{{"has", "2025-08-08", "Trump", "Russia", "agree to a ceasefire", "", "pending"}}},
+		{"gave-a-deadline", "[[Trump|PERSON]] gave [[Russia|GPE]] a [[Friday|DATE|2025-08-08]] deadline to agree to a ceasefire.",
+			[]want{{"deadline", "2025-08-08", "Trump", "Russia", "agree to a ceasefire", "", "pending"}}},
 		{"no-deadline", "[[Trump|PERSON]] must decide soon, and [[Putin|PERSON]] has many options.", nil},
 	}
 	for _, tt := range tests {
