@@ -69,14 +69,15 @@ func (p *parser) matchAt(i int) []match {
 		try(p.positional(i))
 		try(p.durationPhrase(i))
 		try(p.decade(i))
-		if e.pod != "" || e.approx != "" {
-			try(p.clockPhrase(i))
+		if e.pod != "" || e.approx != "" || e.lead {
+			try(p.clockPhrase(i)) // "noon", "around 7 p.m.", "about 3 p.m."
 		}
 		if e.det || e.fiscal || e.num > 0 {
 			try(p.calendar(i))
 		}
 	} else if t.kind == doc.Punct {
 		try(p.calendar(i)) // "'82"
+		try(p.decade(i))   // "'90s"
 	}
 	if best.end == 0 {
 		return nil

@@ -48,11 +48,14 @@ func Extract(text string, toks []doc.Token, sents []doc.Span, dct time.Time, has
 	buf := tokPool.Get().(*[]tok)
 	p.toks = buildTokens(text, toks, (*buf)[:0])
 	defer func() {
-		*buf = p.toks[:0]
-		tokPool.Put(buf)
+		if cap(p.toks) <= maxPooledToks {
+			*buf = p.toks[:0]
+			tokPool.Put(buf)
+		}
 	}()
 	p.sents = sents
 	base := len(dst)
+	done := 0 // toks before done belong to times already found
 	for i := 0; i < len(p.toks); {
 		if !p.trigger(i) {
 			i++
@@ -67,6 +70,9 @@ func Extract(text string, toks []doc.Token, sents []doc.Span, dct time.Time, has
 		for _, m := range ms {
 			if m.end > next {
 				next = m.end
+			}
+			if m.start < done {
+				m.start = i // a match reaching back ("last Christmas") never overlaps
 			}
 			start, end := m.span(p.toks)
 			if m.byteStart != m.byteEnd {
@@ -84,14 +90,16 @@ func Extract(text string, toks []doc.Token, sents []doc.Span, dct time.Time, has
 				p.lastDate, p.lastDateTok = m.value, m.start
 			}
 		}
-		i = next
+		i, done = next, next
 	}
 	return dst
 }
 
 // tokPool recycles the matcher's token buffers between documents; the
-// stage itself keeps no state.
+// stage itself keeps no state. Buffers of huge documents are not kept.
 var tokPool = sync.Pool{New: func() any { return new([]tok) }}
+
+const maxPooledToks = 1 << 16
 
 // tok is a token as the matcher sees it: hyphenated words are split into
 // their parts ("Three-hour" → "Three" + "hour" with hyph set), and each part

@@ -184,6 +184,8 @@ func TestExtract(t *testing.T) {
 			[]want{{"3 p.m. ET", T, "2025-08-06T15:00", ""}}},
 		{"utc clock", "The launch is set for 15:00 GMT.", wednesday,
 			[]want{{"15:00 GMT", T, "2025-08-06T15:00Z", ""}}},
+		{"approximate clock", "The blast came at about 7:15 p.m. while '80s music played.", wednesday,
+			[]want{{"about 7:15 p.m.", T, "2025-08-06T19:15", "APPROX"}, {"'80s", D, "198", ""}}},
 		{"noon", "The rally starts at noon.", wednesday,
 			[]want{{"noon", T, "2025-08-06T12:00", ""}}},
 		{"clock joined to day", "Polls will open at 7 a.m. Thursday.", wednesday,
