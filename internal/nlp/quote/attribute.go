@@ -410,6 +410,16 @@ func (a *analysis) governingCue(lo, open, after, hi int, level int32) (attributi
 	if at, ok := a.cueAfter(after, hi, level); ok {
 		return at, true
 	}
+	// "“…” about X, said Name" / "“…” about X, Name said": a cue closing
+	// the sentence after a comma.
+	for j := after; j < hi; j++ {
+		if !a.sameLevel(j, level) || !a.punct(j, ",") {
+			continue
+		}
+		if at, ok := a.cueAfter(j, hi, level); ok && a.tailOnly(at.cue[1], hi) {
+			return at, true
+		}
+	}
 	return attribution{}, false
 }
 

@@ -29,7 +29,7 @@ func (a *analysis) reported(used []bool, dst []found) []found {
 				continue
 			}
 			v, ok := a.cue(c)
-			if !ok || v.class == framing || a.isWord(c-1, "to") || (a.capitalised(c) && si > 0) {
+			if !ok || v.class == framing && !a.isWord(c+1, "that") || a.isWord(c-1, "to") || (a.capitalised(c) && si > 0) {
 				continue
 			}
 			if f, ok := a.reportedAt(c, v, lo, hi); ok {
@@ -167,7 +167,7 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 			return f, false
 		}
 		rest := np[1]
-		if a.punct(rest, ",") && (a.isWord(rest+1, "who") || a.is(rest+1, determiners)) {
+		if a.punct(rest, ",") && (a.isWord(rest+1, "who") || a.is(rest+1, determiners) || a.nominal(rest+1, hi)) {
 			rest = hi // an apposition or relative clause after the name
 		}
 		if !a.tailOnly(rest, hi) {
@@ -439,4 +439,19 @@ func (a *analysis) afterDateline(lo, hi int) int {
 		return k + 1
 	}
 	return lo
+}
+
+// nominal reports whether tokens [s, hi) read as a noun phrase running to
+// the end of the sentence (an apposition: "executive director of the
+// group"): no verb, pronoun, "that" or quotation.
+func (a *analysis) nominal(s, hi int) bool {
+	for k := s; k < hi; k++ {
+		if a.punct(k, ".!?") {
+			continue
+		}
+		if a.is(k, verbAux) || a.is(k, subjectPronouns) || a.isWord(k, "that") || a.isMark(k) || a.cueAt(k) {
+			return false
+		}
+	}
+	return s < hi
 }
