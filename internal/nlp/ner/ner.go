@@ -134,7 +134,54 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 		ti = b
 	}
 	tagRange(ti, len(toks))
+	names = t.check(text, toks, names, info)
 	return t.propagate(text, toks, names)
+}
+
+// check applies document-level sanity rules to single-word names: a
+// capitalised common word at the start of a sentence that the document
+// never capitalises elsewhere and no list knows ("Talks resumed") is no
+// name; a word the gazetteer knows only as a state or capital is a GPE
+// even where the tagger guessed PERSON ("Berlin").
+func (t *Tagger) check(text string, toks []doc.Token, names []Name, info *docInfo) []Name {
+	out := names[:0]
+	k := 0
+	for _, n := range names {
+		for k < len(toks) && toks[k].Start < n.Start {
+			k++
+		}
+		if k >= len(toks) || toks[k].End != n.End {
+			out = append(out, n) // more than one token
+			continue
+		}
+		w := text[n.Start:n.End]
+		e, known := t.gaz.Lookup(w)
+		if !known && t.gaz.IsCommon(w) && !info.capMid[w] && sentenceInitial(text, toks, k) {
+			continue
+		}
+		const state = gazetteer.Country | gazetteer.Capital | gazetteer.Place
+		if n.Type == "PERSON" && known && e.Class&state != 0 && e.Class&(gazetteer.Male|gazetteer.Female|gazetteer.FirstName) == 0 {
+			n.Type = "GPE"
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// sentenceInitial reports whether token k opens a sentence, a line or a
+// quotation.
+func sentenceInitial(text string, toks []doc.Token, k int) bool {
+	if k == 0 {
+		return true
+	}
+	if strings.ContainsAny(text[toks[k-1].End:toks[k].Start], "\n") {
+		return true
+	}
+	switch text[toks[k-1].Start:toks[k-1].End] {
+	case ".", "!", "?", "“", "\"", "``", ":", "‘", "(", "—", "-", "–":
+		return true
+	}
+	return false
 }
 
 // maxNameTokens bounds the names propagate looks for.

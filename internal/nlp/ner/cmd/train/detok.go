@@ -88,11 +88,14 @@ func detokenize(text string, names []ner.Name, ranges []doc.Span, alt bool) (str
 	}
 	var outRanges []doc.Span
 	for _, r := range ranges {
-		s, e := 0, 0
+		s, e := -1, 0
 		for old, nw := range startAt {
-			if old >= r.Start && (s == 0 || nw < s) {
+			if old >= r.Start && (s < 0 || nw < s) {
 				s = nw
 			}
+		}
+		if s < 0 {
+			continue // no token inside the range
 		}
 		for old, nw := range endAt {
 			if old <= r.End && nw > e {
