@@ -28,6 +28,9 @@ for arg in "$@"; do
 done
 bench_mb=${BENCH_MB:-50}
 peer_mb=${PEER_MB:-1}
+for v in "BENCH_MB=$bench_mb" "PEER_MB=$peer_mb"; do
+	[[ ${v#*=} =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "bench: $v: want a number of MB" >&2; exit 2; }
+done
 
 root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 shared=${DATELINE_SHARED:-$root/../shared}
@@ -67,7 +70,7 @@ for s in sets:
                 d = json.loads(line)
                 docs.append({k: d[k] for k in ('id', 'date', 'title', 'text') if d.get(k)})
 size = sum(len(d['text'].encode()) for d in docs)
-total, n, rounds = 0, 0, 0
+total, n, rounds, peer_bytes = 0, 0, 0, 0
 with open(os.path.join(tmp, 'corpus.jsonl'), 'w', encoding='utf-8') as out, \
         open(os.path.join(tmp, 'peer.jsonl'), 'w', encoding='utf-8') as peer:
     while total < want:
@@ -86,6 +89,10 @@ print('bench: corpus %.1f MB of text in %d documents (%d rounds of %d dev docume
       'peer input %.2f MB' % (total / 1e6, n, rounds, len(docs), size / 1e6, peer_bytes / 1e6))
 EOF
 read -r corpus_bytes _ _ peer_bytes <"$tmp/corpus.info"
+if ((peer && peer_bytes == 0)); then
+	echo "bench: PEER_MB=$peer_mb selects no document; skipping the peer"
+	peer=0
+fi
 
 # measure LABEL WORKERS BYTES CMD... runs CMD with stdout to /dev/null and appends one result
 # line: label, workers, MB, wall s, CPU s, peak RSS MB.
