@@ -163,6 +163,10 @@ if extract "seed.$id" "$seed_dir/$id.txt"; then
 	# seed_check.py exits 1 whenever a check fails; its last line carries the count.
 	python3 "$scorers/seed_check.py" "$seed_dir/gold.json" "$work/seed.$id.out" -v >"$work/seed.$id.check.txt" 2>&1 || true
 	printf 'seed\t%s\tseed\t%s\n' "$id" "$work/seed.$id.check.txt" >>"$manifest"
+	if grep -q '^FAIL ' "$work/seed.$id.check.txt"; then
+		echo "eval: seed checks that fail (first 10):"
+		grep '^FAIL ' "$work/seed.$id.check.txt" | head -n 10 | cut -c1-160 | sed 's/^/  /'
+	fi
 else
 	crashed+=("seed.$id")
 fi
