@@ -135,6 +135,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	}
 	tagRange(ti, len(toks))
 	names = t.check(text, toks, names, info)
+	names = joinParticles(text, toks, names)
 	return t.propagate(text, toks, names)
 }
 
@@ -364,6 +365,19 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 			i += n
 		}
 	}
+	if typ != "PERSON" {
+		// "[IMF Managing] Director": a title's modifier is not part of
+		// the organisation before it.
+		for j-i > 1 && j < len(toks) && t.isTitleWord(text, toks[j]) && t.gaz.IsCommon(text[toks[j-1].Start:toks[j-1].End]) {
+			j--
+		}
+	}
+	if typ == "PERSON" || typ == "GPE" {
+		// "energy company Equinor", "the carrier Lufthansa".
+		if i > 0 && orgCues[strings.ToLower(text[toks[i-1].Start:toks[i-1].End])] {
+			typ = "ORG"
+		}
+	}
 	start, end := toks[i].Start, toks[j-1].End
 	s := text[start:end]
 	switch {
@@ -376,6 +390,52 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 		typ = t.placeOrOrg(s, toks[i:j], text, typ)
 	}
 	return append(names, Name{Start: start, End: end, Type: typ})
+}
+
+// orgCues are nouns that, right before a name, say it is an organisation.
+var orgCues = map[string]bool{"company": true, "firm": true, "carrier": true, "airline": true, "bank": true,
+	"maker": true, "manufacturer": true, "automaker": true, "carmaker": true, "retailer": true, "insurer": true,
+	"giant": true, "group": true, "broadcaster": true, "newspaper": true, "conglomerate": true, "lender": true,
+	"producer": true, "supplier": true, "operator": true, "startup": true, "subsidiary": true, "airframer": true,
+	"brokerage": true, "chain": true, "party": true, "club": true, "band": true}
+
+// nameParticles join the parts of a person's name: "Ursula von der Leyen",
+// "Ludwig van Beethoven", "Mohammed bin Salman".
+var nameParticles = map[string]bool{"von": true, "van": true, "der": true, "den": true, "de": true, "da": true,
+	"di": true, "del": true, "della": true, "des": true, "du": true, "la": true, "le": true, "bin": true,
+	"ibn": true, "al": true, "el": true, "ter": true, "ten": true, "dos": true, "das": true, "y": true}
+
+// joinParticles merges person names split at lower-case particles
+// ("Ursula" + "von der" + "Leyen") and extends a person name over the
+// particles before it ("Von der Leyen" at the start of a sentence).
+func joinParticles(text string, toks []doc.Token, names []Name) []Name {
+	out := names[:0]
+	k := 0
+	for idx := 0; idx < len(names); idx++ {
+		n := names[idx]
+		if n.Type != "PERSON" {
+			out = append(out, n)
+			continue
+		}
+		for k < len(toks) && toks[k].Start < n.Start {
+			k++
+		}
+		// Particles before the name.
+		p := k
+		for p > 0 && nameParticles[strings.ToLower(text[toks[p-1].Start:toks[p-1].End])] {
+			p--
+		}
+		if p < k && (len(out) > 0 && out[len(out)-1].Type == "PERSON" && out[len(out)-1].End == toks[p-1].End ||
+			capitalised(text, toks[p])) && k-p <= 3 {
+			if len(out) > 0 && p > 0 && out[len(out)-1].Type == "PERSON" && out[len(out)-1].End == toks[p-1].End {
+				out[len(out)-1].End = n.End
+				continue
+			}
+			n.Start = toks[p].Start
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 // camelCase reports whether w starts with a lower-case letter and has an

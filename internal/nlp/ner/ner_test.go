@@ -100,6 +100,21 @@ func TestNames(t *testing.T) {
 			want: []string{"NORP Italian", "NORP Spanish", "GPE Madrid"},
 		},
 		{
+			name: "company cue",
+			text: "Norwegian energy company Equinor raised gas exports.",
+			want: []string{"NORP Norwegian", "ORG Equinor"},
+		},
+		{
+			name: "title modifier stays out of the organisation",
+			text: "IMF Managing Director Kristalina Georgieva warned of a slowdown.",
+			want: []string{"ORG IMF", "PERSON Kristalina Georgieva"},
+		},
+		{
+			name: "name particles",
+			text: "Commission President Ursula von der Leyen arrived in Kyiv.",
+			want: []string{"PERSON Ursula von der Leyen", "GPE Kyiv"},
+		},
+		{
 			name: "facility",
 			text: "The president spoke to reporters in the Oval Office on Friday.",
 			want: []string{"FAC Oval Office"},
@@ -134,7 +149,8 @@ func TestResolution(t *testing.T) {
 	text := "German Chancellor Olaf Scholz met Ukrainian President Volodymyr Zelensky in Berlin on Tuesday. " +
 		"Scholz promised more air defence systems. Zelensky thanked the German leader for his support.\n\n" +
 		"The North Atlantic Treaty Organization will discuss the request next week, a NATO spokesman said. " +
-		"“Volodymyr knows we stand with him,” Scholz told reporters."
+		"“Volodymyr knows we stand with him,” Scholz told reporters.\n\n" +
+		"European Commission President Ursula von der Leyen backed the plan. Von der Leyen said more aid would follow."
 	d := analyse(t, p, text)
 	tests := []struct {
 		name     string
@@ -145,6 +161,7 @@ func TestResolution(t *testing.T) {
 		{"Scholz", []string{"Olaf Scholz", "Scholz", "the German leader"}, "Olaf Scholz", "German Chancellor"},
 		{"Zelensky", []string{"Volodymyr Zelensky", "Zelensky", "Volodymyr"}, "Volodymyr Zelensky", "Ukrainian President"},
 		{"NATO", []string{"North Atlantic Treaty Organization", "NATO"}, "North Atlantic Treaty Organization", ""},
+		{"von der Leyen", []string{"Ursula von der Leyen", "Von der Leyen"}, "Ursula von der Leyen", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

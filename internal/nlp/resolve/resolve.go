@@ -230,14 +230,31 @@ func (r *resolver) findPerson(m *mention) *cluster {
 					return c
 				}
 			case len(m.words) > 1 && m.typ == "PERSON" && len(o.words) > 1:
-				// "George W. Bush" and "George Bush".
-				if m.words[0] == o.words[0] && m.words[len(m.words)-1] == o.words[len(o.words)-1] {
+				// "George W. Bush" and "George Bush"; "Von der Leyen" and
+				// "Ursula von der Leyen".
+				if m.words[0] == o.words[0] && m.words[len(m.words)-1] == o.words[len(o.words)-1] ||
+					isSuffixFold(m.words, o.words) || isSuffixFold(o.words, m.words) {
 					return c
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// isSuffixFold reports whether a (two words or more) ends b, ignoring case:
+// a multi-word surname.
+func isSuffixFold(a, b []string) bool {
+	if len(a) < 2 || len(a) >= len(b) {
+		return false
+	}
+	off := len(b) - len(a)
+	for i, w := range a {
+		if !strings.EqualFold(w, b[off+i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // findAcronym joins an acronym and its expansion ("GM" and "General

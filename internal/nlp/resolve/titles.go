@@ -15,7 +15,8 @@ import (
 var modifiers = wordSet(`special former deputy acting senior top chief vice executive foreign defence defense
 finance trade interior economic national security presidential current outgoing incoming interim then longtime
 veteran assistant associate principal lead regional state federal press senior personal close military
-political spokesman spokeswoman presumptive elected newly new first second sitting`)
+political spokesman spokeswoman presumptive elected newly new first second sitting managing
+independent permanent`)
 
 // determiners open an apposition or a role description.
 var determiners = wordSet(`the a an his her its their our my your this that`)
