@@ -22,6 +22,19 @@ func (a *Analysis) IsTime(c int) bool {
 	return true
 }
 
+// Window returns the chunks of chunk c's clause from up to before chunks
+// before c to up to after chunks after it. Rules look at a bounded
+// neighbourhood so that a sentence without punctuation thousands of words
+// long costs linear time, not quadratic.
+func (a *Analysis) Window(c, before, after int) []int {
+	cs := a.Clauses[a.Chunks[c].Clause].Chunks
+	if len(cs) == 0 {
+		return nil
+	}
+	pos := c - cs[0]
+	return cs[max(0, pos-before):min(len(cs), pos+after+1)]
+}
+
 // Subject returns the noun group that is the subject of verb group v, or -1.
 // A clause without its own subject takes the antecedent of its relative
 // pronoun, or the subject of the clause it continues (", saying ...", "and
@@ -38,7 +51,7 @@ func (a *Analysis) subject(v, depth int) int {
 	// The nearest plain noun group before the verb; if it names nothing,
 	// the group it stands in apposition to ("his envoy, Steve Witkoff,").
 	best, prev := -1, -1
-	for _, ci := range cl.Chunks {
+	for _, ci := range a.Window(v, 40, 0) {
 		if ci >= v {
 			break
 		}
@@ -122,7 +135,8 @@ func (a *Analysis) antecedent(cl Clause) int {
 
 // FirstVerb returns the first verb group of clause cl, or -1.
 func (a *Analysis) FirstVerb(cl int) int {
-	for _, ci := range a.Clauses[cl].Chunks {
+	cs := a.Clauses[cl].Chunks
+	for _, ci := range cs[:min(len(cs), 60)] {
 		if a.Chunks[ci].Kind == VP {
 			return ci
 		}

@@ -357,9 +357,8 @@ func (x *extractor) consequence(dl *doc.Deadline, k int) {
 func (x *extractor) governor(dl *doc.Deadline, ci int) {
 	a := x.a
 	c := a.Chunks[ci]
-	cl := a.Clauses[c.Clause]
 	vp, subject := -1, false
-	for _, k := range cl.Chunks {
+	for _, k := range a.Window(ci, 12, 12) {
 		v := a.Chunks[k]
 		if v.Kind != chunk.VP {
 			continue
@@ -433,7 +432,7 @@ func (x *extractor) reporter(i int) string {
 	a := x.a
 	s := a.Sentences[a.Clauses[a.Words[i].Clause].Sentence]
 	best, dist := "", 1<<30
-	for k := s.First; k < s.End; k++ {
+	for k := max(s.First, i-60); k < min(s.End, i+60); k++ {
 		ci := a.Words[k].Chunk
 		if ci < 0 || a.Chunks[ci].Kind != chunk.VP || a.Chunks[ci].Head != k || !reportLemmas[a.Words[k].Lemma] {
 			continue

@@ -54,7 +54,7 @@ func (x *extractor) attachTime(m *mention) {
 	sent := sentenceOf(a, m.tok)
 	s := a.Sentences[sent]
 	bestDist := 1 << 30
-	for k := s.First; k < s.End; k++ {
+	for k := max(s.First, m.tok-80); k < min(s.End, m.tok+80); k++ {
 		t := int(a.Words[k].Time)
 		if t < 0 || k > s.First && int(a.Words[k-1].Time) == t {
 			continue
@@ -133,7 +133,7 @@ func (x *extractor) claimed(m *mention) bool {
 	if m.verb {
 		// "accused Kyiv of attacking a pipeline"
 		if st := a.Chunks[m.chunk].Start; st > 0 && a.Words[st-1].Lower == "of" {
-			for _, ci := range cl.Chunks {
+			for _, ci := range a.Window(m.chunk, 12, 0) {
 				if ci < m.chunk && a.Chunks[ci].Kind == chunk.VP && claimVerbs[lemma(a, a.Chunks[ci].Head)] {
 					return true
 				}
@@ -144,7 +144,8 @@ func (x *extractor) claimed(m *mention) bool {
 		return false
 	}
 	pv := -1
-	for _, ci := range a.Clauses[cl.Parent].Chunks {
+	pcs := a.Clauses[cl.Parent].Chunks
+	for _, ci := range pcs[max(0, len(pcs)-20):] {
 		if a.Chunks[ci].Kind == chunk.VP {
 			pv = ci
 		}
@@ -157,7 +158,7 @@ func (x *extractor) claimed(m *mention) bool {
 func (x *extractor) count(m *mention) {
 	a := x.a
 	s := a.Sentences[sentenceOf(a, m.tok)]
-	for k := s.First; k < m.tok; k++ {
+	for k := max(s.First, m.tok-15); k < m.tok; k++ {
 		w := a.Words[k]
 		if w.Lower != "time" && w.Lower != "times" || k == 0 {
 			continue
@@ -209,8 +210,7 @@ func (x *extractor) evaluations() {
 			}
 		}
 		// A judging verb with this group as object.
-		cl := a.Clauses[c.Clause]
-		for _, ci := range cl.Chunks {
+		for _, ci := range a.Window(m.chunk, 3, 0) {
 			v := a.Chunks[ci]
 			if v.Kind != chunk.VP || ci > m.chunk {
 				continue
@@ -222,7 +222,7 @@ func (x *extractor) evaluations() {
 			m.attrs.Evaluation = append(m.attrs.Evaluation, x.adjectivesAfter(c.End)...)
 		}
 		// A copula with this group as subject.
-		for _, ci := range cl.Chunks {
+		for _, ci := range a.Window(m.chunk, 0, 6) {
 			v := a.Chunks[ci]
 			if v.Kind == chunk.VP && ci > m.chunk && a.Words[v.Head].Lemma == "be" && a.Subject(ci) == m.chunk {
 				m.attrs.Evaluation = append(m.attrs.Evaluation, x.adjectivesAfter(v.End)...)

@@ -7,30 +7,66 @@ import (
 	"dateline/internal/doc"
 )
 
-// group is one event: the mentions that refer to it.
+// group is one event: the mentions that refer to it, with what coreference
+// compares kept up to date so that each comparison is constant time.
 type group struct {
-	ms []*mention
+	ms      []*mention
+	typ     string
+	ents    map[string]bool // participants of all mentions
+	place   string          // the place, when a mention gave one
+	neg     bool
+	heading bool // all mentions are in headings
 }
+
+func newGroup(m *mention) *group {
+	g := &group{typ: m.typ, ents: map[string]bool{}, neg: m.attrs.Negated, heading: true}
+	g.add(m)
+	return g
+}
+
+func (g *group) add(m *mention) {
+	g.ms = append(g.ms, m)
+	for _, p := range m.parts {
+		g.ents[p.Entity] = true
+	}
+	if g.place == "" {
+		g.place = m.place
+	}
+	g.heading = g.heading && m.heading
+}
+
+// maxLookback bounds how many earlier events of a type a mention is
+// compared with: coreference is local in news prose, and the bound keeps a
+// document with thousands of events linear.
+const maxLookback = 40
 
 // corefer merges the mentions that refer to the same event and returns the
 // events. A definite noun mention ("the talks", "Witkoff’s meeting", a
-// heading) refers back to the latest compatible event of its type; any
-// other mention joins an event only when it shares two participants with it
-// ("met Putin" after "a meeting with Putin" by the same envoy). Statements
-// and claims never merge: each is its own utterance.
+// heading) refers back to a compatible event of its type; any other mention
+// joins an event only when it shares two participants with it ("met Putin"
+// after "a meeting with Putin" by the same envoy). Statements and claims
+// never merge: each is its own utterance.
 func (x *extractor) corefer() []doc.Event {
 	var groups []*group
+	byType := map[string][]*group{}
+	byTok := map[int]*group{}
 	for i := range x.ms {
 		m := &x.ms[i]
-		if g := linked(groups, m); g != nil {
-			g.ms = append(g.ms, m)
-			continue
+		g := byTok[m.link]
+		if m.link < 0 {
+			g = nil
 		}
-		if g := antecedent(groups, m, x.sentence); g != nil {
-			g.ms = append(g.ms, m)
-			continue
+		if g == nil {
+			g = antecedent(byType[m.typ], m, x.sentence)
 		}
-		groups = append(groups, &group{ms: []*mention{m}})
+		if g != nil {
+			g.add(m)
+		} else {
+			g = newGroup(m)
+			groups = append(groups, g)
+			byType[m.typ] = append(byType[m.typ], g)
+		}
+		byTok[m.tok] = g
 	}
 	events := make([]doc.Event, 0, len(groups))
 	for _, g := range groups {
@@ -39,34 +75,21 @@ func (x *extractor) corefer() []doc.Event {
 	return events
 }
 
-// linked returns the group of the verb mention that governs m, if any.
-func linked(groups []*group, m *mention) *group {
-	if m.link < 0 {
-		return nil
-	}
-	for _, g := range groups {
-		for _, o := range g.ms {
-			if o.tok == m.link {
-				return g
-			}
-		}
-	}
-	return nil
-}
-
+// antecedent returns the event of groups (one type, in text order) that m
+// refers to, or nil.
 func antecedent(groups []*group, m *mention, sent func(tok int) int) *group {
 	if m.typ == Statement || m.typ == Claim {
 		return nil
 	}
 	var best, recent *group
-	for gi := len(groups) - 1; gi >= 0; gi-- {
+	for gi := len(groups) - 1; gi >= 0 && gi >= len(groups)-maxLookback; gi-- {
 		g := groups[gi]
-		if g.ms[0].typ != m.typ || !compatible(g, m) {
+		if !compatible(g, m) {
 			continue
 		}
 		shared := 0
 		for _, p := range m.parts {
-			if g.hasEntity(p.Entity) {
+			if g.ents[p.Entity] {
 				shared++
 			}
 		}
@@ -75,7 +98,7 @@ func antecedent(groups []*group, m *mention, sent func(tok int) int) *group {
 		}
 		// A heading names the story's main event: the first mention of
 		// its type in the body is that event.
-		if g.headingOnly() && !m.heading {
+		if g.heading && !m.heading {
 			return g
 		}
 		if !m.definite || m.verb {
@@ -99,54 +122,23 @@ func antecedent(groups []*group, m *mention, sent func(tok int) int) *group {
 	return best
 }
 
-// headingOnly reports whether all of g's mentions are in headings.
-func (g *group) headingOnly() bool {
-	for _, m := range g.ms {
-		if !m.heading {
-			return false
-		}
-	}
-	return true
-}
-
-func (g *group) hasEntity(id string) bool {
-	for _, m := range g.ms {
-		for _, p := range m.parts {
-			if p.Entity == id {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // compatible reports whether m may be a further mention of g: no clash of
-// time, place, polarity or participants.
+// place, polarity or participants (participants known only from a
+// premodifier, "Kremlin talks", do not clash).
 func compatible(g *group, m *mention) bool {
-	var parts int
-	overlap := false
-	for _, o := range g.ms {
-		if o.attrs.Negated != m.attrs.Negated {
-			return false
-		}
-		if m.place != "" && o.place != "" && m.place != o.place {
-			return false
-		}
-		parts += len(o.parts)
+	if g.neg != m.attrs.Negated || m.place != "" && g.place != "" && m.place != g.place {
+		return false
 	}
-	strong := 0
+	overlap, strong := false, 0
 	for _, p := range m.parts {
-		if g.hasEntity(p.Entity) {
+		if g.ents[p.Entity] {
 			overlap = true
 		}
 		if !slices.Contains(m.weak, p.Entity) {
 			strong++
 		}
 	}
-	if strong > 0 && parts > 0 && !overlap {
-		return false
-	}
-	return true
+	return strong == 0 || len(g.ents) == 0 || overlap
 }
 
 // event builds the document event of group g with id v<n>.

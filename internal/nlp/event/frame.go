@@ -341,7 +341,7 @@ func (x *extractor) reducedRelative(vp int) bool {
 	}
 	// The noun group must not be the clause's subject ("Trump spoke by
 	// phone"): a verb comes before it.
-	for _, ci := range a.Clauses[v.Clause].Chunks {
+	for _, ci := range a.Window(vp, 20, 0) {
 		if ci < vp-1 && a.Chunks[ci].Kind == chunk.VP {
 			return true
 		}
@@ -568,10 +568,9 @@ func (x *extractor) nounArgs(m *mention) {
 func (x *extractor) governor(m *mention, np int) {
 	a := x.a
 	c := a.Chunks[np]
-	cl := a.Clauses[c.Clause]
 	var vp = -1
 	subject := false
-	for _, ci := range cl.Chunks {
+	for _, ci := range a.Window(np, 12, 12) {
 		ch := a.Chunks[ci]
 		if ch.Kind != chunk.VP {
 			continue

@@ -166,7 +166,7 @@ func (x *extractor) verbTrigger(i int) string {
 		if e := a.Chunks[vp].End; e < len(a.Words) && (a.Words[e].Tag == chunk.Sub || a.Words[e].Clause != a.Words[i].Clause) {
 			return "" // "has demonstrated that it can ..."
 		}
-		for _, ci := range a.Clauses[a.Chunks[vp].Clause].Chunks {
+		for _, ci := range a.Window(vp, 0, 12) {
 			if c := a.Chunks[ci]; ci > vp && c.Kind == chunk.NP && c.Prep < 0 && !a.IsTime(ci) {
 				return ""
 			}
