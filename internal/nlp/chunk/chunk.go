@@ -152,6 +152,10 @@ func (a *Analysis) sentences() {
 	}
 }
 
+// TokenAt returns the index of the first token ending after byte offset
+// off (len(Words) when there is none).
+func (a *Analysis) TokenAt(off int) int { return a.tokenAt(off) }
+
 // tokenAt returns the index of the first token ending after byte offset off.
 func (a *Analysis) tokenAt(off int) int {
 	toks := a.Doc.Tokens

@@ -126,7 +126,7 @@ func empty(d doc.Deadline) bool {
 // add appends dl unless it repeats the last deadline with the same date, in
 // which case it fills that one's gaps.
 func (x *extractor) add(dl doc.Deadline) {
-	for k := range x.out {
+	for k := max(0, len(x.out)-20); k < len(x.out); k++ {
 		o := &x.out[k]
 		if dl.By != "" && o.By == dl.By || dl.By == "" && dl.Setter == "" && dl.Target == "" {
 			fill(&o.Setter, dl.Setter)

@@ -80,4 +80,6 @@ type mention struct {
 type extractor struct {
 	a  *chunk.Analysis
 	ms []mention
+	// inQuote and cue map tokens to quotation speakers (built on first use).
+	inQuote, cue map[int]string
 }

@@ -69,24 +69,42 @@ func (x *extractor) entityType(id string) string {
 // quoteSpeaker returns the speaker of the innermost quotation holding byte
 // off, or "".
 func (x *extractor) quoteSpeaker(off int) string {
-	best, size := "", -1
-	for _, q := range x.a.Doc.Quotes {
-		if q.Start <= off && off < q.End && q.Speaker != "" && (size < 0 || q.End-q.Start < size) {
-			best, size = q.Speaker, q.End-q.Start
-		}
-	}
-	return best
+	x.indexQuotes()
+	return x.inQuote[x.a.TokenAt(off)]
 }
 
 // cueSpeaker returns the speaker of a quotation whose cue is token i.
 func (x *extractor) cueSpeaker(i int) string {
-	t := x.a.Doc.Tokens[i]
-	for _, q := range x.a.Doc.Quotes {
-		if q.Cue != nil && q.Cue.Start < t.End && t.Start < q.Cue.End && q.Speaker != "" {
-			return q.Speaker
+	x.indexQuotes()
+	return x.cue[i]
+}
+
+// indexQuotes maps tokens to the speakers of the quotations around them and
+// of the quotations they cue, once per document.
+func (x *extractor) indexQuotes() {
+	if x.inQuote != nil {
+		return
+	}
+	a := x.a
+	x.inQuote, x.cue = map[int]string{}, map[int]string{}
+	size := map[int]int{}
+	for _, q := range a.Doc.Quotes {
+		if q.Speaker == "" {
+			continue
+		}
+		for k := a.TokenAt(q.Start); k < len(a.Words) && a.Doc.Tokens[k].Start < q.End; k++ {
+			if n, ok := size[k]; !ok || q.End-q.Start < n {
+				x.inQuote[k], size[k] = q.Speaker, q.End-q.Start
+			}
+		}
+		if q.Cue != nil {
+			for k := a.TokenAt(q.Cue.Start); k < len(a.Words) && a.Doc.Tokens[k].Start < q.Cue.End; k++ {
+				if _, ok := x.cue[k]; !ok {
+					x.cue[k] = q.Speaker
+				}
+			}
 		}
 	}
-	return ""
 }
 
 func (m *mention) add(role, id string) {
