@@ -116,8 +116,9 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 
 // result is what a worker hands back for one input item, in input order.
 type result struct {
-	out []byte // the JSON line, when the item was analysed
-	err error  // a bad input or a failed analysis
+	warn error  // a problem that did not stop the analysis
+	out  []byte // the JSON line, when the item was analysed
+	err  error  // a bad input or a failed analysis
 }
 
 // extract reads the inputs, analyses documents on cfg.workers goroutines and
@@ -172,6 +173,10 @@ func extract(ctx context.Context, env Env, cfg extractConfig, p nlp.Pipeline, pa
 	var fatal error
 	for res := range order {
 		r := <-res
+		if r.warn != nil && fatal == nil {
+			prog.clear()
+			fmt.Fprintf(env.Stderr, "dateline: warning: %s\n", oneLine(r.warn))
+		}
 		switch {
 		case fatal != nil:
 			// Draining after a fatal error: nothing more is written.
@@ -223,6 +228,7 @@ func analyse(ctx context.Context, cfg extractConfig, p nlp.Pipeline, item read.I
 	if item.Err != nil {
 		return result{err: item.Err}
 	}
+	defer func() { res.warn = item.Warn }()
 	d := item.Doc
 	fail := func(err error) result {
 		return result{err: &read.Error{Path: item.Path, Line: item.Line, Err: fmt.Errorf("document %s: %w", d.ID, err)}}

@@ -81,6 +81,7 @@ func TestExtractExitCodes(t *testing.T) {
 		"mixed/1.txt": seedArticle,
 		"mixed/2.txt": "   \n",
 		"mixed/3.txt": textArticle,
+		"dates.jsonl": `{"id":"d","date":"03-02-2009","text":"Sales fell in January."}` + "\n",
 	})
 	p := func(name string) string { return filepath.Join(dir, name) }
 	tests := []struct {
@@ -107,6 +108,9 @@ func TestExtractExitCodes(t *testing.T) {
 			code: exitFailed, ids: []string{"a"},
 			stderr:    []string{p("feed.jsonl") + ":2: ", "(--strict: stopped at the first bad input)"},
 			stderrNot: []string{"inputs failed", "Third"}},
+		{name: "unusable date: analysed undated, with a warning", args: []string{"extract", p("dates.jsonl")},
+			code: exitOK, ids: []string{"d"},
+			stderr: []string{"dateline: warning: " + p("dates.jsonl") + `:1: field "date": date "03-02-2009"`}},
 		{name: "strict with good input", args: []string{"extract", "--strict", p("seed.txt")},
 			code: exitOK, ids: []string{"seed"}},
 

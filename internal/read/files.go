@@ -25,6 +25,7 @@ import (
 type Item struct {
 	Doc  *doc.Document
 	Err  error
+	Warn error  // a problem that did not cost the document, e.g. an unusable date
 	Path string // file path, or "-" for standard input
 	Line int    // 1-based JSONL line, 0 for one-document files
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"dateline/internal/doc"
 )
 
 // checkItems reads data as format and checks the invariants every reader
@@ -106,7 +108,7 @@ func FuzzJSONL(f *testing.F) {
 		// A small cap exercises the oversized-line path.
 		checkItems(t, JSONL, data, Options{MaxDocBytes: 256}, func(t *testing.T, it Item) {
 			if d := it.Doc; d.Date != "" {
-				if _, err := parseJSONLine([]byte(`{"text":"x","date":"`+d.Date+`"}`), ""); err != nil {
+				if _, err := doc.ParseDate(d.Date); err != nil {
 					t.Fatalf("kept a bad date %q", d.Date)
 				}
 			}

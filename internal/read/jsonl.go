@@ -84,11 +84,14 @@ func readJSONL(ctx context.Context, path string, r *bufio.Reader, opts Options, 
 				}
 				continue
 			}
-			d, perr := parseJSONLine(b, opts.Date)
+			d, warn, perr := parseJSONLine(b, opts.Date)
 			if perr != nil {
 				item.Err = &Error{Path: path, Line: line, Err: perr}
 			} else {
 				item.Doc = d
+			}
+			if warn != nil {
+				item.Warn = &Error{Path: path, Line: line, Err: warn}
 			}
 		}
 		if !yield(item) {
@@ -101,30 +104,37 @@ func readJSONL(ctx context.Context, path string, r *bufio.Reader, opts Options, 
 }
 
 // parseJSONLine turns one line into a document dated by date when the line
-// carries no date of its own.
-func parseJSONLine(b []byte, date string) (*doc.Document, error) {
+// carries no usable date of its own. A "date" that is not ISO 8601 does not
+// cost the document: it is read with the fallback date (or undated) and the
+// problem comes back as warn, since the text is still worth analysing and
+// only relative times lose their anchor.
+func parseJSONLine(b []byte, date string) (d *doc.Document, warn, err error) {
 	if t := bytes.TrimLeft(b, " \t\r"); t[0] != '{' {
-		return nil, notObject(b)
+		return nil, nil, notObject(b)
 	}
 	var in input
 	if err := json.Unmarshal(b, &in); err != nil {
-		return nil, jsonError(err)
+		return nil, nil, jsonError(err)
 	}
 	if in.Text == nil {
-		return nil, errors.New(`no "text" field`)
+		return nil, nil, errors.New(`no "text" field`)
 	}
 	if strings.TrimSpace(*in.Text) == "" {
-		return nil, ErrEmpty
-	}
-	if in.Date == "" {
-		in.Date = date
+		return nil, nil, ErrEmpty
 	}
 	if in.Date != "" {
-		if _, err := doc.ParseDate(in.Date); err != nil {
-			return nil, fmt.Errorf(`field "date": %w`, err)
+		if _, perr := doc.ParseDate(in.Date); perr != nil {
+			warn = fmt.Errorf(`field "date": %w; read with --date or undated`, perr)
+			in.Date = ""
 		}
 	}
-	d := &doc.Document{
+	if in.Date == "" && date != "" {
+		if _, perr := doc.ParseDate(date); perr != nil {
+			return nil, nil, fmt.Errorf("--date: %w", perr)
+		}
+		in.Date = date
+	}
+	d = &doc.Document{
 		ID:     string(in.ID),
 		Date:   in.Date,
 		Title:  in.Title,
@@ -135,7 +145,7 @@ func parseJSONLine(b []byte, date string) (*doc.Document, error) {
 	if d.ID == "" {
 		d.ID = contentID(d.Text)
 	}
-	return d, nil
+	return d, warn, nil
 }
 
 // jsonError rewords encoding/json's errors for people who wrote the input:

@@ -40,7 +40,9 @@
 //     ignored (feeds carry authors, tags, ...); null fields count as absent; a
 //     numeric "id" is kept as its decimal text, since exported datasets often
 //     number their rows; any other field of the wrong type is an error naming
-//     the field. "date" must be ISO 8601 (see [doc.ParseDate]).
+//     the field. "date" should be ISO 8601 (see [doc.ParseDate]); a line whose date
+//     is not is still read, dated by [Options.Date] or undated, with
+//     [Item.Warn] saying so: one malformed date must not lose an article.
 //   - Directories are walked recursively in lexical order. Hidden files and
 //     directories (names starting with ".") are skipped, symbolic links to
 //     files are read, and symbolic links to directories found inside are not

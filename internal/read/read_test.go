@@ -15,14 +15,21 @@ import (
 
 // got is what a read produced: documents and errors, in order.
 type got struct {
-	docs []*doc.Document
-	errs []error
+	docs  []*doc.Document
+	errs  []error
+	warns []error
 }
 
 func collect(t *testing.T, items func(func(Item) bool)) got {
 	t.Helper()
 	var g got
 	for it := range items {
+		if it.Warn != nil {
+			if it.Doc == nil {
+				t.Fatalf("warning without a document: %v", it.Warn)
+			}
+			g.warns = append(g.warns, it.Warn)
+		}
 		switch {
 		case it.Doc != nil && it.Err != nil:
 			t.Fatalf("item has both a document and an error: %v", it.Err)
@@ -76,6 +83,7 @@ func TestStream(t *testing.T) {
 		in     string
 		want   []doc.Document // Lang and layers unused
 		errs   []wantErr
+		warns  []wantErr
 	}{
 		// Seed format.
 		{name: "seed/basic", path: "a.txt", in: "date 2025-08-06 Talks ended.\n",
@@ -164,12 +172,13 @@ func TestStream(t *testing.T) {
 				`{"title":"no text"}` + "\n" + // 9
 				`{"text":""}` + "\n" + // 10
 				`{"text":" \n "}` + "\n" + // 11
-				`{"text":"x","date":"Aug 6"}` + "\n" + // 12
+				`{"id":"u","text":"x","date":"Aug 6"}` + "\n" + // 12: read undated, with a warning
 				`{"text":"x"} {"text":"y"}` + "\n" + // 13
 				`{"id":true,"text":"x"}` + "\n" + // 14
 				`text: plain` + "\n" + // 15
 				`{"id":"c","text":"z"}`, // 16
-			want: []doc.Document{{ID: "a", Text: "x"}, {ID: "c", Text: "z"}},
+			want:  []doc.Document{{ID: "a", Text: "x"}, {ID: "u", Text: "x"}, {ID: "c", Text: "z"}},
+			warns: []wantErr{{line: 12, sub: `field "date": date "Aug 6"`}},
 			errs: []wantErr{
 				{line: 4, sub: "invalid JSON"},
 				{line: 5, sub: "want a JSON object, got an array"},
@@ -179,13 +188,15 @@ func TestStream(t *testing.T) {
 				{line: 9, sub: `no "text" field`},
 				{line: 10, is: ErrEmpty},
 				{line: 11, is: ErrEmpty},
-				{line: 12, sub: `field "date": date "Aug 6"`},
 				{line: 13, sub: "invalid JSON"},
 				{line: 14, sub: `field "id"`},
 				{line: 15, sub: "got text that is not JSON"},
 			}},
 		{name: "jsonl/bad --date reported per line", path: "f.jsonl", date: "tomorrow", in: `{"text":"x"}`,
 			errs: []wantErr{{line: 1, sub: "ISO 8601"}}},
+		{name: "jsonl/bad date falls back to --date", path: "f.jsonl", date: date, in: `{"id":"a","date":"03-02-2009","text":"x"}`,
+			want:  []doc.Document{{ID: "a", Date: date, Text: "x"}},
+			warns: []wantErr{{line: 1, sub: `field "date": date "03-02-2009"`}}},
 		{name: "jsonl/forced on text", path: "s.txt", format: JSONL, in: "Talks ended.\n",
 			errs: []wantErr{{line: 1, sub: "not JSON"}}},
 	}
@@ -201,6 +212,7 @@ func TestStream(t *testing.T) {
 				t.Errorf("documents:\n got %+v\nwant %+v", docs, tt.want)
 			}
 			checkErrs(t, tt.path, g.errs, tt.errs)
+			checkErrs(t, tt.path, g.warns, tt.warns)
 		})
 	}
 }
