@@ -773,6 +773,13 @@ func (p *parser) durationPhrase(i int) (match, bool) {
 		bare = true
 	}
 	k := n.end
+	// "two to three weeks", "12 to 18 months": one duration, valued by its
+	// lower bound.
+	if !bare && !n.x && !n.article && (p.is(k, "to") || p.is(k, "or")) {
+		if m, ok := p.number(k + 1); ok && !m.x && !m.article && m.n > n.n && p.unitAt(m.end) {
+			k = m.end
+		}
+	}
 	adj := 0
 	for adj < 2 && k < len(p.toks) && p.e(k) != nil && p.e(k).fillAdj && !n.article {
 		k++

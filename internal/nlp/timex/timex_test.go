@@ -214,6 +214,8 @@ func TestExtract(t *testing.T) {
 			[]want{{"the past two months", R, "P2M", ""}}},
 		{"half", "The vote took an hour and a half and the trial 2 1/2 years.", wednesday,
 			[]want{{"an hour and a half", R, "PT1H30M", ""}, {"2 1/2 years", R, "P2Y6M", ""}}},
+		{"duration range", "Repairs take two to three weeks.", wednesday,
+			[]want{{"two to three weeks", R, "P2W", ""}}},
 		{"age is no duration", "A 12-year-old boy was rescued.", wednesday, nil},
 
 		// Sets.
