@@ -367,7 +367,7 @@ func paragraphBreakBetween(text string, toks []doc.Token, i, j int) bool {
 // “useful”"), else a belief verb, else a cue after it.
 func (a *analysis) governingCue(lo, open, after, hi int, level int32) (attribution, bool) {
 	best, bestBelief := -1, -1
-	for j := open - 1; j >= lo; j-- {
+	for j := open - 1; j >= lo && open-j < maxReach; j-- {
 		if !a.sameLevel(j, level) {
 			continue
 		}
@@ -412,6 +412,9 @@ func (a *analysis) governingCue(lo, open, after, hi int, level int32) (attributi
 	}
 	// "“…” about X, said Name" / "“…” about X, Name said": a cue closing
 	// the sentence after a comma.
+	if hi-after > maxReach {
+		return attribution{}, false
+	}
 	for j := after; j < hi; j++ {
 		if !a.sameLevel(j, level) || !a.punct(j, ",") {
 			continue
@@ -432,7 +435,7 @@ func (a *analysis) inheritedSubject(c, lo int) span {
 	if !a.is(c, participles) && !coordinated {
 		return none
 	}
-	for j := c - 1; j >= lo; j-- {
+	for j := c - 1; j >= lo && c-j < maxReach; j-- {
 		if _, ok := a.cue(j); ok && !a.is(j, participles) {
 			if spk, passive := a.subjectBefore(j, lo); !passive && spk.ok() {
 				return spk

@@ -6,6 +6,15 @@ import (
 	"dateline/internal/doc"
 )
 
+// Bounds on how far a search may walk, in tokens. They keep the stage
+// linear on text without sentence ends (a run of "said said said …") and
+// are far beyond any real sentence.
+const (
+	maxReach  = 120 // cue and speaker searches from a quotation or cue
+	maxClause = 400 // a reported clause
+	maxCues   = 32  // reports kept per sentence
+)
+
 // span is a half-open token range; a negative start means none.
 type span [2]int
 
@@ -328,6 +337,9 @@ func (a *analysis) contentStart(s, hi int) int {
 // tailOnly reports whether tokens [s, hi) hold nothing but adverbials and
 // final punctuation: the clause of the cue ends there.
 func (a *analysis) tailOnly(s, hi int) bool {
+	if hi-s > maxReach {
+		return false
+	}
 	pp := false // inside a prepositional phrase: "in the room", "at a rally"
 	for k := s; k < hi; k++ {
 		if a.punct(k, ".!?…") || a.isMark(k) && k == hi-1 {
@@ -368,6 +380,9 @@ func (a *analysis) cueAt(k int) bool {
 // attribution (", saying ..."), or ", according to". A quotation opened
 // inside the clause extends it to its closing mark.
 func (a *analysis) contentEnd(s, hi int) int {
+	if hi-s > maxClause {
+		hi = s + maxClause // no real clause is longer: keep the work linear
+	}
 	e := hi
 	for k := s + 1; k < hi; k++ {
 		if a.inPair[k] >= 0 && !a.isMark(k) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"dateline/internal/doc"
@@ -38,6 +39,41 @@ func BenchmarkQuote(b *testing.B) {
 		d := &doc.Document{Text: text, Tokens: toks, Sentences: sents}
 		Annotate(d)
 	}
+}
+
+// TestLinearTime feeds text without sentence ends, where a search bounded
+// by the sentence would make the stage quadratic.
+func TestLinearTime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	for _, unit := range []string{
+		"he said ", "x, he said, ", "“a,” she said, ", "the the ", "according to x, ", "‘a’ ",
+		"Officials said the “plan” was, she said, ", "also ",
+	} {
+		small := strings.Repeat(unit, 2000)
+		big := strings.Repeat(unit, 20000)
+		ts, tb := timeAnnotate(small), timeAnnotate(big)
+		// Ten times the text may take ten times as long, with slack for
+		// noise on a shared machine, but not a hundred times.
+		if tb > 40*ts && tb > 200*time.Millisecond {
+			t.Errorf("%q: %v for %d bytes but %v for %d bytes", unit, ts, len(small), tb, len(big))
+		}
+	}
+}
+
+// timeAnnotate returns the best of three runs of Annotate on text.
+func timeAnnotate(text string) time.Duration {
+	toks := token.Tokenize(text, nil)
+	sents := sentence.Split(text, toks, nil)
+	best := time.Duration(1<<63 - 1)
+	for range 3 {
+		d := &doc.Document{Text: text, Tokens: toks, Sentences: sents}
+		start := time.Now()
+		Annotate(d)
+		best = min(best, time.Since(start))
+	}
+	return best
 }
 
 func FuzzQuote(f *testing.F) {

@@ -32,7 +32,7 @@ func (a *analysis) reported(used []bool, dst []found) []found {
 			if !ok || v.class == framing && !a.isWord(c+1, "that") || a.isWord(c-1, "to") || (a.capitalised(c) && si > 0) {
 				continue
 			}
-			if f, ok := a.reportedAt(c, v, lo, hi); ok {
+			if f, ok := a.reportedAt(c, v, lo, hi); ok && len(cands) < maxCues {
 				cands = append(cands, f)
 			}
 		}
@@ -175,7 +175,7 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		}
 		f.spk, comma = np, c-1
 	}
-	if comma <= lo {
+	if comma <= lo || comma-lo > maxClause {
 		return f, false
 	}
 	if a.quotationUpTo(lo, comma) {
@@ -207,7 +207,7 @@ func (a *analysis) onlyAdverbs(s, e int) bool {
 // adverbials and the sentence goes on ("The talks, he said, were useful"),
 // and returns the comma.
 func (a *analysis) parenthetical(s, hi int) (int, bool) {
-	for k := s; k < hi; k++ {
+	for k := s; k < hi && k-s < maxReach; k++ {
 		if a.punct(k, ",") {
 			return k, k+1 < hi
 		}
@@ -313,7 +313,7 @@ func (a *analysis) accordingTo(c, lo, hi int) (found, bool) {
 		}
 		f.start, f.end, f.kind = s, e, a.contentKind(start, end)
 		return f, true
-	case c > lo && a.punct(c-1, ","):
+	case c > lo && a.punct(c-1, ",") && c-lo <= maxClause:
 		if a.isMark(c - 2) {
 			return f, false
 		}

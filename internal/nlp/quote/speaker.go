@@ -30,6 +30,7 @@ type resolver struct {
 	// ended: "he said" most often continues with the person just quoted.
 	last, lastEnd int
 	added         []pronounMention
+	addedAt       map[int]bool // starts of added pronoun mentions
 }
 
 // pronounMention is a resolved pronoun speaker to add to its entity.
@@ -201,11 +202,13 @@ func (r *resolver) notePronoun(a *analysis, sp span, ent int) {
 			return // already a mention, of this or another entity
 		}
 	}
-	for _, p := range r.added {
-		if p.start == s {
-			return
-		}
+	if r.addedAt[s] {
+		return
 	}
+	if r.addedAt == nil {
+		r.addedAt = map[int]bool{}
+	}
+	r.addedAt[s] = true
 	r.added = append(r.added, pronounMention{ent, s, e})
 }
 
@@ -228,10 +231,10 @@ func decodeLastRune(s string) (rune, int) { return utf8.DecodeLastRuneInString(s
 // paragraphStart returns the byte offset where the paragraph holding byte p
 // starts.
 func paragraphStart(a *analysis, p int) int {
-	for i := p - 1; i >= 0; i-- {
+	for i := p - 1; i >= 0 && p-i < window; i-- {
 		if a.text[i] == '\n' {
 			return i + 1
 		}
 	}
-	return 0
+	return max(0, p-window)
 }
