@@ -3,6 +3,7 @@ package timex
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 
 	"dateline/internal/doc"
@@ -420,4 +421,41 @@ func TestNumericDate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestConcurrent runs the stage on many documents at once, as the pipeline
+// does; run with -race to check it shares nothing mutable.
+func TestConcurrent(t *testing.T) {
+	texts := []string{
+		"The minister said on Wednesday that talks lasted three hours.",
+		"Prices fell 3% last month and will rise next week, 2025-08-06.",
+		"Two days ago, at 3 p.m. ET, the board met for the first time in 2024.",
+	}
+	want := make([][]doc.Time, len(texts))
+	for i, s := range texts {
+		want[i] = run(t, s, wednesday).Times
+	}
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Go(func() {
+			for k := range 50 {
+				i := (w + k) % len(texts)
+				d := &doc.Document{Text: texts[i], Date: wednesday}
+				if err := (Stage{}).Process(context.Background(), d); err != nil {
+					t.Error(err)
+					return
+				}
+				if len(d.Times) != len(want[i]) {
+					t.Errorf("doc %d: %d times, want %d", i, len(d.Times), len(want[i]))
+					return
+				}
+				for j := range d.Times {
+					if d.Times[j] != want[i][j] {
+						t.Errorf("doc %d time %d: %+v, want %+v", i, j, d.Times[j], want[i][j])
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
