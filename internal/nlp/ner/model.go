@@ -56,6 +56,7 @@ type Model struct {
 	trans []float32        // (numLabels+1) × numLabels; row numLabels is the start
 	// masked is trans with BIO-invalid transitions at -Inf, for decoding.
 	masked []float32
+	index  featureIndex // rows, for fast lookup
 }
 
 const modelMagic = "DLNER\x00"
@@ -213,6 +214,7 @@ func decodeModel(data []byte) (*Model, error) {
 		m.rows[h] = int32(off)
 	}
 	m.masked = maskTransitions(m.trans)
+	m.index = newFeatureIndex(m.rows)
 	return m, nil
 }
 
@@ -252,7 +254,7 @@ func (c *lexCache) id(m *Model, w string) int32 {
 
 // add adds the weights of feature h to row.
 func (m *Model) add(row []float32, h uint64) {
-	if off, ok := m.rows[h]; ok {
+	if off, ok := m.index.get(h); ok {
 		w := m.w[off : int(off)+numLabels]
 		for l := range row {
 			row[l] += w[l]

@@ -177,6 +177,7 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 		m.w = append(m.w, row...)
 	}
 	m.masked = maskTransitions(m.trans)
+	m.index = newFeatureIndex(m.rows)
 	logf("ner train: kept %d of %d features", len(m.rows), len(rows))
 	return m, nil
 }

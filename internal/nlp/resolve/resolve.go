@@ -102,6 +102,7 @@ type resolver struct {
 	byToken  map[int]*mention
 	clusters []*cluster
 	of       map[*mention]*cluster
+	canon    map[string]string // canonical keys already computed
 }
 
 func (r *resolver) newMention(m doc.Mention, typ string) *mention {
@@ -111,9 +112,14 @@ func (r *resolver) newMention(m doc.Mention, typ string) *mention {
 		tj++
 	}
 	mm := &mention{Mention: doc.Mention{Start: m.Start, End: m.End, Text: m.Text, Kind: "name"}, typ: typ, ti: ti, tj: tj}
-	for _, t := range token.Tokenize(m.Text, nil) {
+	src, toks := r.text, r.toks[ti:tj]
+	if ti == tj || r.toks[ti].Start != m.Start || r.toks[tj-1].End != m.End {
+		// The name is part of a token ("US" in "US-led"): tokenise it.
+		src, toks = m.Text, token.Tokenize(m.Text, nil)
+	}
+	for _, t := range toks {
 		if t.Kind == doc.Word || t.Kind == doc.Number {
-			mm.words = append(mm.words, m.Text[t.Start:t.End])
+			mm.words = append(mm.words, src[t.Start:t.End])
 		}
 	}
 	return mm
@@ -152,6 +158,18 @@ var aliases = map[string]string{
 }
 
 func (r *resolver) canonical(name string) string {
+	if c, ok := r.canon[name]; ok {
+		return c
+	}
+	c := r.canonical1(name)
+	if r.canon == nil {
+		r.canon = map[string]string{}
+	}
+	r.canon[name] = c
+	return c
+}
+
+func (r *resolver) canonical1(name string) string {
 	name = stripThe(name)
 	if a, ok := aliases[name]; ok {
 		return a
