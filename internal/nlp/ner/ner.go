@@ -378,6 +378,9 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 			typ = "ORG"
 		}
 	}
+	if (typ == "PRODUCT" || typ == "MISC") && modelNumber(text, toks, j) {
+		j++ // "iPhone 4", "Windows 11"
+	}
 	start, end := toks[i].Start, toks[j-1].End
 	s := text[start:end]
 	switch {
@@ -390,6 +393,22 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 		typ = t.placeOrOrg(s, toks[i:j], text, typ)
 	}
 	return append(names, Name{Start: start, End: end, Type: typ})
+}
+
+// modelNumber reports whether token j is a short number that continues a
+// product name ("iPhone 4") rather than a count ("4 million").
+func modelNumber(text string, toks []doc.Token, j int) bool {
+	if j >= len(toks) || toks[j].Kind != doc.Number || !toks[j].SpaceBefore || toks[j].End-toks[j].Start > 4 ||
+		strings.ContainsAny(text[toks[j].Start:toks[j].End], ".,:/") {
+		return false
+	}
+	if j+1 < len(toks) {
+		switch strings.ToLower(text[toks[j+1].Start:toks[j+1].End]) {
+		case "million", "billion", "trillion", "percent", "%", "per", "times", "years", "days", "units":
+			return false
+		}
+	}
+	return true
 }
 
 // orgCues are nouns that, right before a name, say it is an organisation.
