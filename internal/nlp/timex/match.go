@@ -153,8 +153,8 @@ func (p *parser) yearAt(i int) (int, bool) {
 	if t.hyph && (i == 0 || p.toks[i-1].e == nil || p.toks[i-1].e.posMod == "") {
 		return 0, false
 	}
-	if e := p.e(i + 1); e != nil && (e.stopYear || (e.unit != noUnit && e.plural)) {
-		return 0, false
+	if e := p.e(i + 1); e != nil && (e.stopYear || (e.unit != noUnit && e.plural)) && !p.lineBreakBefore(i+1) {
+		return 0, false // "2000 troops", "2000 years"
 	}
 	if i+1 < len(p.toks) && !p.toks[i+1].space && p.str(i+1) == "%" {
 		return 0, false
@@ -849,8 +849,9 @@ func (p *parser) weekdayFrom(start, w, shift int) (match, bool) {
 		if cv, end, ok := p.calDate(j + 1); ok && len(cv) == 10 {
 			v, j = cv, end
 		}
-	} else if cv, end, ok := p.calDate(j); ok && len(cv) == 10 && p.toks[j].e != nil && p.toks[j].e.month != 0 && !p.lineBreakBefore(j) {
-		v, j = cv, end
+	} else if cv, end, ok := p.calDate(j); ok && len(cv) == 10 && !p.lineBreakBefore(j) &&
+		(p.toks[j].e != nil && p.toks[j].e.month != 0 || p.toks[j].kind == doc.Number && p.e(j+1) != nil && p.e(j+1).month != 0) {
+		v, j = cv, end // "Wednesday Aug. 6", "Wednesday 6 August 2025"
 	}
 	if v == "" {
 		dir := p.dir(i, j)

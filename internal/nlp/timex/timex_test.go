@@ -91,6 +91,8 @@ func TestExtract(t *testing.T) {
 			[]want{{"Monday", D, "2025-08-04", ""}}},
 		{"weekday with date", "The vote is on Tuesday, Sept. 9, 2025.", wednesday,
 			[]want{{"Tuesday, Sept. 9, 2025", D, "2025-09-09", ""}}},
+		{"weekday with day-month date", "The court met on Wednesday 6 August 2025.", wednesday,
+			[]want{{"Wednesday 6 August 2025", D, "2025-08-06", ""}}},
 		{"weekday night", "Fighting resumed on Sunday night.", wednesday,
 			[]want{{"Sunday night", D, "2025-08-03TNI", ""}}},
 
