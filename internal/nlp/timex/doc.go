@@ -24,8 +24,8 @@
 // [two-week] strike"). A clock time joined to a day is one TIME ("3 p.m.
 // Wednesday", "noon Saturday"); a weekday with its part of the day is a
 // DATE with the part in the value ("Wednesday night" 2025-08-06TNI), as
-// TimeBank annotates it. Nothing spans a line break, so a dateline's
-// weekday and date stay two times. Digit ranges give two times
+// TimeBank annotates it. A weekday and a date on separate lines (a
+// headline and its dateline) stay two times. Digit ranges give two times
 // ("2009-2011", "August 6-8"); "from Monday to Wednesday" gives two because
 // each weekday is its own expression.
 //
@@ -60,12 +60,17 @@
 // found rather than the DCT. Holidays with a fixed date or a rule
 // (Christmas, New Year's Day, Thanksgiving, Easter, Good Friday, Election
 // Day) resolve like month names; ambiguous ones (Independence Day) are not
-// recognised. Durations are ISO
-// 8601 periods (PT3H, P2D, P10Y for "a decade", PXM for "months", halves as
-// P2Y6M or PT1H30M), sets have a period or a TimeML calendar pattern
-// ("daily" P1D, "every Monday" XXXX-WXX-1). Slashed dates are read
-// month/day/year (US news) unless the first number cannot be a month;
-// dotted dates day.month.year; two-digit years below 50 are 20xx.
+// recognised.
+//
+// Durations are ISO 8601 periods (PT3H, P2D, P10Y for "a decade", PXM for
+// "months" and "recent months", halves as P2Y6M or PT1H30M, ranges by their
+// lower bound: "two to three weeks" P2W; "annual" is P1Y as TimeBank and
+// MEANTIME annotate it). Sets have a period or a TimeML calendar pattern
+// ("daily" P1D, "every Monday" XXXX-WXX-1, "every July" XXXX-07). Slashed
+// dates are read month/day/year (US news) unless the first number cannot be
+// a month; dotted dates day.month.year; two-digit years below 50 are 20xx.
+// In market reports "the day" a price closed ("ended the day at") is the
+// trading day: the last full date found, else the DCT.
 //
 // # Documents without a date
 //
