@@ -528,6 +528,9 @@ func (p *parser) season(i int) (match, bool) {
 	if y, ok := p.yearAt(k); ok {
 		return dateM(i, k+1, pad(y, 4)+"-"+e.season)
 	}
+	if y, end, ok := p.spokenYear(k); ok && k > j+1 {
+		return dateM(i, end, pad(y, 4)+"-"+e.season) // "the winter of nineteen ninety-four"
+	}
 	if p.is(j, "fall") && j == i {
 		return match{}, false
 	}
