@@ -36,18 +36,18 @@ import (
 
 func main() {
 	var (
-		gum       = flag.String("gum", "../shared/eval/data/ner-train/gum.jsonl", "GUM training file")
-		bySA      = flag.Bool("by-sa", false, "include GUM's CC BY-SA genres (bio, voyage)")
-		wikigold  = flag.String("wikigold", "../shared/eval/data/ner/wikigold.jsonl", "WikiGold file ('' to skip)")
-		wgTrain   = flag.Int("wikigold-train", 100, "train on WikiGold documents [0, N); the rest is held out")
-		meantime  = flag.String("meantime", "../shared/eval/data/ner/meantime-dev.jsonl", "MEANTIME dev file ('' to skip)")
-		out       = flag.String("out", "internal/nlp/ner/model/ner.bin.gz", "model output")
-		epochs    = flag.Int("epochs", 12, "training epochs")
-		seed      = flag.Uint64("seed", 1, "shuffle seed")
-		prune     = flag.Float64("prune", 0.5, "drop features whose largest |averaged weight| is below this")
-		runs      = flag.Int("runs", 3, "perceptrons trained on different shuffles and averaged")
-		dropout   = flag.Float64("word-dropout", 0.2, "probability of hiding a token's word feature in a training step")
-		heldoutMT = flag.String("heldout-ids", "", "write the held-out MEANTIME/WikiGold ids to this file")
+		gum        = flag.String("gum", "../shared/eval/data/ner-train/gum.jsonl", "GUM training file")
+		bySA       = flag.Bool("by-sa", false, "include GUM's CC BY-SA genres (bio, voyage)")
+		wikigold   = flag.String("wikigold", "../shared/eval/data/ner/wikigold.jsonl", "WikiGold file ('' to skip)")
+		wgTrain    = flag.Int("wikigold-train", 100, "train on WikiGold documents [0, N); the rest is held out")
+		meantime   = flag.String("meantime", "../shared/eval/data/ner/meantime-dev.jsonl", "MEANTIME dev file ('' to skip)")
+		out        = flag.String("out", "internal/nlp/ner/model/ner.bin.gz", "model output")
+		epochs     = flag.Int("epochs", 12, "training epochs")
+		seed       = flag.Uint64("seed", 1, "shuffle seed")
+		prune      = flag.Float64("prune", 0.5, "drop features whose largest |averaged weight| is below this")
+		runs       = flag.Int("runs", 3, "perceptrons trained on different shuffles and averaged")
+		dropout    = flag.Float64("word-dropout", 0.2, "probability of hiding a token's word feature in a training step")
+		heldoutIDs = flag.String("heldout-ids", "", "write the held-out MEANTIME/WikiGold ids to this file")
 	)
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -98,8 +98,8 @@ func main() {
 		fail(log, fmt.Errorf("write model: %w", err))
 	}
 	log.Info("model written", "path", *out, "bytes", buf.Len())
-	if *heldoutMT != "" {
-		if err := os.WriteFile(*heldoutMT, []byte(strings.Join(held, "\n")+"\n"), 0o644); err != nil {
+	if *heldoutIDs != "" {
+		if err := os.WriteFile(*heldoutIDs, []byte(strings.Join(held, "\n")+"\n"), 0o644); err != nil {
 			fail(log, fmt.Errorf("write held-out ids: %w", err))
 		}
 	}
@@ -110,7 +110,7 @@ func fail(log *slog.Logger, err error) {
 	os.Exit(1)
 }
 
-// HeldOutMeantime reports whether a MEANTIME document is in the evaluation
+// heldOutMeantime reports whether a MEANTIME document is in the evaluation
 // half: FNV-32a of its id is odd.
 func heldOutMeantime(id string) bool {
 	h := fnv.New32a()
