@@ -296,9 +296,11 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 		if c == noCue || c == cuePresent && best != noCue {
 			continue
 		}
-		d := j - i
+		// A verb usually precedes its time adjunct ("met ... on Monday and
+		// will meet again"), so cues after the expression count double.
+		d := i - j
 		if d < 0 {
-			d = -d
+			d = 2 * (j - i + 1)
 		}
 		// Past and future cues outrank present ones ("is due to publish").
 		if best == cuePresent && c != cuePresent || d < bestDist || (d == bestDist && c == cueFuture) {
