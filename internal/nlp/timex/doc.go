@@ -35,7 +35,8 @@
 // [doc.Document.DCT]), date part only. Direction comes first from nearby
 // words ("by Friday", "since Friday", "Friday deadline", "last", "next"),
 // then from the tense of the sentence: the nearest tense cue to the
-// expression decides (future: will, 'll, would, plans, planned to,
+// expression decides, cues after it counting double distance since a verb
+// usually precedes its time ("met on Monday and will meet again") (future: will, 'll, would, plans, planned to,
 // expected to, going to, scheduled; past: was, had, irregular past
 // forms and words in -ed, except participles after "be"). Reporting verbs
 // (said, told, announced) count as past for weekdays ("said Friday") but not
