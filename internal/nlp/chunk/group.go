@@ -368,8 +368,17 @@ func (a *Analysis) boundary(i, end, start int) bool {
 	// A bare complement after a reporting verb: "said he had spoken".
 	if ch := w.Chunk; ch >= 0 && a.Chunks[ch].Kind == NP && a.Chunks[ch].Start == i && a.Chunks[ch].Prep < 0 && i > 0 {
 		if pc := a.Words[i-1].Chunk; pc >= 0 && a.Chunks[pc].Kind == VP && reportLemmas[a.Words[a.Chunks[pc].Head].Lemma] {
-			c := a.Chunks[ch]
-			if c.End < end && a.startsVP(c.End, end) && a.Words[c.End].Tag != To {
+			// The complement's subject may carry phrases: "said a public
+			// tender for the route could be held".
+			e := a.Chunks[ch].End
+			for n := 0; n < 4 && e+1 < end && (a.Words[e].Tag == Prep || a.Words[e].Tag == To); n++ {
+				c := a.Words[e+1].Chunk
+				if c < 0 || a.Chunks[c].Kind != NP || a.Chunks[c].Prep != e {
+					break
+				}
+				e = a.Chunks[c].End
+			}
+			if e < end && a.startsVP(e, end) && a.Words[e].Tag != To {
 				return true
 			}
 		}

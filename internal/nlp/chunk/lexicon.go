@@ -37,7 +37,7 @@ const adverbs = `also just only still even already again ever very too soon now 
 here there yet almost nearly quite rather perhaps maybe however meanwhile instead indeed
 afterwards afterward earlier recently repeatedly reportedly allegedly apparently
 today tonight tomorrow yesterday ago far well much often always sometimes once twice
-immediately together away back forward abroad according`
+immediately together away back forward abroad according else otherwise`
 
 // adjectives are common adjectives without a telling suffix.
 const adjectives = `new old big small large major key senior top former fresh further other same full high
@@ -96,6 +96,16 @@ threaten tour travel tweet understand/understood/understood urge use visit vote 
 win/won/won withdraw/withdrew/withdrawn work worry write/wrote/written yield boast phone sanction blacklist embargo bombard raid assault rebuff veto spurn mediate broker
 rally imprison apprehend greet hail surrender retreat comply resign free disarm renew
 loom near eye mull weigh ease hike spark deepen widen slip surge plunge soar tumble edge
+restore review improve hire blame inspect board wonder replace run provide operate reopen restart
+rebuild repair invest finance borrow lend owe earn spend cost raise cut increase decrease reduce
+double triple accept adopt amend abolish pass veto sign ratify implement enforce apply file sue
+appeal overturn uphold investigate probe examine warn advise recommend require allow permit forbid
+prohibit ban build open close shut move shift transfer deliver produce manufacture sell buy acquire
+merge launch develop test release publish broadcast protect defend secure rescue evacuate vaccinate
+infect promote demote fire dismiss hire recruit elect select choose prefer reject approve oppose
+welcome celebrate mourn remember forget recall recover return arrive depart leave stay remain
+discover find lose win beat defeat complete start begin continue resume halt stop pause gather
+collect calculate compare assess evaluate predict
 `
 
 // verbInfo describes one verb form.

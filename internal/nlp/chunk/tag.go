@@ -177,6 +177,10 @@ func (a *Analysis) retag() {
 				}
 				continue
 			}
+			if w[i].Form == Base && (prev == Adj || prev == Noun || prev == Propn && a.Words[i-1].Ment >= 0 && a.EntityType(int(a.Words[i-1].Ment)) == doc.NORP) && (next == Noun || next == Verb && i+1 < len(w) && w[i+1].Form == Pres3) {
+				w[i].Tag = Noun // "Russian air strikes", "a cut rates"
+				continue
+			}
 			if w[i].Form == Pres3 && prev == Verb {
 				w[i].Tag = Noun // "face sanctions"
 				continue
@@ -184,7 +188,7 @@ func (a *Analysis) retag() {
 			if w[i].Form == Pres3 || w[i].Form == Base {
 				// A noun after a preposition or a name used as modifier:
 				// "of talks", "Russian strikes", "Kremlin talks".
-				if prev == Prep || prev == To && w[i].Form == Pres3 || prev == Noun && w[i].Form == Pres3 {
+				if prev == Prep || prev == To && w[i].Form == Pres3 || prev == Noun && w[i].Form == Pres3 && !startsGroup(next) {
 					w[i].Tag = Noun
 				} else if prev == Propn && w[i].Form == Pres3 && !a.personAt(i-1) && (next != Det && next != Propn && next != Pron && next != Num && next != Poss && next != To && next != Adv && next != Adj) {
 					w[i].Tag = Noun
@@ -194,7 +198,7 @@ func (a *Analysis) retag() {
 					}
 				}
 			}
-			if (w[i].Form == Past || w[i].Form == PastPart) && (prev == Prep || prev == Comma && next == Noun) && (next == Noun || next == Propn || next == Adj) {
+			if (w[i].Form == Past || w[i].Form == PastPart) && prev == Prep && (next == Noun || next == Propn || next == Adj) {
 				w[i].Tag = Adj // "over continued Russian strikes"
 			}
 			if w[i].Form == Gerund && prev == Prep && next != Det && next != Propn && next != Pron && next != Poss {
@@ -223,6 +227,18 @@ func (a *Analysis) retag() {
 		case Noun:
 			if toks[i].Kind == doc.Number {
 				w[i].Tag = Num
+				continue
+			}
+			// An unknown word after a modal or an infinitive "to", before a
+			// noun group, is a verb: "would review the terms", "to
+			// restore its timetable".
+			if (prev == Modal || prev == To) && !a.known(i) && (next == Det || next == Poss || next == Pron || next == Propn || next == Num || next == Adj || next == Noun) {
+				w[i].Tag, w[i].Form = Verb, Base
+			}
+			// "peace talks", "trade talks in Geneva" are compounds, but
+			// "the authority gives ferry operators ..." has a verb.
+			if w[i].Form == Pres3 {
+				break
 			}
 		}
 	}
@@ -246,4 +262,23 @@ func (a *Analysis) inDetGroup(i int) bool {
 func (a *Analysis) personAt(i int) bool {
 	m := a.Words[i].Ment
 	return m >= 0 && a.EntityType(int(m)) == doc.Person
+}
+
+// known reports whether token i's word is in a lexicon (its tag is not a
+// guess).
+func (a *Analysis) known(i int) bool {
+	l := a.Words[i].Lower
+	_, c := lex.closed[l]
+	_, o := lex.open[l]
+	return c || o
+}
+
+// startsGroup reports whether a word of tag t can open a noun group or
+// clause after a verb: "gives ferry operators", "says that".
+func startsGroup(t Tag) bool {
+	switch t {
+	case Det, Poss, Pron, Propn, Num, Adj, Noun, Sub, To:
+		return true
+	}
+	return false
 }

@@ -382,7 +382,9 @@ func (x *extractor) governor(dl *doc.Deadline, ci int) {
 	if l == "" {
 		l = a.Words[v.Head].Lower
 	}
-	if st, ok := statusVerbs[l]; ok {
+	// Only what has happened sets a status: "extended the deadline", not
+	// "we will meet the deadline".
+	if st, ok := statusVerbs[l]; ok && (v.PastT || v.Perfect) && v.Modal == "" {
 		dl.Status = st
 	}
 	if (l == "expire" || l == "pass" || l == "lapse") && v.PastT {

@@ -173,6 +173,22 @@ func (p *parser) relative(i int) (match, bool) {
 	anaphoric := the && (p.is(j, "next") || p.is(j, "previous")) || p.is(j, "following") || p.is(j, "preceding")
 	switch {
 	case u.weekday != 0 && !u.plural:
+		if anaphoric {
+			// "the following Monday": counted from the last date found.
+			if ref, ok := parseDay(p.refDay()); ok {
+				wd := int(ref.Weekday())
+				if wd == 0 {
+					wd = 7
+				}
+				delta := int(u.weekday) - wd
+				if shift > 0 && delta <= 0 {
+					delta += 7
+				} else if shift < 0 && delta >= 0 {
+					delta -= 7
+				}
+				return dateM(i, k+1, fmtDay(ref.AddDate(0, 0, delta)))
+			}
+		}
 		if p.is(j, "past") || the {
 			return match{}, false
 		}

@@ -385,6 +385,10 @@ func (p *parser) anaphoricUnit(u unit, shift int) string {
 		switch u {
 		case uYear:
 			return pad(y+shift, 4)
+		case uWeek:
+			if t, ok := parseDay(p.lastDate); ok {
+				return fmtWeek(t.AddDate(0, 0, 7*shift))
+			}
 		case uMonth:
 			if len(p.lastDate) >= 7 && isDigit(p.lastDate[5]) {
 				m, _ := strconv.Atoi(p.lastDate[5:7])

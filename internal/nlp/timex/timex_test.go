@@ -129,6 +129,8 @@ func TestExtract(t *testing.T) {
 			[]want{{"the 70s", D, "197", ""}, {"80s", D, "198", ""}}},
 		{"trading day", "The index fell at the start of the day and ended the day 2% lower.", wednesday,
 			[]want{{"the start of the day", D, "2025-08-06", "START"}, {"the day", D, "2025-08-06", ""}}},
+		{"anaphoric", "The storm hit on Aug. 2. The next day roads closed; the following Monday schools shut.", wednesday,
+			[]want{{"Aug. 2", D, "2025-08-02", ""}, {"The next day", D, "2025-08-03", ""}, {"the following Monday", D, "2025-08-04", ""}}},
 		{"last summer", "The drought began last summer.", wednesday,
 			[]want{{"last summer", D, "2024-SU", ""}}},
 
