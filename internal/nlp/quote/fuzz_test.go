@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"dateline/internal/doc"
@@ -41,39 +40,28 @@ func BenchmarkQuote(b *testing.B) {
 	}
 }
 
-// TestLinearTime feeds text without sentence ends, where a search bounded
-// by the sentence would make the stage quadratic.
-func TestLinearTime(t *testing.T) {
-	if testing.Short() {
-		t.Skip("timing test")
-	}
+// TestLinearWork feeds text without sentence ends, where a search bounded
+// only by the sentence would make the stage quadratic: ten times the text
+// must cost about ten times the token look-ups.
+func TestLinearWork(t *testing.T) {
 	for _, unit := range []string{
 		"he said ", "x, he said, ", "“a,” she said, ", "the the ", "according to x, ", "‘a’ ",
-		"Officials said the “plan” was, she said, ", "also ",
+		"Officials said the “plan” was, she said, ", "also ", "He said: “", "“",
 	} {
-		small := strings.Repeat(unit, 2000)
-		big := strings.Repeat(unit, 20000)
-		ts, tb := timeAnnotate(small), timeAnnotate(big)
-		// Ten times the text may take ten times as long, with slack for
-		// noise on a shared machine, but not a hundred times.
-		if tb > 40*ts && tb > 200*time.Millisecond {
-			t.Errorf("%q: %v for %d bytes but %v for %d bytes", unit, ts, len(small), tb, len(big))
+		small, big := work(strings.Repeat(unit, 1000)), work(strings.Repeat(unit, 10000))
+		if big > 12*small {
+			t.Errorf("%q: %d look-ups for 1000 repetitions but %d for 10000", unit, small, big)
 		}
 	}
 }
 
-// timeAnnotate returns the best of three runs of Annotate on text.
-func timeAnnotate(text string) time.Duration {
-	toks := token.Tokenize(text, nil)
-	sents := sentence.Split(text, toks, nil)
-	best := time.Duration(1<<63 - 1)
-	for range 3 {
-		d := &doc.Document{Text: text, Tokens: toks, Sentences: sents}
-		start := time.Now()
-		Annotate(d)
-		best = min(best, time.Since(start))
+// work returns the token look-ups Annotate makes on text.
+func work(text string) int {
+	d := &doc.Document{Text: text}
+	if a := annotate(d); a != nil {
+		return a.work
 	}
-	return best
+	return 0
 }
 
 func FuzzQuote(f *testing.F) {

@@ -106,11 +106,15 @@ func (Stage) Process(ctx context.Context, d *doc.Document) error {
 }
 
 // Annotate fills d.Quotes.
-func Annotate(d *doc.Document) {
+func Annotate(d *doc.Document) { annotate(d) }
+
+// annotate fills d.Quotes and returns the analysis it used (nil for an
+// empty document), whose work counter the tests read.
+func annotate(d *doc.Document) *analysis {
 	d.Quotes = d.Quotes[:0]
 	if d.Text == "" {
 		d.Quotes = nil
-		return
+		return nil
 	}
 	if d.Tokens == nil {
 		d.Tokens = token.Tokenize(d.Text, nil)
@@ -120,7 +124,7 @@ func Annotate(d *doc.Document) {
 	}
 	if len(d.Tokens) == 0 {
 		d.Quotes = nil
-		return
+		return nil
 	}
 	a := newAnalysis(d.Text, d.Tokens, d.Sentences)
 	used := make([]bool, len(d.Tokens))
@@ -210,6 +214,7 @@ func Annotate(d *doc.Document) {
 	if len(d.Quotes) == 0 {
 		d.Quotes = nil
 	}
+	return a
 }
 
 // normalise trims white space, quote marks and , . ; : from both ends of

@@ -20,7 +20,10 @@ type analysis struct {
 	pairs   []pair
 	inPair  []int32  // innermost quotation holding each token, -1 outside
 	lower   []string // each token in lower case, for lexicon look-ups
-	markOf  []int32  // quotation whose open or close mark each token is, -1
+	// work counts token look-ups; tests use it to check that the stage
+	// stays linear in the length of the text.
+	work   int
+	markOf []int32 // quotation whose open or close mark each token is, -1
 }
 
 func newAnalysis(text string, toks []doc.Token, sents []doc.Span) *analysis {
@@ -103,6 +106,7 @@ func (a *analysis) sentRange(i int) (int, int) {
 
 // word returns the text of token i, or "" outside the document.
 func (a *analysis) word(i int) string {
+	a.work++
 	if i < 0 || i >= len(a.toks) {
 		return ""
 	}
@@ -111,6 +115,7 @@ func (a *analysis) word(i int) string {
 
 // is reports whether token i, in lower case, is in set.
 func (a *analysis) is(i int, set map[string]bool) bool {
+	a.work++
 	if i < 0 || i >= len(a.toks) {
 		return false
 	}
@@ -119,6 +124,7 @@ func (a *analysis) is(i int, set map[string]bool) bool {
 
 // low returns token i in lower case, or "" outside the document.
 func (a *analysis) low(i int) string {
+	a.work++
 	if i < 0 || i >= len(a.lower) {
 		return ""
 	}
@@ -255,6 +261,7 @@ func (a *analysis) capitalised(i int) bool {
 }
 
 func (a *analysis) punct(i int, set string) bool {
+	a.work++
 	if i < 0 || i >= len(a.toks) || a.toks[i].Kind != doc.Punct {
 		return false
 	}
