@@ -1,0 +1,128 @@
+package timex
+
+// Weekdays and deictic days (today, yesterday, tonight).
+
+import (
+	"dateline/internal/doc"
+)
+
+// weekdayPhrase matches "[last|next|this] Wednesday [, Aug. 6[, 2025]]
+// [morning|night] [3 p.m.]".
+func (p *parser) weekdayPhrase(i int) (match, bool) {
+	e := p.e(i)
+	if e.weekday == 0 || e.plural {
+		return match{}, false
+	}
+	if (p.is(i, "sun.") || p.is(i, "sat.") || p.is(i, "wed.")) && !p.toks[i].cap {
+		return match{}, false
+	}
+	return p.weekdayFrom(i, i, 0)
+}
+
+// weekdayFrom matches the weekday at w (the phrase starting at start) with an
+// explicit shift (-1 "last", +1 "next", 0 none).
+func (p *parser) weekdayFrom(start, w, shift int) (match, bool) {
+	e := p.e(w)
+	i := w
+	j := i + 1
+	var v string
+	if p.is(j, ",") && !p.lineBreakBefore(j+1) {
+		if cv, end, ok := p.calDate(j + 1); ok && len(cv) == 10 {
+			v, j = cv, end
+		}
+	} else if cv, end, ok := p.calDate(j); ok && len(cv) == 10 && !p.lineBreakBefore(j) &&
+		(p.toks[j].e != nil && p.toks[j].e.month != 0 || p.toks[j].kind == doc.Number && p.e(j+1) != nil && p.e(j+1).month != 0) {
+		v, j = cv, end // "Wednesday Aug. 6", "Wednesday 6 August 2025"
+	}
+	if v == "" {
+		dir := p.dir(i, j)
+		if (p.is(j, "'s") || p.is(j, "’s")) && p.localDir(i, j) == 0 {
+			dir = past // "Wednesday's ruling"
+		}
+		if p.is(i-1, "this") && p.is(i-2, "coming") || p.is(i-1, "coming") {
+			dir = future
+		}
+		v = p.weekdayValue(int(e.weekday), dir, shift)
+	}
+	m := match{start: start, end: j, typ: doc.Date, value: v}
+	p.addDayTime(&m)
+	return m, true
+}
+
+// addDayTime extends a day match with a part of the day ("night") or a
+// clock time ("3 p.m."), turning it into a TIME.
+func (p *parser) addDayTime(m *match) {
+	j := m.end
+	if e := p.e(j); e != nil && e.pod != "" && len(e.pod) == 2 && !p.is(j, "tonight") && !p.is(j, "overnight") && !e.plural {
+		// "Friday night" stays a DATE, as TimeBank annotates it, with the
+		// part of the day in the value.
+		m.end, m.value = j+1, m.value+"T"+e.pod
+		if m.value[0] == 'P' || m.value[0] == 'F' {
+			m.value = m.value[:len(m.value)-4]
+		}
+		return
+	}
+	k := j
+	if p.is(k, ",") {
+		k++
+	}
+	if c, ok := p.clockAt(k); ok && (p.toks[k].digits > 0 || p.toks[k].kind == doc.Number || len(c.value) >= 5) {
+		if m.value == "" || m.value[0] == 'P' || m.value[0] == 'F' {
+			m.value = "XXXX-XX-XX"
+		}
+		m.end, m.typ, m.value = c.end, doc.TimeOfDay, m.value+"T"+c.value
+	}
+}
+
+// deictic matches today, yesterday, tomorrow, tonight, "this morning",
+// "last night", "yesterday afternoon", "the day before yesterday".
+func (p *parser) deictic(i int) (match, bool) {
+	j := i
+	var v string
+	switch {
+	case p.is(j, "the") && p.is(j+1, "day") && p.is(j+2, "before") && p.is(j+3, "yesterday"):
+		v, j = p.shiftDays(-2), j+4
+	case p.is(j, "the") && p.is(j+1, "day") && p.is(j+2, "after") && p.is(j+3, "tomorrow"):
+		v, j = p.shiftDays(2), j+4
+	case p.is(j, "today"):
+		v, j = p.shiftDays(0), j+1
+		if !p.hasDCT {
+			v = presentRef
+		}
+	case p.is(j, "yesterday"):
+		v, j = p.shiftDays(-1), j+1
+	case p.is(j, "tomorrow"):
+		v, j = p.shiftDays(1), j+1
+	case p.is(j, "tonight"):
+		return match{start: i, end: j + 1, typ: doc.TimeOfDay, value: p.dayPod(0, "NI")}, true
+	case p.is(j, "overnight"):
+		return match{}, false
+	case p.is(j, "this") || p.is(j, "last"):
+		e := p.e(j + 1)
+		if e == nil || len(e.pod) != 2 || p.is(j+1, "tonight") || p.is(j+1, "overnight") {
+			return match{}, false
+		}
+		if p.is(j, "last") {
+			if e.pod != "NI" && e.pod != "EV" {
+				return match{}, false
+			}
+			return match{start: i, end: j + 2, typ: doc.TimeOfDay, value: p.dayPod(-1, e.pod)}, true
+		}
+		return match{start: i, end: j + 2, typ: doc.TimeOfDay, value: p.dayPod(0, e.pod)}, true
+	default:
+		return match{}, false
+	}
+	m := match{start: i, end: j, typ: doc.Date, value: v}
+	if p.hasDCT {
+		p.addDayTime(&m)
+	}
+	return m, true
+}
+
+// dayPod is the value of a part of the day n days from the DCT.
+func (p *parser) dayPod(n int, pod string) string {
+	if !p.hasDCT {
+		return dirRef(n)
+	}
+	return fmtDay(p.dct.AddDate(0, 0, n)) + "T" + pod
+}
