@@ -20,8 +20,9 @@ const ingestHelp = `Usage: dateline ingest [flags] [FILE|DIR|-]...
 Analyses news articles like 'dateline extract' and stores them in the
 database, where 'dateline search', 'entity', 'quotes', 'deadlines' and
 'export' find them. Documents are analysed on all cores and committed in
-batches: after a crash or an interrupt, at most the batch in flight is lost,
-and running the same ingest again stores what is missing and nothing twice.
+batches: after a crash, at most the two batches in flight are lost, and
+running the same ingest again stores what is missing and nothing twice. An
+interrupt (Ctrl-C) commits what was analysed before it stops.
 
 An input whose text is already stored (under any id) is a duplicate and is
 not analysed again; one whose id is stored with other text replaces it.
@@ -215,36 +216,48 @@ func ingest(ctx context.Context, env Env, cfg ingestConfig, p nlp.Pipeline, st i
 		close(entries)
 	}()
 
+	// A committer stores full batches while workers go on analysing: the
+	// store is one writer, the analysis many. At most two batches are
+	// waiting or being written at a time.
 	var (
 		sum     ingestSummary
 		fatal   error
-		pending []store.Entry
 		prog    = newProgress(env.Stderr, cfg.progress, time.Now)
-		ticker  = time.NewTicker(cfg.flush)
+		batches = make(chan []store.Entry, 1)
+		stored  = make(chan struct{})
 	)
-	defer ticker.Stop()
-	commit := func() {
-		if len(pending) == 0 || fatal != nil {
-			pending = pending[:0]
-			return
-		}
-		// An interrupt should not throw away finished analysis: commit it.
-		res, err := st.Put(context.WithoutCancel(ctx), pending)
-		if err != nil {
-			fatal = fmt.Errorf("store: %w", err)
-			cancel()
-			pending = pending[:0]
-			return
-		}
-		for i, r := range res {
-			sum.add(r)
-			if r.Status == store.Failed {
-				prog.clear()
-				env.Log.Error("input failed", "input", pending[i].Input, "err", pending[i].Failure)
+	go func() {
+		defer close(stored)
+		for b := range batches {
+			if fatal != nil {
+				continue // draining after a database error
 			}
+			// An interrupt should not throw away finished analysis: commit it.
+			res, err := st.Put(context.WithoutCancel(ctx), b)
+			if err != nil {
+				fatal = fmt.Errorf("store: %w", err)
+				cancel()
+				continue
+			}
+			for i, r := range res {
+				sum.add(r)
+				if r.Status == store.Failed {
+					prog.clear()
+					env.Log.Error("input failed", "input", b[i].Input, "err", b[i].Failure)
+				}
+			}
+			prog.update(sum.total(), sum.Failed)
 		}
-		pending = pending[:0]
-		prog.update(sum.total(), sum.Failed)
+	}()
+
+	ticker := time.NewTicker(cfg.flush)
+	defer ticker.Stop()
+	var pending []store.Entry
+	send := func() {
+		if len(pending) > 0 {
+			batches <- pending
+			pending = nil
+		}
 	}
 	for done := false; !done; {
 		select {
@@ -255,13 +268,15 @@ func ingest(ctx context.Context, env Env, cfg ingestConfig, p nlp.Pipeline, st i
 			}
 			pending = append(pending, e)
 			if len(pending) >= cfg.batch {
-				commit()
+				send()
 			}
 		case <-ticker.C:
-			commit()
+			send()
 		}
 	}
-	commit()
+	send()
+	close(batches)
+	<-stored // sum and fatal are the committer's until it is done
 	prog.clear()
 	switch {
 	case fatal != nil:

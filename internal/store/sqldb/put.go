@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"dateline/internal/doc"
@@ -53,7 +54,8 @@ func (db *DB) Put(ctx context.Context, batch []store.Entry) ([]store.Result, err
 		return nil, fmt.Errorf("put: begin: %w", err)
 	}
 	defer tx.Rollback()
-	w := &writer{db: db, tx: tx, now: db.Now().UTC(), entities: map[entityKey]int64{}, stmts: map[string]*sql.Stmt{}}
+	w := &writer{db: db, tx: tx, now: db.Now().UTC(), entities: map[entityKey]int64{}, stmts: map[string]*sql.Stmt{},
+		pending: map[*bulkTable][]any{}, inserted: map[string]bool{}}
 	defer w.close()
 	results := make([]store.Result, len(batch))
 	for i, p := range prepared {
@@ -64,10 +66,11 @@ func (db *DB) Put(ctx context.Context, batch []store.Entry) ([]store.Result, err
 		if err != nil {
 			return nil, fmt.Errorf("put %s: %w", p.Input, err)
 		}
-		if err := w.log(ctx, p, r, reason); err != nil {
-			return nil, fmt.Errorf("put %s: log: %w", p.Input, err)
-		}
+		w.log(p, r, reason)
 		results[i] = r
+	}
+	if err := w.flush(ctx); err != nil {
+		return nil, fmt.Errorf("put: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("put: commit: %w", err)
@@ -90,6 +93,78 @@ type writer struct {
 	now      time.Time
 	entities map[entityKey]int64 // cross-document entity ids seen in this batch
 	stmts    map[string]*sql.Stmt
+	pending  map[*bulkTable][]any // rows not yet inserted, flattened
+	inserted map[string]bool      // document ids inserted in this batch
+}
+
+// bulkTable is a table whose rows a batch collects and inserts many to a
+// statement: a document brings hundreds of mentions, quotes and events, and
+// one statement per row would cost more than the analysis that found them.
+type bulkTable struct {
+	name     string
+	cols     []string
+	conflict string // appended to the INSERT
+}
+
+// The bulk tables, in the order they are flushed.
+var (
+	tDocEntities  = &bulkTable{name: "doc_entities", cols: []string{"doc", "local", "entity", "type"}}
+	tEntityNames  = &bulkTable{name: "entity_names", cols: []string{"key", "entity", "doc"}, conflict: " ON CONFLICT DO NOTHING"}
+	tEntityTitles = &bulkTable{name: "entity_titles", cols: []string{"entity", "title", "doc"}, conflict: " ON CONFLICT DO NOTHING"}
+	tMentions     = &bulkTable{name: "mentions", cols: []string{"doc", "entity", "start", `"end"`, "text", "kind"}}
+	tTimes        = &bulkTable{name: "times", cols: []string{"doc", "local", "start", `"end"`, "text", "type", "value", "mod"}}
+	tQuotes       = &bulkTable{name: "quotes", cols: []string{"doc", "local", "start", `"end"`, "text", "text_key", "kind",
+		"speaker", "speaker_text", "speaker_key", "addressee", "cue"}}
+	tEvents = &bulkTable{name: "events", cols: []string{"doc", "local", "type", "trigger_start", "trigger_end", "trigger_text",
+		"time_local", "time_value", "place"}}
+	tParticipants = &bulkTable{name: "participants", cols: []string{"doc", "event", "role", "entity"}, conflict: " ON CONFLICT DO NOTHING"}
+	tDeadlines    = &bulkTable{name: "deadlines", cols: []string{"doc", "local", "by", "day", "time_local", "setter", "target",
+		"demand", "consequence", "trigger_start", "trigger_end", "trigger_text", "status"}}
+	tLog = &bulkTable{name: "ingest_log", cols: []string{"at", "input", "status", "doc_id", "hash", "reason"}}
+
+	bulkOrder = []*bulkTable{tDocEntities, tEntityNames, tEntityTitles, tMentions, tTimes, tQuotes, tEvents, tParticipants, tDeadlines, tLog}
+)
+
+// maxParams caps the placeholders of one statement, under SQLite's and
+// PostgreSQL's limits.
+const maxParams = 999
+
+// add queues one row of t.
+func (w *writer) add(t *bulkTable, args ...any) {
+	w.pending[t] = append(w.pending[t], args...)
+}
+
+// flush inserts the queued rows.
+func (w *writer) flush(ctx context.Context) error {
+	for _, t := range bulkOrder {
+		args := w.pending[t]
+		n := len(t.cols)
+		per := maxParams / n * n
+		for len(args) > 0 {
+			chunk := args[:min(per, len(args))]
+			args = args[len(chunk):]
+			if _, err := w.exec(ctx, insertSQL(t, len(chunk)/n), chunk...); err != nil {
+				return fmt.Errorf("insert %s: %w", t.name, err)
+			}
+		}
+		w.pending[t] = w.pending[t][:0]
+	}
+	return nil
+}
+
+// insertSQL is the INSERT of rows rows into t.
+func insertSQL(t *bulkTable, rows int) string {
+	row := "(" + strings.Repeat("?, ", len(t.cols)-1) + "?)"
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + t.name + " (" + strings.Join(t.cols, ", ") + ") VALUES ")
+	for i := range rows {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
+	}
+	b.WriteString(t.conflict)
+	return b.String()
 }
 
 func (w *writer) close() {
@@ -127,10 +202,8 @@ func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-func (w *writer) log(ctx context.Context, p entry, r store.Result, reason string) error {
-	_, err := w.exec(ctx, `INSERT INTO ingest_log (at, input, status, doc_id, hash, reason) VALUES (?, ?, ?, ?, ?, ?)`,
-		w.now, p.Input, string(r.Status), r.ID, p.Hash, reason)
-	return err
+func (w *writer) log(p entry, r store.Result, reason string) {
+	w.add(tLog, w.now, p.Input, string(r.Status), r.ID, p.Hash, reason)
 }
 
 // put stores one entry and returns its result and, for a failure, the reason.
@@ -148,6 +221,13 @@ func (w *writer) put(ctx context.Context, p entry) (store.Result, string, error)
 	}
 	d := p.Doc
 	status := store.Added
+	if w.inserted[d.ID] {
+		// The id came earlier in this batch: its rows must exist before
+		// the delete cascades to them.
+		if err := w.flush(ctx); err != nil {
+			return store.Result{}, "", err
+		}
+	}
 	res, err := w.exec(ctx, `DELETE FROM documents WHERE id = ?`, d.ID)
 	if err != nil {
 		return store.Result{}, "", fmt.Errorf("replace: %w", err)
@@ -179,6 +259,7 @@ func (w *writer) put(ctx context.Context, p entry) (store.Result, string, error)
 	if err := w.layers(ctx, seq, d); err != nil {
 		return store.Result{}, "", err
 	}
+	w.inserted[d.ID] = true
 	return store.Result{Status: status, ID: d.ID}, "", nil
 }
 
@@ -191,9 +272,7 @@ func (w *writer) layers(ctx context.Context, seq int64, d *doc.Document) error {
 			return fmt.Errorf("entity %s: %w", e.ID, err)
 		}
 		local[e.ID] = id
-		if _, err := w.exec(ctx, `INSERT INTO doc_entities (doc, local, entity, type) VALUES (?, ?, ?, ?)`, seq, e.ID, id, e.Type); err != nil {
-			return fmt.Errorf("entity %s: %w", e.ID, err)
-		}
+		w.add(tDocEntities, seq, e.ID, id, e.Type)
 		names := map[string]bool{store.NameKey(e.Name): true}
 		for _, a := range e.Aliases {
 			names[store.NameKey(a)] = true
@@ -202,24 +281,17 @@ func (w *writer) layers(ctx context.Context, seq int64, d *doc.Document) error {
 			if k == "" {
 				continue
 			}
-			if _, err := w.exec(ctx, `INSERT INTO entity_names (key, entity, doc) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, k, id, seq); err != nil {
-				return fmt.Errorf("entity %s name: %w", e.ID, err)
-			}
+			w.add(tEntityNames, k, id, seq)
 		}
 		for _, t := range e.Titles {
-			if _, err := w.exec(ctx, `INSERT INTO entity_titles (entity, title, doc) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, id, t, seq); err != nil {
-				return fmt.Errorf("entity %s title: %w", e.ID, err)
-			}
+			w.add(tEntityTitles, id, t, seq)
 		}
 		for _, m := range e.Mentions {
 			kind := m.Kind
 			if kind == "" {
 				kind = "name"
 			}
-			if _, err := w.exec(ctx, `INSERT INTO mentions (doc, entity, start, "end", text, kind) VALUES (?, ?, ?, ?, ?, ?)`,
-				seq, id, m.Start, m.End, m.Text, kind); err != nil {
-				return fmt.Errorf("entity %s mention: %w", e.ID, err)
-			}
+			w.add(tMentions, seq, id, m.Start, m.End, m.Text, kind)
 		}
 	}
 	ref := func(id string) sql.NullInt64 {
@@ -229,38 +301,26 @@ func (w *writer) layers(ctx context.Context, seq int64, d *doc.Document) error {
 	times := make(map[string]string, len(d.Times))
 	for _, t := range d.Times {
 		times[t.ID] = t.Value
-		if _, err := w.exec(ctx, `INSERT INTO times (doc, local, start, "end", text, type, value, mod) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			seq, t.ID, t.Start, t.End, t.Text, t.Type, t.Value, t.Mod); err != nil {
-			return fmt.Errorf("time %s: %w", t.ID, err)
-		}
+		w.add(tTimes, seq, t.ID, t.Start, t.End, t.Text, t.Type, t.Value, t.Mod)
 	}
 	for _, q := range d.Quotes {
 		cue := ""
 		if q.Cue != nil {
 			cue = q.Cue.Text
 		}
-		if _, err := w.exec(ctx, `INSERT INTO quotes (doc, local, start, "end", text, text_key, kind, speaker, speaker_text, speaker_key, addressee, cue)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		w.add(tQuotes,
 			seq, q.ID, q.Start, q.End, q.Text, store.NameKey(q.Text), q.Kind, ref(q.Speaker), q.SpeakerText,
-			store.NameKey(q.SpeakerText), ref(q.Addressee), cue); err != nil {
-			return fmt.Errorf("quote %s: %w", q.ID, err)
-		}
+			store.NameKey(q.SpeakerText), ref(q.Addressee), cue)
 	}
 	for _, e := range d.Events {
-		if _, err := w.exec(ctx, `INSERT INTO events (doc, local, type, trigger_start, trigger_end, trigger_text, time_local, time_value, place)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			seq, e.ID, e.Type, e.Trigger.Start, e.Trigger.End, e.Trigger.Text, e.Time, times[e.Time], ref(e.Place)); err != nil {
-			return fmt.Errorf("event %s: %w", e.ID, err)
-		}
+		w.add(tEvents,
+			seq, e.ID, e.Type, e.Trigger.Start, e.Trigger.End, e.Trigger.Text, e.Time, times[e.Time], ref(e.Place))
 		for _, p := range e.Participants {
 			id, ok := local[p.Entity]
 			if !ok {
 				continue // Validate checks references; this keeps a missing one harmless
 			}
-			if _, err := w.exec(ctx, `INSERT INTO participants (doc, event, role, entity) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-				seq, e.ID, p.Role, id); err != nil {
-				return fmt.Errorf("event %s participant: %w", e.ID, err)
-			}
+			w.add(tParticipants, seq, e.ID, p.Role, id)
 		}
 	}
 	for _, dl := range d.Deadlines {
@@ -268,12 +328,9 @@ func (w *writer) layers(ctx context.Context, seq int64, d *doc.Document) error {
 		if by == "" {
 			by = times[dl.Time]
 		}
-		if _, err := w.exec(ctx, `INSERT INTO deadlines (doc, local, by, day, time_local, setter, target, demand, consequence,
-			trigger_start, trigger_end, trigger_text, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		w.add(tDeadlines,
 			seq, dl.ID, by, store.DeadlineDay(by), dl.Time, ref(dl.Setter), ref(dl.Target), dl.Demand, dl.Consequence,
-			dl.Trigger.Start, dl.Trigger.End, dl.Trigger.Text, dl.Status); err != nil {
-			return fmt.Errorf("deadline %s: %w", dl.ID, err)
-		}
+			dl.Trigger.Start, dl.Trigger.End, dl.Trigger.Text, dl.Status)
 	}
 	return nil
 }

@@ -189,6 +189,40 @@ func testUpdate(t *testing.T, s store.Store) {
 	if err != nil || r.Total != 1 {
 		t.Errorf("search for the new text: %+v, %v", r, err)
 	}
+
+	// Two versions of one id in one batch: the second replaces the first,
+	// layers and all.
+	v1, v2 := Corpus(t)[2], Corpus(t)[3]
+	v1.ID, v2.ID = "twice", "twice"
+	v1.Text += " Version one." // new texts; the layers stay in bounds
+	v2.Text += " Version two."
+	before, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err = s.Put(ctx, []store.Entry{{Input: "v1", Doc: v1}, {Input: "v2", Doc: v2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.Result{{Status: store.Added, ID: "twice"}, {Status: store.Updated, ID: "twice"}}
+	if !slices.Equal(res, want) {
+		t.Errorf("same id twice: %+v, want %+v", res, want)
+	}
+	after, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Documents != before.Documents+1 || after.Quotes != before.Quotes+len(v2.Quotes) || after.Mentions != before.Mentions+mentions(v2) {
+		t.Errorf("same id twice: stats %+v → %+v; want one more document with v2's layers", before, after)
+	}
+}
+
+func mentions(d *doc.Document) int {
+	n := 0
+	for _, e := range d.Entities {
+		n += len(e.Mentions)
+	}
+	return n
 }
 
 func testBatchAtomic(t *testing.T, s store.Store) {

@@ -105,7 +105,6 @@ CREATE TABLE times (
 	mod   TEXT NOT NULL,
 	PRIMARY KEY (doc, local)
 );
-CREATE INDEX times_value ON times(value);
 
 CREATE TABLE quotes (
 	doc          BIGINT NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
@@ -146,7 +145,6 @@ CREATE TABLE participants (
 	entity BIGINT NOT NULL REFERENCES entities(id),
 	PRIMARY KEY (doc, event, role, entity)
 );
-CREATE INDEX participants_entity ON participants(entity);
 
 CREATE TABLE deadlines (
 	doc           BIGINT NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,

@@ -113,7 +113,6 @@ CREATE TABLE times (
 	mod   TEXT NOT NULL,
 	PRIMARY KEY (doc, local)
 ) WITHOUT ROWID;
-CREATE INDEX times_value ON times(value);
 
 CREATE TABLE quotes (
 	doc          INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
@@ -154,7 +153,6 @@ CREATE TABLE participants (
 	entity INTEGER NOT NULL REFERENCES entities(id),
 	PRIMARY KEY (doc, event, role, entity)
 ) WITHOUT ROWID;
-CREATE INDEX participants_entity ON participants(entity);
 
 CREATE TABLE deadlines (
 	doc           INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
