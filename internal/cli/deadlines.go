@@ -37,30 +37,37 @@ func runDeadlines(ctx context.Context, env Env, args []string) error {
 	if q.Limit < 1 {
 		return fmt.Errorf("%w: --limit must be at least 1", errUsage)
 	}
-	return withStore(ctx, qf, func(s store.Store) error {
-		hits, err := s.Deadlines(ctx, q)
-		if err != nil {
-			return err
+	return withStore(ctx, qf, func(s store.Store) error { return deadlines(ctx, env, s, q, qf.json) })
+}
+
+// deadlineFinder is what deadlines needs of a store.
+type deadlineFinder interface {
+	Deadlines(ctx context.Context, q store.DeadlineQuery) ([]store.DeadlineHit, error)
+}
+
+func deadlines(ctx context.Context, env Env, s deadlineFinder, q store.DeadlineQuery, asJSON bool) error {
+	hits, err := s.Deadlines(ctx, q)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		if hits == nil {
+			hits = []store.DeadlineHit{}
 		}
-		if qf.json {
-			if hits == nil {
-				hits = []store.DeadlineHit{}
-			}
-			return writeJSON(env.Stdout, hits)
+		return writeJSON(env.Stdout, hits)
+	}
+	if len(hits) == 0 {
+		fmt.Fprintln(env.Stdout, "no deadlines")
+		return nil
+	}
+	t := table{header: []string{"BY", "SET BY", "FOR", "DEMAND", "STATUS", "ID"}}
+	for _, h := range hits {
+		by := h.Day
+		if by == "" {
+			by = h.By
 		}
-		if len(hits) == 0 {
-			fmt.Fprintln(env.Stdout, "no deadlines")
-			return nil
-		}
-		t := table{header: []string{"BY", "SET BY", "FOR", "DEMAND", "STATUS", "ID"}}
-		for _, h := range hits {
-			by := h.Day
-			if by == "" {
-				by = h.By
-			}
-			t.add("", orDash(by), cut(orDash(h.Setter), 25), cut(orDash(h.Target), 25), cut(orDash(h.Demand), 60),
-				orDash(h.Status), h.DocID+"/"+h.ID)
-		}
-		return t.write(env.Stdout)
-	})
+		t.add("", orDash(by), cut(orDash(h.Setter), 25), cut(orDash(h.Target), 25), cut(orDash(h.Demand), 60),
+			orDash(h.Status), h.DocID+"/"+h.ID)
+	}
+	return t.write(env.Stdout)
 }

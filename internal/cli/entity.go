@@ -44,19 +44,26 @@ func runEntity(ctx context.Context, env Env, args []string) error {
 	if q.Limit < 1 {
 		return fmt.Errorf("%w: --limit must be at least 1", errUsage)
 	}
-	return withStore(ctx, qf, func(s store.Store) error {
-		r, err := s.Entity(ctx, q)
-		if errors.Is(err, store.ErrNotFound) {
-			return &exitError{exitFailed, fmt.Errorf("no entity named %q", q.Name)}
-		}
-		if err != nil {
-			return err
-		}
-		if qf.json {
-			return writeJSON(env.Stdout, r)
-		}
-		return printEntity(env, r)
-	})
+	return withStore(ctx, qf, func(s store.Store) error { return entity(ctx, env, s, q, qf.json) })
+}
+
+// entityReporter is what entity needs of a store.
+type entityReporter interface {
+	Entity(ctx context.Context, q store.EntityQuery) (*store.EntityReport, error)
+}
+
+func entity(ctx context.Context, env Env, s entityReporter, q store.EntityQuery, asJSON bool) error {
+	r, err := s.Entity(ctx, q)
+	if errors.Is(err, store.ErrNotFound) {
+		return &exitError{exitFailed, fmt.Errorf("no entity named %q", q.Name)}
+	}
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return writeJSON(env.Stdout, r)
+	}
+	return printEntity(env, r)
 }
 
 func printEntity(env Env, r *store.EntityReport) error {

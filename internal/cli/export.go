@@ -6,6 +6,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
+	"iter"
 	"strconv"
 
 	"dateline/internal/doc"
@@ -43,44 +45,50 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	if len(pos) > 0 {
 		return fmt.Errorf("%w: export takes no arguments", errUsage)
 	}
-	var write func(*doc.Document) error
-	out := bufio.NewWriterSize(env.Stdout, 1<<16)
+	if format != "jsonl" && format != "csv" {
+		return fmt.Errorf("%w: --format %q: want jsonl or csv", errUsage, format)
+	}
+	return withStore(ctx, queryFlags{db: db}, func(s store.Store) error { return export(ctx, s, f, format, env.Stdout) })
+}
+
+// exporter is what export needs of a store.
+type exporter interface {
+	Documents(ctx context.Context, f store.Filter) iter.Seq2[*doc.Document, error]
+}
+
+// export writes the documents f keeps to w as JSONL or CSV.
+func export(ctx context.Context, s exporter, f store.Filter, format string, w io.Writer) error {
+	out := bufio.NewWriterSize(w, 1<<16)
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false) // "AT&T", as extract writes it
+	write := func(d *doc.Document) error { return enc.Encode(d) }
 	flush := func() error { return nil } // the format's own buffer, before out's
-	switch format {
-	case "jsonl":
-		enc := json.NewEncoder(out)
-		enc.SetEscapeHTML(false)
-		write = func(d *doc.Document) error { return enc.Encode(d) }
-	case "csv":
+	if format == "csv" {
 		cw := csv.NewWriter(out)
-		flush = func() error { cw.Flush(); return cw.Error() }
 		header := []string{"id", "date", "source", "title", "url", "sentences", "entities", "times", "quotes", "events", "deadlines", "text"}
 		if err := cw.Write(header); err != nil {
 			return fmt.Errorf("write output: %w", err)
 		}
+		n := strconv.Itoa
 		write = func(d *doc.Document) error {
-			n := func(k int) string { return strconv.Itoa(k) }
 			return cw.Write([]string{d.ID, d.Date, d.Source, d.Title, d.URL, n(len(d.Sentences)), n(len(d.Entities)),
 				n(len(d.Times)), n(len(d.Quotes)), n(len(d.Events)), n(len(d.Deadlines)), d.Text})
 		}
-	default:
-		return fmt.Errorf("%w: --format %q: want jsonl or csv", errUsage, format)
+		flush = func() error { cw.Flush(); return cw.Error() }
 	}
-	return withStore(ctx, queryFlags{db: db}, func(s store.Store) error {
-		for d, err := range s.Documents(ctx, f) {
-			if err != nil {
-				return err
-			}
-			if err := write(d); err != nil {
-				return fmt.Errorf("write output: %w", err)
-			}
+	for d, err := range s.Documents(ctx, f) {
+		if err != nil {
+			return err
 		}
-		if err := flush(); err != nil {
+		if err := write(d); err != nil {
 			return fmt.Errorf("write output: %w", err)
 		}
-		if err := out.Flush(); err != nil {
-			return fmt.Errorf("write output: %w", err)
-		}
-		return nil
-	})
+	}
+	if err := flush(); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	return nil
 }

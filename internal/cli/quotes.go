@@ -43,29 +43,36 @@ func runQuotes(ctx context.Context, env Env, args []string) error {
 	if q.Limit < 1 {
 		return fmt.Errorf("%w: --limit must be at least 1", errUsage)
 	}
-	return withStore(ctx, qf, func(s store.Store) error {
-		hits, err := s.Quotes(ctx, q)
-		if err != nil {
-			return err
+	return withStore(ctx, qf, func(s store.Store) error { return quotes(ctx, env, s, q, qf.json) })
+}
+
+// quoteFinder is what quotes needs of a store.
+type quoteFinder interface {
+	Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error)
+}
+
+func quotes(ctx context.Context, env Env, s quoteFinder, q store.QuoteQuery, asJSON bool) error {
+	hits, err := s.Quotes(ctx, q)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		if hits == nil {
+			hits = []store.QuoteHit{}
 		}
-		if qf.json {
-			if hits == nil {
-				hits = []store.QuoteHit{}
-			}
-			return writeJSON(env.Stdout, hits)
+		return writeJSON(env.Stdout, hits)
+	}
+	if len(hits) == 0 {
+		fmt.Fprintln(env.Stdout, "no quotes")
+		return nil
+	}
+	t := table{header: []string{"DATE", "SPEAKER", "KIND", "QUOTE", "ID"}}
+	for _, h := range hits {
+		speaker := h.Speaker
+		if speaker == "" {
+			speaker = h.SpeakerText
 		}
-		if len(hits) == 0 {
-			fmt.Fprintln(env.Stdout, "no quotes")
-			return nil
-		}
-		t := table{header: []string{"DATE", "SPEAKER", "KIND", "QUOTE", "ID"}}
-		for _, h := range hits {
-			speaker := h.Speaker
-			if speaker == "" {
-				speaker = h.SpeakerText
-			}
-			t.add("", day(h.Date), cut(orDash(speaker), 30), h.Kind, cut(h.Text, 90), h.DocID+"/"+h.ID)
-		}
-		return t.write(env.Stdout)
-	})
+		t.add("", day(h.Date), cut(orDash(speaker), 30), h.Kind, cut(h.Text, 90), h.DocID+"/"+h.ID)
+	}
+	return t.write(env.Stdout)
 }

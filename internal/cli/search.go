@@ -52,19 +52,26 @@ func runSearch(ctx context.Context, env Env, args []string) error {
 	if q.Limit < 1 {
 		return fmt.Errorf("%w: --limit must be at least 1", errUsage)
 	}
-	return withStore(ctx, qf, func(s store.Store) error {
-		res, err := s.Search(ctx, q)
-		if err != nil {
-			return err
+	return withStore(ctx, qf, func(s store.Store) error { return search(ctx, env, s, q, qf.json) })
+}
+
+// searcher is what search needs of a store.
+type searcher interface {
+	Search(ctx context.Context, q store.Query) (store.Results, error)
+}
+
+func search(ctx context.Context, env Env, s searcher, q store.Query, asJSON bool) error {
+	res, err := s.Search(ctx, q)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		if res.Hits == nil {
+			res.Hits = []store.Hit{}
 		}
-		if qf.json {
-			if res.Hits == nil {
-				res.Hits = []store.Hit{}
-			}
-			return writeJSON(env.Stdout, res)
-		}
-		return printSearch(env, q, res, isTerminal(env.Stdout))
-	})
+		return writeJSON(env.Stdout, res)
+	}
+	return printSearch(env, q, res, isTerminal(env.Stdout))
 }
 
 func printSearch(env Env, q store.Query, res store.Results, ansi bool) error {
