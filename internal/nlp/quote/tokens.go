@@ -206,6 +206,10 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 		i > 0 && a.toks[i-1].Kind == doc.Word && !a.capitalised(i-1) && !a.is(i-1, pronouns) && !a.is(i-1, auxiliaries) {
 		return v, false // "a new group called Black Votes Matter": a name, not a report
 	}
+	if strings.HasSuffix(w, "ed") && (a.isWord(i+1, "by") || w == "accused" && a.isWord(i+1, "of")) &&
+		i > 0 && a.toks[i-1].Kind == doc.Word && !a.is(i-1, pronouns) && !a.is(i-1, auxiliaries) {
+		return v, false // "the woman accused of …", "a plan criticized by …": a passive modifier
+	}
 	if strings.HasSuffix(w, "ing") && a.is(i-1, gerundPrepositions) {
 		return v, false // "for admitting Poland": a gerund, not a cue
 	}
