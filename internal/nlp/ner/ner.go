@@ -16,6 +16,7 @@ package ner
 import (
 	"context"
 	_ "embed"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -82,6 +83,9 @@ func NewStage() (Stage, error) {
 func (st Stage) Process(ctx context.Context, d *doc.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if st.Tagger == nil {
+		return errors.New("ner: stage without a tagger (build it with NewStage)")
 	}
 	if len(d.Tokens) == 0 && d.Text != "" {
 		d.Tokens = token.Tokenize(d.Text, nil)
@@ -238,7 +242,7 @@ func (t *Tagger) propagate(text string, toks []doc.Token, names []Name) []Name {
 			continue
 		}
 		for n := min(maxNameTokens, len(toks)-i); n >= 1; n-- {
-			if covered[i+n-1] {
+			if slices.Contains(covered[i:i+n], true) {
 				continue
 			}
 			s := text[toks[i].Start:toks[i+n-1].End]
