@@ -63,6 +63,10 @@ var statusVerbs = map[string]string{"extend": Extended, "push": Extended, "move"
 	"delay": Extended, "miss": Missed, "ignore": Missed, "defy": Missed, "meet": Met, "comply": Met,
 	"drop": Withdrawn, "withdraw": Withdrawn, "lift": Withdrawn, "scrap": Withdrawn, "abandon": Withdrawn}
 
+// targetVerbs have the deadline's target as subject.
+var targetVerbs = map[string]bool{"meet": true, "miss": true, "comply": true, "ignore": true, "defy": true,
+	"face": true, "reject": true, "accept": true}
+
 // consequenceVerbs introduce what happens if the demand is not met: "or
 // face new penalties".
 var consequenceVerbs = map[string]bool{"face": true, "risk": true, "suffer": true, "incur": true}
@@ -180,6 +184,18 @@ func (x *extractor) entity(c int) string {
 	if p := x.a.Chunks[c].Possessor; p >= 0 && x.a.Words[p].Ment >= 0 {
 		return x.a.EntityID(int(x.a.Words[p].Ment)) // "TikTok’s sale"
 	}
+	// "we" inside a quotation is its speaker.
+	if h := x.a.Chunks[c].Head; x.a.Words[h].Quoted {
+		switch x.a.Words[h].Lower {
+		case "i", "we", "me", "us":
+			off := x.a.Doc.Tokens[h].Start
+			for _, q := range x.a.Doc.Quotes {
+				if q.Start <= off && off < q.End && q.Speaker != "" {
+					return q.Speaker
+				}
+			}
+		}
+	}
 	return ""
 }
 
@@ -283,7 +299,9 @@ func (x *extractor) noun(i int) {
 	x.demand(&dl, last)
 	x.governor(&dl, ci)
 	if dl.Setter == "" {
-		dl.Setter = x.reporter(i)
+		if r := x.reporter(i); r != dl.Target {
+			dl.Setter = r
+		}
 	}
 	x.add(dl)
 }
@@ -393,6 +411,13 @@ func (x *extractor) governor(dl *doc.Deadline, ci int) {
 	if !subject && setVerbs[l] && dl.Setter == "" {
 		if s := a.Subject(vp); s >= 0 {
 			dl.Setter = x.entity(s)
+		}
+	}
+	// "We will meet the deadline", "Hamas missed the deadline": the
+	// subject is the one the deadline binds.
+	if !subject && targetVerbs[l] && dl.Target == "" {
+		if s := a.Subject(vp); s >= 0 {
+			dl.Target = x.entity(s)
 		}
 	}
 	for _, p := range a.PPs(vp) {

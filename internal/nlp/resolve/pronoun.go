@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"slices"
 	"strings"
 
 	"dateline/internal/doc"
@@ -58,21 +59,18 @@ func (r *resolver) addPronouns(sents []doc.Span) {
 			genders[a.c] = r.genderOf(a.c)
 		}
 	}
+	slices.SortFunc(anchors, func(a, b anchor) int { return a.pos - b.pos })
 	// first returns the first compatible person mentioned in [from, to).
 	first := func(from, to int, g gender) *cluster {
-		var best *cluster
-		bestPos := to
-		for _, a := range anchors {
-			if a.pos < from || a.pos >= bestPos {
-				continue
-			}
-			cg := genders[a.c]
+		k, _ := slices.BinarySearchFunc(anchors, from, func(a anchor, x int) int { return a.pos - x })
+		for ; k < len(anchors) && anchors[k].pos < to; k++ {
+			cg := genders[anchors[k].c]
 			if g == female && cg != female || g == male && cg == female {
 				continue
 			}
-			best, bestPos = a.c, a.pos
+			return anchors[k].c
 		}
-		return best
+		return nil
 	}
 	si := 0
 	inQuote := false
