@@ -246,12 +246,9 @@ func (p *parser) monthFirst(i int) (string, int, bool) {
 // monthContext reports whether an ambiguous month name ("May", "March")
 // standing alone is used as a month: after a preposition or time modifier.
 func (p *parser) monthContext(i int) bool {
-	if p.prevIs(i, "in", "since", "until", "till", "by", "of", "last", "next", "this",
+	return p.prevIs(i, "in", "since", "until", "till", "by", "of", "last", "next", "this",
 		"early", "mid", "late", "during", "through", "before", "after", "from", "to", "and",
-		"or", "between", "end", "since", "throughout") {
-		return true
-	}
-	return false
+		"or", "between", "end", "throughout")
 }
 
 // dayMonth parses the month (and year) after a day number: "6 August 2025",

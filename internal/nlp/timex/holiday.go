@@ -6,7 +6,6 @@ import "time"
 type holiday struct {
 	month, day int                   // fixed date, when date is nil
 	date       func(y int) time.Time // movable feasts
-	words      int                   // number of words in the name
 }
 
 // holidays maps the first word of a holiday's name (lower case) to the
