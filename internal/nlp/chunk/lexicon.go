@@ -95,7 +95,7 @@ suggest support suspend swear/swore/sworn take/took/taken talk target tell/told/
 threaten tour travel tweet understand/understood/understood urge use visit vote vow wage want warn welcome
 win/won/won withdraw/withdrew/withdrawn work worry write/wrote/written yield boast phone sanction blacklist embargo bombard raid assault rebuff veto spurn mediate broker
 rally imprison apprehend greet hail surrender retreat comply resign free disarm renew
-loom near eye mull weigh ease hike spark deepen widen slip surge plunge soar tumble edge
+deal/dealt/dealt loom near eye mull weigh ease hike spark deepen widen slip surge plunge soar tumble edge
 restore review improve hire blame inspect board wonder replace run provide operate reopen restart
 rebuild repair invest finance borrow lend owe earn spend cost raise cut increase decrease reduce
 double triple accept adopt amend abolish pass veto sign ratify implement enforce apply file sue

@@ -14,6 +14,32 @@ var protestStrike = setOf(`general hunger labor labour workers national nationwi
 var dealNotEvent = setOf(`deal agreement balance tone chord note demand demands deadline target targets
 criteria condition conditions needs expectations requirements threshold obligations standard standards`)
 
+// moneyObjects and peopleObjects make "claim" and "accept" transactions.
+var moneyObjects = setOf(`loss losses deduction deductions refund refunds credit credits benefit benefits
+compensation damages bribe bribes donation donations money cash payment payments funds`)
+
+var peopleObjects = setOf(`refugee refugees migrant migrants immigrant immigrants asylum seekers patients
+students applicants`)
+
+// humanNouns are subjects that can demand or threaten without a name.
+var humanNouns = setOf(`protesters demonstrators officials official leaders leader lawmakers legislators
+critics residents activists unions union workers employees police officers soldiers militants rebels
+insurgents gunmen diplomats ministers minister president prime government administration ministry
+spokesman spokeswoman spokesperson people voters citizens families groups group negotiators mediators
+authorities authority regime army military court judge judges prosecutors senators senator democrats
+republicans opposition party parties countries country states nations allies`)
+
+// objectHeadIn reports whether a direct object of verb group vp has its head
+// in words.
+func (x *extractor) objectHeadIn(vp int, words map[string]bool) bool {
+	for _, o := range x.a.Objects(vp) {
+		if words[x.a.Words[x.a.Chunks[o].Head].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
 // marketWords are subjects that rally without protesting.
 var marketWords = setOf(`market markets stock stocks share shares price prices dollar euro yen bond bonds
 index indices oil gold currency currencies equities futures`)
@@ -135,6 +161,25 @@ func (x *extractor) verbTrigger(i int) string {
 				return ""
 			}
 			if m := a.HeadMention(s, true); m >= 0 && a.EntityType(m) == "PERSON" {
+				return ""
+			}
+		}
+	case "claim":
+		// "claim losses on real estate", "claim a refund": money, not a claim.
+		if x.objectHeadIn(vp, moneyObjects) {
+			return ""
+		}
+	case "accept":
+		// "accepting Syrian refugees", "accepted bribes"
+		if x.objectHeadIn(vp, moneyObjects) || x.objectHeadIn(vp, peopleObjects) {
+			return ""
+		}
+	case "demand", "threaten", "urge":
+		// "a problem that demands a response", "climate change threatens
+		// coasts": the subject must be someone.
+		if s := a.Subject(vp); s >= 0 && a.HeadMention(s, true) < 0 {
+			h := a.Words[a.Chunks[s].Head]
+			if h.Tag == chunk.Noun && !humanNouns[h.Lower] {
 				return ""
 			}
 		}
