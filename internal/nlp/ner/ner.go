@@ -149,6 +149,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 // name; a word the gazetteer knows only as a state or capital is a GPE
 // even where the tagger guessed PERSON ("Berlin").
 func (t *Tagger) check(text string, toks []doc.Token, names []Name, info *docInfo) []Name {
+	names = t.knownPhrases(text, toks, names)
 	out := names[:0]
 	k := 0
 	for _, n := range names {
@@ -164,12 +165,84 @@ func (t *Tagger) check(text string, toks []doc.Token, names []Name, info *docInf
 		if !known && t.gaz.IsCommon(w) && !info.capMid[w] && sentenceInitial(text, toks, k) {
 			continue
 		}
+		if !known && len(w) > 3 && strings.ToUpper(w) == w {
+			// "WASHINGTON (Reuters) -": a dateline place in capitals.
+			tc := w[:1] + strings.ToLower(w[1:])
+			if te, ok := t.gaz.Lookup(tc); ok && te.Class&(gazetteer.Country|gazetteer.Capital|gazetteer.City|gazetteer.Place) != 0 {
+				n.Type = "GPE"
+			}
+		}
 		const state = gazetteer.Country | gazetteer.Capital | gazetteer.Place
 		if n.Type == "PERSON" && known && e.Class&state != 0 && e.Class&(gazetteer.Male|gazetteer.Female|gazetteer.FirstName) == 0 {
 			n.Type = "GPE"
 		}
 		out = append(out, n)
 	}
+	return out
+}
+
+// knownPhrases makes multi-word organisations and places that the gazetteer
+// knows one name, where the tagger cut them ("Centers for Disease Control"
+// + "Prevention") or left them out.
+func (t *Tagger) knownPhrases(text string, toks []doc.Token, names []Name) []Name {
+	const kinds = gazetteer.Org | gazetteer.Country | gazetteer.Place | gazetteer.Region | gazetteer.Facility
+	var add []Name
+	var drop map[int]bool
+	ni := 0
+	for i := 0; i < len(toks); i++ {
+		if !capitalised(text, toks[i]) {
+			continue
+		}
+		n, e := t.gaz.Match(text, toks, i)
+		if n < 2 || e.Class&kinds == 0 {
+			continue
+		}
+		start, end := toks[i].Start, toks[i+n-1].End
+		for ni < len(names) && names[ni].End <= start {
+			ni++
+		}
+		// The names overlapping the phrase must lie inside it.
+		inside := true
+		var over []int
+		for k := ni; k < len(names) && names[k].Start < end; k++ {
+			over = append(over, k)
+			if names[k].Start < start || names[k].End > end {
+				inside = false
+			}
+		}
+		if !inside || len(over) == 1 && names[over[0]].Start == start && names[over[0]].End == end {
+			i += n - 1
+			continue
+		}
+		if drop == nil {
+			drop = map[int]bool{}
+		}
+		for _, k := range over {
+			drop[k] = true
+		}
+		typ := "GPE"
+		switch {
+		case e.Class&gazetteer.Facility != 0:
+			typ = "FAC"
+		case e.Class&gazetteer.Org != 0:
+			typ = "ORG"
+		case e.Class&gazetteer.Region != 0:
+			typ = "LOC"
+		}
+		add = append(add, Name{Start: start, End: end, Type: typ})
+		i += n - 1
+	}
+	if len(add) == 0 {
+		return names
+	}
+	out := make([]Name, 0, len(names)+len(add))
+	for k, n := range names {
+		if !drop[k] {
+			out = append(out, n)
+		}
+	}
+	out = append(out, add...)
+	slices.SortFunc(out, func(a, b Name) int { return a.Start - b.Start })
 	return out
 }
 
@@ -351,6 +424,10 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 			}
 		}
 	}
+	if typ == "PERSON" && t.isTitleWord(text, toks[j-1]) {
+		// "Treasury Secretary": a role, not a name.
+		return names
+	}
 	if typ == "PERSON" {
 		// A title phrase that began before the span and runs into it:
 		// "Secretary of [State Marco Rubio]".
@@ -414,6 +491,12 @@ func modelNumber(text string, toks []doc.Token, j int) bool {
 	}
 	return true
 }
+
+// placeHeads end the names of places and states: "English Channel",
+// "Arab Republic".
+var placeHeads = map[string]bool{"Channel": true, "Sea": true, "Ocean": true, "Gulf": true, "Islands": true,
+	"Island": true, "Peninsula": true, "Empire": true, "Republic": true, "Kingdom": true, "Coast": true,
+	"Strait": true, "Riviera": true, "Alps": true, "Plain": true, "Desert": true}
 
 // orgCues are nouns that, right before a name, say it is an organisation.
 var orgCues = map[string]bool{"company": true, "firm": true, "carrier": true, "airline": true, "bank": true,
@@ -692,12 +775,19 @@ func (t *Tagger) extraName(text string, toks []doc.Token, i int, covered func(in
 	if tok.Kind != doc.Word || !unicode.IsUpper(r) {
 		return Name{}, false
 	}
+	if len(w) > 3 && strings.ToUpper(w) == w {
+		// "MADRID (Reuters) -": a place in capitals, as datelines print it.
+		if typ, ok := t.gazType(w[:1] + strings.ToLower(w[1:])); ok && typ == "GPE" {
+			return Name{Start: tok.Start, End: tok.End, Type: "GPE"}, true
+		}
+	}
 	if e, ok := t.gaz.Lookup(w); ok && e.Class&gazetteer.Demonym != 0 && e.Class&(gazetteer.Country|gazetteer.Place|gazetteer.FirstName) == 0 {
 		// A demonym followed by another capitalised word is probably part of
 		// a longer name the tagger chose not to tag ("Russian Orthodox
 		// Church"); leave it.
-		if i+1 < len(toks) && !covered(i+1) && capitalised(text, toks[i+1]) && !t.isTitleWord(text, toks[i+1]) &&
-			!t.gaz.IsCommon(text[toks[i+1].Start:toks[i+1].End]) {
+		if next := i + 1; next < len(toks) && !covered(next) && capitalised(text, toks[next]) && !t.isTitleWord(text, toks[next]) &&
+			(!t.gaz.IsCommon(text[toks[next].Start:toks[next].End]) || t.gaz.IsOrgWord(text[toks[next].Start:toks[next].End]) ||
+				placeHeads[text[toks[next].Start:toks[next].End]]) {
 			return Name{}, false
 		}
 		return Name{Start: tok.Start, End: tok.End, Type: "NORP"}, true

@@ -115,6 +115,26 @@ func TestNames(t *testing.T) {
 			want: []string{"PERSON Ursula von der Leyen", "GPE Kyiv"},
 		},
 		{
+			name: "dateline in capitals",
+			text: "MADRID (Reuters) - Spain's economy grew faster than expected.",
+			want: []string{"GPE MADRID", "ORG Reuters", "GPE Spain"},
+		},
+		{
+			name: "a role is no person",
+			text: "Treasury Secretary Scott Bessent spoke to reporters.",
+			want: []string{"PERSON Scott Bessent"},
+		},
+		{
+			name: "known multi-word organisation",
+			text: "The Centers for Disease Control and Prevention issued new guidance.",
+			want: []string{"ORG Centers for Disease Control and Prevention"},
+		},
+		{
+			name: "nationality word inside a place name",
+			text: "Boats crossed the English Channel overnight.",
+			want: []string{"LOC English Channel"},
+		},
+		{
 			name: "facility",
 			text: "The president spoke to reporters in the Oval Office on Friday.",
 			want: []string{"FAC Oval Office"},

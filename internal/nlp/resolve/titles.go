@@ -16,7 +16,8 @@ var modifiers = wordSet(`special former deputy acting senior top chief vice exec
 finance trade interior economic national security presidential current outgoing incoming interim then longtime
 veteran assistant associate principal lead regional state federal press senior personal close military
 political spokesman spokeswoman presumptive elected newly new first second sitting managing
-independent permanent`)
+independent permanent treasury health energy commerce labor labour education homeland transport
+transportation agriculture justice culture environment housing veterans home`)
 
 // determiners open an apposition or a role description.
 var determiners = wordSet(`the a an his her its their our my your this that`)
