@@ -392,6 +392,10 @@ func (a *Analysis) clauseKind(i int) (ClauseKind, int) {
 	case Prep:
 		return Adverbial, i
 	case Sub:
+		// "a problem that demands ...": after a noun, "that" is relative.
+		if w.Lower == "that" && i > 0 && (a.Words[i-1].Tag == Noun || a.Words[i-1].Tag == Propn) && !a.nounTakesClause(i-1) {
+			return Relative, i
+		}
 		if w.Lower == "that" || w.Lower == "whether" || w.Lower == "if" && a.prevVerbReport(i) {
 			return Comp, i
 		}
@@ -484,3 +488,11 @@ func (a *Analysis) hasVerb(i, j int) bool {
 	}
 	return false
 }
+
+// clauseNouns take a "that" complement rather than a relative clause: "the
+// claim that ...", "reports that ...".
+var clauseNouns = set(`claim claims report reports news statement fact belief hope fear warning warnings
+allegation allegations accusation accusations assurance assurances promise sign signs evidence idea view
+suggestion suggestions insistence demand demands rumour rumours rumor rumors announcement`)
+
+func (a *Analysis) nounTakesClause(i int) bool { return clauseNouns[a.Words[i].Lower] }
