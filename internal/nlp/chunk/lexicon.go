@@ -244,15 +244,3 @@ func gerund(w string, double bool) string {
 	}
 	return w + "ing"
 }
-
-// VerbLemma returns the lemma and form of a known verb form (lower case), or
-// "" and 0.
-func VerbLemma(lower string) (string, Form) {
-	if v, ok := lex.verb[lower]; ok {
-		return v.lemma, v.form
-	}
-	if a, ok := auxForms[lower]; ok {
-		return a, 0
-	}
-	return "", 0
-}

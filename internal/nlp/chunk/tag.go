@@ -235,11 +235,6 @@ func (a *Analysis) retag() {
 			if (prev == Modal || prev == To) && !a.known(i) && (next == Det || next == Poss || next == Pron || next == Propn || next == Num || next == Adj || next == Noun) {
 				w[i].Tag, w[i].Form = Verb, Base
 			}
-			// "peace talks", "trade talks in Geneva" are compounds, but
-			// "the authority gives ferry operators ..." has a verb.
-			if w[i].Form == Pres3 {
-				break
-			}
 		}
 	}
 }
