@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"sync"
@@ -13,6 +14,8 @@ import (
 	"dateline/internal/nlp"
 	"dateline/internal/read"
 	"dateline/internal/store"
+	"dateline/internal/store/postgres"
+	"dateline/internal/store/sqlite"
 )
 
 const ingestHelp = `Usage: dateline ingest [flags] [FILE|DIR|-]...
@@ -86,6 +89,7 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("build pipeline: %w", err)
 	}
+	cfg.db = sqlite.Path(cfg.db)
 	st, err := openStore(ctx, cfg.db)
 	if err != nil {
 		return err
@@ -138,20 +142,46 @@ func (s ingestSummary) String(elapsed time.Duration) string {
 		s.total(), elapsed.Seconds(), rate, s.Added, s.Updated, s.Duplicate, s.Failed)
 }
 
+// isDBFile reports whether an input path is the SQLite database being
+// written, or its -wal, -shm or -journal file.
+func isDBFile(path, db string) bool {
+	if db == "" || postgres.IsURL(db) {
+		return false
+	}
+	in, err1 := filepath.Abs(path)
+	abs, err2 := filepath.Abs(db)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		if in == abs+suffix {
+			return true
+		}
+	}
+	return false
+}
+
 // inputName labels a read item in the ingest log: its file, and line for
 // JSONL.
 func inputName(it read.Item) string {
-	var re *read.Error
-	if it.Path == "" && errors.As(it.Err, &re) {
-		it.Path, it.Line = re.Path, re.Line
+	path, line := itemPath(it)
+	if line > 0 {
+		return path + ":" + strconv.Itoa(line)
 	}
-	if it.Line > 0 {
-		return it.Path + ":" + strconv.Itoa(it.Line)
-	}
-	if it.Path == "" && it.Doc != nil {
+	if path == "" && it.Doc != nil {
 		return it.Doc.ID
 	}
-	return it.Path
+	return path
+}
+
+// itemPath returns the file and line an item came from; a bad item carries
+// them in its *read.Error.
+func itemPath(it read.Item) (string, int) {
+	var re *read.Error
+	if it.Path == "" && errors.As(it.Err, &re) {
+		return re.Path, re.Line
+	}
+	return it.Path, it.Line
 }
 
 // ingest reads the inputs, analyses new documents on cfg.workers goroutines
@@ -184,6 +214,9 @@ func ingest(ctx context.Context, env Env, cfg ingestConfig, p nlp.Pipeline, st i
 	wg.Go(func() {
 		defer close(jobs)
 		for it := range read.All(ctx, paths, env.Stdin, cfg.read) {
+			if path, _ := itemPath(it); isDBFile(path, cfg.db) {
+				continue // "ingest ." next to dateline.db
+			}
 			if it.Err != nil {
 				if errors.Is(it.Err, context.Canceled) || errors.Is(it.Err, context.DeadlineExceeded) {
 					return

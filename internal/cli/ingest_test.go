@@ -94,6 +94,17 @@ func TestIngest(t *testing.T) {
 		})
 	}
 
+	t.Run("database in the input directory", func(t *testing.T) {
+		code, stdout, stderr := runCLI(t, "ingest", "--db", filepath.Join(in, "self.db"), in)
+		if code != 0 || !strings.Contains(stdout, "30 added, 0 updated, 0 duplicate, 0 failed") {
+			t.Errorf("exit %d: %s%s", code, stdout, stderr)
+		}
+		code, stdout, stderr = runCLI(t, "ingest", "--db", filepath.Join(in, "self.db"), in)
+		if code != 0 || !strings.Contains(stdout, "0 added, 0 updated, 30 duplicate, 0 failed") {
+			t.Errorf("second run: exit %d: %s%s", code, stdout, stderr)
+		}
+	})
+
 	t.Run("usage", func(t *testing.T) {
 		for _, args := range [][]string{{"ingest", "--batch", "0", "x"}, {"ingest", "--in", "xml", "x"}, {"ingest", "--date", "soon", "x"}} {
 			if code, _, _ := runCLI(t, args...); code != exitUsage {
