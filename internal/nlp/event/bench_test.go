@@ -21,7 +21,7 @@ func benchDocs(b *testing.B) ([]*doc.Document, int64) {
 	var docs []*doc.Document
 	var n int64
 	for _, c := range loadGolden(t) {
-		d := chunktest.MustParse(b, c.marked, c.date)
+		d := chunktest.MustParse(b, c.Marked, c.Date)
 		docs = append(docs, d)
 		n += int64(len(d.Text))
 	}

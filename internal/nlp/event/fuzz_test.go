@@ -89,7 +89,7 @@ func synthDoc(text string) *doc.Document {
 func FuzzEvent(f *testing.F) {
 	t := &testing.T{}
 	for _, c := range loadGolden(t) {
-		if d, err := chunktest.Parse(c.marked, c.date); err == nil {
+		if d, err := chunktest.Parse(c.Marked, c.Date); err == nil {
 			f.Add(d.Text)
 		}
 	}

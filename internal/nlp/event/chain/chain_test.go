@@ -1,15 +1,17 @@
-package event_test
+// Package chain_test scores the whole analysis chain on the event stage's
+// golden texts. It lives apart from the event stage's own tests so that those
+// build and run whatever state the upstream stages are in.
+package chain_test
 
 import (
 	"context"
-	"regexp"
-	"strings"
 	"testing"
 
 	"dateline/internal/doc"
 	"dateline/internal/nlp"
 	"dateline/internal/nlp/chunk/chunktest"
 	"dateline/internal/nlp/event"
+	"dateline/internal/nlp/event/eventtest"
 	"dateline/internal/nlp/ner"
 	"dateline/internal/nlp/quote"
 	"dateline/internal/nlp/resolve"
@@ -41,23 +43,27 @@ func TestChain(t *testing.T) {
 		{Name: "quote", Stage: quote.Stage{}},
 		{Name: "event", Stage: event.Stage{}},
 	}
+	cases, err := eventtest.Load("../testdata/golden")
+	if err != nil {
+		t.Fatal(err)
+	}
 	var gotN, wantN, hit, partWant, partHit int
-	for _, c := range loadGolden(t) {
-		marked := chunktest.MustParse(t, c.marked, c.date)
-		d := &doc.Document{Text: marked.Text, Date: c.date}
+	for _, c := range cases {
+		marked := chunktest.MustParse(t, c.Marked, c.Date)
+		d := &doc.Document{Text: marked.Text, Date: c.Date}
 		if err := p.Process(context.Background(), d); err != nil {
-			t.Fatalf("%s: %v", c.name, err)
+			t.Fatalf("%s: %v", c.Name, err)
 		}
 		if err := d.Validate(); err != nil {
-			t.Fatalf("%s: invalid document: %v", c.name, err)
+			t.Fatalf("%s: invalid document: %v", c.Name, err)
 		}
-		got := frames(d)
+		got := eventtest.Frames(d)
 		gotN += len(got)
-		wantN += len(c.want)
-		for _, w := range c.want {
-			key, wparts := frameKey(w)
+		wantN += len(c.Want)
+		for _, w := range c.Want {
+			key, wparts := eventtest.FrameKey(w)
 			for _, g := range got {
-				if k, gparts := frameKey(g); k == key {
+				if k, gparts := eventtest.FrameKey(g); k == key {
 					hit++
 					for _, wp := range wparts {
 						partWant++
@@ -81,27 +87,4 @@ func TestChain(t *testing.T) {
 	if recall < 0.6 || partRecall < 0.4 {
 		t.Errorf("whole-chain frame recall %.2f or participant recall %.2f below the floor (0.6, 0.4)", recall, partRecall)
 	}
-}
-
-// partRE finds the role=name fields of a frame line; names may hold spaces.
-var partRE = regexp.MustCompile(`\b(agent|partner|target|speaker|addressee|topic)=(.+?)(?: [a-z]+=| negated|$)`)
-
-// frameKey splits a frame line into its type and trigger, and its
-// role=name participants.
-func frameKey(line string) (string, []string) {
-	typ, rest, _ := strings.Cut(line, " ")
-	trig := rest
-	if i := strings.Index(rest[1:], `"`); strings.HasPrefix(rest, `"`) && i >= 0 {
-		trig, rest = rest[:i+2], rest[i+2:]
-	}
-	var parts []string
-	for len(rest) > 0 {
-		m := partRE.FindStringSubmatchIndex(rest)
-		if m == nil {
-			break
-		}
-		parts = append(parts, rest[m[2]:m[3]]+"="+rest[m[4]:m[5]])
-		rest = rest[m[5]:]
-	}
-	return typ + " " + trig, parts
 }
