@@ -46,6 +46,7 @@ Commands:
   quotes    who said what, by speaker or topic
   deadlines deadlines and ultimatums, soonest first
   export    write stored articles as JSONL or CSV
+  log       the ingest log: what each input became, and why inputs failed
   version   print the version
 
 Examples:
@@ -110,6 +111,8 @@ func Run(ctx context.Context, env Env, args []string) error {
 		return runDeadlines(ctx, env, rest)
 	case "export":
 		return runExport(ctx, env, rest)
+	case "log":
+		return runLog(ctx, env, rest)
 	case "version", "--version":
 		fmt.Fprintln(env.Stdout, version())
 		return nil

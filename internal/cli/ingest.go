@@ -102,7 +102,7 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	if sum.Failed > 0 {
-		return &exitError{exitFailed, fmt.Errorf("%d of %d inputs failed (see the log above, or the ingest log)", sum.Failed, sum.total())}
+		return &exitError{exitFailed, fmt.Errorf("%d of %d inputs failed (see them above, or run dateline log --status failed)", sum.Failed, sum.total())}
 	}
 	return nil
 }
@@ -174,6 +174,16 @@ func inputName(it read.Item) string {
 	return path
 }
 
+// failure is the reason logged for a bad input: the cause, without the
+// path and line the log's input column already shows.
+func failure(err error) string {
+	var re *read.Error
+	if errors.As(err, &re) && re.Err != nil {
+		err = re.Err
+	}
+	return oneLine(err)
+}
+
 // itemPath returns the file and line an item came from; a bad item carries
 // them in its *read.Error.
 func itemPath(it read.Item) (string, int) {
@@ -221,7 +231,7 @@ func ingest(ctx context.Context, env Env, cfg ingestConfig, p nlp.Pipeline, st i
 				if errors.Is(it.Err, context.Canceled) || errors.Is(it.Err, context.DeadlineExceeded) {
 					return
 				}
-				entries <- store.Entry{Input: inputName(it), Failure: oneLine(it.Err)}
+				entries <- store.Entry{Input: inputName(it), Failure: failure(it.Err)}
 				continue
 			}
 			h := store.Hash(it.Doc.Text)

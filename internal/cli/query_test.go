@@ -62,6 +62,9 @@ func TestQueryCommands(t *testing.T) {
 		{"export csv", []string{"export", "--format", "csv", "--entity", "Putin"}, 0,
 			[]string{"id,date,source,title,url,sentences,entities,times,quotes,events,deadlines,text", "wire-0806,2025-08-06,Wire,", "wire-0815,"}, []string{"ledger"}},
 		{"export bad format", []string{"export", "--format", "xml"}, exitUsage, nil, nil},
+		{"log", []string{"log", "--limit", "2"}, 0, []string{"TIME", "STATUS", "INPUT", "added", "note-undated", "added", "sport-1120"}, []string{"wire-0806"}},
+		{"log failed", []string{"log", "--status", "failed"}, 0, []string{"the ingest log is empty"}, nil},
+		{"log bad status", []string{"log", "--status", "great"}, exitUsage, nil, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
