@@ -140,6 +140,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	tagRange(ti, len(toks))
 	names = t.check(text, toks, names, info)
 	names = joinParticles(text, toks, names)
+	names = t.completeFirstNames(text, toks, names)
 	return t.propagate(text, toks, names)
 }
 
@@ -511,6 +512,33 @@ var nameParticles = map[string]bool{"von": true, "van": true, "der": true, "den"
 	"di": true, "del": true, "della": true, "des": true, "du": true, "la": true, "le": true, "bin": true,
 	"ibn": true, "al": true, "el": true, "ter": true, "ten": true, "dos": true, "das": true, "y": true}
 
+// completeFirstNames extends a one-word person name over the capitalised
+// word after it when that word is no common word, title or known name
+// ("Kristalina" + "Georgieva"), or when the first word is a known given name.
+func (t *Tagger) completeFirstNames(text string, toks []doc.Token, names []Name) []Name {
+	k := 0
+	for idx := range names {
+		n := &names[idx]
+		for k < len(toks) && toks[k].Start < n.Start {
+			k++
+		}
+		if n.Type != "PERSON" || k+1 >= len(toks) || toks[k].End != n.End || !toks[k+1].SpaceBefore {
+			continue
+		}
+		next := toks[k+1]
+		w := text[next.Start:next.End]
+		if !capitalised(text, next) || t.gaz.IsCommon(w) || t.isTitleWord(text, next) ||
+			idx+1 < len(names) && names[idx+1].Start < next.End {
+			continue
+		}
+		if _, known := t.gaz.Lookup(w); known && !t.isFirstName(text, toks[k]) {
+			continue
+		}
+		n.End = next.End
+	}
+	return names
+}
+
 // joinParticles merges person names split at lower-case particles
 // ("Ursula" + "von der" + "Leyen") and extends a person name over the
 // particles before it ("Von der Leyen" at the start of a sentence).
@@ -694,7 +722,10 @@ func TitlePrefix(text string, toks []doc.Token) int {
 // titleModifiers may precede a title word inside a title ("Special Envoy",
 // "Deputy Prime Minister", "Former President").
 var titleModifiers = map[string]bool{"special": true, "former": true, "deputy": true, "acting": true,
-	"senior": true, "vice": true, "chief": true, "foreign": true, "interim": true, "then": true, "late": true}
+	"senior": true, "vice": true, "chief": true, "foreign": true, "interim": true, "then": true, "late": true,
+	"treasury": true, "defense": true, "defence": true, "health": true, "energy": true, "commerce": true,
+	"labor": true, "labour": true, "education": true, "homeland": true, "transport": true, "justice": true,
+	"interior": true, "finance": true, "trade": true, "managing": true, "executive": true, "press": true}
 
 func (t *Tagger) isTitleWord(text string, tok doc.Token) bool {
 	w := text[tok.Start:tok.End]
