@@ -2,11 +2,12 @@
 # eval.sh measures dateline on the shared dev sets and the seed article with the shared
 # scorers, prints one table and writes eval/last.json.
 #
-# usage: scripts/eval.sh [--check] [--update-baseline [--accept-drop]] [--full] [--keep] [--markdown]
+# usage: scripts/eval.sh [--check] [--update-baseline [--accept-drop[=KEYS]]] [--full] [--keep] [--markdown]
 #
 #   --check            exit 1 when a gated score is more than 0.5 points below eval/baseline.json
 #   --update-baseline  raise eval/baseline.json to this run's figures (never lowers them)
-#   --accept-drop      with --update-baseline: also lower figures (a deliberate trade-off)
+#   --accept-drop[=KEYS] with --update-baseline: also lower figures, all or the comma-separated
+#                      task/dataset/metric KEYS (a deliberate trade-off; say why in the commit)
 #   --full             also run quotes/polnear-train (10 MB; slower)
 #   --keep             keep inputs, outputs and scorer reports in eval/out/ (else a temp dir)
 #   --markdown         print the table as Markdown (to paste into EVAL.md)
@@ -23,7 +24,7 @@ for arg in "$@"; do
 	case $arg in
 	--check) check=(--check) ;;
 	--update-baseline) update+=(--update-baseline) ;;
-	--accept-drop) update+=(--accept-drop) ;;
+	--accept-drop | --accept-drop=*) update+=("$arg") ;;
 	--full) full=1 ;;
 	--keep) keep=1 ;;
 	--markdown) table=(--markdown) ;;

@@ -2,7 +2,7 @@
 """Collects the shared scorers' results into one table, eval/last.json and a baseline check.
 
 usage: evaltable.py --manifest FILE [--runs FILE] --last FILE --baseline FILE
-                    [--check] [--update-baseline] [--accept-drop] [--tolerance POINTS] [--markdown]
+                    [--check] [--update-baseline] [--accept-drop[=KEY,...]] [--tolerance POINTS] [--markdown]
 
 Called by scripts/eval.sh; stdlib only. The manifest has one line per scorer output:
 
@@ -20,8 +20,9 @@ Nor are the figures of a dataset that has a "-heldout" subset in the manifest (i
 used for training; the subset's figures are the gated ones).
 
 --update-baseline raises each gated baseline figure to the current one (never lowers it) and
-records info metrics as they are now; --accept-drop (with --update-baseline) writes the current
-figures even where they are lower, for a deliberate trade-off that the commit message explains.
+records info metrics as they are now; --accept-drop[=KEY,...] (with --update-baseline) writes the
+current figures even where they are lower (all of them, or the keys given), for a deliberate
+trade-off that the commit message explains.
 Exit status: 0 ok, 1 --check found a drop, 2 bad input.
 """
 import argparse
@@ -216,7 +217,8 @@ def main(argv):
     ap.add_argument('--baseline', required=True)
     ap.add_argument('--check', action='store_true')
     ap.add_argument('--update-baseline', action='store_true')
-    ap.add_argument('--accept-drop', action='store_true')
+    ap.add_argument('--accept-drop', nargs='?', const='*', default='',
+                    help='with --update-baseline: lower these comma-separated keys (default: all) to now')
     ap.add_argument('--tolerance', type=float, default=0.5)
     ap.add_argument('--markdown', action='store_true', help='print the table as Markdown (for EVAL.md)')
     a = ap.parse_args(argv)
@@ -266,7 +268,7 @@ def main(argv):
             old = baseline.get(k)
             if not gated[k] or old is None or v >= old:
                 new[k] = v
-            elif a.accept_drop:
+            elif a.accept_drop == '*' or k in a.accept_drop.split(','):
                 new[k] = v
                 lowered.append(k)
         write_json(a.baseline, new)

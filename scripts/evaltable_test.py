@@ -105,6 +105,14 @@ class EvalTableTest(unittest.TestCase):
         self.run_table(timex_report(10.0, 20.0), 'seed: 7/91 checks pass', '--update-baseline', '--accept-drop')
         self.assertEqual(self.load(self.baseline)['timex/dev/strict_f1'], 10.0)
 
+    def test_accept_drop_of_named_keys_only(self):
+        self.write('baseline.json', {'timex/dev/strict_f1': 30.0, 'timex/dev/relaxed_f1': 40.0})
+        self.run_table(timex_report(10.0, 20.0), 'seed: 7/91 checks pass', '--update-baseline',
+                       '--accept-drop=timex/dev/strict_f1')
+        b = self.load(self.baseline)
+        self.assertEqual(b['timex/dev/strict_f1'], 10.0)
+        self.assertEqual(b['timex/dev/relaxed_f1'], 40.0)
+
     def test_missing_documents_warn(self):
         _, out = self.run_table(timex_report(10.0, 20.0, missing=2))
         self.assertIn('2 of 3 gold documents missing', out)
