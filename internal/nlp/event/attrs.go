@@ -163,14 +163,21 @@ func (x *extractor) count(m *mention) {
 		if w.Lower != "time" && w.Lower != "times" || k == 0 {
 			continue
 		}
-		if n, ok := ordinals[a.Words[k-1].Lower]; ok && m.tok-k < 12 {
+		if n := ordinal(a.Words[k-1].Lower); n > 0 && m.tok-k < 12 {
 			m.attrs.Count = n
 		}
 	}
 	if m.verb {
 		end := a.Chunks[m.chunk].End
-		for k := end; k < s.End && k < end+6; k++ {
+		for k := end; k < s.End && k < end+8; k++ {
 			w := a.Words[k]
+			// "met for the 40th time"
+			if (w.Lower == "time" || w.Lower == "times") && k > 0 {
+				if n := ordinal(a.Words[k-1].Lower); n > 0 {
+					m.attrs.Count = n
+					break
+				}
+			}
 			if w.Lower == "twice" || w.Lower == "once" || w.Lower == "thrice" {
 				m.attrs.Count = cardinals[w.Lower]
 				break
@@ -258,4 +265,77 @@ func (x *extractor) withIntensifier(k int) string {
 		return strings.ToLower(a.Text(k-1, k+1))
 	}
 	return a.Words[k].Lower
+}
+
+// ordinal returns the number of an ordinal word ("fifth", "40th"), or 0.
+func ordinal(w string) int {
+	if n, ok := ordinals[w]; ok {
+		return n
+	}
+	if len(w) < 3 || len(w) > 6 {
+		return 0
+	}
+	switch w[len(w)-2:] {
+	case "st", "nd", "rd", "th":
+	default:
+		return 0
+	}
+	n := 0
+	for _, c := range w[:len(w)-2] {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// deriveTimes dates an undated report in the past tense by the dated report
+// of the same speaker just before it: "Trump said on Wednesday ... .
+// “...,” Trump wrote on Truth Social." News tells one day's statements
+// together, and the first carries the date.
+func (x *extractor) deriveTimes() {
+	a := x.a
+	for i := range x.ms {
+		m := &x.ms[i]
+		if m.time >= 0 || !m.verb || m.typ != Statement && m.typ != Claim || !a.Chunks[m.chunk].PastT {
+			continue
+		}
+		speaker := m.speaker()
+		if speaker == "" {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-8; j-- {
+			o := &x.ms[j]
+			if x.sentence(m.tok)-x.sentence(o.tok) > 5 || x.paragraphBreak(o.tok, m.tok) {
+				break
+			}
+			if !o.verb || o.typ != Statement && o.typ != Claim {
+				continue
+			}
+			if o.speaker() != speaker {
+				break // someone else spoke in between
+			}
+			if o.time >= 0 && o.timeRank >= 2 && a.Chunks[o.chunk].PastT {
+				m.time, m.timeRank = o.time, 1
+				break
+			}
+		}
+	}
+}
+
+// speaker returns the entity id of m's speaker, or "".
+func (m *mention) speaker() string {
+	for _, p := range m.parts {
+		if p.Role == doc.SpeakerRole {
+			return p.Entity
+		}
+	}
+	return ""
+}
+
+// paragraphBreak reports whether a blank line separates tokens i < j.
+func (x *extractor) paragraphBreak(i, j int) bool {
+	toks := x.a.Doc.Tokens
+	return strings.Contains(x.a.Doc.Text[toks[i].End:toks[j].Start], "\n\n")
 }

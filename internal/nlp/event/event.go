@@ -56,6 +56,7 @@ func Extract(a *chunk.Analysis) []doc.Event {
 			x.ms = append(x.ms, x.frame(i, typ))
 		}
 	}
+	x.deriveTimes()
 	x.evaluations()
 	return x.corefer()
 }

@@ -571,7 +571,7 @@ func (x *extractor) nounArgs(m *mention) {
 		if hypotheticalMods[w.Lower] {
 			m.attrs.Modality = "hypothetical"
 		}
-		if n, ok := ordinals[w.Lower]; ok {
+		if n := ordinal(w.Lower); n > 0 {
 			m.attrs.Count = n
 		}
 	}
