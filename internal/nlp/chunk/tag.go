@@ -181,6 +181,10 @@ func (a *Analysis) retag() {
 				w[i].Tag = Noun // "Russian air strikes", "a cut rates"
 				continue
 			}
+			if w[i].Form == Pres3 && a.subjectOfModal(i) {
+				w[i].Tag = Noun // "talks with Kyiv would resume", "strikes have killed"
+				continue
+			}
 			if w[i].Form == Pres3 && prev == Verb {
 				w[i].Tag = Noun // "face sanctions"
 				continue
@@ -274,6 +278,28 @@ func startsGroup(t Tag) bool {
 	switch t {
 	case Det, Poss, Pron, Propn, Num, Adj, Noun, Sub, To:
 		return true
+	}
+	return false
+}
+
+// subjectOfModal reports whether the -s word at i is followed, directly or
+// after a short prepositional phrase, by a modal or auxiliary: then it is a
+// plural noun subject ("talks with Kyiv would resume").
+func (a *Analysis) subjectOfModal(i int) bool {
+	w := a.Words
+	for k := i + 1; k < len(w) && k < i+6 && !a.first[k]; k++ {
+		switch w[k].Tag {
+		case Modal:
+			return true
+		case Aux:
+			return w[k].Lemma != "do" || k > i+1
+		case Prep, Det, Adj, Noun, Propn, Num, Poss:
+			if k == i+1 && w[k].Tag != Prep {
+				return false
+			}
+			continue
+		}
+		return false
 	}
 	return false
 }
