@@ -150,21 +150,6 @@ func (x *extractor) add(dl doc.Deadline) {
 	x.out = append(x.out, dl)
 }
 
-// notBefore reports whether a TIMEX3 date value (2025, 2025-03,
-// 2025-03-14, 2025-03-14T12:00) is not before day dct, compared at its own
-// precision.
-func notBefore(by string, dct time.Time) bool {
-	d := dct.Format("2006-01-02")
-	n := min(len(by), 10)
-	if n < 4 || by[:4] < "0000" || by[:4] > "9999" {
-		return false
-	}
-	if n == 4 || n == 7 || n == 10 {
-		return by[:n] >= d[:n]
-	}
-	return false
-}
-
 func fill(dst *string, v string) {
 	if *dst == "" {
 		*dst = v
@@ -195,58 +180,6 @@ func (x *extractor) entity(c int) string {
 				}
 			}
 		}
-	}
-	return ""
-}
-
-// dateAt returns the time id and value at token k when it is a date.
-func (x *extractor) dateAt(k int) (string, string) {
-	t := x.a.Words[k].Time
-	if t < 0 {
-		return "", ""
-	}
-	tm := x.a.Doc.Times[t]
-	switch tm.Type {
-	case doc.Date, doc.TimeOfDay:
-		return tm.ID, tm.Value
-	case doc.Duration:
-		return "", x.plus(tm.Value)
-	}
-	return "", ""
-}
-
-// plus returns the document date plus a TIMEX3 duration of days, weeks or
-// hours ("P10D", "P2W", "PT24H", hours rounded up to whole days), or "".
-func (x *extractor) plus(dur string) string {
-	if !x.ok {
-		return ""
-	}
-	num, unit := "", byte(0)
-	switch {
-	case strings.HasPrefix(dur, "PT") && strings.HasSuffix(dur, "H"):
-		num, unit = dur[2:len(dur)-1], 'H'
-	case strings.HasPrefix(dur, "P") && len(dur) > 2:
-		num, unit = dur[1:len(dur)-1], dur[len(dur)-1]
-	default:
-		return ""
-	}
-	n := 0
-	for _, c := range num {
-		if c < '0' || c > '9' || n > 100000 {
-			return ""
-		}
-		n = n*10 + int(c-'0')
-	}
-	if num == "" {
-		return ""
-	}
-	switch unit {
-	case 'D':
-		return x.dct.AddDate(0, 0, n).Format("2006-01-02")
-	case 'W':
-		return x.dct.AddDate(0, 0, 7*n).Format("2006-01-02")
-	case 'H':
-		return x.dct.AddDate(0, 0, (n+23)/24).Format("2006-01-02")
 	}
 	return ""
 }
@@ -477,100 +410,4 @@ func (x *extractor) reporter(i int) string {
 		}
 	}
 	return best
-}
-
-// giveUntil handles "X gave Y until DATE to VERB".
-func (x *extractor) giveUntil(i int) {
-	a := x.a
-	vp := int(a.Words[i].Chunk)
-	if vp < 0 || a.Chunks[vp].Head != i {
-		return
-	}
-	for _, p := range a.PPs(vp) {
-		prep := a.PrepOf(p)
-		if prep != "until" && prep != "till" {
-			continue
-		}
-		id, v := x.dateAt(a.Chunks[p].Head)
-		if v == "" {
-			return
-		}
-		dl := doc.Deadline{Trigger: x.extent(i), Time: id, By: v}
-		if s := a.Subject(vp); s >= 0 {
-			dl.Setter = x.entity(s)
-		}
-		if objs := a.Objects(vp); len(objs) > 0 {
-			dl.Target = x.entity(objs[0])
-		}
-		x.demand(&dl, a.Chunks[p].End)
-		x.add(dl)
-		return
-	}
-}
-
-// haveDays handles "X has N days to VERB" and "X has until DATE to VERB".
-func (x *extractor) haveDays(i int) {
-	a := x.a
-	k := i + 1
-	if k >= len(a.Words) {
-		return
-	}
-	var id, v string
-	switch {
-	case a.Words[k].Lower == "until" || a.Words[k].Lower == "till":
-		if k+1 < len(a.Words) {
-			id, v = x.dateAt(k + 1)
-		}
-	case a.Words[k].Time >= 0:
-		if a.Doc.Times[a.Words[k].Time].Type == doc.Duration {
-			_, v = x.dateAt(k)
-		}
-	}
-	if v == "" {
-		return
-	}
-	// The demand follows the time: "has ten days to respond".
-	j := k
-	for j < len(a.Words) && (a.Words[j].Time >= 0 || a.Words[j].Lower == "until" || a.Words[j].Lower == "till") {
-		j++
-	}
-	dl := doc.Deadline{Trigger: x.extent(i), Time: id, By: v}
-	x.demand(&dl, j)
-	if dl.Demand == "" {
-		return
-	}
-	if vp := int(a.Words[i].Chunk); vp >= 0 {
-		if s := a.Subject(vp); s >= 0 {
-			dl.Target = x.entity(s)
-		}
-	}
-	dl.Setter = x.reporter(i)
-	x.add(dl)
-}
-
-// mustBy handles "X must VERB ... by DATE".
-func (x *extractor) mustBy(i int) {
-	a := x.a
-	vp := int(a.Words[i].Chunk)
-	if vp < 0 {
-		return
-	}
-	for _, p := range a.PPs(vp) {
-		if a.PrepOf(p) != "by" {
-			continue
-		}
-		id, v := x.dateAt(a.Chunks[p].Head)
-		if v == "" {
-			return
-		}
-		dl := doc.Deadline{Trigger: x.extent(i), Time: id, By: v}
-		if s := a.Subject(vp); s >= 0 {
-			dl.Target = x.entity(s)
-		}
-		dl.Demand = a.Text(a.Chunks[vp].Head, a.Chunks[p].Prep)
-		dl.Setter = x.reporter(i)
-		x.consequence(&dl, a.Chunks[p].End)
-		x.add(dl)
-		return
-	}
 }
