@@ -113,9 +113,12 @@ func (db *DB) Search(ctx context.Context, q store.Query) (store.Results, error) 
 	// the opening of the text.
 	countSQL := `SELECT COUNT(*) FROM documents d WHERE 1 = 1` + w.sql()
 	countArgs := w.args
-	pageSQL := `WITH page AS (SELECT d.seq AS seq FROM documents d WHERE 1 = 1` + w.sql() + `
+	// The page carries the number of all matches (a window count over the
+	// rows the ORDER BY sorts anyway), so the count costs no second search;
+	// only a page past the end needs countSQL.
+	pageSQL := `WITH page AS (SELECT d.seq AS seq, COUNT(*) OVER () AS total FROM documents d WHERE 1 = 1` + w.sql() + `
 			ORDER BY d.day DESC, d.id LIMIT ? OFFSET ?)
-		SELECT d.id, d.date, d.title, COALESCE(s.name, ''), d.url, CAST(0 AS REAL), substr(b.text, 1, ` + fmt.Sprint(leadChars) + `)
+		SELECT d.id, d.date, d.title, COALESCE(s.name, ''), d.url, CAST(0 AS REAL), substr(b.text, 1, ` + fmt.Sprint(leadChars) + `), page.total
 		FROM page JOIN documents d ON d.seq = page.seq JOIN document_bodies b ON b.doc = d.seq
 		LEFT JOIN sources s ON s.id = d.source_id
 		ORDER BY d.day DESC, d.id`
@@ -125,9 +128,12 @@ func (db *DB) Search(ctx context.Context, q store.Query) (store.Results, error) 
 		ts := db.dialect.TextSearch(terms)
 		countSQL = `SELECT COUNT(*) FROM ` + ts.From + ` WHERE ` + ts.Where + w.sql()
 		countArgs = append(slices.Clone(ts.WhereArgs), w.args...)
-		pageSQL = `WITH page AS (SELECT d.seq AS seq, ` + ts.Score + ` AS score FROM ` + ts.From +
-			` WHERE ` + ts.Where + w.sql() + ` ORDER BY score DESC, d.day DESC, d.id LIMIT ? OFFSET ?)
-			SELECT d.id, d.date, d.title, COALESCE(s.name, ''), d.url, page.score, ` + ts.Snippet + `
+		// FTS5 allows bm25() only in a plain query, not beside a window
+		// function: the hits are scored in a materialized step of their own.
+		pageSQL = `WITH hits AS MATERIALIZED (SELECT d.seq AS seq, ` + ts.Score + ` AS score, d.day AS day, d.id AS id
+				FROM ` + ts.From + ` WHERE ` + ts.Where + w.sql() + `),
+			page AS (SELECT seq, score, COUNT(*) OVER () AS total FROM hits ORDER BY score DESC, day DESC, id LIMIT ? OFFSET ?)
+			SELECT d.id, d.date, d.title, COALESCE(s.name, ''), d.url, page.score, ` + ts.Snippet + `, page.total
 			FROM page JOIN documents d ON d.seq = page.seq ` + ts.SnippetJoin + `
 			LEFT JOIN sources s ON s.id = d.source_id
 			ORDER BY page.score DESC, d.day DESC, d.id`
@@ -135,12 +141,6 @@ func (db *DB) Search(ctx context.Context, q store.Query) (store.Results, error) 
 	}
 
 	var res store.Results
-	if err := db.sql.QueryRowContext(ctx, db.q(countSQL), countArgs...).Scan(&res.Total); err != nil {
-		return res, fmt.Errorf("search: count: %w", err)
-	}
-	if offset >= res.Total {
-		return res, nil
-	}
 	rows, err := db.sql.QueryContext(ctx, db.q(pageSQL), pageArgs...)
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
@@ -149,7 +149,7 @@ func (db *DB) Search(ctx context.Context, q store.Query) (store.Results, error) 
 	for rows.Next() {
 		var h store.Hit
 		var snip string
-		if err := rows.Scan(&h.ID, &h.Date, &h.Title, &h.Source, &h.URL, &h.Score, &snip); err != nil {
+		if err := rows.Scan(&h.ID, &h.Date, &h.Title, &h.Source, &h.URL, &h.Score, &snip, &res.Total); err != nil {
 			return res, fmt.Errorf("search: %w", err)
 		}
 		if textSearch {
@@ -161,6 +161,11 @@ func (db *DB) Search(ctx context.Context, q store.Query) (store.Results, error) 
 	}
 	if err := rows.Err(); err != nil {
 		return res, fmt.Errorf("search: %w", err)
+	}
+	if len(res.Hits) == 0 && offset > 0 {
+		if err := db.sql.QueryRowContext(ctx, db.q(countSQL), countArgs...).Scan(&res.Total); err != nil {
+			return res, fmt.Errorf("search: count: %w", err)
+		}
 	}
 	return res, nil
 }
