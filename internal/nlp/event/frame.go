@@ -107,7 +107,8 @@ func (x *extractor) verbArgs(m *mention) {
 	}
 	// "was shot and killed by police": a bare participle conjoined to a
 	// passive is passive too.
-	if cl := a.Clauses[c.Clause]; cl.Kind == chunk.Conjunct && cl.Parent >= 0 && c.Start == c.Head && (a.Words[c.Head].Form == chunk.Past || a.Words[c.Head].Form == chunk.PastPart) {
+	if cl := a.Clauses[c.Clause]; cl.Kind == chunk.Conjunct && cl.Parent >= 0 && len(cl.Chunks) > 0 && cl.Chunks[0] == vp &&
+		c.Start == c.Head && (a.Words[c.Head].Form == chunk.Past || a.Words[c.Head].Form == chunk.PastPart) {
 		if pv := a.FirstVerb(cl.Parent); pv >= 0 && a.Chunks[pv].Passive {
 			c.Passive = true
 		}
