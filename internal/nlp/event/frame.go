@@ -293,8 +293,10 @@ func (x *extractor) nounArgs(m *mention) {
 					m.place = id
 				}
 			case typ == doc.Person || typ == doc.Org || typ == doc.GPE || typ == doc.NORP || typ == doc.Fac:
+				// "Kremlin talks": a named modifier of a meeting is a party
+				// to it, not its agent; "Russian strikes" has an agent.
 				role := doc.Agent
-				if m.typ == Meet && m.has(doc.Agent) {
+				if symmetric(m.typ) {
 					role = doc.Partner
 				}
 				m.add(role, id)
