@@ -180,6 +180,17 @@ func (x *extractor) verbArgs(m *mention) {
 		}
 	}
 	x.ppArgs(m, a.PPs(vp))
+	// "struck the centre of Sumy": a part of a place locates the event.
+	if m.place == "" && len(objs) > 0 && (m.typ == Attack || m.typ == Visit || m.typ == Protest) {
+		if o := objs[0]; placeParts[a.Words[a.Chunks[o].Head].Lower] {
+			for _, p := range a.PPs(o) {
+				if id, typ := x.entityOf(p, false); a.PrepOf(p) == "of" && id != "" && isPlace(typ) {
+					m.place = id
+				}
+				break
+			}
+		}
+	}
 	// "threatened to retaliate against Seoul": the target sits in the
 	// infinitive.
 	if len(objs) == 0 && !m.has(doc.Target) && (m.typ == Threaten || m.typ == Demand) && vp+1 < len(a.Chunks) {
@@ -357,6 +368,10 @@ func (x *extractor) governor(m *mention, np int) {
 	}
 	if x.hypothetical(vp) || irrealisVerbs[l] && !subject {
 		m.attrs.Modality = "hypothetical"
+	}
+	if subject && m.typ == Attack && effectVerbs[l] {
+		// "Missile Strike Kills 34 in Sumy"
+		x.placeFrom(m, a.PPs(vp))
 	}
 	if subject && happenVerbs[l] {
 		// "lasted three hours": the duration is the verb's bare object.

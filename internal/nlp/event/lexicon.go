@@ -86,6 +86,15 @@ extend order approve agree step ramp expand broker mount unleash win renew pledg
 // hours".
 var happenVerbs = setOf(`take last be begin start end conclude come occur continue run happen follow resume loom near approach`)
 
+// effectVerbs tell what an attack did; their place is the attack's: "the
+// strike killed 12 people in Kharkiv".
+var effectVerbs = setOf(`kill injure wound hit destroy damage level flatten leave`)
+
+// placeParts are nouns for a part of a place: "struck the centre of Sumy"
+// happened in Sumy.
+var placeParts = setOf(`centre center outskirts heart suburbs suburb part parts north south east west
+region district port capital city town village streets downtown`)
+
 // irrealisVerbs put the event of their infinitive or object in the
 // hypothetical: "threatened to impose tariffs", "called for a ceasefire".
 var irrealisVerbs = setOf(`threaten demand urge call want plan hope seek aim try intend expect propose
