@@ -195,6 +195,16 @@ func TestNominals(t *testing.T) {
 			person: "", desc: "the US President",
 		},
 		{
+			name:   "the company",
+			in:     "Shares of [ORG Equinor] rose after [PERSON Anders Opedal] said the company would raise output.",
+			person: "Equinor", desc: "the company",
+		},
+		{
+			name:   "the company with nothing named before",
+			in:     "Analysts said the company would raise output.",
+			person: "", desc: "the company",
+		},
+		{
 			name:   "no matching title",
 			in:     "[NORP Russian] President [PERSON Vladimir Putin] spoke. The [NORP French] leader did not.",
 			person: "", desc: "The French leader",

@@ -213,6 +213,17 @@ func (r *resolver) addNominals(cover []bool) {
 		if j >= len(r.toks) {
 			break
 		}
+		if qual == nil && orgNouns[r.lower(j)] && (j+1 >= len(r.toks) || !capitalisedWord(r.word(j+1))) {
+			// "the company", "the airline": the organisation named last.
+			if c := r.lastOrg(r.toks[i].Start); c != nil {
+				c.nominals = append(c.nominals, doc.Mention{
+					Start: r.toks[i].Start, End: r.toks[j].End,
+					Text: r.text[r.toks[i].Start:r.toks[j].End], Kind: "nominal",
+				})
+			}
+			i = j
+			continue
+		}
 		role := ""
 		end := j
 		switch {
@@ -240,6 +251,33 @@ func (r *resolver) addNominals(cover []bool) {
 		}
 		i = end - 1
 	}
+}
+
+// orgNouns stand for an organisation named before: "the company said".
+var orgNouns = wordSet(`company firm carrier airline automaker carmaker manufacturer bank lender insurer
+retailer group conglomerate alliance organisation organization agency ministry`)
+
+// maxOrgDistance bounds, in bytes, how far back "the company" looks for
+// the organisation it stands for.
+const maxOrgDistance = 600
+
+// lastOrg returns the organisation mentioned last before pos, if it was
+// mentioned close enough.
+func (r *resolver) lastOrg(pos int) *cluster {
+	var best *cluster
+	bestAt := -1
+	for _, m := range r.ms {
+		if m.Start >= pos {
+			break
+		}
+		if c := r.of[m]; c.mainType() == "ORG" && m.Start > bestAt {
+			best, bestAt = c, m.Start
+		}
+	}
+	if best == nil || pos-bestAt > maxOrgDistance {
+		return nil
+	}
+	return best
 }
 
 // roleHolder returns the person cluster mentioned last before pos whose
