@@ -109,6 +109,8 @@ func (p *parser) localDir(i, end int) int {
 		return future // "as early as Tuesday"
 	case p.prevIs(i, "since", "last"):
 		return past
+	case p.prevIs(i, "until", "till", "by") && p.grantsTime(i-1):
+		return future // "gave the operator until Friday": a deadline, even told in the past
 	}
 	j := end
 	if p.is(j, "'s") || p.is(j, "’s") {
@@ -120,6 +122,29 @@ func (p *parser) localDir(i, end int) int {
 		}
 	}
 	return 0
+}
+
+// grantVerbs give someone time up to a date: "gave Nordvik until Friday",
+// "extended the talks until Monday".
+var grantVerbs = []string{"give", "gives", "gave", "given", "giving", "grant", "grants",
+	"granted", "granting", "extend", "extends", "extended", "extending"}
+
+// grantsTime reports whether the preposition at k ("until", "by") closes a
+// grant of time: "has until", or a grant verb a few words before it in the
+// same sentence.
+func (p *parser) grantsTime(k int) bool {
+	if p.prevIs(k, "has", "have", "had") {
+		return true
+	}
+	lo, _ := p.sentenceToks(k)
+	for j := k - 1; j >= lo && j >= k-6; j-- {
+		for _, w := range grantVerbs {
+			if p.is(j, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dir returns the direction for a relative date: local words first, then the
