@@ -68,7 +68,9 @@ func (a *analysis) npBefore(e, lo int) (span, bool) {
 		}
 		return span{e, e + 1}, true
 	}
-	if kind := a.toks[e].Kind; kind != doc.Word && kind != doc.Number {
+	if a.toks[e].Kind != doc.Word {
+		// Only a word heads a speaker: "since 1998, blaming ..." has no
+		// speaker "1998"; a number may still open one ("Two officials said").
 		return none, false
 	}
 	if functionWords[w] || auxiliaries[w] || a.possessive(e) {

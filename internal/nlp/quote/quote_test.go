@@ -96,6 +96,11 @@ func TestQuotes(t *testing.T) {
 			},
 		},
 		{
+			name: "a number never heads the speaker",
+			text: "The ferry company, which has served the island since 1998, cancelled 41 crossings, blaming a shortage of crew.",
+			want: []want{{"a shortage of crew", doc.Indirect, "blaming", "The ferry company"}},
+		},
+		{
 			name: "scare quote without a speaker is left out",
 			text: "The so-called “reform” package passed on Tuesday.",
 			want: nil,
