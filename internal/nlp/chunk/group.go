@@ -288,6 +288,15 @@ func (a *Analysis) clauses() {
 		}
 		a.Clauses[cur].End = s.End
 	}
+	// "after Washington raised tariffs": a preposition that opens a clause
+	// governs no noun group; the group is the clause's subject.
+	for _, cl := range a.Clauses {
+		if cl.Opener >= 0 && a.Words[cl.Opener].Tag == Prep && cl.Opener+1 < len(a.Words) {
+			if ci := a.Words[cl.Opener+1].Chunk; ci >= 0 && a.Chunks[ci].Prep == cl.Opener {
+				a.Chunks[ci].Prep = -1
+			}
+		}
+	}
 	// Chunks are in text order and so are clauses: every clause's chunks
 	// are a run of one shared index slice.
 	idx := make([]int, len(a.Chunks))

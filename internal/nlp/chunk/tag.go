@@ -165,7 +165,7 @@ func (a *Analysis) retag() {
 				w[i].Tag = Noun // "reports of", "issue of"
 				continue
 			}
-			if (w[i].Form == Pres3 || w[i].Form == Base) && (prev == Propn || prev == Noun) && a.inDetGroup(i-1) {
+			if (w[i].Form == Pres3 || w[i].Form == Base) && (prev == Propn || prev == Noun) && a.inDetGroup(i-1) && !startsGroup(next) {
 				w[i].Tag = Noun // "the Ukraine issue"
 				continue
 			}

@@ -72,10 +72,11 @@ var targetVerbs = map[string]bool{"meet": true, "miss": true, "comply": true, "i
 var consequenceVerbs = map[string]bool{"face": true, "risk": true, "suffer": true, "incur": true}
 
 type extractor struct {
-	a   *chunk.Analysis
-	out []doc.Deadline
-	dct time.Time
-	ok  bool // dct parsed
+	a    *chunk.Analysis
+	out  []doc.Deadline
+	sent []int // sentence of each deadline in out
+	dct  time.Time
+	ok   bool // dct parsed
 }
 
 // Extract returns the deadlines of an analysed document, ids d1, d2, ...
@@ -130,15 +131,29 @@ func empty(d doc.Deadline) bool {
 // add appends dl unless it repeats the last deadline with the same date, in
 // which case it fills that one's gaps.
 func (x *extractor) add(dl doc.Deadline) {
+	sent := x.a.Clauses[x.a.Words[x.a.TokenAt(dl.Trigger.Start)].Clause].Sentence
 	for k := max(0, len(x.out)-20); k < len(x.out); k++ {
 		o := &x.out[k]
-		if dl.By != "" && o.By == dl.By || dl.By == "" && dl.Setter == "" && dl.Target == "" {
+		// Two shapes in one sentence are one deadline when they agree: "The
+		// ultimatum gives Hamas three days to ...".
+		same := x.sent[k] == sent && (o.By == "" || dl.By == "" || o.By == dl.By) &&
+			(o.Target == "" || dl.Target == "" || o.Target == dl.Target)
+		if same {
+			fill(&o.By, dl.By)
+			if o.Time == "" {
+				o.Time = dl.Time
+			}
+		}
+		if same || dl.By != "" && o.By == dl.By || dl.By == "" && dl.Setter == "" && dl.Target == "" {
 			fill(&o.Setter, dl.Setter)
 			fill(&o.Target, dl.Target)
 			fill(&o.Demand, dl.Demand)
 			fill(&o.Consequence, dl.Consequence)
 			if dl.Status != "" && dl.Status != Pending {
 				o.Status = dl.Status
+			}
+			if o.Status == "" && o.By != "" && x.ok && notBefore(o.By, x.dct) {
+				o.Status = Pending
 			}
 			return
 		}
@@ -148,6 +163,7 @@ func (x *extractor) add(dl doc.Deadline) {
 	}
 	dl.ID = fmt.Sprintf("d%d", len(x.out)+1)
 	x.out = append(x.out, dl)
+	x.sent = append(x.sent, sent)
 }
 
 func fill(dst *string, v string) {
@@ -219,6 +235,11 @@ func (x *extractor) noun(i int) {
 				dl.Time, dl.By = id, v
 			}
 		case "of", "at", "by", "until":
+			// "a deadline of 30 days" counts from today; "by 90 days" from
+			// a date not given.
+			if t := a.Words[ph.Head].Time; prep != "of" && t >= 0 && a.Doc.Times[t].Type == doc.Duration {
+				continue
+			}
 			if id, v := x.dateAt(ph.Head); v != "" && dl.By == "" {
 				dl.Time, dl.By = id, v
 			}
@@ -361,6 +382,9 @@ func (x *extractor) governor(dl *doc.Deadline, ci int) {
 			// "issued an ultimatum on Monday" dates the issuing; "the
 			// deadline expires on Friday" the deadline.
 			dates := prep == "until" || prep == "by" || prep == "to" && dl.Status == Extended || subject
+			if t := a.Words[ph.Head].Time; prep == "by" && t >= 0 && a.Doc.Times[t].Type == doc.Duration {
+				dates = false // "extended the deadline by 90 days": from an unknown date
+			}
 			if id, v := x.dateAt(ph.Head); v != "" && dates && (dl.By == "" || dl.Status == Extended && prep == "to") {
 				dl.Time, dl.By = id, v
 			} else if id := x.entity(p); id != "" && prep != "of" && dl.Target == "" && (!subject || prep == "for") {

@@ -11,6 +11,22 @@ func (x *extractor) giveUntil(i int) {
 	if vp < 0 || a.Chunks[vp].Head != i {
 		return
 	}
+	// "gives Hamas three days to release the hostages"
+	if objs := a.Objects(vp); len(objs) > 0 {
+		if e := a.Chunks[objs[0]].End; e < len(a.Words) && a.Words[e].Time >= 0 && a.Doc.Times[a.Words[e].Time].Type == doc.Duration {
+			if _, v := x.dateAt(e); v != "" {
+				dl := doc.Deadline{Trigger: x.extent(i), By: v, Target: x.entity(objs[0])}
+				if s := a.Subject(vp); s >= 0 {
+					dl.Setter = x.entity(s)
+				}
+				x.demand(&dl, e)
+				if dl.Demand != "" {
+					x.add(dl)
+				}
+				return
+			}
+		}
+	}
 	for _, p := range a.PPs(vp) {
 		prep := a.PrepOf(p)
 		if prep != "until" && prep != "till" {

@@ -54,6 +54,15 @@ func (x *extractor) entityOf(c int, withPPs bool) (string, string) {
 			}
 		}
 	}
+	// "Sudan’s army", "Russia’s foreign ministry": the possessor stands for
+	// an unnamed body of its own.
+	if p := a.Chunks[c].Possessor; withPPs && p >= 0 && a.Words[p].Ment >= 0 {
+		m := int(a.Words[p].Ment)
+		switch a.EntityType(m) {
+		case doc.GPE, doc.Org:
+			return a.EntityID(m), a.EntityType(m)
+		}
+	}
 	return "", ""
 }
 
@@ -356,6 +365,18 @@ func (x *extractor) governor(m *mention, np int) {
 		} else if vp < 0 && c.Prep < 0 && a.Subject(ci) == np {
 			vp, subject = ci, true
 			break
+		}
+	}
+	if vp < 0 {
+		// "The talks, which lasted five hours, ...": a relative clause
+		// right after the noun tells of it.
+		if e := c.End; e+1 < len(a.Words) && (a.Words[e].Tag == chunk.Rel || a.Words[e].Tag == chunk.Comma && a.Words[e+1].Tag == chunk.Rel) {
+			if rc := a.Words[e+1].Clause; a.Clauses[rc].Kind == chunk.Relative || a.Words[e].Tag == chunk.Rel {
+				vp, subject = a.FirstVerb(int(a.Words[e].Clause)), true
+				if a.Words[e].Tag == chunk.Comma {
+					vp = a.FirstVerb(int(rc))
+				}
+			}
 		}
 	}
 	if vp < 0 {

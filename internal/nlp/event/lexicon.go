@@ -79,7 +79,7 @@ var intensifiers = setOf(`highly very extremely really most quite particularly v
 // had a meeting", "the US imposed tariffs", "Russia launched strikes".
 var supportVerbs = setOf(`have hold launch carry conduct stage impose announce slap sign reach give issue
 set deliver send provide make begin start resume open lead host attend join seek propose offer
-extend order approve agree step ramp expand broker mount unleash win renew pledge announce approve`)
+extend order approve agree step ramp expand broker mount unleash win renew pledge announce approve raise hike increase double triple`)
 
 // happenVerbs have a noun trigger as subject and say where, when or how long
 // it happened: "the meeting took place in Moscow", "the talks lasted three

@@ -40,8 +40,11 @@ func symmetric(typ string) bool {
 // prepositional phrase with prep after a trigger of type typ.
 func ppRole(typ, prep, etype string, verb bool) string {
 	switch prep {
-	case "in", "at", "inside", "near", "outside", "across":
+	case "in", "at", "inside", "near", "outside", "across", "through", "around", "throughout":
 		if isPlace(etype) {
+			if prep == "at" && typ == Attack && verb {
+				return doc.Target // "fired rockets at northern Israel"
+			}
 			return "place"
 		}
 	case "with":

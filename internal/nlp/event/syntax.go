@@ -54,7 +54,7 @@ func (x *extractor) conjunct(c, b int) bool {
 func (x *extractor) placeFrom(m *mention, pps []int) {
 	for _, p := range pps {
 		switch x.a.PrepOf(p) {
-		case "in", "at", "near":
+		case "in", "at", "near", "through", "across", "around":
 			if id, typ := x.entityOf(p, false); id != "" && isPlace(typ) && m.place == "" {
 				m.place = id
 			}

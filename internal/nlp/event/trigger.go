@@ -14,6 +14,10 @@ var protestStrike = setOf(`general hunger labor labour workers national nationwi
 var dealNotEvent = setOf(`deal agreement balance tone chord note demand demands deadline target targets
 criteria condition conditions needs expectations requirements threshold obligations standard standards`)
 
+// projectiles make "fire" and "launch" attacks.
+var projectiles = setOf(`rocket rockets missile missiles shell shells drone drones mortar mortars
+artillery shot shots bullets grenades bombs`)
+
 // moneyObjects and peopleObjects make "claim" and "accept" transactions.
 var moneyObjects = setOf(`loss losses deduction deductions refund refunds credit credits benefit benefits
 compensation damages bribe bribes donation donations money cash payment payments funds`)
@@ -133,6 +137,10 @@ func (x *extractor) verbTrigger(i int) string {
 	if !ok {
 		if l == "give" && x.untilPP(vp) {
 			return Ultimatum
+		}
+		// "fired rockets at northern Israel", "launched drones at Kyiv"
+		if (l == "fire" || l == "launch") && x.objectHeadIn(vp, projectiles) {
+			return Attack
 		}
 		return ""
 	}
