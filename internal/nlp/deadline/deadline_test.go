@@ -47,6 +47,12 @@ func TestDeadlines(t *testing.T) {
 			[]want{{"has", "2025-08-08", "Trump", "Russia", "agree to a ceasefire", "", "pending"}}},
 		{"gave-a-deadline", "[[Trump|PERSON]] gave [[Russia|GPE]] a [[Friday|DATE|2025-08-08]] deadline to agree to a ceasefire.",
 			[]want{{"deadline", "2025-08-08", "Trump", "Russia", "agree to a ceasefire", "", "pending"}}},
+		{"gives-days", "The ultimatum gives [[Hamas|ORG]] [[three days|DURATION|P3D]] to release the hostages.",
+			[]want{{"ultimatum", "2025-08-09", "", "Hamas", "release the hostages", "", "pending"}}},
+		{"extended-by-duration", "[[Trump|PERSON]] extended the tariff deadline by [[90 days|DURATION|P90D]].",
+			[]want{{"deadline", "", "Trump", "", "", "", "extended"}}},
+		{"will-meet-is-no-status", "“[[We will meet the [[Friday|DATE|2025-08-08]] deadline|QUOTE|Brekke]],” [[Brekke|PERSON]] said.",
+			[]want{{"deadline", "2025-08-08", "", "Brekke", "", "", "pending"}}},
 		{"no-deadline", "[[Trump|PERSON]] must decide soon, and [[Putin|PERSON]] has many options.", nil},
 	}
 	for _, tt := range tests {
