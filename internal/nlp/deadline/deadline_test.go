@@ -84,9 +84,16 @@ func TestDeadlines(t *testing.T) {
 					t.Errorf("deadline %d:\n got %+v\nwant %+v", i, got[i], tt.want[i])
 				}
 			}
+			// A time id, when given, names the date the by-value comes from
+			// (a by-date counted from a duration has none).
 			for i, dl := range d.Deadlines {
-				if dl.By != "" && dl.Time == "" && dl.Trigger.Text != "has" {
-					t.Errorf("deadline %d has a date but no time id", i)
+				if dl.Time == "" {
+					continue
+				}
+				for _, tm := range d.Times {
+					if tm.ID == dl.Time && tm.Value != dl.By {
+						t.Errorf("deadline %d: time %s is %q, by is %q", i, tm.ID, tm.Value, dl.By)
+					}
 				}
 			}
 		})
