@@ -177,11 +177,15 @@ func (a *Analysis) retag() {
 				}
 				continue
 			}
+			if w[i].Form == Base && (prev == Adj || prev == Noun) && !strings.HasSuffix(w[i-1].Lower, "s") && (next == Propn || next == Noun) {
+				w[i].Tag = Noun // a singular noun takes no base verb: "talk radio host Rush Limbaugh"
+				continue
+			}
 			if w[i].Form == Base && (prev == Adj || prev == Noun || prev == Propn && a.Words[i-1].Ment >= 0 && a.EntityType(int(a.Words[i-1].Ment)) == doc.NORP) && (next == Noun || next == Verb && i+1 < len(w) && w[i+1].Form == Pres3) {
 				w[i].Tag = Noun // "Russian air strikes", "a cut rates"
 				continue
 			}
-			if w[i].Form == Pres3 && a.subjectOfModal(i) {
+			if w[i].Form == Pres3 && (a.subjectOfModal(i) || next == Verb && w[i+1].Form == Past && w[i+1].Lemma != "") {
 				w[i].Tag = Noun // "talks with Kyiv would resume", "strikes have killed"
 				continue
 			}

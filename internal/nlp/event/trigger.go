@@ -116,9 +116,10 @@ func (x *extractor) verbTrigger(i int) string {
 				return t
 			}
 		}
-		// "spoke by phone with Putin": the preposition may come later.
+		// "spoke by phone with Putin": the preposition may come later, but
+		// not as a time ("called Obama's remarks ... on Saturday").
 		for k, pp := range a.PPs(vp) {
-			if t, ok := preps[a.PrepOf(pp)]; ok && k < 2 {
+			if t, ok := preps[a.PrepOf(pp)]; ok && k < 2 && l != "call" && !a.IsTime(pp) {
 				return t
 			}
 		}
@@ -171,6 +172,9 @@ func (x *extractor) verbTrigger(i int) string {
 			if m := a.HeadMention(s, true); m >= 0 && a.EntityType(m) == "PERSON" {
 				return ""
 			}
+		}
+		if x.personObject(vp) {
+			return "" // "to attack and critique Donald Trump"
 		}
 	case "claim":
 		// "claim losses on real estate", "claim a refund": money, not a claim.
