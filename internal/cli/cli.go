@@ -47,6 +47,7 @@ Commands:
   deadlines deadlines and ultimatums, soonest first
   export    write stored articles as JSONL or CSV
   log       the ingest log: what each input became, and why inputs failed
+  serve     HTTP API and web UI over the stored articles
   version   print the version
 
 Examples:
@@ -113,6 +114,8 @@ func Run(ctx context.Context, env Env, args []string) error {
 		return runExport(ctx, env, rest)
 	case "log":
 		return runLog(ctx, env, rest)
+	case "serve":
+		return runServe(ctx, env, rest)
 	case "version", "--version":
 		fmt.Fprintln(env.Stdout, version())
 		return nil
