@@ -38,15 +38,30 @@ const bufSize = 64 << 10
 // lexical order, or "-" for stdin) and yields one Item per document or bad
 // item. Errors about input are [*Error]s. It stops early when ctx is
 // cancelled, yielding ctx's error last.
+//
+// Inputs that are http(s) URLs are fetched with opts.Fetcher, consecutive
+// URLs several at a time, and read as a page or feed; other URL schemes are
+// refused with [ErrScheme].
 func All(ctx context.Context, paths []string, stdin io.Reader, opts Options) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
-		for _, p := range paths {
+		if opts.Fetcher == nil {
+			opts.Fetcher = NewFetcher(FetchConfig{})
+		}
+		for i := 0; i < len(paths); i++ {
+			p := paths[i]
 			if err := ctx.Err(); err != nil {
 				yield(Item{Err: err})
 				return
 			}
 			var more bool
-			if p == "-" {
+			if isURL(p) {
+				j := i + 1
+				for j < len(paths) && isURL(paths[j]) {
+					j++
+				}
+				more = readURLs(ctx, paths[i:j], opts, yield)
+				i = j - 1
+			} else if p == "-" {
 				more = readStream(ctx, "-", stdin, opts, yield)
 			} else {
 				more = readPath(ctx, p, opts, yield)
@@ -64,6 +79,9 @@ func All(ctx context.Context, paths []string, stdin io.Reader, opts Options) ite
 // derived from the content instead.
 func Stream(ctx context.Context, name string, r io.Reader, opts Options) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
+		if opts.Fetcher == nil {
+			opts.Fetcher = NewFetcher(FetchConfig{})
+		}
 		readStream(ctx, name, r, opts, yield)
 	}
 }
@@ -151,23 +169,34 @@ func readStream(ctx context.Context, path string, r io.Reader, opts Options, yie
 		return yield(Item{Err: &Error{Path: path, Err: ErrUTF16}})
 	}
 	format := opts.Format
+	if format == Auto && isWARCName(path) {
+		format = WARC // .warc.gz is binary: decide before the NUL check
+	}
 	if format == Auto {
 		if bytes.IndexByte(head, 0) >= 0 {
 			return yield(Item{Err: &Error{Path: path, Err: ErrBinary}})
 		}
 		format = Detect(path, head)
 	}
-	if format == JSONL {
+	switch format {
+	case JSONL:
 		return readJSONL(ctx, path, br, opts, yield)
+	case WARC:
+		return readWARC(ctx, path, br, opts, yield)
 	}
 	data, err := readCapped(br, opts.maxDoc())
 	if err != nil {
 		return yield(Item{Err: &Error{Path: path, Err: err}})
 	}
 	var d *doc.Document
-	if format == Seed {
+	switch format {
+	case Feed:
+		return readFeed(ctx, path, data, opts, yield)
+	case HTML:
+		d, err = parseHTML(data, page{date: opts.Date})
+	case Seed:
 		d, err = parseSeed(data)
-	} else {
+	default:
 		d, err = parseText(data, opts.Date)
 	}
 	if err != nil {
@@ -179,14 +208,28 @@ func readStream(ctx context.Context, path string, r io.Reader, opts Options, yie
 
 // Detect picks the format of a file from its name and first bytes: .jsonl
 // and .ndjson files, and files whose first non-space byte is '{', are JSONL;
-// files that open with "date YYYY-MM-DD " (after optional blank lines and
-// spaces) are seed files; the rest is text.
+// .warc and .warc.gz files and files opening with "WARC/1." are WARC;
+// .rss and .atom files and XML whose first bytes hold an <rss>, <feed> or
+// <rdf:RDF> element are feeds; .html and .htm files and files opening with
+// "<!doctype html", "<html" or another tag are HTML; files that open with
+// "date YYYY-MM-DD " (after optional blank lines and spaces) are seed files;
+// the rest is text.
 func Detect(path string, head []byte) Format {
+	if isWARCName(path) {
+		return WARC
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".jsonl", ".ndjson":
 		return JSONL
+	case ".rss", ".atom":
+		return Feed
+	case ".html", ".htm", ".xhtml":
+		return HTML
 	}
 	head = bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
+	if f := detectMarkup(head); f != Auto {
+		return f
+	}
 	switch {
 	case len(head) > 0 && head[0] == '{':
 		return JSONL
@@ -194,6 +237,34 @@ func Detect(path string, head []byte) Format {
 		return Seed
 	}
 	return Text
+}
+
+// isWARCName reports whether a file name ends in .warc or .warc.gz.
+func isWARCName(path string) bool {
+	p := strings.ToLower(path)
+	return strings.HasSuffix(p, ".warc") || strings.HasSuffix(p, ".warc.gz")
+}
+
+// detectMarkup recognises WARC, feed and HTML content from the first bytes
+// (leading space already trimmed), or returns Auto.
+func detectMarkup(head []byte) Format {
+	if bytes.HasPrefix(head, []byte("WARC/1.")) {
+		return WARC
+	}
+	if len(head) == 0 || head[0] != '<' {
+		return Auto
+	}
+	low := bytes.ToLower(head)
+	switch {
+	case bytes.Contains(low, []byte("<rss")), bytes.Contains(low, []byte("<rdf:rdf")):
+		return Feed
+	case bytes.Contains(low, []byte("<feed")) && !bytes.Contains(low, []byte("<html")):
+		return Feed
+	case bytes.HasPrefix(low, []byte("<!doctype html")), bytes.Contains(low, []byte("<html")),
+		bytes.HasPrefix(low, []byte("<head")), bytes.HasPrefix(low, []byte("<body")):
+		return HTML
+	}
+	return Auto
 }
 
 // readCapped reads all of r, failing with ErrTooLarge beyond limit bytes.

@@ -1,8 +1,12 @@
 // Package read turns input files and streams into documents, one at a time.
 //
-// Three formats are read here: the seed line format (`date YYYY-MM-DD <text>`,
+// Six formats are read here: the seed line format (`date YYYY-MM-DD <text>`,
 // one article per file), plain text (one article per file, dated by
-// [Options.Date]) and JSONL (one JSON object per line with at least "text").
+// [Options.Date]), JSONL (one JSON object per line with at least "text"),
+// HTML pages (article text and metadata extracted with trafilatura), feeds
+// (RSS, Atom, JSON Feed: one document per item) and WARC web archives (one
+// document per archived HTML page). http(s) URLs given as inputs are fetched
+// (see [Fetcher]) and read as a page or feed.
 // [Detect] picks the format from a file's name and first bytes; [Options.Format]
 // overrides it. [All] reads files, directories and standard input; [Stream]
 // reads one stream.
@@ -63,17 +67,22 @@ const (
 	Seed  Format = "seed"
 	Text  Format = "text"
 	JSONL Format = "jsonl"
+	HTML  Format = "html" // a web page; see parseHTML
+	Feed  Format = "feed" // RSS, Atom or JSON Feed; one document per item
+	WARC  Format = "warc" // web archive; one document per HTML response
 )
 
 // ParseFormat parses a --in flag value.
 func ParseFormat(s string) (Format, error) {
 	switch f := Format(s); f {
-	case Auto, Seed, Text, JSONL:
+	case Auto, Seed, Text, JSONL, HTML, Feed, WARC:
 		return f, nil
 	case "auto":
 		return Auto, nil
+	case "rss", "atom":
+		return Feed, nil
 	}
-	return Auto, fmt.Errorf("unknown input format %q (want auto, seed, text or jsonl)", s)
+	return Auto, fmt.Errorf("unknown input format %q (want auto, seed, text, jsonl, html, feed or warc)", s)
 }
 
 // Options configure reading.
@@ -87,6 +96,12 @@ type Options struct {
 	// larger items are reported as errors and skipped. Zero means
 	// DefaultMaxDocBytes.
 	MaxDocBytes int
+	// Fetcher downloads URL inputs (and feed item pages with FetchItems);
+	// nil uses one with the default limits.
+	Fetcher *Fetcher
+	// FetchItems fetches and extracts the linked page of every feed item
+	// whose own text is a teaser rather than the article.
+	FetchItems bool
 }
 
 // DefaultMaxDocBytes is the size cap of one document when Options leaves it
@@ -105,7 +120,7 @@ func (o Options) maxDoc() int {
 // line that is not JSON, a document without text. Reading goes on after it.
 type Error struct {
 	Path string // file path, or "-" for standard input
-	Line int    // 1-based line for JSONL, 0 otherwise
+	Line int    // 1-based line for JSONL, item for feeds, record for WARC; 0 otherwise
 	Err  error
 }
 

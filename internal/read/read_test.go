@@ -244,12 +244,12 @@ func TestDetect(t *testing.T) {
 }
 
 func TestParseFormat(t *testing.T) {
-	for in, want := range map[string]Format{"": Auto, "auto": Auto, "seed": Seed, "text": Text, "jsonl": JSONL} {
+	for in, want := range map[string]Format{"": Auto, "auto": Auto, "seed": Seed, "text": Text, "jsonl": JSONL, "html": HTML, "feed": Feed, "rss": Feed, "atom": Feed, "warc": WARC} {
 		if got, err := ParseFormat(in); err != nil || got != want {
 			t.Errorf("ParseFormat(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	if _, err := ParseFormat("xml"); err == nil || !strings.Contains(err.Error(), "auto, seed, text or jsonl") {
+	if _, err := ParseFormat("xml"); err == nil || !strings.Contains(err.Error(), "auto, seed, text, jsonl, html, feed or warc") {
 		t.Errorf("ParseFormat(xml) = %v, want an error listing the formats", err)
 	}
 }
