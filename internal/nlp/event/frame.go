@@ -192,11 +192,10 @@ func (x *extractor) verbArgs(m *mention) {
 	// "struck the centre of Sumy": a part of a place locates the event.
 	if m.place == "" && len(objs) > 0 && (m.typ == Attack || m.typ == Visit || m.typ == Protest) {
 		if o := objs[0]; placeParts[a.Words[a.Chunks[o].Head].Lower] {
-			for _, p := range a.PPs(o) {
-				if id, typ := x.entityOf(p, false); a.PrepOf(p) == "of" && id != "" && isPlace(typ) {
+			if pps := a.PPs(o); len(pps) > 0 && a.PrepOf(pps[0]) == "of" {
+				if id, typ := x.entityOf(pps[0], false); id != "" && isPlace(typ) {
 					m.place = id
 				}
-				break
 			}
 		}
 	}
