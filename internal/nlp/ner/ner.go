@@ -493,6 +493,12 @@ func modelNumber(text string, toks []doc.Token, j int) bool {
 	return true
 }
 
+// facilityHeads end the names of buildings and structures (OntoNotes FAC).
+var facilityHeads = map[string]bool{"Airport": true, "Station": true, "Bridge": true, "Stadium": true,
+	"Tower": true, "Towers": true, "Dam": true, "Tunnel": true, "Highway": true, "Motorway": true,
+	"Cathedral": true, "Mosque": true, "Palace": true, "Castle": true, "Prison": true, "Arena": true,
+	"Terminal": true, "Plant": true, "Port": true, "Harbour": true, "Harbor": true, "Canal": true}
+
 // placeHeads end the names of places and states: "English Channel",
 // "Arab Republic".
 var placeHeads = map[string]bool{"Channel": true, "Sea": true, "Ocean": true, "Gulf": true, "Islands": true,
@@ -660,11 +666,17 @@ func (t *Tagger) placeOrOrg(s string, toks []doc.Token, text, typ string) string
 			return "LOC"
 		}
 	}
-	if typ != "GPE" && typ != "LOC" || len(toks) < 2 {
+	if len(toks) < 2 {
 		return typ
 	}
 	first := text[toks[0].Start:toks[0].End]
 	last := text[toks[len(toks)-1].Start:toks[len(toks)-1].End]
+	if facilityHeads[last] {
+		return "FAC" // "Changi International Airport"
+	}
+	if typ != "GPE" && typ != "LOC" {
+		return typ
+	}
 	if t.gaz.IsOrgWord(last) || orgHeads[first] && len(toks) > 2 && text[toks[1].Start:toks[1].End] == "of" {
 		return "ORG"
 	}

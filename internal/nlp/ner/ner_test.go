@@ -135,6 +135,11 @@ func TestNames(t *testing.T) {
 			want: []string{"LOC English Channel"},
 		},
 		{
+			name: "facility by its head word",
+			text: "The plane landed at Changi International Airport in Singapore.",
+			want: []string{"FAC Changi International Airport", "GPE Singapore"},
+		},
+		{
 			name: "facility",
 			text: "The president spoke to reporters in the Oval Office on Friday.",
 			want: []string{"FAC Oval Office"},

@@ -170,7 +170,7 @@ func (r *resolver) canonical(name string) string {
 }
 
 func (r *resolver) canonical1(name string) string {
-	name = stripThe(name)
+	name = stripSuffix(stripThe(name))
 	if a, ok := aliases[name]; ok {
 		return a
 	}
@@ -182,6 +182,22 @@ func (r *resolver) canonical1(name string) string {
 		return name
 	}
 	return name
+}
+
+// corporateSuffixes end company names without changing the company:
+// "Ford Motor Co." is "Ford Motor Company".
+var corporateSuffixes = []string{" Co.", " Co", " Company", " Corp.", " Corp", " Corporation", " Inc.",
+	" Inc", " Ltd.", " Ltd", " LLC", " plc", " PLC", " AG", " SA", " N.V.", " NV", " Holdings"}
+
+// stripSuffix removes one corporate suffix (and a comma before it) from a
+// name of more than one word.
+func stripSuffix(s string) string {
+	for _, suf := range corporateSuffixes {
+		if rest, ok := strings.CutSuffix(s, suf); ok && rest != "" && strings.Contains(s, " ") {
+			return strings.TrimRight(rest, " ,")
+		}
+	}
+	return s
 }
 
 func stripThe(s string) string {
@@ -293,6 +309,11 @@ func (r *resolver) findAcronym(m *mention) *cluster {
 				return c
 			}
 			if m.typ == "ORG" && t == "ORG" && len(o.words) == 1 && len(m.words) > 1 && m.words[0] == o.words[0] && !r.isOrgWord(o.words[0]) {
+				return c
+			}
+			// "A380" and "Airbus A380": a product by its model name.
+			if m.typ == "PRODUCT" && t == "PRODUCT" && (len(m.words) == 1 && len(o.words) > 1 && m.words[0] == o.words[len(o.words)-1] ||
+				len(o.words) == 1 && len(m.words) > 1 && o.words[0] == m.words[len(m.words)-1]) {
 				return c
 			}
 		}

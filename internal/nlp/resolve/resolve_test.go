@@ -121,6 +121,16 @@ func TestClusters(t *testing.T) {
 			want: []string{"Russian: Russian", "Russia: Russia"},
 		},
 		{
+			name: "corporate suffix",
+			in:   "[ORG Ford Motor Co.] said sales fell; the [ORG Ford Motor Company] also cut jobs.",
+			want: []string{"Ford Motor Company: Ford Motor Co.|Ford Motor Company"},
+		},
+		{
+			name: "product by model name",
+			in:   "The [PRODUCT Airbus A380] landed. The [PRODUCT A380] carries 500 people.",
+			want: []string{"Airbus A380: Airbus A380|A380"},
+		},
+		{
 			name: "short company name",
 			in:   "[ORG Boeing Co.] shares fell. [ORG Boeing] declined to comment.",
 			want: []string{"Boeing Co.: Boeing Co.|Boeing"},
