@@ -18,7 +18,7 @@ import (
 	"dateline/internal/store/sqlite"
 )
 
-const ingestHelp = `Usage: dateline ingest [flags] [FILE|DIR|-]...
+const ingestHelp = `Usage: dateline ingest [flags] [FILE|DIR|URL|-]...
 
 Analyses news articles like 'dateline extract' and stores them in the
 database, where 'dateline search', 'entity', 'quotes', 'deadlines' and
@@ -31,6 +31,14 @@ An input whose text is already stored (under any id) is a duplicate and is
 not analysed again; one whose id is stored with other text replaces it.
 Every input is written to the ingest log with its outcome.
 
+Inputs may be seed-format or plain text files, JSONL, HTML pages (the
+article text, title, site and date are extracted), RSS/Atom feeds (one
+document per item) and WARC archives (one document per archived HTML page);
+the format is detected from the name and first bytes (--in forces one).
+http(s) URLs are fetched: 2 requests per host at a time, a 30 s timeout and
+a 16 MiB cap per page. With --fetch, feed items that carry only a teaser are
+replaced by their linked page.
+
 The database is --db, else $DATELINE_DB, else dateline.db in the current
 directory; a postgres:// URL selects PostgreSQL.
 
@@ -39,6 +47,8 @@ Examples:
   dateline ingest --db news.db feed.jsonl
   cat feed.jsonl | dateline ingest -
   dateline ingest --date 2025-08-06 story.txt  # plain text dated on the command line
+  dateline ingest crawl.warc.gz https://news.example/feed.rss
+  dateline ingest --fetch feeds/               # fetch the articles of teaser feeds
 
 Prints a summary: documents added, updated, duplicate and failed. Exit status:
 0 all inputs stored or duplicate; 1 some input failed; 2 bad flags; 3 aborted
@@ -59,7 +69,8 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 	var cfg ingestConfig
 	var format string
 	fs.StringVar(&cfg.db, "db", "", dbFlagHelp)
-	fs.StringVar(&format, "in", "auto", "input `format`: auto, seed, text or jsonl")
+	fs.StringVar(&format, "in", "auto", "input `format`: auto, seed, text, jsonl, html, feed or warc")
+	fs.BoolVar(&cfg.read.FetchItems, "fetch", false, "fetch the linked page of feed items that carry only a teaser")
 	fs.StringVar(&cfg.read.Date, "date", "", "document `date` (2025-08-06 or 2025-08-06T09:24) for inputs that carry none")
 	fs.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "documents analysed at once")
 	fs.IntVar(&cfg.batch, "batch", 64, "documents committed per transaction")
