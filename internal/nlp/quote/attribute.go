@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"sort"
+
 	"dateline/internal/doc"
 )
 
@@ -14,6 +16,10 @@ type attribution struct {
 // does not report them again.
 func (a *analysis) quotations(used []bool, dst []found) []found {
 	byPair := make([]int, len(a.pairs)) // found index of each pair, -1
+	// lastTop is the latest quote found from a quotation not nested in
+	// another, or -1: kept as we go, as a search back over the nested
+	// quotes after it would be quadratic on deeply nested marks.
+	lastTop := -1
 	for pi := range a.pairs {
 		byPair[pi] = -1
 		p := a.pairs[pi]
@@ -40,7 +46,7 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 		endsSentence := a.punct(last, ".?!,…") || closeTok+1 >= hi || a.punct(closeTok+1, ",.?!:;—–)")
 		direct := (beforeEmpty || beforeFrame) && (afterOK || endsSentence)
 
-		if j := a.lastTopLevel(dst); j >= 0 && p.parent < 0 && direct && !afterOK && a.continues(dst[j], p.open) {
+		if j := lastTop; j >= 0 && p.parent < 0 && direct && !afterOK && a.continues(dst[j], p.open) {
 			// The next piece of the previous quotation: "“X,” he said.
 			// “Y.”", "“X,” he said, “Y.”" (PolNeAR's discontinuous content).
 			dst[j].end = ce
@@ -90,12 +96,15 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 		if !f.spk.ok() && !f.cue.ok() && f.kind == doc.Direct && startsParagraph(a.text, a.toks, p.open) {
 			// A paragraph that is only a quotation, right after a quoted
 			// speaker's paragraph, usually goes on quoting them.
-			if j := a.lastTopLevel(dst); j >= 0 && dst[j].spk.ok() && dst[j].kind == doc.Direct &&
+			if j := lastTop; j >= 0 && dst[j].spk.ok() && dst[j].kind == doc.Direct &&
 				p.open-a.pairs[dst[j].pair].close < 40 && breaksBetween(a.text, a.toks, a.pairs[dst[j].pair].close, p.open) == 1 {
 				f.spk = dst[j].spk
 			}
 		}
 		byPair[pi] = len(dst)
+		if p.parent < 0 {
+			lastTop = len(dst)
+		}
 		dst = append(dst, f)
 	}
 	return dst
@@ -129,22 +138,13 @@ func (a *analysis) context(p pair) (lo, hi, last, closeTok int) {
 		if pp.close >= 0 && hi > pp.close {
 			hi = pp.close
 		}
-		for hi > closeTok+1 && a.toks[hi-1].Start >= pp.end {
-			hi--
+		// Tokens from the parent's end on lie outside it (an unclosed
+		// parent ends with its paragraph).
+		if e := sort.Search(len(a.toks), func(i int) bool { return a.toks[i].Start >= pp.end }); e < hi {
+			hi = max(e, closeTok+1)
 		}
 	}
 	return lo, hi, last, closeTok
-}
-
-// lastTopLevel returns the index of the latest quote found from a
-// quotation that is not nested in another, or -1.
-func (a *analysis) lastTopLevel(dst []found) int {
-	for j := len(dst) - 1; j >= 0; j-- {
-		if dst[j].pair >= 0 && a.pairs[dst[j].pair].parent < 0 {
-			return j
-		}
-	}
-	return -1
 }
 
 // trimSpace trims white space from both ends of text[s:e].

@@ -401,13 +401,22 @@ func (a *analysis) contentEnd(s, hi int) int {
 		}
 	}
 	for k := s; k < e; k++ {
+		a.work++
 		if pi := a.markOf[k]; pi >= 0 && a.pairs[pi].open == k {
 			if c := a.pairs[pi].close; c >= e {
 				e = c + 1
 			} else if c < 0 {
 				for e < len(a.toks) && a.toks[e].Start < a.pairs[pi].end {
 					e++
+					a.work++
 				}
+			}
+			// Skip the quotation: its inner marks close inside it, and
+			// walking it again for every cue before it would be quadratic.
+			if c := a.pairs[pi].close; c > k {
+				k = c
+			} else if c < 0 {
+				k = e - 1
 			}
 		}
 	}

@@ -62,6 +62,40 @@ func TestLinearWork(t *testing.T) {
 	}
 }
 
+// TestLongSentenceIsLinear feeds one run-on sentence (no sentence end, no
+// paragraph break) built from constructions that once made a pass walk the
+// whole sentence per quotation or per cue: deeply nested marks, many cues
+// before one long quotation, quotations with cues after them. Four times
+// the text must cost at most about four times the work.
+func TestLongSentenceIsLinear(t *testing.T) {
+	tests := []struct {
+		name string
+		text func(n int) string
+	}{
+		{"nested single marks", func(n int) string { return strings.Repeat("‘a ", n) + strings.Repeat("b’ ", n) }},
+		{"nested double and single marks", func(n int) string {
+			return strings.Repeat("“a ‘b ", n) + strings.Repeat("c’ d” ", n)
+		}},
+		{"cues before a long quotation", func(n int) string {
+			return strings.Repeat("officials said that ", n) + "“" + strings.Repeat("the plan, ", n) + "”"
+		}},
+		{"quotations with cues after", func(n int) string { return strings.Repeat("“the plan is good,” he said, ", n) }},
+		{"partials in a quotation", func(n int) string {
+			return "“" + strings.Repeat("she called it ‘good,’ he said, ", n) + "”"
+		}},
+		{"stray opening marks", func(n int) string { return strings.Repeat("‘a “b ", n) }},
+		{"straight marks", func(n int) string { return strings.Repeat("x 'a \"b ", n) }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			small, big := work(tc.text(2000)), work(tc.text(8000))
+			if big > 5*small {
+				t.Errorf("%d units of work for n but %d for 4n", small, big)
+			}
+		})
+	}
+}
+
 // work returns the token look-ups Annotate makes on text.
 func work(text string) int {
 	d := &doc.Document{Text: text}

@@ -117,6 +117,11 @@ func apostrophe(text string, t doc.Token) bool {
 	return false
 }
 
+// maxDepth bounds how deep quotations nest; real text rarely goes past a
+// quotation in a quotation in a quotation, and the bound keeps pairing
+// linear on runs of stray opening marks.
+const maxDepth = 4
+
 // pairMarks matches marks into quotations. A stack holds the open marks;
 // a paragraph break closes the paragraph's open quotations, unless the next
 // paragraph reopens the outermost one (a quotation that runs over several
@@ -136,6 +141,9 @@ func pairMarks(text string, toks []doc.Token, marks []mark, dst []pair) []pair {
 		return stack[len(stack)-1].pair
 	}
 	push := func(mi int, contentStart int) {
+		if len(stack) >= maxDepth {
+			return // deeper nesting is a run of stray marks, not quotation
+		}
 		dst = append(dst, pair{open: marks[mi].tok, close: -1, start: contentStart, end: contentStart,
 			parent: parentOf(), single: marks[mi].single})
 		stack = append(stack, open{mark: mi, pair: len(dst) - 1, start: contentStart})

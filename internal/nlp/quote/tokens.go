@@ -81,18 +81,36 @@ func newAnalysis(text string, toks []doc.Token, sents []doc.Span) *analysis {
 	for i := range a.inPair {
 		a.inPair[i], a.markOf[i] = -1, -1
 	}
-	// Pairs come in order of their opening marks, so an inner pair is
-	// written after (over) its parent.
 	for pi, p := range a.pairs {
 		a.markOf[p.open] = int32(pi)
 		if p.close >= 0 {
 			a.markOf[p.close] = int32(pi)
 		}
-		for i := p.open + 1; i < len(toks) && toks[i].Start < p.end; i++ {
-			a.inPair[i] = int32(pi)
+	}
+	a.fillInPair()
+	return a
+}
+
+// fillInPair sets inPair in one sweep: pairs come in order of their
+// opening marks and nest properly, so a stack of the open ones gives the
+// innermost quotation of each token. (Writing each pair's range in turn
+// would cost the sum of their lengths: quadratic for deeply nested marks.)
+func (a *analysis) fillInPair() {
+	var stack []int32
+	next := 0
+	for i := range a.toks {
+		a.work++
+		for next < len(a.pairs) && a.pairs[next].open < i {
+			stack = append(stack, int32(next))
+			next++
+		}
+		for len(stack) > 0 && a.toks[i].Start >= a.pairs[stack[len(stack)-1]].end {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) > 0 {
+			a.inPair[i] = stack[len(stack)-1]
 		}
 	}
-	return a
 }
 
 // sentRange returns the token range of the sentence holding token i.
