@@ -45,6 +45,7 @@ Commands:
   entity    what stored articles say about a person, organisation or place
   quotes    who said what, by speaker or topic
   deadlines deadlines and ultimatums, soonest first
+  story     the articles grouped as one news story, and why
   export    write stored articles as JSONL or CSV
   log       the ingest log: what each input became, and why inputs failed
   serve     HTTP API and web UI over the stored articles
@@ -110,6 +111,8 @@ func Run(ctx context.Context, env Env, args []string) error {
 		return runQuotes(ctx, env, rest)
 	case "deadlines":
 		return runDeadlines(ctx, env, rest)
+	case "story":
+		return runStory(ctx, env, rest)
 	case "export":
 		return runExport(ctx, env, rest)
 	case "log":

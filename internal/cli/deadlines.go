@@ -17,6 +17,14 @@ Examples:
   dateline deadlines --pending                 # no outcome yet, not past today
   dateline deadlines --pending --as-of 2025-08-07
   dateline deadlines --json
+  dateline deadlines --history                 # each deadline across articles, with its outcome
+  dateline deadlines --history --as-of 2026-05-01
+
+With --history the same deadline reported by several articles is one line,
+followed by its history: each article that restated it or reported an
+outcome (extended, met, missed, withdrawn), with its evidence sentence. A
+deadline past its date that no article reports an outcome for reads
+"expired, outcome unknown" (against --as-of, default today).
 `
 
 func runDeadlines(ctx context.Context, env Env, args []string) error {
@@ -27,6 +35,7 @@ func runDeadlines(ctx context.Context, env Env, args []string) error {
 	fs.BoolVar(&q.Pending, "pending", false, "only deadlines with no outcome yet that have not passed")
 	fs.StringVar(&q.AsOf, "as-of", "", "the `day` --pending compares against (default today)")
 	fs.IntVar(&q.Limit, "limit", 50, "deadlines to show")
+	history := fs.Bool("history", false, "one line per deadline tracked across articles, with its history")
 	pos, err := parseFlags(env, fs, deadlinesHelp, args)
 	if err != nil {
 		return err
@@ -36,6 +45,15 @@ func runDeadlines(ctx context.Context, env Env, args []string) error {
 	}
 	if q.Limit < 1 {
 		return fmt.Errorf("%w: --limit must be at least 1", errUsage)
+	}
+	if *history {
+		return withStore(ctx, qf, func(s store.Store) error {
+			cd, ok := s.(store.CrossDoc)
+			if !ok {
+				return fmt.Errorf("deadlines --history: this store does not track deadlines across articles")
+			}
+			return deadlineHistory(ctx, env, cd, q, qf.json)
+		})
 	}
 	return withStore(ctx, qf, func(s store.Store) error { return deadlines(ctx, env, s, q, qf.json) })
 }
@@ -70,4 +88,48 @@ func deadlines(ctx context.Context, env Env, s deadlineFinder, q store.DeadlineQ
 			orDash(h.Status), h.DocID+"/"+h.ID)
 	}
 	return t.write(env.Stdout)
+}
+
+// trackedDeadlineFinder is what deadlines --history needs of a store.
+type trackedDeadlineFinder interface {
+	TrackedDeadlines(ctx context.Context, q store.DeadlineQuery) ([]store.TrackedDeadline, error)
+}
+
+func deadlineHistory(ctx context.Context, env Env, s trackedDeadlineFinder, q store.DeadlineQuery, asJSON bool) error {
+	tds, err := s.TrackedDeadlines(ctx, q)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		if tds == nil {
+			tds = []store.TrackedDeadline{}
+		}
+		return writeJSON(env.Stdout, tds)
+	}
+	if len(tds) == 0 {
+		fmt.Fprintln(env.Stdout, "no deadlines")
+		return nil
+	}
+	for i, t := range tds {
+		if i > 0 {
+			fmt.Fprintln(env.Stdout)
+		}
+		fmt.Fprintf(env.Stdout, "#%d  due %s  %s -> %s: %s  [%s]  (%d articles)\n", t.ID, orDash(t.Due),
+			orDash(t.Setter), orDash(t.Target), orDash(t.Demand), t.State, t.Sources)
+		tb := table{header: []string{"  DAY", "STATUS", "DUE", "SOURCE", "EVIDENCE"}}
+		for _, c := range t.History {
+			src := c.DocID
+			if c.Local != "" {
+				src += "/" + c.Local
+			}
+			if c.Quote != "" {
+				src += " " + c.Quote
+			}
+			tb.add("", "  "+orDash(c.Day), orDash(c.Status), orDash(c.Due), src, cut(c.Evidence, 80))
+		}
+		if err := tb.write(env.Stdout); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -72,6 +72,9 @@ func (db *DB) Put(ctx context.Context, batch []store.Entry) ([]store.Result, err
 	if err := w.flush(ctx); err != nil {
 		return nil, fmt.Errorf("put: %w", err)
 	}
+	if err := w.crossDoc(ctx); err != nil {
+		return nil, fmt.Errorf("put: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("put: commit: %w", err)
 	}
@@ -95,6 +98,7 @@ type writer struct {
 	stmts    map[string]*sql.Stmt
 	pending  map[*bulkTable][]any // rows not yet inserted, flattened
 	inserted map[string]bool      // document ids inserted in this batch
+	stored   []storedDoc          // documents inserted, for the cross-document layers
 }
 
 // bulkTable is a table whose rows a batch collects and inserts many to a
@@ -260,6 +264,7 @@ func (w *writer) put(ctx context.Context, p entry) (store.Result, string, error)
 		return store.Result{}, "", err
 	}
 	w.inserted[d.ID] = true
+	w.stored = append(w.stored, storedDoc{seq: seq, doc: d})
 	return store.Result{Status: status, ID: d.ID}, "", nil
 }
 

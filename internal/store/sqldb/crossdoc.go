@@ -1,0 +1,420 @@
+package sqldb
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"dateline/internal/store"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"dateline/internal/doc"
+	"dateline/internal/story"
+	"dateline/internal/track"
+)
+
+// storedDoc is a document a batch stored, for the cross-document layers
+// that run once the batch's rows are flushed.
+type storedDoc struct {
+	seq int64
+	doc *doc.Document
+}
+
+// crossDoc runs the cross-document layers — deadline tracking and story
+// clustering — over the documents the batch stored, in batch order, inside
+// the batch's transaction.
+func (w *writer) crossDoc(ctx context.Context) error {
+	// A document replaced later in the batch is gone, and SQLite may have
+	// given its seq to the replacement: only the last use of a seq counts.
+	lastUse := make(map[int64]int, len(w.stored))
+	for i, sd := range w.stored {
+		lastUse[sd.seq] = i
+	}
+	for i, sd := range w.stored {
+		if lastUse[sd.seq] != i {
+			continue
+		}
+		var day string
+		err := w.row(ctx, `SELECT day FROM documents WHERE seq = ?`, sd.seq).Scan(&day)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // replaced later in the same batch
+		}
+		if err != nil {
+			return fmt.Errorf("cross-document %s: %w", sd.doc.ID, err)
+		}
+		ents, err := w.docEntities(ctx, sd.seq)
+		if err != nil {
+			return fmt.Errorf("cross-document %s: %w", sd.doc.ID, err)
+		}
+		if err := w.trackDeadlines(ctx, sd, day, ents); err != nil {
+			return fmt.Errorf("track deadlines of %s: %w", sd.doc.ID, err)
+		}
+		if err := w.cluster(ctx, sd, day, ents); err != nil {
+			return fmt.Errorf("cluster %s: %w", sd.doc.ID, err)
+		}
+	}
+	w.stored = w.stored[:0]
+	return nil
+}
+
+// docEntities maps a stored document's entity ids to store entity ids.
+func (w *writer) docEntities(ctx context.Context, seq int64) (map[string]int64, error) {
+	st, err := w.stmt(ctx, `SELECT local, entity FROM doc_entities WHERE doc = ?`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, seq)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[string]int64{}
+	for rows.Next() {
+		var local string
+		var id int64
+		if err := rows.Scan(&local, &id); err != nil {
+			return nil, err
+		}
+		m[local] = id
+	}
+	return m, rows.Err()
+}
+
+// inList returns "(?, ?, ...)" for n values.
+func inList(n int) string {
+	return "(" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")"
+}
+
+func (w *writer) trackDeadlines(ctx context.Context, sd storedDoc, day string, ents map[string]int64) error {
+	if len(ents) == 0 {
+		return nil
+	}
+	ids := make([]any, 0, len(ents))
+	seen := map[int64]bool{}
+	for _, id := range ents {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	cands, err := w.trackedCandidates(ctx, ids)
+	if err != nil {
+		return err
+	}
+	sightings := track.Observe(track.Input{Doc: sd.doc, Day: day, Entities: ents}, cands)
+	for _, s := range sightings {
+		var id int64
+		if s.Match >= 0 {
+			id = cands[s.Match].ID
+		} else {
+			if err := w.row(ctx, `INSERT INTO tracked_deadlines (setter, target, demand) VALUES (?, ?, ?) RETURNING id`,
+				nullID(s.New.Setter), nullID(s.New.Target), s.New.Demand).Scan(&id); err != nil {
+				return fmt.Errorf("insert tracked deadline: %w", err)
+			}
+		}
+		if _, err := w.exec(ctx, `INSERT INTO deadline_sightings (tracked, doc, local, day, due, status, start, "end", quote, reason)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, sd.seq, s.Local, day, s.Due, s.Status, s.Span.Start, s.Span.End, s.Quote, s.Reason); err != nil {
+			return fmt.Errorf("insert deadline sighting: %w", err)
+		}
+	}
+	return nil
+}
+
+func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
+
+// trackedCandidates returns the tracked deadlines set by or for one of the
+// entities ids, with their state folded from their sightings.
+func (w *writer) trackedCandidates(ctx context.Context, ids []any) ([]track.Deadline, error) {
+	in := inList(len(ids))
+	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT t.id, COALESCE(t.setter, 0), COALESCE(t.target, 0), t.demand, s.day, s.due, s.status
+		FROM tracked_deadlines t JOIN deadline_sightings s ON s.tracked = t.id
+		WHERE t.setter IN `+in+` OR t.target IN `+in+`
+		ORDER BY t.id, s.day, s.doc`), append(ids, ids...)...)
+	if err != nil {
+		return nil, fmt.Errorf("find tracked deadlines: %w", err)
+	}
+	defer rows.Close()
+	var out []track.Deadline
+	var changes []track.Change
+	fold := func() {
+		if len(out) > 0 {
+			last := &out[len(out)-1]
+			last.Due, last.Status, last.Last = track.Fold(changes)
+		}
+		changes = changes[:0]
+	}
+	for rows.Next() {
+		var d track.Deadline
+		var c track.Change
+		if err := rows.Scan(&d.ID, &d.Setter, &d.Target, &d.Demand, &c.Day, &c.Due, &c.Status); err != nil {
+			return nil, fmt.Errorf("find tracked deadlines: %w", err)
+		}
+		if len(out) == 0 || out[len(out)-1].ID != d.ID {
+			fold()
+			out = append(out, d)
+		}
+		changes = append(changes, c)
+	}
+	fold()
+	return out, rows.Err()
+}
+
+// cluster puts the document into a story: the best one active within
+// story.Window days sharing its signature keys, or a new one.
+func (w *writer) cluster(ctx context.Context, sd storedDoc, day string, ents map[string]int64) error {
+	keys := story.Sign(sd.doc, ents)
+	var choice story.Choice
+	if len(keys) > 0 {
+		cands, err := w.storyCandidates(ctx, keys, day)
+		if err != nil {
+			return err
+		}
+		choice = story.Choose(cands)
+	}
+	id := choice.Story
+	if id == 0 {
+		if err := w.row(ctx, `INSERT INTO stories (first_day, last_day) VALUES (?, ?) RETURNING id`, day, day).Scan(&id); err != nil {
+			return fmt.Errorf("insert story: %w", err)
+		}
+	} else if day != "" {
+		if _, err := w.exec(ctx, `UPDATE stories SET
+			first_day = CASE WHEN first_day = '' OR first_day > ? THEN ? ELSE first_day END,
+			last_day = CASE WHEN last_day < ? THEN ? ELSE last_day END WHERE id = ?`, day, day, day, day, id); err != nil {
+			return fmt.Errorf("update story: %w", err)
+		}
+	}
+	shared := make([]string, len(choice.Shared))
+	for i, k := range choice.Shared {
+		shared[i] = string(k)
+	}
+	if _, err := w.exec(ctx, `INSERT INTO story_docs (doc, story, score, shared) VALUES (?, ?, ?, ?)`,
+		sd.seq, id, choice.Score, strings.Join(shared, " ")); err != nil {
+		return fmt.Errorf("insert story document: %w", err)
+	}
+	for _, k := range keys {
+		if _, err := w.exec(ctx, `INSERT INTO story_keys (key, story) VALUES (?, ?) ON CONFLICT DO NOTHING`, string(k), id); err != nil {
+			return fmt.Errorf("insert story key: %w", err)
+		}
+	}
+	return nil
+}
+
+// storyCandidates returns the stories active within story.Window days of day
+// that share keys with the article, with the keys they share.
+func (w *writer) storyCandidates(ctx context.Context, keys []story.Key, day string) ([]story.Candidate, error) {
+	args := make([]any, 0, len(keys)+2)
+	for _, k := range keys {
+		args = append(args, string(k))
+	}
+	window := ""
+	if t, err := time.Parse(time.DateOnly, day); err == nil {
+		window = ` AND s.last_day >= ? AND s.first_day <= ?`
+		args = append(args, t.AddDate(0, 0, -story.Window).Format(time.DateOnly), t.AddDate(0, 0, story.Window).Format(time.DateOnly))
+	}
+	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT k.story, k.key FROM story_keys k JOIN stories s ON s.id = k.story
+		WHERE k.key IN `+inList(len(keys))+window+` ORDER BY k.story`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("find stories: %w", err)
+	}
+	defer rows.Close()
+	var out []story.Candidate
+	for rows.Next() {
+		var id int64
+		var k string
+		if err := rows.Scan(&id, &k); err != nil {
+			return nil, fmt.Errorf("find stories: %w", err)
+		}
+		if len(out) == 0 || out[len(out)-1].Story != id {
+			out = append(out, story.Candidate{Story: id})
+		}
+		out[len(out)-1].Shared = append(out[len(out)-1].Shared, story.Key(k))
+	}
+	return out, rows.Err()
+}
+
+// entityNames returns the names of the store entities ids.
+func entityNames(ctx context.Context, db *DB, ids []int64) (map[int64]string, error) {
+	names := map[int64]string{}
+	if len(ids) == 0 {
+		return names, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT id, name FROM entities WHERE id IN `+inList(len(ids))), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		names[id] = name
+	}
+	return names, rows.Err()
+}
+
+// keyLabel renders a story key for people: an entity's name or the word.
+func keyLabel(k string, names map[int64]string) string {
+	if rest, ok := strings.CutPrefix(k, "e:"); ok {
+		if id, err := strconv.ParseInt(rest, 10, 64); err == nil && names[id] != "" {
+			return names[id]
+		}
+	}
+	return strings.TrimPrefix(k, "t:")
+}
+
+var _ store.CrossDoc = (*DB)(nil)
+
+// TrackedDeadlines implements [store.CrossDoc.TrackedDeadlines].
+func (db *DB) TrackedDeadlines(ctx context.Context, q store.DeadlineQuery) ([]store.TrackedDeadline, error) {
+	limit, _, err := store.Page(q.Limit, 0)
+	if err != nil {
+		return nil, err
+	}
+	if err := store.CheckDay("as-of", q.AsOf); err != nil {
+		return nil, err
+	}
+	asOf := q.AsOf
+	if asOf == "" {
+		asOf = db.Now().Format(time.DateOnly)
+	}
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT t.id, COALESCE(se.name, ''), COALESCE(te.name, ''), t.demand,
+			s.day, d.id, s.local, s.due, s.status, s.start, s."end", s.quote, s.reason, b.text
+		FROM tracked_deadlines t JOIN deadline_sightings s ON s.tracked = t.id
+		JOIN documents d ON d.seq = s.doc JOIN document_bodies b ON b.doc = s.doc
+		LEFT JOIN entities se ON se.id = t.setter LEFT JOIN entities te ON te.id = t.target
+		ORDER BY t.id, s.day, d.id, s.start`))
+	if err != nil {
+		return nil, fmt.Errorf("tracked deadlines: %w", err)
+	}
+	defer rows.Close()
+	var all []store.TrackedDeadline
+	for rows.Next() {
+		var t store.TrackedDeadline
+		var c store.DeadlineChange
+		var text string
+		if err := rows.Scan(&t.ID, &t.Setter, &t.Target, &t.Demand, &c.Day, &c.DocID, &c.Local, &c.Due, &c.Status,
+			&c.Span.Start, &c.Span.End, &c.Quote, &c.Reason, &text); err != nil {
+			return nil, fmt.Errorf("tracked deadlines: %w", err)
+		}
+		if c.Span.Start >= 0 && c.Span.Start <= c.Span.End && c.Span.End <= len(text) {
+			c.Evidence = text[c.Span.Start:c.Span.End]
+		}
+		if len(all) == 0 || all[len(all)-1].ID != t.ID {
+			all = append(all, t)
+		}
+		cur := &all[len(all)-1]
+		cur.History = append(cur.History, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("tracked deadlines: %w", err)
+	}
+	out := all[:0]
+	for _, t := range all {
+		changes := make([]track.Change, len(t.History))
+		docs := map[string]bool{}
+		for i, c := range t.History {
+			changes[i] = track.Change{Day: c.Day, Due: c.Due, Status: c.Status}
+			docs[c.DocID] = true
+		}
+		t.Due, t.Reported, _ = track.Fold(changes)
+		t.State, t.AsOf, t.Sources = track.State(t.Reported, t.Due, asOf), asOf, len(docs)
+		if q.Pending && t.State != track.Pending && t.State != track.Extended {
+			continue
+		}
+		out = append(out, t)
+	}
+	slices.SortStableFunc(out, func(a, b store.TrackedDeadline) int {
+		switch {
+		case a.Due == b.Due:
+			return cmp.Compare(a.ID, b.ID)
+		case a.Due == "":
+			return 1
+		case b.Due == "":
+			return -1
+		}
+		return strings.Compare(a.Due, b.Due)
+	})
+	return out[:min(len(out), limit)], nil
+}
+
+// Story implements [store.CrossDoc.Story].
+func (db *DB) Story(ctx context.Context, id int64) (*store.StoryReport, error) {
+	r := &store.StoryReport{ID: id}
+	err := db.sql.QueryRowContext(ctx, db.q(`SELECT first_day, last_day FROM stories WHERE id = ?`), id).Scan(&r.First, &r.Last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("story %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("story %d: %w", id, err)
+	}
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT d.id, d.date, d.day, d.title, sd.score, sd.shared
+		FROM story_docs sd JOIN documents d ON d.seq = sd.doc WHERE sd.story = ? ORDER BY d.day, d.seq`), id)
+	if err != nil {
+		return nil, fmt.Errorf("story %d: %w", id, err)
+	}
+	defer rows.Close()
+	var shared [][]string
+	var ents []int64
+	first, last := "", ""
+	for rows.Next() {
+		var sd store.StoryDoc
+		var day, keys string
+		if err := rows.Scan(&sd.DocID, &sd.Date, &day, &sd.Title, &sd.Score, &keys); err != nil {
+			return nil, fmt.Errorf("story %d: %w", id, err)
+		}
+		ks := strings.Fields(keys)
+		for _, k := range ks {
+			if n, err := strconv.ParseInt(strings.TrimPrefix(k, "e:"), 10, 64); err == nil && strings.HasPrefix(k, "e:") {
+				ents = append(ents, n)
+			}
+		}
+		if day != "" && (first == "" || day < first) {
+			first = day
+		}
+		last = max(last, day)
+		shared = append(shared, ks)
+		r.Documents = append(r.Documents, sd)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("story %d: %w", id, err)
+	}
+	if len(r.Documents) == 0 {
+		// Its articles were all replaced into other stories.
+		return nil, fmt.Errorf("story %d: %w", id, store.ErrNotFound)
+	}
+	r.First, r.Last = first, last
+	names, err := entityNames(ctx, db, ents)
+	if err != nil {
+		return nil, fmt.Errorf("story %d: %w", id, err)
+	}
+	for i, ks := range shared {
+		for _, k := range ks {
+			r.Documents[i].Shared = append(r.Documents[i].Shared, keyLabel(k, names))
+		}
+	}
+	return r, nil
+}
+
+// StoryOf implements [store.CrossDoc.StoryOf].
+func (db *DB) StoryOf(ctx context.Context, docID string) (int64, error) {
+	var id int64
+	err := db.sql.QueryRowContext(ctx, db.q(`SELECT sd.story FROM story_docs sd JOIN documents d ON d.seq = sd.doc WHERE d.id = ?`), docID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("story of %s: %w", docID, store.ErrNotFound)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("story of %s: %w", docID, err)
+	}
+	return id, nil
+}

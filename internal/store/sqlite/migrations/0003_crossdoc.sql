@@ -1,0 +1,56 @@
+-- Cross-document layers (SQLite): deadlines tracked across articles and
+-- stories. See docs/store.md. Rows that come from one document hang off
+-- documents(seq) with ON DELETE CASCADE, and states (a deadline's status, a
+-- story's span) are derived from them at query time, so replacing an article
+-- never leaves a stale state behind.
+
+-- tracked_deadlines is one real deadline, seen in one or more articles.
+CREATE TABLE tracked_deadlines (
+	id     INTEGER PRIMARY KEY,
+	setter INTEGER REFERENCES entities(id),
+	target INTEGER REFERENCES entities(id),
+	demand TEXT NOT NULL
+);
+CREATE INDEX tracked_deadlines_setter ON tracked_deadlines(setter);
+CREATE INDEX tracked_deadlines_target ON tracked_deadlines(target);
+
+-- deadline_sightings are the articles' reports of a tracked deadline: a
+-- restatement (local is the document's deadline id) or an outcome sentence
+-- (local ''), with the status it reports and its evidence.
+CREATE TABLE deadline_sightings (
+	tracked INTEGER NOT NULL REFERENCES tracked_deadlines(id),
+	doc     INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	local   TEXT NOT NULL,
+	day     TEXT NOT NULL, -- the article's day
+	due     TEXT NOT NULL, -- the due day it gives, '' none
+	status  TEXT NOT NULL, -- the status it reports, '' none
+	start   INTEGER NOT NULL, -- evidence sentence
+	"end"   INTEGER NOT NULL,
+	quote   TEXT NOT NULL, -- quote id overlapping the evidence, '' none
+	reason  TEXT NOT NULL
+);
+CREATE INDEX deadline_sightings_tracked ON deadline_sightings(tracked, day);
+CREATE INDEX deadline_sightings_doc ON deadline_sightings(doc);
+
+-- stories group articles about one news story; story_keys is the inverted
+-- index from signature keys ("e:<entity id>", "t:<word>") to stories.
+CREATE TABLE stories (
+	id        INTEGER PRIMARY KEY,
+	first_day TEXT NOT NULL,
+	last_day  TEXT NOT NULL
+);
+CREATE INDEX stories_last_day ON stories(last_day);
+
+CREATE TABLE story_docs (
+	doc    INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+	story  INTEGER NOT NULL REFERENCES stories(id),
+	score  REAL NOT NULL,
+	shared TEXT NOT NULL -- space-separated keys shared with the story when joining
+);
+CREATE INDEX story_docs_story ON story_docs(story);
+
+CREATE TABLE story_keys (
+	key   TEXT NOT NULL,
+	story INTEGER NOT NULL REFERENCES stories(id),
+	PRIMARY KEY (key, story)
+) WITHOUT ROWID;

@@ -1,0 +1,366 @@
+// Package track follows deadlines across articles. One ultimatum is reported
+// many times — announced, repeated, extended, missed — and each article's
+// deadline stage (internal/nlp/deadline) sees only its own copy. track decides
+// which tracked deadline an article's deadline is another sighting of, and
+// which sentences report an outcome for a deadline the article does not
+// restate ("Iran agreed to halt enrichment"), so the store can keep one
+// deadline with a dated, evidenced history of status changes.
+//
+// The package is pure: the store hands it a document, the canonical entity
+// ids of the document's entities and the open tracked deadlines that share an
+// entity with it, and persists the [Sighting]s it returns. Status is derived
+// from the sightings by [Fold], never stored, so replacing or deleting an
+// article (whose sightings cascade away) cannot leave a stale status behind.
+package track
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"dateline/internal/doc"
+)
+
+// Status values, as in doc.Deadline.Status.
+const (
+	Pending   = "pending"
+	Met       = "met"
+	Missed    = "missed"
+	Extended  = "extended"
+	Withdrawn = "withdrawn"
+	// Expired is not reported by articles: [State] gives it to a pending or
+	// extended deadline whose date has passed with no outcome reported.
+	Expired = "expired, outcome unknown"
+)
+
+// Deadline is a tracked deadline: its identity (who set it, for whom, what
+// is demanded) and its state folded from its sightings.
+type Deadline struct {
+	ID     int64
+	Setter int64 // canonical entity id; 0 when unknown
+	Target int64
+	Demand string
+	Due    string // current due day, YYYY-MM-DD, or ""
+	Status string // latest reported status
+	Last   string // day of the latest sighting
+}
+
+// Open reports whether d can still change: it has no final outcome.
+func (d Deadline) Open() bool {
+	return d.Status == "" || d.Status == Pending || d.Status == Extended
+}
+
+// Input is one stored article as the tracker sees it.
+type Input struct {
+	Doc *doc.Document
+	Day string // the article's day, YYYY-MM-DD ("" when undated)
+	// Entities maps the document's entity ids ("e1") to canonical ids.
+	Entities map[string]int64
+}
+
+// Sighting is one article's report about a deadline.
+type Sighting struct {
+	// Match is the index of the candidate this sighting belongs to, or -1
+	// when it starts a new tracked deadline described by New.
+	Match int
+	New   Deadline
+	// Local is the deadline id in the article; "" for an outcome sentence
+	// that does not restate the deadline.
+	Local  string
+	Due    string   // the due day this article gives, or ""
+	Status string   // the status it reports, or "" for none
+	Span   doc.Span // the evidence sentence
+	Quote  string   // id of a quote overlapping the evidence, if any
+	Reason string   // why the sighting was matched or made
+}
+
+// Observe returns the sightings in in.Doc of the candidates (tracked
+// deadlines sharing an entity with the article) and of new deadlines.
+func Observe(in Input, cands []Deadline) []Sighting {
+	d := in.Doc
+	var out []Sighting
+	touched := map[int]bool{}
+	for _, dl := range d.Deadlines {
+		s := Sighting{Match: -1, Local: dl.ID, Due: dateDay(dl.By)}
+		s.Span = sentenceAt(d, dl.Trigger.Start)
+		s.Quote = quoteAt(d, s.Span)
+		setter, target := in.Entities[dl.Setter], in.Entities[dl.Target]
+		s.Status = dl.Status
+		sent := strings.ToLower(slice(d.Text, s.Span))
+		if s.Status == "" && hasAny(sent, expiryCues) && !negated(sent) {
+			s.Status = Missed
+		}
+		best, bestScore, why := -1, 0, ""
+		for i, c := range cands {
+			score, reason := matchScore(c, setter, target, dl.Demand, s.Due, s.Status)
+			if score > bestScore || score == bestScore && best >= 0 && c.Last > cands[best].Last {
+				best, bestScore, why = i, score, reason
+			}
+		}
+		if best >= 0 && bestScore >= matchThreshold {
+			s.Match, s.Reason = best, why
+			touched[best] = true
+		} else {
+			if s.Due == "" && s.Status == "" {
+				continue // "the deadline" with nothing to anchor it
+			}
+			s.New = Deadline{Setter: setter, Target: target, Demand: dl.Demand, Due: s.Due}
+			s.Reason = "first sighting"
+		}
+		out = append(out, s)
+	}
+	// Outcome sentences for open deadlines the article does not restate.
+	for i, c := range cands {
+		if touched[i] || !c.Open() {
+			continue
+		}
+		if s, ok := outcome(in, c); ok {
+			s.Match = i
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// matchThreshold is the score a candidate needs: one shared party and the
+// same date, or both parties and a compatible date or demand.
+const matchThreshold = 4
+
+// matchScore rates how likely an article's deadline (setter, target,
+// demand, due, status) is another sighting of c, and says why.
+func matchScore(c Deadline, setter, target int64, demand, due, status string) (int, string) {
+	if setter != 0 && c.Setter != 0 && setter != c.Setter || target != 0 && c.Target != 0 && target != c.Target {
+		return 0, ""
+	}
+	score := 0
+	var why []string
+	if setter != 0 && setter == c.Setter {
+		score += 2
+		why = append(why, "same setter")
+	}
+	if target != 0 && target == c.Target {
+		score += 2
+		why = append(why, "same target")
+	}
+	if score == 0 {
+		return 0, ""
+	}
+	sim := Similarity(demand, c.Demand)
+	switch {
+	case due != "" && due == c.Due:
+		score += 3
+		why = append(why, "same date "+due)
+	case status == Extended && c.Open():
+		score++
+		why = append(why, "extends an open deadline")
+	case due == "" && c.Open():
+		score++
+		why = append(why, "undated mention of an open deadline")
+	case due != "" && c.Due != "" && sim < 0.5:
+		score -= 2 // another date and another demand: another deadline
+	}
+	if sim >= 0.5 {
+		score += 2
+		why = append(why, "similar demand")
+	}
+	return score, strings.Join(why, ", ")
+}
+
+// Cue phrases for outcomes reported without restating the deadline.
+var (
+	expiryCues   = []string{"expired", "passed", "lapsed", "ran out"}
+	metCues      = []string{"agreed to", "accepted the", "complied with", "met the deadline", "has halted", "halted", "stopped"}
+	withdrawCues = []string{"withdrew", "withdrawn", "dropped", "scrapped", "called off", "lifted"}
+	deadlineWord = []string{"deadline", "ultimatum"}
+)
+
+// outcome finds a sentence reporting that c was met or withdrawn: the target
+// agreeing to the demand, or the setter withdrawing the ultimatum.
+func outcome(in Input, c Deadline) (Sighting, bool) {
+	d := in.Doc
+	for _, sp := range d.Sentences {
+		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start > sp.End {
+			continue
+		}
+		sent := strings.ToLower(d.Text[sp.Start:sp.End])
+		if negated(sent) {
+			continue
+		}
+		topical := hasAny(sent, deadlineWord) || overlap(sent, c.Demand) >= 2
+		if !topical {
+			continue
+		}
+		s := Sighting{Span: sp, Quote: quoteAt(d, sp)}
+		switch {
+		case c.Target != 0 && mentions(in, c.Target, sp) && hasAny(sent, metCues):
+			s.Status, s.Reason = Met, "target agrees to the demand"
+		case c.Setter != 0 && mentions(in, c.Setter, sp) && hasAny(sent, withdrawCues):
+			s.Status, s.Reason = Withdrawn, "setter withdraws the ultimatum"
+		case hasAny(sent, expiryCues) && hasAny(sent, deadlineWord) && (mentions(in, c.Target, sp) || mentions(in, c.Setter, sp)):
+			s.Status, s.Reason = Missed, "the deadline passed"
+		default:
+			continue
+		}
+		return s, true
+	}
+	return Sighting{}, false
+}
+
+// mentions reports whether an entity of the document with canonical id id
+// is mentioned inside sp.
+func mentions(in Input, id int64, sp doc.Span) bool {
+	if id == 0 {
+		return false
+	}
+	for _, e := range in.Doc.Entities {
+		if in.Entities[e.ID] != id {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if sp.Contains(m.Span()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Change is a stored sighting as [Fold] reads it.
+type Change struct {
+	Day    string
+	Due    string
+	Status string
+}
+
+// Fold derives a deadline's due day and status from its sightings in date
+// order: the due day is the first one given and then each extension's; the
+// status is the latest reported one other than pending.
+func Fold(changes []Change) (due, status, last string) {
+	status = Pending
+	for _, c := range changes {
+		if c.Due != "" && (due == "" || c.Status == Extended) {
+			due = c.Due
+		}
+		if c.Status != "" && c.Status != Pending {
+			status = c.Status
+		}
+		if c.Day > last {
+			last = c.Day
+		}
+	}
+	return due, status, last
+}
+
+// State is what a deadline with status and due day reads as on day asOf:
+// a pending or extended deadline past its date is [Expired].
+func State(status, due, asOf string) string {
+	if (status == Pending || status == Extended || status == "") && due != "" && asOf != "" && due < asOf {
+		return Expired
+	}
+	if status == "" {
+		return Pending
+	}
+	return status
+}
+
+// Similarity is the Jaccard similarity of the content words of two demands.
+func Similarity(a, b string) float64 {
+	wa, wb := words(a), words(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return 0
+	}
+	inter := 0
+	for _, w := range wa {
+		if slices.Contains(wb, w) {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(wa)+len(wb)-inter)
+}
+
+// overlap counts the content words of demand found in the lower-cased
+// sentence.
+func overlap(sent, demand string) int {
+	n := 0
+	sw := words(sent)
+	for _, w := range words(demand) {
+		if slices.Contains(sw, w) {
+			n++
+		}
+	}
+	return n
+}
+
+var stop = map[string]bool{"the": true, "a": true, "an": true, "to": true, "of": true, "and": true, "or": true,
+	"its": true, "their": true, "on": true, "in": true, "for": true, "with": true, "all": true, "by": true}
+
+// words returns the distinct lower-cased content words of s, each cut to a
+// crude stem (its first five letters) so "enrichment" meets "enriching".
+func words(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if stop[f] || len(f) < 3 {
+			continue
+		}
+		if r := []rune(f); len(r) > 5 {
+			f = string(r[:5])
+		}
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func hasAny(s string, cues []string) bool {
+	for _, c := range cues {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+func negated(sent string) bool {
+	return hasAny(sent, []string{" not ", "n't ", " never ", "refused", "rejected", " no "})
+}
+
+// dateDay returns the YYYY-MM-DD day of a TIMEX3 date value, or "".
+func dateDay(v string) string {
+	if len(v) < 10 || v[4] != '-' || v[7] != '-' {
+		return ""
+	}
+	for i, r := range v[:10] {
+		if i != 4 && i != 7 && (r < '0' || r > '9') {
+			return ""
+		}
+	}
+	return v[:10]
+}
+
+// sentenceAt returns the sentence holding byte off, or an empty span.
+func sentenceAt(d *doc.Document, off int) doc.Span {
+	for _, s := range d.Sentences {
+		if s.Start <= off && off < s.End {
+			return s
+		}
+	}
+	return doc.Span{Start: off, End: off}
+}
+
+// quoteAt returns the id of the first quote overlapping sp.
+func quoteAt(d *doc.Document, sp doc.Span) string {
+	for _, q := range d.Quotes {
+		if q.Span().Overlaps(sp) {
+			return q.ID
+		}
+	}
+	return ""
+}
+
+func slice(text string, sp doc.Span) string {
+	if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+		return ""
+	}
+	return text[sp.Start:sp.End]
+}
