@@ -7,7 +7,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"time"
@@ -76,6 +78,45 @@ type extractConfig struct {
 	progress bool // show a progress line on stderr
 }
 
+// startProfiles starts a CPU profile into cpuPath and arranges a heap profile
+// into memPath (either may be empty); the returned stop writes and closes them.
+// They are for measuring the pipeline on real input (go tool pprof).
+func startProfiles(cpuPath, memPath string) (stop func() error, err error) {
+	var cpu *os.File
+	if cpuPath != "" {
+		if cpu, err = os.Create(cpuPath); err != nil {
+			return nil, fmt.Errorf("--cpuprofile: %w", err)
+		}
+		if err := pprof.StartCPUProfile(cpu); err != nil {
+			cpu.Close()
+			return nil, fmt.Errorf("--cpuprofile: %w", err)
+		}
+	}
+	return func() error {
+		var errs []error
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			if err := cpu.Close(); err != nil {
+				errs = append(errs, fmt.Errorf("--cpuprofile: %w", err))
+			}
+		}
+		if memPath != "" {
+			f, err := os.Create(memPath)
+			if err != nil {
+				return errors.Join(append(errs, fmt.Errorf("--memprofile: %w", err))...)
+			}
+			runtime.GC() // up-to-date statistics
+			if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+				errs = append(errs, fmt.Errorf("--memprofile: %w", err))
+			}
+			if err := f.Close(); err != nil {
+				errs = append(errs, fmt.Errorf("--memprofile: %w", err))
+			}
+		}
+		return errors.Join(errs...)
+	}, nil
+}
+
 func runExtract(ctx context.Context, env Env, args []string) error {
 	fs := newFlags("extract")
 	var cfg extractConfig
@@ -86,6 +127,9 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	fs.BoolVar(&cfg.validate, "validate", false, "check every output document against the format's invariants; an invalid one counts as failed")
 	fs.BoolVar(&cfg.pretty, "pretty", false, "indent the JSON output")
 	fs.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "documents analysed at once")
+	var cpuProfile, memProfile string
+	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof)")
+	fs.StringVar(&memProfile, "memprofile", "", "write an allocation profile of the run to `file` (go tool pprof)")
 	paths, err := parseFlags(env, fs, extractHelp, args)
 	if err != nil {
 		return err
@@ -111,7 +155,15 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("build pipeline: %w", err)
 	}
-	return extract(ctx, env, cfg, p, paths)
+	stop, err := startProfiles(cpuProfile, memProfile)
+	if err != nil {
+		return err
+	}
+	err = extract(ctx, env, cfg, p, paths)
+	if perr := stop(); perr != nil && err == nil {
+		err = perr
+	}
+	return err
 }
 
 // result is what a worker hands back for one input item, in input order.
