@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"dateline/internal/doc"
+	"dateline/internal/store/neardup"
 )
 
 // Errors callers branch on. Backends wrap them with context; test with
@@ -117,6 +118,43 @@ type Entry struct {
 	Hash string
 	// Failure says why the input could not be read or analysed.
 	Failure string
+	// MinHash is the near-duplicate signature of Doc's text (see package
+	// neardup), or nil for a text too short to have one. A stored document
+	// with a signature is indexed, so later copies of it are found by
+	// [NearDuplicateIndex.NearDuplicate].
+	MinHash *neardup.Signature
+	// NearDuplicateOf, when set, records Doc as a near-duplicate of the
+	// stored document with this id instead of storing it: the copy gets a
+	// row in the near-duplicate table (its id, URL, title, source, date and
+	// Similarity) and a [Duplicate] log line naming the original.
+	NearDuplicateOf string
+	Similarity      float64
+}
+
+// NearDuplicateIndex finds and lists near-duplicates: syndicated copies of
+// a stored story with a different headline, byline or paragraph. Both SQL
+// backends implement it; it is separate from [Store] so that consumers
+// (and test doubles) that do not deal with copies need not.
+type NearDuplicateIndex interface {
+	// NearDuplicate returns the id of the stored document most similar to
+	// a text with signature sig, and their estimated similarity, when it is
+	// at least [neardup.Threshold]; else [ErrNotFound]. Its cost does not
+	// grow with the number of stored documents.
+	NearDuplicate(ctx context.Context, sig neardup.Signature) (id string, similarity float64, err error)
+	// NearDuplicates lists the copies recorded as near-duplicates of the
+	// document with id original, most similar first.
+	NearDuplicates(ctx context.Context, original string) ([]NearDuplicate, error)
+}
+
+// NearDuplicate is a copy recorded instead of stored.
+type NearDuplicate struct {
+	ID         string  `json:"id"`
+	Original   string  `json:"original"`
+	Similarity float64 `json:"similarity"`
+	Title      string  `json:"title,omitempty"`
+	URL        string  `json:"url,omitempty"`
+	Source     string  `json:"source,omitempty"`
+	Date       string  `json:"date,omitempty"`
 }
 
 // Status is the outcome of one ingest entry.

@@ -215,6 +215,9 @@ func (w *writer) put(ctx context.Context, p entry) (store.Result, string, error)
 	if p.Failure != "" {
 		return store.Result{Status: store.Failed}, p.Failure, nil
 	}
+	if p.NearDuplicateOf != "" {
+		return w.nearDuplicate(ctx, p)
+	}
 	var dup string
 	err := w.row(ctx, `SELECT d.id FROM content_hashes h JOIN documents d ON d.seq = h.doc WHERE h.hash = ?`, p.Hash).Scan(&dup)
 	switch {
@@ -262,6 +265,11 @@ func (w *writer) put(ctx context.Context, p entry) (store.Result, string, error)
 	}
 	if err := w.layers(ctx, seq, d); err != nil {
 		return store.Result{}, "", err
+	}
+	if p.MinHash != nil {
+		if err := w.minhash(ctx, seq, p.MinHash); err != nil {
+			return store.Result{}, "", err
+		}
 	}
 	w.inserted[d.ID] = true
 	w.stored = append(w.stored, storedDoc{seq: seq, doc: d})

@@ -37,6 +37,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		t.Run("Stats", func(t *testing.T) { testStats(t, s) })
 	})
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, open(t)) })
+	t.Run("NearDuplicates", func(t *testing.T) { testNearDuplicates(t, open(t)) })
 }
 
 // MustPut stores documents as one batch and fails the test unless every one
