@@ -432,7 +432,7 @@ func TestUIPages(t *testing.T) {
 		contains     []string
 	}{
 		{"home", "/", 200, []string{"Latest articles", "Port workers give Halden Shipping", "Running deadlines", "approve a revised budget"}},
-		{"search", "/search?q=budget", 200, []string{"1–2 of 2 articles", `class="hit"`, "Type"}},
+		{"search", "/search?q=budget", 200, []string{"1–2 of 2 articles", `class="hit"`, "People"}},
 		{"search facet", "/search?q=Marlow&type=PERSON", 200, []string{"aria-current"}},
 		{"search bad date", "/search?q=x&from=nope", 400, []string{"want YYYY-MM-DD"}},
 		{"article", "/articles/council-budget", 200, []string{`class="ent ent-person"`, `href="/entities/Grace%20Okafor?type=PERSON"`, `class="tx"`, `class="quote"`, "PERSON · Grace Okafor"}},

@@ -145,8 +145,14 @@ type facet struct {
 	Active      bool
 }
 
-// facetTypes are the types offered as search facets, with counts.
-var facetTypes = []string{doc.Person, doc.Org, doc.GPE, "MEET", "NEGOTIATE", "SANCTION", "TARIFF", "CEASEFIRE", "ATTACK", "AGREE", "DEADLINE"}
+// facetTypes are the types offered as search facets, with counts, and
+// their labels.
+var facetTypes = []struct{ typ, label string }{
+	{doc.Person, "People"}, {doc.Org, "Organisations"}, {doc.GPE, "Places"},
+	{"MEET", "Meetings"}, {"NEGOTIATE", "Negotiations"}, {"AGREE", "Agreements"},
+	{"SANCTION", "Sanctions"}, {"TARIFF", "Tariffs"}, {"CEASEFIRE", "Ceasefires"},
+	{"ATTACK", "Attacks"}, {"ULTIMATUM", "Ultimatums"},
+}
 
 func (s *Server) searchPage(r *http.Request) (string, any, error) {
 	q, err := searchQuery(r)
@@ -169,7 +175,8 @@ func (s *Server) searchPage(r *http.Request) (string, any, error) {
 	}
 	// Type facets: one count per type, so they cover all the results.
 	var types []facet
-	for _, t := range facetTypes {
+	for _, ft := range facetTypes {
+		t := ft.typ
 		fq := q
 		fq.Type, fq.Limit, fq.Offset = t, 1, 0
 		fr, err := s.cfg.Store.Search(ctx, fq)
@@ -177,7 +184,7 @@ func (s *Server) searchPage(r *http.Request) (string, any, error) {
 			return "", nil, fmt.Errorf("facet %s: %w", t, err)
 		}
 		if fr.Total > 0 || q.Type == t {
-			types = append(types, facet{Label: t, Count: fr.Total, Href: facetHref(r.URL, "type", t, q.Type), Active: q.Type == t})
+			types = append(types, facet{Label: ft.label, Count: fr.Total, Href: facetHref(r.URL, "type", t, q.Type), Active: q.Type == t})
 		}
 	}
 	data["Types"] = types
@@ -311,6 +318,28 @@ func (s *Server) articlePage(r *http.Request) (string, any, error) {
 	return "article", a, nil
 }
 
+// timelineRow is one sentence of a timeline with the events found in it:
+// one sentence often holds several ("met ... said").
+type timelineRow struct {
+	EventHit
+	Types []string
+}
+
+// groupBySentence merges consecutive events of the same sentence.
+func groupBySentence(evs []EventHit) []timelineRow {
+	var rows []timelineRow
+	for _, ev := range evs {
+		if n := len(rows); n > 0 && rows[n-1].DocID == ev.DocID && rows[n-1].Sentence == ev.Sentence && rows[n-1].Day == ev.Day {
+			if !slices.Contains(rows[n-1].Types, ev.Type) {
+				rows[n-1].Types = append(rows[n-1].Types, ev.Type)
+			}
+			continue
+		}
+		rows = append(rows, timelineRow{EventHit: ev, Types: []string{ev.Type}})
+	}
+	return rows
+}
+
 // graphNode is one entity in the "who they met" graph.
 type graphNode struct {
 	store.EntityRef
@@ -356,7 +385,7 @@ func (s *Server) entityPage(r *http.Request) (string, any, error) {
 	}
 	slices.SortFunc(names, func(a, b string) int { return cmp.Or(forms[b]-forms[a], cmp.Compare(a, b)) })
 	return "entity", map[string]any{
-		"R": rep, "Names": names, "Events": evs, "Quotes": quotes, "Graph": meetGraph(rep.EntityRef, evs),
+		"R": rep, "Names": names, "Events": groupBySentence(evs), "Quotes": quotes, "Graph": meetGraph(rep.EntityRef, evs),
 	}, nil
 }
 
