@@ -15,7 +15,7 @@ const storyHelp = `Usage: dateline story [flags] ID
 Shows one story: the stored articles grouped as reports of the same news,
 oldest first, each with the names and words it shared with the story when
 it joined. Articles join a story at ingest when they share its people,
-places and topic words within two weeks of its latest article. ID is a
+places and topic words within 30 days of its latest article. ID is a
 story number, or a document id to show the story that document is in.
 
 Examples:

@@ -22,7 +22,7 @@ import (
 
 // Window is how many days apart an article and a story's last article may be
 // for the article to join it.
-const Window = 14
+const Window = 30
 
 // Key is one signature element: "e:<canonical entity id>" or "t:<word>".
 type Key string
@@ -151,7 +151,7 @@ func init() {
 	for _, w := range strings.Fields(`a an the and or but of to in on at for with by from as is are was were be been
 		has have had will would can could may might must shall should it its this that these those he she they we you i
 		his her their our your not no new says said say after before over under into about than then there here who what
-		which when where why how more most also up out off amid against between during while just year years day days
+		which when where why how more most also up out off amid against between during while just year years day days until
 		week weeks monday tuesday wednesday thursday friday saturday sunday told`) {
 		stopwords[w] = true
 	}
@@ -164,12 +164,18 @@ func terms(s string) []string {
 		if len(f) < 3 || stopwords[f] || isNumber(f) {
 			continue
 		}
+		if r := []rune(f); len(r) > stemLen {
+			f = string(r[:stemLen]) // a crude stem: "extends" meets "extended"
+		}
 		if !slices.Contains(out, f) {
 			out = append(out, f)
 		}
 	}
 	return out
 }
+
+// stemLen is the prefix that stands for a word's stem.
+const stemLen = 6
 
 func isNumber(s string) bool {
 	for _, r := range s {

@@ -101,8 +101,8 @@ func Observe(in Input, cands []Deadline) []Sighting {
 			s.Match, s.Reason = best, why
 			touched[best] = true
 		} else {
-			if s.Due == "" && s.Status == "" {
-				continue // "the deadline" with nothing to anchor it
+			if s.Due == "" {
+				continue // "the deadline" with no date and no open deadline to anchor it
 			}
 			s.New = Deadline{Setter: setter, Target: target, Demand: dl.Demand, Due: s.Due}
 			s.Reason = "first sighting"
@@ -123,7 +123,8 @@ func Observe(in Input, cands []Deadline) []Sighting {
 }
 
 // matchThreshold is the score a candidate needs: one shared party and the
-// same date, or both parties and a compatible date or demand.
+// same date or an undated mention while it is open, or both parties and an
+// extension or a similar demand.
 const matchThreshold = 4
 
 // matchScore rates how likely an article's deadline (setter, target,
@@ -154,7 +155,7 @@ func matchScore(c Deadline, setter, target int64, demand, due, status string) (i
 		score++
 		why = append(why, "extends an open deadline")
 	case due == "" && c.Open():
-		score++
+		score += 2
 		why = append(why, "undated mention of an open deadline")
 	case due != "" && c.Due != "" && sim < 0.5:
 		score -= 2 // another date and another demand: another deadline

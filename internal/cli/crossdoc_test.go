@@ -1,0 +1,130 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"dateline/internal/store"
+	"dateline/internal/store/sqlite"
+)
+
+// ingestScenario runs the real pipeline and ingest over a scenario file into
+// a fresh SQLite store, one worker so batch order is input order.
+func ingestScenario(tb testing.TB, file string) *sqlite.DB {
+	tb.Helper()
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(tb.TempDir(), "x.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	p, err := newPipeline()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out bytes.Buffer
+	env := Env{Stdin: &bytes.Buffer{}, Stdout: &out, Stderr: &out, Log: newLogger(&out)}
+	cfg := ingestConfig{workers: 1, batch: 64, flush: time.Second}
+	sum, err := ingest(ctx, env, cfg, p, s, []string{file})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if sum.Failed > 0 {
+		tb.Fatalf("ingest: %+v\n%s", sum, out.String())
+	}
+	return s
+}
+
+// TestCrossDocScenario checks deadline histories and stories over a set of
+// dated articles written for it: a deadline announced, repeated by a second
+// article and a syndicated copy, extended and missed; one met; one withdrawn;
+// one that passes with no news; and an unrelated article.
+func TestCrossDocScenario(t *testing.T) {
+	s := ingestScenario(t, filepath.Join("testdata", "crossdoc", "scenario.jsonl"))
+	ctx := context.Background()
+
+	tds, err := s.TrackedDeadlines(ctx, store.DeadlineQuery{AsOf: "2026-08-15"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct {
+		setter, target, due, state string
+		statuses                   []string // reported status of each sighting, oldest first
+		sources                    int
+	}
+	wants := []want{
+		{"Donald Trump", "Iran", "2026-04-10", "missed", []string{"pending", "pending", "pending", "extended", "missed"}, 5},
+		{"Benjamin Netanyahu", "Hamas", "2026-05-10", "met", []string{"pending", "met"}, 2},
+		{"European Commission", "Hungary", "2026-06-30", "withdrawn", []string{"pending", "withdrawn"}, 2},
+		{"", "United Parcel Service", "2026-07-31", "expired, outcome unknown", []string{"pending"}, 1},
+	}
+	if len(tds) != len(wants) {
+		for _, td := range tds {
+			t.Logf("got %+v", td)
+		}
+		t.Fatalf("%d tracked deadlines, want %d", len(tds), len(wants))
+	}
+	for i, w := range wants {
+		td := tds[i]
+		t.Run(w.target, func(t *testing.T) {
+			var statuses []string
+			for _, c := range td.History {
+				statuses = append(statuses, c.Status)
+				if c.Evidence == "" || c.DocID == "" {
+					t.Errorf("change without evidence: %+v", c)
+				}
+			}
+			if td.Setter != w.setter || td.Target != w.target || td.Due != w.due || td.State != w.state ||
+				td.Sources != w.sources || !slices.Equal(statuses, w.statuses) {
+				t.Errorf("got %s -> %s due %s %q, %d sources, history %q\nwant %s -> %s due %s %q, %d sources, history %q",
+					td.Setter, td.Target, td.Due, td.State, td.Sources, statuses,
+					w.setter, w.target, w.due, w.state, w.sources, w.statuses)
+			}
+		})
+	}
+	t.Run("clock", func(t *testing.T) {
+		// Before its date the union's deadline is still pending.
+		tds, err := s.TrackedDeadlines(ctx, store.DeadlineQuery{AsOf: "2026-07-15", Pending: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tds) != 1 || tds[0].Target != "United Parcel Service" || tds[0].State != "pending" {
+			t.Errorf("pending on 2026-07-15: %+v", tds)
+		}
+	})
+
+	stories := [][]string{
+		{"a1", "a1-wire", "a2", "a3", "a4"},
+		{"b1", "b2"},
+		{"c1", "c2"},
+		{"d1"},
+		{"e1"},
+	}
+	for _, group := range stories {
+		t.Run("story "+group[0], func(t *testing.T) {
+			id, err := s.StoryOf(ctx, group[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := s.Story(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range r.Documents {
+				got = append(got, d.DocID)
+				if len(got) > 1 && len(d.Shared) == 0 && d.Score > 0 {
+					t.Errorf("%s joined without reasons", d.DocID)
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, group) {
+				t.Errorf("story of %s = %v, want %v", group[0], got, group)
+			}
+		})
+	}
+}
