@@ -14,6 +14,7 @@ import (
 	"dateline/internal/nlp"
 	"dateline/internal/read"
 	"dateline/internal/store"
+	"dateline/internal/store/neardup"
 	"dateline/internal/store/postgres"
 	"dateline/internal/store/sqlite"
 )
@@ -29,6 +30,11 @@ interrupt (Ctrl-C) commits what was analysed before it stops.
 
 An input whose text is already stored (under any id) is a duplicate and is
 not analysed again; one whose id is stored with other text replaces it.
+A near-duplicate (a syndicated copy of a stored or earlier article with a
+new headline, byline or paragraph: estimated word 5-shingle Jaccard
+similarity of 0.75 or more) is not analysed either: it is linked to its
+original with the similarity and logged as a duplicate (--near-dups=false
+stores such copies as articles of their own).
 Every input is written to the ingest log with its outcome.
 
 Inputs may be seed-format or plain text files, JSONL, HTML pages (the
@@ -62,6 +68,7 @@ type ingestConfig struct {
 	batch    int           // entries per transaction
 	flush    time.Duration // longest an analysed document waits for its batch
 	progress bool
+	nearDups bool // link near-duplicates to their original instead of analysing them
 }
 
 func runIngest(ctx context.Context, env Env, args []string) error {
@@ -74,6 +81,7 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 	fs.StringVar(&cfg.read.Date, "date", "", "document `date` (2025-08-06 or 2025-08-06T09:24) for inputs that carry none")
 	fs.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "documents analysed at once")
 	fs.IntVar(&cfg.batch, "batch", 64, "documents committed per transaction")
+	fs.BoolVar(&cfg.nearDups, "near-dups", true, "link near-duplicate copies to their original instead of analysing them")
 	paths, err := parseFlags(env, fs, ingestHelp, args)
 	if err != nil {
 		return err
@@ -217,6 +225,7 @@ func ingest(ctx context.Context, env Env, cfg ingestConfig, p nlp.Pipeline, st i
 	type job struct {
 		item read.Item
 		hash string
+		sig  *neardup.Signature
 	}
 	jobs := make(chan job)
 	entries := make(chan store.Entry, 4*cfg.workers)
@@ -227,10 +236,17 @@ func ingest(ctx context.Context, env Env, cfg ingestConfig, p nlp.Pipeline, st i
 		wg.Go(func() {
 			for j := range jobs {
 				if e, ok := analyseEntry(ctx, p, j.item, j.hash); ok {
+					if e.Doc != nil {
+						e.MinHash = j.sig
+					}
 					entries <- e
 				}
 			}
 		})
+	}
+	var near *nearDups
+	if ix, ok := st.(store.NearDuplicateIndex); ok && cfg.nearDups {
+		near = &nearDups{store: ix, run: neardup.NewIndex()}
 	}
 	wg.Go(func() {
 		defer close(jobs)
@@ -258,8 +274,24 @@ func ingest(ctx context.Context, env Env, cfg ingestConfig, p nlp.Pipeline, st i
 				}
 				return
 			}
+			var sig *neardup.Signature
+			if near != nil {
+				s, orig, sim, err := near.check(ctx, it.Doc)
+				if err != nil {
+					if ctx.Err() == nil {
+						readErr = err
+						cancel()
+					}
+					return
+				}
+				if orig != "" {
+					entries <- store.Entry{Input: inputName(it), Doc: it.Doc, Hash: h, NearDuplicateOf: orig, Similarity: sim}
+					continue
+				}
+				sig = s
+			}
 			select {
-			case jobs <- job{item: it, hash: h}:
+			case jobs <- job{item: it, hash: h, sig: sig}:
 			case <-ctx.Done():
 				return
 			}
@@ -341,6 +373,36 @@ func ingest(ctx context.Context, env Env, cfg ingestConfig, p nlp.Pipeline, st i
 		return sum, ctx.Err()
 	}
 	return sum, nil
+}
+
+// nearDups finds near-duplicates for ingest among the stored documents and
+// those of this run not stored yet (two copies of a story in one feed).
+// Only the reading goroutine uses it.
+type nearDups struct {
+	store store.NearDuplicateIndex
+	run   *neardup.Index
+}
+
+// check returns d's signature (nil for a text too short to have one), and
+// the id of the document d nearly duplicates with their similarity, or ""
+// when d is new. A document is never a copy of itself: a changed text under
+// a stored id is an update, analysed again.
+func (n *nearDups) check(ctx context.Context, d *doc.Document) (*neardup.Signature, string, float64, error) {
+	sig, ok := neardup.Sign(d.Text)
+	if !ok {
+		return nil, "", 0, nil
+	}
+	if id, sim, ok := n.run.Find(sig); ok && id != d.ID {
+		return nil, id, sim, nil
+	}
+	switch id, sim, err := n.store.NearDuplicate(ctx, sig); {
+	case err == nil && id != d.ID:
+		return nil, id, sim, nil
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		return nil, "", 0, err
+	}
+	n.run.Add(d.ID, sig)
+	return &sig, "", 0, nil
 }
 
 // analyseEntry runs the pipeline on one document and checks the result. A

@@ -153,3 +153,50 @@ func TestIngestURL(t *testing.T) {
 		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
 	}
 }
+
+// TestIngestNearDuplicates: a syndicated copy in the same run and another in
+// a later run are linked to the original, not analysed or stored; with
+// --near-dups=false a copy is stored as an article of its own.
+func TestIngestNearDuplicates(t *testing.T) {
+	dir := t.TempDir()
+	story := "Bakeries across the Lindmark region warned on Tuesday that they could run out of flour within three weeks after a fire closed the largest mill in the province. The mill's owners said repairs would take until the end of June, and that grain would be sent to a smaller plant in the meantime. The regional government said it would review fire safety rules at food plants."
+	line := func(id, text string) string {
+		return fmt.Sprintf(`{"id":%q,"date":"2025-05-20","text":%q}`+"\n", id, text)
+	}
+	first := filepath.Join(dir, "first.jsonl")
+	if err := os.WriteFile(first, []byte(line("orig", story)+line("copy-1", "LINDMARK (Gazette) - "+story+" Reporting by Jon Park.")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := filepath.Join(dir, "later.jsonl")
+	if err := os.WriteFile(later, []byte(line("copy-2", story+" This story has been corrected to fix the name of the region.")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "nd.db")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"ingest", "--db", db, first}, "1 added, 0 updated, 1 duplicate, 0 failed"},
+		{[]string{"ingest", "--db", db, later}, "0 added, 0 updated, 1 duplicate, 0 failed"},
+		{[]string{"ingest", "--db", filepath.Join(dir, "off.db"), "--near-dups=false", first}, "2 added, 0 updated, 0 duplicate, 0 failed"},
+	} {
+		code, stdout, stderr := runCLI(t, tc.args...)
+		if code != 0 || !strings.Contains(stdout, tc.want) {
+			t.Fatalf("%v: exit %d, %q, want %q; stderr:\n%s", tc.args, code, stdout, tc.want, stderr)
+		}
+	}
+	st, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	copies, err := st.NearDuplicates(context.Background(), "orig")
+	if err != nil || len(copies) != 2 {
+		t.Fatalf("NearDuplicates(orig) = %+v, %v; want copy-1 and copy-2", copies, err)
+	}
+	for _, c := range copies {
+		if c.Similarity < 0.75 || c.Similarity > 1 || (c.ID != "copy-1" && c.ID != "copy-2") {
+			t.Errorf("copy %+v", c)
+		}
+	}
+}
