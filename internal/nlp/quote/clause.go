@@ -55,8 +55,8 @@ func (a *analysis) npBefore(e, lo int) (span, bool) {
 		}
 	}
 	w := a.low(e)
-	if pronouns[w] {
-		if w == "who" { // "Lewandowski, who ran ..., said"
+	if pronouns[w] || w == "which" {
+		if w == "who" || w == "which" { // "Lewandowski, who ran ..., said"
 			k := e - 1
 			if a.punct(k, ",") {
 				k--
@@ -125,7 +125,7 @@ walk:
 	// A phrase names a speaker when it is headed by a name, opened by a
 	// determiner or possessive, or is a bare noun like "officials".
 	head := a.low(e)
-	if timeHeads[head] || hasLySuffix(head) {
+	if timeHeads[head] || hasLySuffix(head) && !a.capitalised(e) { // "Schlafly" is a name
 		return none, false
 	}
 	if !a.capitalised(e) && !a.is(s, determiners) && !a.hasCapital(span{s, e + 1}) && !speakerNouns[head] &&
@@ -195,8 +195,14 @@ func (a *analysis) isBe(i int) bool {
 func (a *analysis) subjectBefore(c, lo int) (spk span, passive bool) {
 	k := c - 1
 	ing := strings.HasSuffix(a.low(c), "ing")
-	for k >= lo && a.toks[k].Kind == doc.Word && !a.capitalised(k) &&
-		(hasLySuffix(a.word(k)) || a.is(k, auxiliaries)) {
+	for k >= lo {
+		if t := a.timeBefore(k, lo); t < k {
+			k = t // "Gov. Mike Pence on Thursday blamed"
+			continue
+		}
+		if a.toks[k].Kind != doc.Word || a.capitalised(k) || !hasLySuffix(a.word(k)) && !a.is(k, auxiliaries) {
+			break
+		}
 		if a.isBe(k) && !ing {
 			passive = true
 		}
@@ -210,6 +216,23 @@ func (a *analysis) subjectBefore(c, lo int) (spk span, passive bool) {
 	}
 	spk, _ = a.npBefore(k, lo)
 	return spk, false
+}
+
+// timeBefore skips back over a time adverbial ending at token k between a
+// subject and its verb ("on Thursday", "this past week", "last month",
+// "Tuesday") and returns the token before it, or k when there is none.
+func (a *analysis) timeBefore(k, lo int) int {
+	if !a.is(k, timeHeads) || a.is(k, auxiliaries) || a.isWord(k, "may") {
+		return k
+	}
+	j := k - 1
+	for j >= lo && k-j < 4 && (a.is(j, timeModifiers) || a.is(j, timeHeads) && !a.is(j, auxiliaries)) {
+		j--
+	}
+	if j < lo {
+		return k // the sentence opens with the time: no subject before it
+	}
+	return j
 }
 
 // apposition finds the subject of "NAME, APPOSITION, said": closing is the

@@ -164,6 +164,26 @@ sa assure
 sa inform
 sa remind
 sa ask
+s lambast
+s rebuke
+s deride
+s speculate
+s comment
+s interject
+s label labels labeled labeled labeling
+s credit
+s congratulate
+s outline
+s detail
+s apologize
+s advocate
+s endorse
+s support
+s back
+s favor
+s disavow
+s rebut rebuts rebutted rebutted rebutting
+s allude
 b think thinks thought thought thinking
 b believe
 b hope
@@ -185,6 +205,14 @@ b wish
 s remember
 b wonder
 b rule
+b see sees saw seen seeing
+b learn
+b realize
+b consider
+b prefer prefers preferred preferred preferring
+b decide
+b intend
+b regard
 f continue
 f reply replies replied replied replying
 f respond
@@ -442,6 +470,11 @@ const timeHeadList = `monday tuesday wednesday thursday friday saturday sunday t
 	later now then january february march april may june july august september october
 	november december`
 
+// timeModifiers open a time adverbial before a time head ("on Thursday",
+// "this past week", "late last month").
+var timeModifiers = map[string]bool{"on": true, "this": true, "last": true, "past": true, "next": true,
+	"late": true, "early": true, "earlier": true, "that": true, "the": true, "in": true}
+
 // participles are the -ing forms that continue a clause with a new
 // attribution by the same subject ("..., saying they covered ...").
 var participles = map[string]bool{}
@@ -464,7 +497,7 @@ const nounLikeList = `state states post posts call calls remark remarks report r
 	declines plan plans wish wishes brand brands dub dubs hail hails mock mocks tout touts
 	echo echoes request requests challenge challenges voice voices highlight highlights email
 	emails answer answers quote quotes forecast forecasts reference references champion
-	champions order orders rule rules rail rails
+	champions order orders rule rules rail rails back backs favor favors support supports
 	blast blasts slam slams seek cite cites defend reject rejects express discuss`
 
 // female and male hold words that show a person's gender in a mention

@@ -116,13 +116,13 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	start := a.contentStart(t, hi)
 	if v.class == belief && (a.isWord(start, "to") || a.is(start, determiners)) && isIntent(a.word(c)) {
 		// "wants to …", "plans to …": an intention; "wants the …" likewise.
-	} else if v.class == belief && !a.isWord(start, "that") && !a.is(start, pronouns) {
+	} else if v.class == belief && !a.isWord(start, "that") && !a.is(start, pronouns) && !a.finiteClause(start, hi) {
 		return f, false
 	}
 	if a.is(start, leadingPrepositions) {
 		start = a.thatAfterAdverbial(start, hi) // "said at a stop in Toledo, Ohio, that …"
 	}
-	if start < hi && !a.tailOnly(start, hi) && spk.ok() && !a.punct(start, ",") {
+	if start < hi && !a.tailOnly(start, hi) && (spk.ok() || c > lo && a.toks[c-1].Kind == doc.Word) && !a.punct(start, ",") {
 		if a.punct(start, ":()") {
 			return f, false // "said: “…”" is a framed quotation, handled with quotations
 		}
@@ -332,7 +332,8 @@ func (a *analysis) accordingTo(c, lo, hi int) (found, bool) {
 func isIntent(w string) bool {
 	switch lowerKey(w) {
 	case "want", "wants", "wanted", "plan", "plans", "planned", "wish", "wishes", "wished", "hope", "hopes", "hoped",
-		"agree", "agrees", "agreed", "expect", "expects", "expected":
+		"agree", "agrees", "agreed", "expect", "expects", "expected", "prefer", "prefers", "preferred",
+		"decide", "decides", "decided", "intend", "intends", "intended":
 		return true
 	}
 	return false
@@ -454,4 +455,27 @@ func (a *analysis) nominal(s, hi int) bool {
 		}
 	}
 	return s < hi
+}
+
+// finiteClause reports whether a clause with its own finite verb starts at
+// token s: a short subject ("the plan", "Clinton's lead") followed by an
+// auxiliary ("believes the plan will fail", "fear Clinton is ahead"),
+// which makes a belief verb a report rather than a verb with an object
+// ("found the keys").
+func (a *analysis) finiteClause(s, hi int) bool {
+	if !a.is(s, determiners) && !a.capitalised(s) {
+		return false
+	}
+	for k := s + 1; k < hi && k-s < 7; k++ {
+		if a.is(k, verbAux) && !a.isWord(k, "not") {
+			return true
+		}
+		if a.toks[k].Kind != doc.Word && !a.possessive(k) {
+			return false
+		}
+		if a.is(k, functionWords) || a.cueAt(k) {
+			return false
+		}
+	}
+	return false
 }
