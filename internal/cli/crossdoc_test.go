@@ -42,7 +42,8 @@ func ingestScenario(tb testing.TB, file string) *sqlite.DB {
 // TestCrossDocScenario checks deadline histories and stories over a set of
 // dated articles written for it: a deadline announced, repeated by a second
 // article and a syndicated copy, extended and missed; one met; one withdrawn;
-// one that passes with no news; and an unrelated article.
+// one that passes with no news; an unrelated article; and two people called
+// Kim, each later named only "Kim".
 func TestCrossDocScenario(t *testing.T) {
 	s := ingestScenario(t, filepath.Join("testdata", "crossdoc", "scenario.jsonl"))
 	ctx := context.Background()
@@ -103,6 +104,8 @@ func TestCrossDocScenario(t *testing.T) {
 		{"c1", "c2"},
 		{"d1"},
 		{"e1"},
+		{"k1", "k3"},
+		{"k2", "k4"},
 	}
 	for _, group := range stories {
 		t.Run("story "+group[0], func(t *testing.T) {
@@ -124,6 +127,50 @@ func TestCrossDocScenario(t *testing.T) {
 			slices.Sort(got)
 			if !slices.Equal(got, group) {
 				t.Errorf("story of %s = %v, want %v", group[0], got, group)
+			}
+		})
+	}
+}
+
+// TestCrossDocLinks checks that partial names are linked to the right
+// fuller-named entity, across articles, with reasons.
+func TestCrossDocLinks(t *testing.T) {
+	s := ingestScenario(t, filepath.Join("testdata", "crossdoc", "scenario.jsonl"))
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		want map[string]string // document → canonical name of its partial-name entity
+	}{
+		{"Kim", map[string]string{"k1": "", "k2": "South Korean Trade Minister Kim Jung-kwan", "k3": "Kim Jong Un",
+			"k4": "South Korean Trade Minister Kim Jung-kwan"}},
+		{"Trump", map[string]string{"a4": "Donald Trump", "k5": "Donald Trump"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			links, err := s.EntityLinks(ctx, tc.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, l := range links {
+				if l.Name != tc.name {
+					continue
+				}
+				got[l.DocID] = l.Canonical
+				if l.Reason == "" {
+					t.Errorf("%s/%s: link without a reason", l.DocID, l.Local)
+				}
+			}
+			for docID, want := range tc.want {
+				if want == "" {
+					if _, ok := got[docID]; ok {
+						t.Errorf("%s: linked %q, want no link (named in full)", docID, got[docID])
+					}
+					continue
+				}
+				if got[docID] != want {
+					t.Errorf("%s: %q is %q, want %q", docID, tc.name, got[docID], want)
+				}
 			}
 		})
 	}

@@ -22,6 +22,11 @@ Examples:
   dateline entity Putin
   dateline entity --type GPE Georgia
   dateline entity --json "Steve Witkoff"
+  dateline entity --why Kim                    # which articles' "Kim" is which Kim, and why
+
+An article that names someone only in part ("Trump", "Kim") is linked to
+the fuller-named entity it denotes when the type, titles or company single
+one out; --why lists those decisions, including names left ambiguous.
 
 Exit status 1 when no entity has the name.
 `
@@ -33,6 +38,7 @@ func runEntity(ctx context.Context, env Env, args []string) error {
 	var q store.EntityQuery
 	fs.StringVar(&q.Type, "type", "", "only entities of this `type` (PERSON, ORG, GPE, ...)")
 	fs.IntVar(&q.Limit, "limit", store.DefaultLimit, "articles and co-occurring entities to show")
+	why := fs.Bool("why", false, "also list the cross-article links made for the name and their reasons")
 	pos, err := parseFlags(env, fs, entityHelp, args)
 	if err != nil {
 		return err
@@ -44,7 +50,45 @@ func runEntity(ctx context.Context, env Env, args []string) error {
 	if q.Limit < 1 {
 		return fmt.Errorf("%w: --limit must be at least 1", errUsage)
 	}
-	return withStore(ctx, qf, func(s store.Store) error { return entity(ctx, env, s, q, qf.json) })
+	return withStore(ctx, qf, func(s store.Store) error {
+		if err := entity(ctx, env, s, q, qf.json); err != nil || !*why {
+			return err
+		}
+		cd, ok := s.(store.CrossDoc)
+		if !ok {
+			return errors.New("entity --why: this store does not link entities across articles")
+		}
+		return entityWhy(ctx, env, cd, q.Name, qf.json)
+	})
+}
+
+// entityLinker is what entity --why needs of a store.
+type entityLinker interface {
+	EntityLinks(ctx context.Context, name string) ([]store.EntityLink, error)
+}
+
+// entityWhy prints the linking decisions for name after the report.
+func entityWhy(ctx context.Context, env Env, s entityLinker, name string, asJSON bool) error {
+	links, err := s.EntityLinks(ctx, name)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		if links == nil {
+			links = []store.EntityLink{}
+		}
+		return writeJSON(env.Stdout, map[string]any{"links": links})
+	}
+	fmt.Fprintln(env.Stdout, "\nLinks across articles:")
+	if len(links) == 0 {
+		fmt.Fprintln(env.Stdout, "  none: every article names it in full, or no fuller name is stored")
+		return nil
+	}
+	t := table{header: []string{"DATE", "ARTICLE", "NAMED", "IS", "WHY"}}
+	for _, l := range links {
+		t.add("", day(l.Date), l.DocID+"/"+l.Local, l.Name, orDash(l.Canonical), l.Reason)
+	}
+	return t.write(env.Stdout)
 }
 
 // entityReporter is what entity needs of a store.

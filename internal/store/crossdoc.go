@@ -24,6 +24,25 @@ type CrossDoc interface {
 	// StoryOf returns the id of the story holding the document docID, or
 	// [ErrNotFound].
 	StoryOf(ctx context.Context, docID string) (int64, error)
+
+	// EntityLinks returns the decisions that linked (or refused to link) an
+	// entity named only in part in one article to a fuller-named entity,
+	// for entities answering to name, oldest article first. It returns
+	// [ErrInvalid] for an empty name.
+	EntityLinks(ctx context.Context, name string) ([]EntityLink, error)
+}
+
+// EntityLink is one linking decision: the entity Local of document DocID,
+// named Name, is Canonical (empty when the name stayed ambiguous), because
+// of Reason.
+type EntityLink struct {
+	DocID     string `json:"doc"`
+	Date      string `json:"date,omitempty"`
+	Local     string `json:"entity"`
+	Name      string `json:"name"`
+	Type      string `json:"type"`
+	Canonical string `json:"canonical,omitempty"`
+	Reason    string `json:"reason"`
 }
 
 // TrackedDeadline is one real deadline seen in one or more articles.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"dateline/internal/doc"
+	"dateline/internal/link"
 	"dateline/internal/story"
 	"dateline/internal/track"
 )
@@ -49,6 +50,9 @@ func (w *writer) crossDoc(ctx context.Context) error {
 		ents, err := w.docEntities(ctx, sd.seq)
 		if err != nil {
 			return fmt.Errorf("cross-document %s: %w", sd.doc.ID, err)
+		}
+		if err := w.link(ctx, sd, ents); err != nil {
+			return fmt.Errorf("link entities of %s: %w", sd.doc.ID, err)
 		}
 		if err := w.trackDeadlines(ctx, sd, day, ents); err != nil {
 			return fmt.Errorf("track deadlines of %s: %w", sd.doc.ID, err)
@@ -101,18 +105,22 @@ func (w *writer) trackDeadlines(ctx context.Context, sd storedDoc, day string, e
 			ids = append(ids, id)
 		}
 	}
-	cands, err := w.trackedCandidates(ctx, ids)
+	cands, err := w.trackedCandidates(ctx, ids, day)
 	if err != nil {
 		return err
 	}
 	sightings := track.Observe(track.Input{Doc: sd.doc, Day: day, Entities: ents}, cands)
 	for _, s := range sightings {
 		var id int64
+		horizon := max(day, s.Due)
 		if s.Match >= 0 {
 			id = cands[s.Match].ID
+			if _, err := w.exec(ctx, `UPDATE tracked_deadlines SET horizon = ? WHERE id = ? AND horizon < ?`, horizon, id, horizon); err != nil {
+				return fmt.Errorf("update tracked deadline: %w", err)
+			}
 		} else {
-			if err := w.row(ctx, `INSERT INTO tracked_deadlines (setter, target, demand) VALUES (?, ?, ?) RETURNING id`,
-				nullID(s.New.Setter), nullID(s.New.Target), s.New.Demand).Scan(&id); err != nil {
+			if err := w.row(ctx, `INSERT INTO tracked_deadlines (setter, target, demand, horizon) VALUES (?, ?, ?, ?) RETURNING id`,
+				nullID(s.New.Setter), nullID(s.New.Target), s.New.Demand, horizon).Scan(&id); err != nil {
 				return fmt.Errorf("insert tracked deadline: %w", err)
 			}
 		}
@@ -127,14 +135,25 @@ func (w *writer) trackDeadlines(ctx context.Context, sd storedDoc, day string, e
 
 func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
 
+// trackWindow is how many days after a tracked deadline's horizon (its
+// latest sighting or due day) an article may still report on it.
+const trackWindow = 60
+
 // trackedCandidates returns the tracked deadlines set by or for one of the
-// entities ids, with their state folded from their sightings.
-func (w *writer) trackedCandidates(ctx context.Context, ids []any) ([]track.Deadline, error) {
+// entities ids whose horizon is within trackWindow days before day, with
+// their state folded from their sightings.
+func (w *writer) trackedCandidates(ctx context.Context, ids []any, day string) ([]track.Deadline, error) {
 	in := inList(len(ids))
+	from := ""
+	if t, err := time.Parse(time.DateOnly, day); err == nil {
+		from = t.AddDate(0, 0, -trackWindow).Format(time.DateOnly)
+	}
+	args := append(append(append([]any{}, ids...), from), append(ids, from)...)
 	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT t.id, COALESCE(t.setter, 0), COALESCE(t.target, 0), t.demand, s.day, s.due, s.status
 		FROM tracked_deadlines t JOIN deadline_sightings s ON s.tracked = t.id
-		WHERE t.setter IN `+in+` OR t.target IN `+in+`
-		ORDER BY t.id, s.day, s.doc`), append(ids, ids...)...)
+		WHERE t.id IN (SELECT id FROM tracked_deadlines WHERE setter IN `+in+` AND horizon >= ?
+			UNION SELECT id FROM tracked_deadlines WHERE target IN `+in+` AND horizon >= ?)
+		ORDER BY t.id, s.day, s.doc`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("find tracked deadlines: %w", err)
 	}
@@ -197,7 +216,7 @@ func (w *writer) cluster(ctx context.Context, sd storedDoc, day string, ents map
 		return fmt.Errorf("insert story document: %w", err)
 	}
 	for _, k := range keys {
-		if _, err := w.exec(ctx, `INSERT INTO story_keys (key, story) VALUES (?, ?) ON CONFLICT DO NOTHING`, string(k), id); err != nil {
+		if _, err := w.exec(ctx, `INSERT INTO story_keys (key, day, story) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, string(k), day, id); err != nil {
 			return fmt.Errorf("insert story key: %w", err)
 		}
 	}
@@ -213,11 +232,11 @@ func (w *writer) storyCandidates(ctx context.Context, keys []story.Key, day stri
 	}
 	window := ""
 	if t, err := time.Parse(time.DateOnly, day); err == nil {
-		window = ` AND s.last_day >= ? AND s.first_day <= ?`
+		window = ` AND day >= ? AND day <= ?`
 		args = append(args, t.AddDate(0, 0, -story.Window).Format(time.DateOnly), t.AddDate(0, 0, story.Window).Format(time.DateOnly))
 	}
-	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT k.story, k.key FROM story_keys k JOIN stories s ON s.id = k.story
-		WHERE k.key IN `+inList(len(keys))+window+` ORDER BY k.story`), args...)
+	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT DISTINCT story, key FROM story_keys
+		WHERE key IN `+inList(len(keys))+window+` ORDER BY story, key`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("find stories: %w", err)
 	}
@@ -417,4 +436,165 @@ func (db *DB) StoryOf(ctx context.Context, docID string) (int64, error) {
 		return 0, fmt.Errorf("story of %s: %w", docID, err)
 	}
 	return id, nil
+}
+
+// linkTypes are the entity types whose partial names are linked: people and
+// organisations are named in full once and in part after; places are not.
+var linkTypes = map[string]bool{doc.Person: true, doc.Org: true}
+
+// link finds, for each entity of the document named only in part, the
+// fuller-named entity it is (see package link), records the decision in
+// entity_links and rewrites ents to the canonical ids the later layers use.
+func (w *writer) link(ctx context.Context, sd storedDoc, ents map[string]int64) error {
+	locals := make([]link.Local, len(sd.doc.Entities))
+	for i, e := range sd.doc.Entities {
+		locals[i] = link.Local{ID: e.ID, Type: e.Type, Name: e.Name}
+	}
+	for _, e := range sd.doc.Entities {
+		if !linkTypes[e.Type] || strings.Count(strings.TrimSpace(e.Name), " ") > 1 {
+			continue
+		}
+		self := ents[e.ID]
+		le := link.Entity{Type: e.Type, Name: e.Name, Titles: e.Titles}
+		if local, ok := link.InDocument(le, locals); ok && ents[local] != self {
+			reason := fmt.Sprintf("%q is part of %q, named in the same article", e.Name, nameOf(sd.doc, local))
+			if _, err := w.exec(ctx, `INSERT INTO entity_links (doc, local, entity, canonical, reason) VALUES (?, ?, ?, ?, ?)`,
+				sd.seq, e.ID, self, ents[local], reason); err != nil {
+				return fmt.Errorf("insert entity link: %w", err)
+			}
+			ents[e.ID] = ents[local]
+			continue
+		}
+		cands, err := w.linkCandidates(ctx, e, self)
+		if err != nil || len(cands) == 0 {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		for local, id := range ents {
+			if local != e.ID && id != self {
+				le.Context = append(le.Context, id)
+			}
+		}
+		d := link.Resolve(le, cands)
+		if _, err := w.exec(ctx, `INSERT INTO entity_links (doc, local, entity, canonical, reason) VALUES (?, ?, ?, ?, ?)`,
+			sd.seq, e.ID, self, nullID(d.ID), d.Reason); err != nil {
+			return fmt.Errorf("insert entity link: %w", err)
+		}
+		if d.ID != 0 {
+			ents[e.ID] = d.ID
+		}
+	}
+	return nil
+}
+
+// linkCandidates returns the entities of e's type, other than self, that
+// had e's name as a name or alias in some article and of whose name it is
+// a part, with their titles and recent company.
+func (w *writer) linkCandidates(ctx context.Context, e doc.Entity, self int64) ([]link.Candidate, error) {
+	// Names and aliases, and earlier links of the same partial name.
+	st, err := w.stmt(ctx, `SELECT x.id, x.name FROM entity_names n JOIN entities x ON x.id = n.entity
+		WHERE n.key = ? AND x.type = ? AND x.id <> ?
+		UNION SELECT x.id, x.name FROM entity_links l JOIN entities x ON x.id = l.canonical
+		WHERE l.entity = ? AND x.type = ? AND x.id <> ?
+		ORDER BY 1`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, store.NameKey(e.Name), e.Type, self, self, e.Type, self)
+	if err != nil {
+		return nil, fmt.Errorf("find link candidates: %w", err)
+	}
+	var cands []link.Candidate
+	for rows.Next() {
+		var c link.Candidate
+		if err := rows.Scan(&c.ID, &c.Name); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("find link candidates: %w", err)
+		}
+		if link.Partial(e.Name, c.Name) {
+			cands = append(cands, c)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find link candidates: %w", err)
+	}
+	for i := range cands {
+		if err := w.candidateDetails(ctx, &cands[i]); err != nil {
+			return nil, err
+		}
+	}
+	return cands, nil
+}
+
+// linkRecent is how many of a candidate's latest articles describe it.
+const linkRecent = 20
+
+// candidateDetails fills in c's titles, article count and company from its
+// linkRecent latest articles, so the cost does not grow with the archive.
+func (w *writer) candidateDetails(ctx context.Context, c *link.Candidate) error {
+	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT de.doc, t.title, o.entity
+		FROM (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY doc DESC LIMIT ?) de
+		LEFT JOIN entity_titles t ON t.entity = ? AND t.doc = de.doc
+		LEFT JOIN doc_entities o ON o.doc = de.doc AND o.entity <> ?`), c.ID, linkRecent, c.ID, c.ID)
+	if err != nil {
+		return fmt.Errorf("describe link candidate: %w", err)
+	}
+	defer rows.Close()
+	docs := map[int64]bool{}
+	for rows.Next() {
+		var seq int64
+		var title sql.NullString
+		var other sql.NullInt64
+		if err := rows.Scan(&seq, &title, &other); err != nil {
+			return fmt.Errorf("describe link candidate: %w", err)
+		}
+		docs[seq] = true
+		if title.Valid && !slices.Contains(c.Titles, title.String) {
+			c.Titles = append(c.Titles, title.String)
+		}
+		if other.Valid && !slices.Contains(c.Context, other.Int64) {
+			c.Context = append(c.Context, other.Int64)
+		}
+	}
+	c.Docs = len(docs)
+	return rows.Err()
+}
+
+// EntityLinks implements [store.CrossDoc.EntityLinks].
+func (db *DB) EntityLinks(ctx context.Context, name string) ([]store.EntityLink, error) {
+	key := store.NameKey(name)
+	if key == "" {
+		return nil, fmt.Errorf("entity links: %w: empty name", store.ErrInvalid)
+	}
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT d.id, d.date, l.local, e.name, e.type, COALESCE(c.name, ''), l.reason
+		FROM entity_links l JOIN documents d ON d.seq = l.doc JOIN entities e ON e.id = l.entity
+		LEFT JOIN entities c ON c.id = l.canonical
+		WHERE e.key = ? OR c.key = ? OR l.canonical IN (SELECT entity FROM entity_names WHERE key = ?)
+		ORDER BY d.day, d.id, l.local`), key, key, key)
+	if err != nil {
+		return nil, fmt.Errorf("entity links: %w", err)
+	}
+	defer rows.Close()
+	var out []store.EntityLink
+	for rows.Next() {
+		var l store.EntityLink
+		if err := rows.Scan(&l.DocID, &l.Date, &l.Local, &l.Name, &l.Type, &l.Canonical, &l.Reason); err != nil {
+			return nil, fmt.Errorf("entity links: %w", err)
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// nameOf returns the name of the document's entity id.
+func nameOf(d *doc.Document, id string) string {
+	for _, e := range d.Entities {
+		if e.ID == id {
+			return e.Name
+		}
+	}
+	return id
 }

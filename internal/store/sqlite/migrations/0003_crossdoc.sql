@@ -1,18 +1,36 @@
--- Cross-document layers (SQLite): deadlines tracked across articles and
--- stories. See docs/store.md. Rows that come from one document hang off
+-- Cross-document layers (SQLite): entity links, deadlines tracked across
+-- articles, and stories. See docs/store.md. Rows that come from one document hang off
 -- documents(seq) with ON DELETE CASCADE, and states (a deadline's status, a
 -- story's span) are derived from them at query time, so replacing an article
 -- never leaves a stale state behind.
+
+-- entity_links record, for a document's entity named only in part ("Trump",
+-- "Kim"), the fuller-named entity it was found to be (canonical NULL when
+-- the name stayed ambiguous) and why.
+CREATE TABLE entity_links (
+	doc       INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	local     TEXT NOT NULL,
+	entity    INTEGER NOT NULL REFERENCES entities(id),
+	canonical INTEGER REFERENCES entities(id),
+	reason    TEXT NOT NULL,
+	PRIMARY KEY (doc, local)
+) WITHOUT ROWID;
+CREATE INDEX entity_links_entity ON entity_links(entity);
+CREATE INDEX entity_links_canonical ON entity_links(canonical);
 
 -- tracked_deadlines is one real deadline, seen in one or more articles.
 CREATE TABLE tracked_deadlines (
 	id     INTEGER PRIMARY KEY,
 	setter INTEGER REFERENCES entities(id),
 	target INTEGER REFERENCES entities(id),
-	demand TEXT NOT NULL
+	demand TEXT NOT NULL,
+	-- horizon is the latest day among its sightings' days and due days: a
+	-- deadline is a candidate for a new article only near its horizon, so
+	-- matching costs the same in a large archive as in a small one.
+	horizon TEXT NOT NULL
 );
-CREATE INDEX tracked_deadlines_setter ON tracked_deadlines(setter);
-CREATE INDEX tracked_deadlines_target ON tracked_deadlines(target);
+CREATE INDEX tracked_deadlines_setter ON tracked_deadlines(setter, horizon);
+CREATE INDEX tracked_deadlines_target ON tracked_deadlines(target, horizon);
 
 -- deadline_sightings are the articles' reports of a tracked deadline: a
 -- restatement (local is the document's deadline id) or an outcome sentence
@@ -49,8 +67,11 @@ CREATE TABLE story_docs (
 );
 CREATE INDEX story_docs_story ON story_docs(story);
 
+-- day is the day of the article that brought the key, so a lookup reads
+-- only the keys of the time window.
 CREATE TABLE story_keys (
 	key   TEXT NOT NULL,
+	day   TEXT NOT NULL,
 	story INTEGER NOT NULL REFERENCES stories(id),
-	PRIMARY KEY (key, story)
+	PRIMARY KEY (key, day, story)
 ) WITHOUT ROWID;
