@@ -126,6 +126,13 @@ func (a *analysis) context(p pair) (lo, hi, last, closeTok int) {
 		closeTok = last + 1
 	}
 	lo, _ = a.sentRange(p.open)
+	if p.open+1 < len(a.toks) && a.sentOf[p.open+1] != a.sentOf[p.open] ||
+		p.open > lo && a.punct(p.open-1, ".!?") && a.inPair[p.open-1] == int32(p.parent) {
+		// The splitter gave the opening mark to the sentence before, or
+		// missed the sentence end before it (". ''It was …"): the
+		// quotation opens a sentence.
+		lo = p.open
+	}
 	_, hi = a.sentRange(last)
 	if closeTok >= hi && closeTok < len(a.toks) {
 		_, hi = a.sentRange(closeTok)

@@ -162,8 +162,8 @@ func (a *analysis) npAfter(s, hi int) (span, bool) {
 				e++
 				continue
 			}
-			if !det && e > s && !a.capitalised(e+1) {
-				break // after a bare name only a role before another name: "Trump adviser Kellyanne Conway"
+			if !det && e > s && !a.roleBeforeName(e, hi) {
+				break // after a bare name only a role before another name: "Trump campaign spokeswoman Hope Hicks"
 			}
 			if (det || e > s) && !functionWords[lw] && !verbAux[lw] && !pronouns[lw] && !determiners[lw] {
 				if _, isCue := cueForms[lw]; !isCue && !strings.HasSuffix(lw, "ly") && !adverbialWords[lw] {
@@ -178,6 +178,23 @@ func (a *analysis) npAfter(s, hi int) (span, bool) {
 		return none, false
 	}
 	return span{s, e}, true
+}
+
+// roleBeforeName reports whether tokens from e are one to three
+// lower-case nominal words followed by a capitalised word: the role in
+// "Trump campaign spokeswoman Hope Hicks".
+func (a *analysis) roleBeforeName(e, hi int) bool {
+	for k := e; k < hi && k-e < 3; k++ {
+		if a.capitalised(k) {
+			return k > e
+		}
+		lw := a.low(k)
+		if a.toks[k].Kind != doc.Word || functionWords[lw] || verbAux[lw] || pronouns[lw] || determiners[lw] ||
+			cueForms[lw].isCue() || hasLySuffix(lw) {
+			return false
+		}
+	}
+	return a.capitalised(min(e+3, hi-1)) && e+3 < hi
 }
 
 // isBe reports whether token i is a form of "be" (a passive before a cue).

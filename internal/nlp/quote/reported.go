@@ -122,6 +122,9 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	if a.is(start, leadingPrepositions) {
 		start = a.thatAfterAdverbial(start, hi) // "said at a stop in Toledo, Ohio, that …"
 	}
+	if (a.isWord(start, "about") || a.isWord(start, "of")) && a.toks[start+1].Kind == doc.Word {
+		start++ // "complained about the delays", "warned of a crisis": the topic is the content
+	}
 	if start < hi && !a.tailOnly(start, hi) && (spk.ok() || c > lo && a.toks[c-1].Kind == doc.Word) && !a.punct(start, ",") {
 		if a.punct(start, ":()") {
 			return f, false // "said: “…”" is a framed quotation, handled with quotations
