@@ -31,6 +31,9 @@ type apiFunc func(w http.ResponseWriter, r *http.Request) error
 func (s *Server) api(fn apiFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := fn(w, r); err != nil {
+			if r.Context().Err() != nil {
+				return // the client went away; nobody to answer
+			}
 			if statusOf(err) >= 500 {
 				s.cfg.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 			}
@@ -181,7 +184,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	}
 	res, err := s.cfg.Store.Search(r.Context(), q)
 	if err != nil {
-		return fmt.Errorf("search: %w", err)
+		return err // the store's error names the operation
 	}
 	writeJSON(w, http.StatusOK, page[store.Hit]{Items: nonNil(res.Hits), Total: res.Total, Limit: q.Limit, Offset: q.Offset})
 	return nil

@@ -19,6 +19,7 @@ var (
 	errMethod       = errors.New("method not allowed")
 	errNoRoute      = errors.New("no such endpoint")
 	errUnprocessed  = errors.New("document could not be analysed")
+	errBusy         = errors.New("server busy, try again")
 )
 
 // errorStatus is the one table from errors to HTTP statuses; the first
@@ -36,6 +37,7 @@ var errorStatus = []struct {
 	{errForbidden, http.StatusForbidden},
 	{errMethod, http.StatusMethodNotAllowed},
 	{errUnprocessed, http.StatusUnprocessableEntity},
+	{errBusy, http.StatusServiceUnavailable},
 	{context.DeadlineExceeded, http.StatusServiceUnavailable},
 	{context.Canceled, http.StatusServiceUnavailable},
 }
@@ -50,12 +52,12 @@ func statusOf(err error) int {
 	return http.StatusInternalServerError
 }
 
-// writeError writes err as {"error": "..."} with its status. Server errors
-// do not leak their text: the database's messages are for the log.
+// writeError writes err as {"error": "..."} with its status. Internal
+// errors do not leak their text: the database's messages are for the log.
 func writeError(w http.ResponseWriter, err error) {
 	status := statusOf(err)
 	msg := err.Error()
-	if status >= 500 {
+	if status == http.StatusInternalServerError {
 		msg = http.StatusText(status)
 	}
 	if status == http.StatusUnauthorized {

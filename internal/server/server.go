@@ -17,6 +17,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
+	"strings"
 	"time"
 
 	"dateline/internal/doc"
@@ -54,6 +56,12 @@ type Config struct {
 	Token string
 	// MaxBody caps a request body; DefaultMaxBody when zero.
 	MaxBody int64
+	// MaxInFlight caps the requests served at once; more wait their turn
+	// for up to QueueWait, then get 503. Zero means 4 per CPU: the store's
+	// queries are CPU-bound, and SQLite with hundreds of connections at
+	// once spends its time on contention rather than answers.
+	MaxInFlight int
+	QueueWait   time.Duration
 	// Now is the clock for "today" (the deadline board); time.Now when nil.
 	Now func() time.Time
 	Log *slog.Logger
@@ -67,13 +75,15 @@ const (
 	defaultIdleTimeout  = 120 * time.Second
 	headerTimeout       = 5 * time.Second
 	shutdownGrace       = 10 * time.Second
+	defaultQueueWait    = 10 * time.Second
 )
 
 // Server serves the API and the UI. Make one with [New].
 type Server struct {
-	cfg   Config
-	pages *pages
-	mux   *http.ServeMux
+	cfg      Config
+	pages    *pages
+	mux      *http.ServeMux
+	inFlight chan struct{} // a token per request being served
 }
 
 // New checks cfg and builds the handlers.
@@ -87,6 +97,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = DefaultMaxBody
 	}
+	if cfg.MaxInFlight <= 0 {
+		cfg.MaxInFlight = 4 * runtime.GOMAXPROCS(0)
+	}
+	if cfg.QueueWait <= 0 {
+		cfg.QueueWait = defaultQueueWait
+	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -97,7 +113,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	s := &Server{cfg: cfg, pages: p, mux: http.NewServeMux()}
+	s := &Server{cfg: cfg, pages: p, mux: http.NewServeMux(), inFlight: make(chan struct{}, cfg.MaxInFlight)}
 	s.routes()
 	return s, nil
 }
@@ -112,7 +128,37 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}()
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Referrer-Policy", "no-referrer")
+	if r.URL.Path != "/healthz" && !strings.HasPrefix(r.URL.Path, "/static/") {
+		if err := s.acquire(r.Context()); err != nil {
+			if r.Context().Err() == nil {
+				w.Header().Set("Retry-After", "1")
+				writeError(w, err)
+			}
+			return
+		}
+		defer func() { <-s.inFlight }()
+	}
 	s.mux.ServeHTTP(w, r)
+}
+
+// acquire waits for a turn to serve a request: at most QueueWait, and not
+// after the client has gone.
+func (s *Server) acquire(ctx context.Context) error {
+	select {
+	case s.inFlight <- struct{}{}:
+		return nil
+	default:
+	}
+	t := time.NewTimer(s.cfg.QueueWait)
+	defer t.Stop()
+	select {
+	case s.inFlight <- struct{}{}:
+		return nil
+	case <-t.C:
+		return errBusy
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // IsLoopback reports whether addr (host:port) listens only on the local
