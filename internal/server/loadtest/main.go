@@ -117,7 +117,6 @@ func startServer(ctx context.Context, path string, n, inFlight int) (string, fun
 	}
 	fmt.Printf("store: %d generated articles in %s\n", n, path)
 
-
 	srv, err := server.New(server.Config{Store: st, Analyzer: noAnalysis{}, MaxInFlight: inFlight, Log: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))})
 	if err != nil {
 		st.Close()
