@@ -98,3 +98,34 @@ func at(text string, i int) byte {
 	}
 	return text[i]
 }
+
+// BenchmarkHighlight renders a stored article with all its marks, as the
+// article page does.
+func BenchmarkHighlight(b *testing.B) {
+	_, st := newTestServer(b, nil)
+	d, err := st.Get(b.Context(), "council-budget")
+	if err != nil {
+		b.Fatal(err)
+	}
+	marks := articleMarks(d)
+	b.SetBytes(int64(len(d.Text)))
+	for b.Loop() {
+		_ = highlight(d.Text, marks)
+	}
+}
+
+// BenchmarkArticlePage serves the article page end to end (store read,
+// highlighting, template).
+func BenchmarkArticlePage(b *testing.B) {
+	srv, st := newTestServer(b, nil)
+	d, err := st.Get(b.Context(), "council-budget")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(d.Text)))
+	for b.Loop() {
+		if rec := do(b, srv, "GET", "/articles/council-budget", "", nil); rec.Code != 200 {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
+}

@@ -39,7 +39,6 @@ var funcs = template.FuncMap{
 	"day":        store.Day,
 	"query":      func(s string) string { return url.QueryEscape(s) },
 	"path":       func(s string) string { return url.PathEscape(s) },
-	"add":        func(a, b int) int { return a + b },
 	"dict":       dict,
 }
 
