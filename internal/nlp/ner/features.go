@@ -11,7 +11,7 @@ import (
 // featureVersion names the feature set. It is stored in the model file so a
 // model trained with other features is refused instead of silently scoring
 // garbage. Bump it whenever extract changes.
-const featureVersion = 5
+const featureVersion = 6
 
 // Feature templates. Each feature is the FNV hash of its template byte and
 // its value; the value strings are never built.
@@ -44,6 +44,13 @@ const (
 	fInQuote
 	fCommon
 	fCommonNext
+	fRunHead
+	fRunPrev
+	fRunNext
+	fRunPrevBigram
+	fRunNextBigram
+	fRunOrgEnd
+	fDocCue
 )
 
 const (
@@ -101,19 +108,45 @@ type sentView struct {
 	shapes   []string
 	headline bool
 	quote    []bool
-	doc      *docInfo
+	// runs[i] is the capitalised run holding token i: the maximal
+	// sequence of capitalised words around it, {-1, -1} when token i is
+	// not capitalised. Its head and the words around it type the whole
+	// name ("... Locomotive Works", "shares of ...", "... said in"), which
+	// the ±2 word window cannot see from a name's first word.
+	runs []run
+	doc  *docInfo
 }
+
+// run is a half-open token range.
+type run struct{ a, b int }
 
 // docInfo holds document-wide evidence about words: whether a capitalised
 // word also occurs in lower case (then it is probably a common word that
 // starts a sentence) and whether it occurs capitalised mid-sentence.
+//
+// cues holds, per capitalised word, the type cues seen at any of its
+// occurrences: a name typed at one place in a story is typed the same at
+// the others, so "the Pirates" or "Caloi Company" once is evidence for
+// every "Pirates" or "Caloi".
 type docInfo struct {
 	lowerSeen map[string]bool
 	capMid    map[string]bool
+	cues      map[string]docCue
 }
 
-func newDocInfo(text string, toks []doc.Token, sents []doc.Span) *docInfo {
-	di := &docInfo{lowerSeen: map[string]bool{}, capMid: map[string]bool{}}
+// docCue is a set of document-level type cues of a word.
+type docCue uint8
+
+const (
+	cueAfterThe   docCue = 1 << iota // "the Bruins": not a person
+	cueBeforeOrg                     // "Caloi Company", "Matthews Band"
+	cueAfterTitle                    // "Mr. Harrison", "President Harrison"
+	cueAfterFirst                    // "Benjamin Harrison": a surname
+	cuePossessive                    // "Boeing's"
+)
+
+func newDocInfo(text string, toks []doc.Token, sents []doc.Span, g *gazetteer.Gazetteer) *docInfo {
+	di := &docInfo{lowerSeen: map[string]bool{}, capMid: map[string]bool{}, cues: map[string]docCue{}}
 	si := 0
 	for i, t := range toks {
 		for si < len(sents) && sents[si].End <= t.Start {
@@ -132,9 +165,43 @@ func newDocInfo(text string, toks []doc.Token, sents []doc.Span) *docInfo {
 			if !initial {
 				di.capMid[w] = true
 			}
+			if c := wordCues(text, toks, i, g); c != 0 {
+				di.cues[w] |= c
+			}
 		}
 	}
 	return di
+}
+
+// wordCues returns the type cues around the capitalised token i.
+func wordCues(text string, toks []doc.Token, i int, g *gazetteer.Gazetteer) docCue {
+	var c docCue
+	if i > 0 {
+		p := toks[i-1]
+		pw := text[p.Start:p.End]
+		switch {
+		case pw == "the":
+			c |= cueAfterThe
+		case capWord(text, p):
+			if e, ok := g.Lookup(pw); ok && e.Class&gazetteer.FirstName != 0 {
+				c |= cueAfterFirst
+			}
+		}
+		if n, e := g.MatchTitle(text, toks, i-1); n == 1 && e.Class&gazetteer.Title != 0 {
+			c |= cueAfterTitle
+		}
+	}
+	if i+1 < len(toks) {
+		n := toks[i+1]
+		nw := text[n.Start:n.End]
+		switch {
+		case nw == "'s" || nw == "’s":
+			c |= cuePossessive
+		case capWord(text, n) && g.IsOrgWord(nw):
+			c |= cueBeforeOrg
+		}
+	}
+	return c
 }
 
 func isOpenPunct(text string, t doc.Token) bool {
@@ -209,6 +276,22 @@ func prepare(text string, toks []doc.Token, di *docInfo, g *gazetteer.Gazetteer,
 		s.quote = append(s.quote, inQuote)
 	}
 	s.headline = words >= 3 && caps*10 >= words*6
+	s.runs = resize(s.runs, len(toks))
+	for i := 0; i < len(toks); {
+		if !capWord(text, toks[i]) {
+			s.runs[i] = run{-1, -1}
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && capWord(text, toks[j]) {
+			j++
+		}
+		for k := i; k < j; k++ {
+			s.runs[k] = run{i, j}
+		}
+		i = j
+	}
 	for i := 0; i < len(toks); {
 		s.gaz[i] = gazTag{}
 		t := toks[i]
@@ -241,6 +324,15 @@ func prepare(text string, toks []doc.Token, di *docInfo, g *gazetteer.Gazetteer,
 		}
 		i += n
 	}
+}
+
+// capWord reports whether tok is a word that starts with a capital letter.
+func capWord(text string, tok doc.Token) bool {
+	if tok.Kind != doc.Word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[tok.Start:tok.End])
+	return unicode.IsUpper(r)
 }
 
 func resize[T any](s []T, n int) []T {
@@ -385,6 +477,25 @@ func (s *sentView) context(i int, emit func(uint64)) {
 	if g.org {
 		emit(uint64(newHash(fOrgWord)))
 	}
+	if r := s.runs[i]; r.a >= 0 && !s.headline {
+		// Features of the capitalised run around token i. In a headline
+		// every word is capitalised and runs mean nothing.
+		last := i == r.b-1
+		if r.b-r.a > 1 || !last {
+			emit(uint64(newHash(fRunHead).byte(boolByte(last)).lower(word(r.b - 1))))
+		}
+		if s.gaz[r.b-1].org {
+			emit(uint64(newHash(fRunOrgEnd).byte(boolByte(last))))
+		}
+		if i > r.a {
+			emit(uint64(newHash(fRunPrev).lower(word(r.a - 1))))
+		}
+		if !last {
+			emit(uint64(newHash(fRunNext).lower(word(r.b))))
+		}
+		emit(uint64(newHash(fRunPrevBigram).lower(word(r.a - 2)).byte(0).lower(word(r.a - 1))))
+		emit(uint64(newHash(fRunNextBigram).lower(word(r.b)).byte(0).lower(word(r.b + 1))))
+	}
 	if s.doc != nil && toks[i].Kind == doc.Word {
 		r, size := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(r) {
@@ -394,6 +505,13 @@ func (s *sentView) context(i int, emit func(uint64)) {
 			}
 			if s.doc.capMid[w] {
 				emit(uint64(newHash(fCapSeen).byte(boolByte(first))))
+			}
+			if c := s.doc.cues[w]; c != 0 {
+				for bit := docCue(1); bit != 0 && bit <= c; bit <<= 1 {
+					if c&bit != 0 {
+						emit(uint64(newHash(fDocCue).byte(byte(bit))))
+					}
+				}
 			}
 		}
 	}

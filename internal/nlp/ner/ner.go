@@ -114,7 +114,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 		ws = &workspace{}
 	}
 	defer t.pool.Put(ws)
-	info := newDocInfo(text, toks, sents)
+	info := newDocInfo(text, toks, sents, t.gaz)
 	ws.lex.reset()
 	var names []Name
 	ti := 0
@@ -141,6 +141,8 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.check(text, toks, names, info)
 	names = joinParticles(text, toks, names)
 	names = t.completeFirstNames(text, toks, names)
+	names = t.surnames(text, names)
+	names = t.companyNames(text, toks, names, info)
 	return t.propagate(text, toks, names)
 }
 
@@ -321,7 +323,8 @@ func (t *Tagger) propagate(text string, toks []doc.Token, names []Name) []Name {
 			}
 			s := text[toks[i].Start:toks[i+n-1].End]
 			typ, ok := known[s]
-			if !ok || (i+n < len(toks) && toks[i+n].Kind == doc.Word && capitalised(text, toks[i+n]) && !covered[i+n]) {
+			if !ok || (i+n < len(toks) && toks[i+n].Kind == doc.Word && capitalised(text, toks[i+n]) && !covered[i+n] &&
+				!strings.Contains(text[toks[i+n-1].End:toks[i+n].Start], "\n")) {
 				continue
 			}
 			start := i
@@ -460,6 +463,12 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 			typ = "ORG"
 		}
 	}
+	if typ == "PERSON" && j-i > 1 && orgEnds[text[toks[j-1].Start:toks[j-1].End]] {
+		typ = "ORG" // "Dave Matthews Band", "Hinkley Locomotive Works"
+	}
+	if typ != "ORG" && t.teamName(text, toks[i:j]) {
+		typ = "ORG" // "Pittsburgh Pirates", "St. Louis Cardinals"
+	}
 	if (typ == "PRODUCT" || typ == "MISC") && modelNumber(text, toks, j) {
 		j++ // "iPhone 4", "Windows 11"
 	}
@@ -504,6 +513,165 @@ var facilityHeads = map[string]bool{"Airport": true, "Station": true, "Bridge": 
 var placeHeads = map[string]bool{"Channel": true, "Sea": true, "Ocean": true, "Gulf": true, "Islands": true,
 	"Island": true, "Peninsula": true, "Empire": true, "Republic": true, "Kingdom": true, "Coast": true,
 	"Strait": true, "Riviera": true, "Alps": true, "Plain": true, "Desert": true}
+
+// surnames types a one-word name as a person where the document names a
+// person with that surname ("Vladimir Putin" … "Putin"), in case the tagger,
+// seeing the word alone, guessed a product, a work or an organisation it
+// has never heard of. Places keep their type ("George Washington" does not
+// make "Washington" a person): a surname that is also a town is ambiguous,
+// a product or a work named like a person in the same story is not.
+func (t *Tagger) surnames(text string, names []Name) []Name {
+	var people map[string]bool
+	for _, n := range names {
+		if n.Type != "PERSON" {
+			continue
+		}
+		parts := strings.Fields(text[n.Start:n.End])
+		if len(parts) < 2 || !allNameWords(parts) {
+			continue
+		}
+		if people == nil {
+			people = map[string]bool{}
+		}
+		people[parts[len(parts)-1]] = true
+	}
+	if people == nil {
+		return names
+	}
+	for k, n := range names {
+		switch n.Type {
+		case "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "ORG":
+		default:
+			continue
+		}
+		w := text[n.Start:n.End]
+		if !people[w] {
+			continue
+		}
+		if e, ok := t.gaz.Lookup(w); ok && e.Class&(gazetteer.Org|gazetteer.Company) != 0 {
+			continue
+		}
+		names[k].Type = "PERSON"
+	}
+	return names
+}
+
+// companyNames makes a document's names agree with its companies. A
+// company named in full once ("Ford Motor Co.", "Toyota Motor Corp.") is
+// named by its first word elsewhere, which the tagger, seeing a surname or
+// a town, often types wrong; and that word before a place is a branch
+// ("Ford Australia", ORG), before other capitalised words or a number a
+// model ("Ford Taurus", "Boeing 787", PRODUCT).
+func (t *Tagger) companyNames(text string, toks []doc.Token, names []Name, info *docInfo) []Name {
+	var heads map[string]bool
+	ti := 0
+	first := func(n Name) (int, int) {
+		for ti > 0 && toks[ti-1].End > n.Start {
+			ti--
+		}
+		for ti < len(toks) && toks[ti].Start < n.Start {
+			ti++
+		}
+		j := ti
+		for j < len(toks) && toks[j].End <= n.End {
+			j++
+		}
+		return ti, j
+	}
+	for _, n := range names {
+		if n.Type != "ORG" {
+			continue
+		}
+		i, j := first(n)
+		if j-i < 2 || !capitalised(text, toks[i]) {
+			continue
+		}
+		w := text[toks[i].Start:toks[i].End]
+		if t.gaz.IsOrgWord(w) || t.isTitleWord(text, toks[i]) || t.gaz.IsCommon(w) && info.lowerSeen[strings.ToLower(w)] {
+			continue // "General Motors", "Bank of America", but "Ford Motor Co."
+		}
+		if e, ok := t.gaz.Lookup(w); ok && e.Class&(gazetteer.Country|gazetteer.Capital|gazetteer.City|gazetteer.Place|gazetteer.Region|gazetteer.Demonym) != 0 {
+			continue // "American Airlines", "Boston Globe"
+		}
+		suffix := false
+		for k := i + 1; k < j; k++ {
+			v := text[toks[k].Start:toks[k].End]
+			suffix = suffix || orgEnds[v] || corporateWords[v]
+		}
+		if suffix {
+			if heads == nil {
+				heads = map[string]bool{}
+			}
+			heads[w] = true
+		}
+	}
+	if heads == nil {
+		return names
+	}
+	ti = 0
+	for k, n := range names {
+		if n.Type == "ORG" {
+			continue
+		}
+		i, j := first(n)
+		if i >= j || !heads[text[toks[i].Start:toks[i].End]] {
+			continue
+		}
+		switch {
+		case j-i == 1:
+			names[k].Type = "ORG"
+		case n.Type == "PERSON" || n.Type == "GPE" || n.Type == "LOC":
+			rest := text[toks[i+1].Start:toks[j-1].End]
+			if typ, ok := t.gazType(rest); ok && typ == "GPE" {
+				names[k].Type = "ORG"
+			} else if !orgEnds[text[toks[j-1].Start:toks[j-1].End]] {
+				names[k].Type = "PRODUCT"
+			} else {
+				names[k].Type = "ORG"
+			}
+		}
+	}
+	return names
+}
+
+// corporateWords follow a company's short name in its full one: "Ford
+// Motor Co.", "Toyota Motor Corp.", "Nissan Motor".
+var corporateWords = map[string]bool{"Motor": true, "Co": true, "Co.": true, "Corp.": true, "Inc.": true,
+	"AG": true, "SA": true, "NV": true, "GmbH": true, "AB": true, "ASA": true, "SpA": true, "Limited": true}
+
+// orgEnds are capitalised words that end an organisation's name and hardly
+// ever a person's, so a multi-word "person" ending in one is an
+// organisation.
+var orgEnds = map[string]bool{"Inc": true, "Inc.": true, "Corp": true, "Corp.": true, "Corporation": true,
+	"Co.": true, "Ltd": true, "Ltd.": true, "LLC": true, "plc": true, "PLC": true, "Group": true, "Company": true,
+	"Band": true, "Orchestra": true, "Airlines": true, "Airways": true, "Motors": true, "University": true,
+	"College": true, "Institute": true, "Party": true, "Ministry": true, "Agency": true, "Council": true,
+	"Committee": true, "Commission": true, "Association": true, "Foundation": true, "Records": true,
+	"Industries": true, "Holdings": true, "Works": true, "Railroad": true, "Railway": true, "Studios": true}
+
+// nonTeamPlurals are plural heads of place names: "Washington Heights" is
+// no team.
+var nonTeamPlurals = map[string]bool{"Heights": true, "Falls": true, "Springs": true, "Islands": true,
+	"Isles": true, "Hills": true, "Mountains": true, "Lakes": true, "Plains": true, "Rapids": true,
+	"Keys": true, "Woods": true, "Gardens": true, "Meadows": true, "Pines": true, "Rocks": true,
+	"Narrows": true, "Sands": true, "Flats": true, "Glades": true, "Acres": true, "Oaks": true,
+	"Parks": true, "Highlands": true, "Lowlands": true, "Downs": true, "Fields": true, "Towers": true,
+	"Estates": true, "Commons": true, "Docks": true, "Territories": true, "States": true, "Emirates": true}
+
+// teamName reports whether toks name a sports team: a known city or state
+// followed by one capitalised plural ("Boston Braves", "New York Giants").
+func (t *Tagger) teamName(text string, toks []doc.Token) bool {
+	if len(toks) < 2 || len(toks) > 4 {
+		return false
+	}
+	last := text[toks[len(toks)-1].Start:toks[len(toks)-1].End]
+	if len(last) < 4 || !strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ss") ||
+		!capitalised(text, toks[len(toks)-1]) || nonTeamPlurals[last] || t.gaz.IsOrgWord(last) {
+		return false
+	}
+	e, ok := t.gaz.Lookup(text[toks[0].Start:toks[len(toks)-2].End])
+	return ok && e.Class&(gazetteer.City|gazetteer.Capital|gazetteer.Place) != 0 && e.Class&gazetteer.Country == 0
+}
 
 // orgCues are nouns that, right before a name, say it is an organisation.
 var orgCues = map[string]bool{"company": true, "firm": true, "carrier": true, "airline": true, "bank": true,
@@ -824,7 +992,19 @@ func (t *Tagger) extraName(text string, toks []doc.Token, i int, covered func(in
 			return Name{Start: tok.Start, End: tok.End, Type: "GPE"}, true
 		}
 	}
-	if e, ok := t.gaz.Lookup(w); ok && e.Class&gazetteer.Demonym != 0 && e.Class&(gazetteer.Country|gazetteer.Place|gazetteer.FirstName) == 0 {
+	e, known := t.gaz.Lookup(w)
+	if known && len(w) > 1 && strings.ToUpper(w) == w && e.Class&gazetteer.Org != 0 &&
+		e.Class&(gazetteer.Country|gazetteer.Place) == 0 && !t.gaz.IsCommon(strings.ToLower(w)) {
+		// A well-known acronym ("UN Secretary-General", "IMF staff").
+		return Name{Start: tok.Start, End: tok.End, Type: "ORG"}, true
+	}
+	if i > 0 && orgCues[text[toks[i-1].Start:toks[i-1].End]] && !t.gaz.IsCommon(w) && !t.isTitleWord(text, tok) &&
+		(i+1 >= len(toks) || !capitalised(text, toks[i+1])) {
+		// "energy company Equinor": one capitalised word after a noun
+		// that names a kind of organisation.
+		return Name{Start: tok.Start, End: tok.End, Type: "ORG"}, true
+	}
+	if known && e.Class&gazetteer.Demonym != 0 && e.Class&(gazetteer.Country|gazetteer.Place|gazetteer.FirstName) == 0 {
 		// A demonym followed by another capitalised word is probably part of
 		// a longer name the tagger chose not to tag ("Russian Orthodox
 		// Church"); leave it.

@@ -61,7 +61,7 @@ func TestAffixes(t *testing.T) {
 func features(text string, i int) []uint64 {
 	toks := token.Tokenize(text, nil)
 	var s sentView
-	prepare(text, toks, newDocInfo(text, toks, nil), gazetteer.Default(), &s)
+	prepare(text, toks, newDocInfo(text, toks, nil, gazetteer.Default()), gazetteer.Default(), &s)
 	var hs []uint64
 	s.extract(i, func(h uint64) { hs = append(hs, h) })
 	return hs
@@ -103,7 +103,7 @@ func TestExtract(t *testing.T) {
 		text := "German Chancellor Olaf Scholz met Emmanuel Macron in Paris ."
 		toks := token.Tokenize(text, nil)
 		var s sentView
-		prepare(text, toks, newDocInfo(text, toks, nil), gazetteer.Default(), &s)
+		prepare(text, toks, newDocInfo(text, toks, nil, gazetteer.Default()), gazetteer.Default(), &s)
 		got := make([]float32, len(toks)*numLabels)
 		var c lexCache
 		c.reset()

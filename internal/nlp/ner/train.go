@@ -77,7 +77,7 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 	for di, td := range docs {
 		toks := token.Tokenize(td.Text, nil)
 		spans := sentence.Split(td.Text, toks, nil)
-		info := newDocInfo(td.Text, toks, spans)
+		info := newDocInfo(td.Text, toks, spans, g)
 		labels := make([]int, len(toks))
 		// Outermost names first: "Durham University" wins over the
 		// "Durham" inside it; of two names on one span, the typed one wins
@@ -302,3 +302,7 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// DecodeModel reads a model written by [Model.Encode], for training
+// experiments that compare models without rebuilding the embedded one.
+func DecodeModel(data []byte) (*Model, error) { return decodeModel(data) }

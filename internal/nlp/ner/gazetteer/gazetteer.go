@@ -5,7 +5,7 @@
 //
 // The lists are plain text files in data/, embedded at build time. Some are
 // generated from registry packages by scripts/gen-gazetteers.sh (countries,
-// capitals, cities, first names), the rest are written by hand; data/LICENSES.md
+// capitals, cities, first names, companies and brands), the rest are written by hand; data/LICENSES.md
 // records where each comes from. Nothing is read or fetched at run time.
 //
 // Phrases are matched token by token with the dateline tokeniser, so "U.S."
@@ -47,6 +47,10 @@ const (
 	Facility                     // well-known buildings and sites (FAC)
 	Male                         // given names borne mostly by men
 	Female                       // given names borne mostly by women
+	// Company marks company and brand names from registry lists. The
+	// lists are large and noisy, so the class is a tagging cue only:
+	// unlike Org it never decides a type or an alias by itself.
+	Company
 )
 
 // Entry is what the gazetteer knows about one phrase.
@@ -156,6 +160,13 @@ func load() (*Gazetteer, error) {
 	}
 	err = eachLine("propernouns.txt", func(f []string) error {
 		g.addName(f[0], ProperNoun, "")
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine("companies.txt", func(f []string) error {
+		g.addName(f[0], Company, "")
 		return nil
 	})
 	if err != nil {

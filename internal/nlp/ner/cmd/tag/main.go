@@ -1,7 +1,9 @@
 // Command tag runs tokenising, sentence splitting, NER and entity resolution
 // on JSONL documents (one {"id", "text", ...} a line on stdin) and writes them
 // back with their entities. It exists to measure the NER stages on their own
-// with shared/eval/ner_score.py, independent of the rest of the pipeline:
+// with shared/eval/ner_score.py, independent of the rest of the pipeline.
+// -model FILE tags with a model written by cmd/train instead of the embedded
+// one (training experiments):
 //
 //	python3 ../shared/eval/make_input.py GOLD | go run ./internal/nlp/ner/cmd/tag > /tmp/out.jsonl
 package main
@@ -10,6 +12,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 
@@ -29,7 +32,9 @@ func main() {
 }
 
 func run() error {
-	st, err := ner.NewStage()
+	model := flag.String("model", "", "model file (gzip, as written by cmd/train); default: the embedded model")
+	flag.Parse()
+	st, err := stage(*model)
 	if err != nil {
 		return err
 	}
@@ -57,4 +62,21 @@ func run() error {
 		}
 	}
 	return sc.Err()
+}
+
+// stage returns the NER stage with the model in file, or with the embedded
+// model when file is empty.
+func stage(file string) (ner.Stage, error) {
+	if file == "" {
+		return ner.NewStage()
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return ner.Stage{}, fmt.Errorf("read model: %w", err)
+	}
+	m, err := ner.DecodeModel(data)
+	if err != nil {
+		return ner.Stage{}, err
+	}
+	return ner.Stage{Tagger: ner.NewWithModel(m)}, nil
 }

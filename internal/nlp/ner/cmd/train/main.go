@@ -48,6 +48,7 @@ func main() {
 		runs       = flag.Int("runs", 3, "perceptrons trained on different shuffles and averaged")
 		dropout    = flag.Float64("word-dropout", 0.2, "probability of hiding a token's word feature in a training step")
 		heldoutIDs = flag.String("heldout-ids", "", "write the held-out MEANTIME/WikiGold ids to this file")
+		cv         = flag.Bool("cv", false, "error-analysis fold: leave the held-out MEANTIME half out entirely and hold out half of the training half instead")
 	)
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -67,7 +68,7 @@ func main() {
 		log.Info("wikigold", "train docs", n, "held out", len(h))
 	}
 	if *meantime != "" {
-		n, h, err := readMeantime(*meantime, &docs)
+		n, h, err := readMeantime(*meantime, *cv, &docs)
 		if err != nil {
 			fail(log, err)
 		}
@@ -116,6 +117,14 @@ func heldOutMeantime(id string) bool {
 	h := fnv.New32a()
 	h.Write([]byte(id))
 	return h.Sum32()%2 == 1
+}
+
+// cvFold reports whether a MEANTIME training document is in the
+// error-analysis fold of -cv: the second bit of its id hash is set.
+func cvFold(id string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return h.Sum32()>>1%2 == 1
 }
 
 type goldMention struct {
@@ -215,11 +224,14 @@ func readWikiGold(path string, ntrain int, docs *[]ner.TrainDoc) (int, []string,
 	return n, held, err
 }
 
-func readMeantime(path string, docs *[]ner.TrainDoc) (int, []string, error) {
+func readMeantime(path string, cv bool, docs *[]ner.TrainDoc) (int, []string, error) {
 	n := 0
 	var held []string
 	err := eachDoc(path, func(d *goldDoc) error {
-		if heldOutMeantime(d.ID) {
+		switch {
+		case cv && heldOutMeantime(d.ID):
+			return nil // never looked at, not even for error analysis
+		case cv && cvFold(d.ID), !cv && heldOutMeantime(d.ID):
 			held = append(held, d.ID)
 			return nil
 		}

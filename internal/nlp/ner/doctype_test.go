@@ -1,0 +1,163 @@
+package ner
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"dateline/internal/nlp/sentence"
+	"dateline/internal/nlp/token"
+)
+
+// spanNames builds tagger output for text from "TYPE phrase" pairs, each
+// phrase taken at its first occurrence after the previous one.
+func spanNames(t *testing.T, text string, tagged ...string) []Name {
+	t.Helper()
+	var out []Name
+	from := 0
+	for _, s := range tagged {
+		typ, phrase, _ := strings.Cut(s, " ")
+		i := strings.Index(text[from:], phrase)
+		if i < 0 {
+			t.Fatalf("%q not in text after byte %d", phrase, from)
+		}
+		out = append(out, Name{Start: from + i, End: from + i + len(phrase), Type: typ})
+		from += i + len(phrase)
+	}
+	return out
+}
+
+func showNames(text string, names []Name) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n.Type + " " + text[n.Start:n.End]
+	}
+	return out
+}
+
+// TestDocumentTypes checks the document-level type rules on tagger output
+// written for the test, so that they do not depend on the trained model.
+func TestDocumentTypes(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		text   string
+		tagged []string
+		want   []string
+	}{
+		{
+			name:   "company short name and its models",
+			text:   "Harlow Motor Co. said on Monday that Harlow will stop making the Harlow Sprite. Harlow Canada is not affected.",
+			tagged: []string{"ORG Harlow Motor Co.", "PERSON Harlow", "PERSON Harlow Sprite", "GPE Harlow Canada"},
+			want:   []string{"ORG Harlow Motor Co.", "ORG Harlow", "PRODUCT Harlow Sprite", "ORG Harlow Canada"},
+		},
+		{
+			name:   "a common word used in lower case is no company head",
+			text:   "General Dynamics Corp. named a new chief. The general manager resigned. General Smith agreed.",
+			tagged: []string{"ORG General Dynamics Corp.", "PERSON General Smith"},
+			want:   []string{"ORG General Dynamics Corp.", "PERSON General Smith"},
+		},
+		{
+			name:   "surname typed as a product",
+			text:   "Prime Minister Odile Varenne met union leaders. Varenne said talks would go on.",
+			tagged: []string{"PERSON Odile Varenne", "PRODUCT Varenne"},
+			want:   []string{"PERSON Odile Varenne", "PERSON Varenne"},
+		},
+		{
+			name:   "a place named like a person stays a place",
+			text:   "George Washington crossed the river. Washington later became the capital.",
+			tagged: []string{"PERSON George Washington", "GPE Washington"},
+			want:   []string{"PERSON George Washington", "GPE Washington"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := token.Tokenize(tt.text, nil)
+			info := newDocInfo(tt.text, toks, sentence.Split(tt.text, toks, nil), tg.gaz)
+			names := spanNames(t, tt.text, tt.tagged...)
+			names = tg.surnames(tt.text, names)
+			names = tg.companyNames(tt.text, toks, names, info)
+			if got := showNames(tt.text, names); !slices.Equal(got, tt.want) {
+				t.Errorf("names:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTeamName(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		phrase string
+		want   bool
+	}{
+		{"Pittsburgh Pirates", true},
+		{"Boston Braves", true},
+		{"Washington Heights", false}, // a neighbourhood
+		{"Boston", false},
+		{"Boston Globe", false},       // not plural
+		{"Denver Express", false},     // -ss
+		{"Harlow Pirates", false},     // not a known place
+		{"Chicago Industries", false}, // an organisation word, typed by other rules
+		{"France Strikes", false},     // a country is no team's city
+		{"Los Angeles Lakers", true},  // multi-word city
+	}
+	for _, tt := range tests {
+		t.Run(tt.phrase, func(t *testing.T) {
+			toks := token.Tokenize(tt.phrase, nil)
+			if got := tg.teamName(tt.phrase, toks); got != tt.want {
+				t.Errorf("teamName(%q) = %v, want %v", tt.phrase, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTagConcurrent checks that one Tagger serves goroutines at once (the
+// pipeline shares a stage between workers) and that each gets the result
+// it would get alone.
+func TestTagConcurrent(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"Harlow Motor Co. said on Monday that Harlow would cut 3,000 jobs in Ohio.",
+		"French President Emmanuel Macron arrived in Berlin on Monday.",
+		"The International Monetary Fund cut its forecast, and IMF officials warned of a recession.",
+		"Pittsburgh Pirates fans gathered outside the stadium as the team lost again.",
+	}
+	want := make([][]string, len(texts))
+	tag := func(text string) []string {
+		toks := token.Tokenize(text, nil)
+		return showNames(text, tg.Tag(text, toks, sentence.Split(text, toks, nil)))
+	}
+	for i, s := range texts {
+		want[i] = tag(s)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 20 {
+				i := (g + k) % len(texts)
+				if got := tag(texts[i]); !slices.Equal(got, want[i]) {
+					errs <- texts[i]
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for s := range errs {
+		t.Errorf("concurrent tagging of %q differs from sequential", s)
+	}
+}
