@@ -279,6 +279,39 @@ func TestQuotes(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "speaker past a time adverbial, name ending in -ly",
+			text: "Gov. Lena Marsh on Thursday said the bridge would reopen. Commissioner Kelly then announced a review of the tolls.",
+			want: []want{
+				{"the bridge would reopen", doc.Indirect, "said", "Gov. Lena Marsh"},
+				{"a review of the tolls", doc.Indirect, "announced", "Commissioner Kelly"},
+			},
+		},
+		{
+			name: "relative which names the speaker",
+			text: "The dockers’ union, which endorsed the plan, met on Friday.",
+			want: []want{{"the plan", doc.Indirect, "endorsed", "The dockers’ union"}},
+		},
+		{
+			name: "belief verb before a finite clause",
+			text: "Analysts believe the harbour will lose traffic.",
+			want: []want{{"the harbour will lose traffic", doc.Indirect, "believe", "Analysts"}},
+		},
+		{
+			name: "the topic after about is the content",
+			text: "Fishermen complained about the new quotas.",
+			want: []want{{"the new quotas", doc.Indirect, "complained", "Fishermen"}},
+		},
+		{
+			name: "role words between two names",
+			text: "\"We are ready,\" City Hall deputy spokeswoman Ines Kovac said in a statement.",
+			want: []want{{"We are ready,", doc.Direct, "said", "City Hall deputy spokeswoman Ines Kovac"}},
+		},
+		{
+			name: "a quotation after a sentence end the splitter missed",
+			text: "''We tried,'' he said. ''The storm was faster.''",
+			want: []want{{"We tried,'' he said. ''The storm was faster.", doc.Direct, "said", "he"}},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,

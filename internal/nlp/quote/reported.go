@@ -133,6 +133,16 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 			return f, false // "said at a briefing Monday before …": no clause follows
 		}
 		end := a.contentEnd(start, hi)
+		if a.relative(c, lo) {
+			// "The union, which endorsed the plan, met": the relative
+			// clause ends at its comma.
+			for k := start; k < end; k++ {
+				if a.punct(k, ",") && a.inPair[k] < 0 {
+					end = k
+					break
+				}
+			}
+		}
 		s, e, ok := a.trimTokens(start, end)
 		if !ok {
 			return f, false
@@ -481,4 +491,14 @@ func (a *analysis) finiteClause(s, hi int) bool {
 		}
 	}
 	return false
+}
+
+// relative reports whether the cue at c opens a relative clause set off by
+// a comma (", which endorsed …", ", who has long argued …").
+func (a *analysis) relative(c, lo int) bool {
+	k := c - 1
+	for k > lo && (a.is(k, auxiliaries) || hasLySuffix(a.low(k))) {
+		k--
+	}
+	return k > lo && (a.isWord(k, "which") || a.isWord(k, "who")) && a.punct(k-1, ",")
 }
