@@ -16,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"dateline/internal/doc"
 	"dateline/internal/store"
@@ -371,11 +373,14 @@ func (s *Server) entityPage(r *http.Request) (string, any, error) {
 			return "", nil, fmt.Errorf("quotes: %w", err)
 		}
 	}
-	// Names: every form the articles used, most used first.
+	// Names: every capitalised form the articles used, most used first
+	// ("she" and "the mayor" are mentions, not names).
 	forms := map[string]int{}
 	for _, a := range rep.Appearances {
 		for _, f := range a.Forms {
-			forms[f]++
+			if r, _ := utf8.DecodeRuneInString(f); unicode.IsUpper(r) {
+				forms[f]++
+			}
 		}
 	}
 	var names []string
