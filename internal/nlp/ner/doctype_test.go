@@ -161,3 +161,46 @@ func TestTagConcurrent(t *testing.T) {
 		t.Errorf("concurrent tagging of %q differs from sequential", s)
 	}
 }
+
+func TestPossessiveSplit(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		span string
+		want string // the owner, or "" for no split
+	}{
+		{"Ford's North American", "Ford"},
+		{"Ford 's North American", "Ford"}, // the tokeniser splits " 's"
+		{"Harlow’s European", "Harlow"},
+		{"People's Republic", ""},
+		{"Women's World Cup", ""},
+		{"Veterans's Day", ""},
+		{"Lloyd's of London", ""}, // nothing capitalised after it
+		{"North American", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.span, func(t *testing.T) {
+			toks := token.Tokenize(tt.span, nil)
+			got := ""
+			if k, _ := tg.possessiveSplit(tt.span, toks, 0, len(toks)); k > 0 {
+				got = tt.span[:toks[k-1].End]
+			}
+			if got != tt.want {
+				t.Errorf("owner = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestModelCode(t *testing.T) {
+	for w, want := range map[string]bool{
+		"787": true, "A380": true, "X5": true, "A320neo": false, "4": false, "54": false,
+		"2020": false, "1990s": false, "3M": false, "iPhone": false, "747-400": true,
+	} {
+		if got := modelCode(w); got != want {
+			t.Errorf("modelCode(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

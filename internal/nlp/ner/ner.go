@@ -160,7 +160,13 @@ func (t *Tagger) check(text string, toks []doc.Token, names []Name, info *docInf
 			k++
 		}
 		if k >= len(toks) || toks[k].End != n.End {
-			out = append(out, n) // more than one token
+			// More than one token: a city the gazetteer knows is no
+			// person ("St. Louis", "Santa Clara").
+			const city = gazetteer.Country | gazetteer.Capital | gazetteer.City | gazetteer.Place
+			if e, ok := t.gaz.Lookup(text[n.Start:n.End]); ok && n.Type == "PERSON" && e.Class&city != 0 && e.Class&gazetteer.FirstName == 0 {
+				n.Type = "GPE"
+			}
+			out = append(out, n)
 			continue
 		}
 		w := text[n.Start:n.End]
@@ -417,6 +423,16 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 	if !hasLetter(text[toks[i].Start:toks[j-1].End]) {
 		return names // "4" alone is no name
 	}
+	if k, n := t.possessiveSplit(text, toks, i, j); k > 0 {
+		// "Ford's North American operations": an owner and what it
+		// owns are two names.
+		names = t.refine(text, toks, i, k, typ, names)
+		owned := typ
+		if g, ok := t.gazType(text[toks[k+n].Start:toks[j-1].End]); ok {
+			owned = g // "Ford's North American": a region, whatever the owner is
+		}
+		return t.refine(text, toks, k+n, j, owned, names)
+	}
 	if typ == "PERSON" {
 		// "Chrysler LLC Jim Press": a company and a person run together.
 		for k := i + 1; k < j-1; k++ {
@@ -472,6 +488,9 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 	if (typ == "PRODUCT" || typ == "MISC") && modelNumber(text, toks, j) {
 		j++ // "iPhone 4", "Windows 11"
 	}
+	if typ == "ORG" && j-i > 1 && slices.ContainsFunc(toks[i+1:j], func(tk doc.Token) bool { return modelCode(text[tk.Start:tk.End]) }) {
+		typ = "PRODUCT" // "Boeing 787 Dreamliners", "Airbus A320"
+	}
 	start, end := toks[i].Start, toks[j-1].End
 	s := text[start:end]
 	switch {
@@ -484,6 +503,57 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 		typ = t.placeOrOrg(s, toks[i:j], text, typ)
 	}
 	return append(names, Name{Start: start, End: end, Type: typ})
+}
+
+// possessiveSplit finds a possessive inside the span toks[i:j] that
+// separates two names ("Ford's North American", "Ford 's North American"):
+// it returns the index of its first token and its length in tokens (one
+// for "'s", two for "'" "s" as the tokeniser splits " 's"), or 0, 0.
+// Plural nouns own names of their own ("People's Republic", "Women's
+// World Cup") and are not split.
+func (t *Tagger) possessiveSplit(text string, toks []doc.Token, i, j int) (int, int) {
+	for k := i + 1; k < j-1; k++ {
+		n := 0
+		switch w := text[toks[k].Start:toks[k].End]; w {
+		case "'s", "’s":
+			n = 1
+		case "'", "’":
+			if k+2 < j && text[toks[k+1].Start:toks[k+1].End] == "s" {
+				n = 2
+			}
+		}
+		if n == 0 || !capitalised(text, toks[k+n]) {
+			continue
+		}
+		owner := text[toks[k-1].Start:toks[k-1].End]
+		if pluralOwners[owner] || t.gaz.IsCommon(owner) && strings.HasSuffix(owner, "s") {
+			return 0, 0
+		}
+		return k, n
+	}
+	return 0, 0
+}
+
+// pluralOwners are irregular plurals that begin names with a possessive.
+var pluralOwners = map[string]bool{"People": true, "Women": true, "Men": true, "Children": true}
+
+// modelCode reports whether w is a model designation: three or more digits,
+// or a letter before digits ("787", "A380", "X5"); not a year ("Tokyo
+// 2020"), a decade ("1990s") or a short count ("Channel 4").
+func modelCode(w string) bool {
+	digits, letters := 0, 0
+	for _, r := range w {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		case r != '-':
+			return false
+		}
+	}
+	year := len(w) == 4 && digits == 4 && (w[:2] == "19" || w[:2] == "20") // "Tokyo 2020"
+	return digits >= 3 && letters == 0 && !year || digits > 0 && letters > 0 && letters <= 3 && !unicode.IsDigit(rune(w[0]))
 }
 
 // modelNumber reports whether token j is a short number that continues a
