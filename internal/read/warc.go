@@ -20,12 +20,14 @@ import (
 // are skipped. Line is the record's 1-based position in the file.
 //
 // Digests and other WARC bookkeeping are not validated: an archive with a
-// wrong digest still holds readable pages. A record that cannot be parsed at
-// all ends the file with an error, since the next record's start is then
-// unknown.
+// wrong digest still holds readable pages. Header syntax, though, is strict:
+// gowarc's lenient mode loops for ever on a header that a corrupt gzip
+// member cuts short (found by FuzzWARC), and real crawlers write valid
+// headers. A record that cannot be parsed ends the file with an error,
+// since the next record's start is then unknown.
 func readWARC(ctx context.Context, path string, r io.Reader, opts Options, yield func(Item) bool) bool {
 	wr, err := gowarc.NewWarcFileReaderFromStream(r, 0,
-		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
+		gowarc.WithSyntaxErrorPolicy(gowarc.ErrFail),
 		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
 		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
 		gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore),
