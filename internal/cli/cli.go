@@ -41,6 +41,7 @@ Usage:
 Commands:
   extract   analyse articles and print one JSON document per line
   ingest    analyse articles and store them in the database
+  worker    analyse and store articles queued with 'ingest --enqueue' (PostgreSQL)
   search    full-text search of stored articles, with filters
   entity    what stored articles say about a person, organisation or place
   quotes    who said what, by speaker or topic
@@ -103,6 +104,8 @@ func Run(ctx context.Context, env Env, args []string) error {
 		return runExtract(ctx, env, rest)
 	case "ingest":
 		return runIngest(ctx, env, rest)
+	case "worker":
+		return runWorker(ctx, env, rest)
 	case "search":
 		return runSearch(ctx, env, rest)
 	case "entity":

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 
 	"dateline/internal/doc"
 	"dateline/internal/nlp"
+	"dateline/internal/queue"
 	"dateline/internal/read"
 	"dateline/internal/store"
 	"dateline/internal/store/neardup"
@@ -56,6 +58,10 @@ Examples:
   dateline ingest crawl.warc.gz https://news.example/feed.rss
   dateline ingest --fetch feeds/               # fetch the articles of teaser feeds
 
+With --enqueue (PostgreSQL only) the inputs are read and queued, not
+analysed: 'dateline worker' processes, any number on any machines, analyse
+and store them (see 'dateline worker -h').
+
 Prints a summary: documents added, updated, duplicate and failed. Exit status:
 0 all inputs stored or duplicate; 1 some input failed; 2 bad flags; 3 aborted
 (interrupt, database error).
@@ -69,6 +75,7 @@ type ingestConfig struct {
 	flush    time.Duration // longest an analysed document waits for its batch
 	progress bool
 	nearDups bool // link near-duplicates to their original instead of analysing them
+	enqueue  bool // queue the inputs for 'dateline worker' instead of analysing them
 }
 
 func runIngest(ctx context.Context, env Env, args []string) error {
@@ -82,6 +89,7 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 	fs.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "documents analysed at once")
 	fs.IntVar(&cfg.batch, "batch", 64, "documents committed per transaction")
 	fs.BoolVar(&cfg.nearDups, "near-dups", true, "link near-duplicate copies to their original instead of analysing them")
+	fs.BoolVar(&cfg.enqueue, "enqueue", false, "queue the inputs in the PostgreSQL --db for 'dateline worker' processes instead of analysing them here")
 	paths, err := parseFlags(env, fs, ingestHelp, args)
 	if err != nil {
 		return err
@@ -104,6 +112,9 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 	}
 	cfg.flush = 2 * time.Second
 	cfg.progress = isTerminal(env.Stderr)
+	if cfg.enqueue {
+		return runEnqueue(ctx, env, cfg, paths)
+	}
 	p, err := newPipeline()
 	if err != nil {
 		return fmt.Errorf("build pipeline: %w", err)
@@ -429,4 +440,75 @@ func analyseEntry(ctx context.Context, p nlp.Pipeline, it read.Item, hash string
 	}
 	e.Doc = it.Doc
 	return e, true
+}
+
+// enqueueBatch is the number of documents queued per transaction.
+const enqueueBatch = 500
+
+// runEnqueue reads the inputs into the queue of a PostgreSQL store for
+// 'dateline worker'. Inputs that cannot be read are logged as failed at
+// once; nothing is analysed here.
+func runEnqueue(ctx context.Context, env Env, cfg ingestConfig, paths []string) error {
+	if cfg.db == "" {
+		cfg.db = os.Getenv("DATELINE_DB")
+	}
+	if !postgres.IsURL(cfg.db) {
+		return fmt.Errorf("%w: --enqueue needs a PostgreSQL --db (postgres://...)", errUsage)
+	}
+	st, err := postgres.Open(ctx, cfg.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	q, err := queue.Open(ctx, st.SQL())
+	if err != nil {
+		return err
+	}
+	var (
+		queued, failed int
+		items          []queue.Item
+		failures       []store.Entry
+	)
+	flush := func() error {
+		if err := q.Enqueue(ctx, items); err != nil {
+			return err
+		}
+		queued += len(items)
+		items = items[:0]
+		if len(failures) > 0 {
+			if _, err := st.Put(ctx, failures); err != nil {
+				return fmt.Errorf("store: %w", err)
+			}
+			failed += len(failures)
+			failures = failures[:0]
+		}
+		return nil
+	}
+	for it := range read.All(ctx, paths, env.Stdin, cfg.read) {
+		if it.Err != nil {
+			if errors.Is(it.Err, context.Canceled) || errors.Is(it.Err, context.DeadlineExceeded) {
+				break
+			}
+			env.Log.Error("input failed", "input", inputName(it), "err", failure(it.Err))
+			failures = append(failures, store.Entry{Input: inputName(it), Failure: failure(it.Err)})
+			continue
+		}
+		items = append(items, queue.Item{Input: inputName(it), Doc: it.Doc})
+		if len(items) >= enqueueBatch {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "queued %d inputs, %d failed to read\n", queued, failed)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if failed > 0 {
+		return &exitError{exitFailed, fmt.Errorf("%d inputs could not be read", failed)}
+	}
+	return nil
 }

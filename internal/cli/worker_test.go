@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"bytes"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"dateline/internal/store/storetest"
+)
+
+// pgSchema returns a URL of the $DATELINE_TEST_POSTGRES database whose
+// search_path is a fresh schema (dropped after the test), the schema, and an
+// admin handle on the database, or skips the test when the variable is
+// unset.
+func pgSchema(t *testing.T, prefix string) (string, string, *sql.DB) {
+	t.Helper()
+	base := os.Getenv("DATELINE_TEST_POSTGRES")
+	if base == "" {
+		t.Skip("DATELINE_TEST_POSTGRES is not set (see scripts/pg-test.sh)")
+	}
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Close() })
+	schema := fmt.Sprintf("%s_%d", prefix, time.Now().UnixNano())
+	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Exec("DROP SCHEMA " + schema + " CASCADE") })
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String(), schema, admin
+}
+
+// TestWorkersKilled is the scale-out acceptance test: 1,000 generated
+// articles queued, three worker processes (the real binary) on one
+// PostgreSQL, one of them killed with SIGKILL mid-run; every article must
+// end up stored exactly once and the queue empty.
+func TestWorkersKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs worker processes")
+	}
+	db, schema, admin := pgSchema(t, "dateline_workers")
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "dateline")
+	if out, err := exec.Command("go", "build", "-o", bin, "dateline/cmd/dateline").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	in := filepath.Join(dir, "in")
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const n = 1000
+	docs := storetest.Generate(t, n, 11)
+	writeJSONL(t, in, docs, 100)
+
+	out, err := exec.Command(bin, "ingest", "--enqueue", "--db", db, in).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), fmt.Sprintf("queued %d inputs, 0 failed", n)) {
+		t.Fatalf("enqueue: %v\n%s", err, out)
+	}
+
+	count := func(query string) int {
+		var c int
+		if err := admin.QueryRow(strings.ReplaceAll(query, "$schema", schema)).Scan(&c); err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		return c
+	}
+	var (
+		workers [3]*exec.Cmd
+		logs    [3]bytes.Buffer
+	)
+	for i := range workers {
+		// A short lease so the killed worker's batch comes back quickly;
+		// one analysis goroutine each, three processes on two cores.
+		w := exec.Command(bin, "worker", "--db", db, "--id", fmt.Sprintf("w%d", i), "--workers", "1",
+			"--batch", "8", "--lease", "5s", "--poll", "200ms", "--exit-when-empty")
+		w.Stdout, w.Stderr = &logs[i], &logs[i]
+		if err := w.Start(); err != nil {
+			t.Fatal(err)
+		}
+		workers[i] = w
+	}
+	// Kill worker 0 once a fifth of the articles are stored, while it holds
+	// a claimed batch.
+	deadline := time.Now().Add(5 * time.Minute)
+	for count("SELECT COUNT(*) FROM $schema.documents") < n/5 && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
+	}
+	claimed := count("SELECT COUNT(*) FROM $schema.ingest_queue WHERE claimed_by = 'w0' AND lease_until > now()")
+	if err := workers[0].Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatalf("kill: %v", err)
+	}
+	workers[0].Wait()
+	t.Logf("killed w0 holding %d claimed articles", claimed)
+	for i, w := range workers[1:] {
+		done := make(chan error, 1)
+		go func() { done <- w.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("worker w%d: %v\n%s", i+1, err, logs[i+1].String())
+			}
+		case <-time.After(10 * time.Minute):
+			w.Process.Kill()
+			t.Fatalf("worker w%d did not finish\n%s", i+1, logs[i+1].String())
+		}
+	}
+	if got := count("SELECT COUNT(*) FROM $schema.documents"); got != n {
+		t.Errorf("%d documents stored, want %d", got, n)
+	}
+	if got := count("SELECT COUNT(DISTINCT id) FROM $schema.documents"); got != n {
+		t.Errorf("%d distinct ids, want %d", got, n)
+	}
+	if got := count("SELECT COUNT(*) FROM $schema.ingest_log WHERE status = 'added'"); got != n {
+		t.Errorf("%d added log lines, want %d (each article stored once)", got, n)
+	}
+	if got := count("SELECT COUNT(*) FROM $schema.ingest_queue"); got != 0 {
+		t.Errorf("%d items left in the queue", got)
+	}
+	for i := 1; i < 3; i++ {
+		t.Logf("w%d: %s", i, strings.TrimSpace(lastLine(logs[i].String())))
+	}
+}
+
+func lastLine(s string) string {
+	s = strings.TrimRight(s, "\n")
+	return s[strings.LastIndex(s, "\n")+1:]
+}
+
+// TestWorkerFlags checks the worker's refusals, which need no database.
+func TestWorkerFlags(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"sqlite", []string{"worker", "--db", "x.db"}},
+		{"arguments", []string{"worker", "--db", "postgres://localhost/x", "file.txt"}},
+		{"bad batch", []string{"worker", "--db", "postgres://localhost/x", "--batch", "0"}},
+		{"enqueue to sqlite", []string{"ingest", "--enqueue", "--db", "x.db", "in/"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if code, _, stderr := runCLI(t, tc.args...); code != exitUsage {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, exitUsage, stderr)
+			}
+		})
+	}
+}
