@@ -110,16 +110,56 @@ func Observe(in Input, cands []Deadline) []Sighting {
 		out = append(out, s)
 	}
 	// Outcome sentences for open deadlines the article does not restate.
+	var sents []sentence
 	for i, c := range cands {
 		if touched[i] || !c.Open() {
 			continue
 		}
-		if s, ok := outcome(in, c); ok {
+		if sents == nil {
+			sents = cueSentences(d)
+		}
+		if s, ok := outcome(in, sents, c); ok {
 			s.Match = i
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// Interest returns the canonical ids whose tracked deadlines the article
+// may report on: the parties of its own deadlines and the entities named in
+// sentences that speak of a deadline or an outcome. Most articles have none,
+// and then the store need not look up any candidates.
+func Interest(in Input) []int64 {
+	d := in.Doc
+	var ids []int64
+	add := func(id int64) {
+		if id != 0 && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	for _, dl := range d.Deadlines {
+		add(in.Entities[dl.Setter])
+		add(in.Entities[dl.Target])
+	}
+	for _, sp := range d.Sentences {
+		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start > sp.End {
+			continue
+		}
+		sent := strings.ToLower(d.Text[sp.Start:sp.End])
+		if !hasAny(sent, deadlineWord) && !hasAny(sent, metCues) && !hasAny(sent, withdrawCues) {
+			continue
+		}
+		for _, e := range d.Entities {
+			for _, m := range e.Mentions {
+				if sp.Contains(m.Span()) {
+					add(in.Entities[e.ID])
+					break
+				}
+			}
+		}
+	}
+	return ids
 }
 
 // matchThreshold is the score a candidate needs: one shared party and the
@@ -177,19 +217,18 @@ var (
 
 // outcome finds a sentence reporting that c was met or withdrawn: the target
 // agreeing to the demand, or the setter withdrawing the ultimatum.
-func outcome(in Input, c Deadline) (Sighting, bool) {
+func outcome(in Input, sents []sentence, c Deadline) (Sighting, bool) {
 	d := in.Doc
-	for _, sp := range d.Sentences {
-		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start > sp.End {
-			continue
-		}
-		sent := strings.ToLower(d.Text[sp.Start:sp.End])
-		if negated(sent) {
-			continue
-		}
-		topical := hasAny(sent, deadlineWord) || overlap(sent, c.Demand) >= 2
-		if !topical {
-			continue
+	var demand []string
+	for _, st := range sents {
+		sp, sent := st.span, st.lower
+		if !st.deadline {
+			if demand == nil {
+				demand = words(c.Demand)
+			}
+			if overlap(st.words, demand) < 2 {
+				continue
+			}
 		}
 		s := Sighting{Span: sp, Quote: quoteAt(d, sp)}
 		switch {
@@ -239,15 +278,26 @@ type Change struct {
 func Fold(changes []Change) (due, status, last string) {
 	status = Pending
 	for _, c := range changes {
-		if c.Due != "" && (due == "" || c.Status == Extended) {
-			due = c.Due
-		}
-		if c.Status != "" && c.Status != Pending {
-			status = c.Status
-		}
-		if c.Day > last {
-			last = c.Day
-		}
+		due, status, last = Step(due, status, last, c)
+	}
+	return due, status, last
+}
+
+// Step applies one change to a folded state; Fold is Step over the changes
+// in date order. The store keeps the stepped state to match new articles
+// against without reading every sighting.
+func Step(due, status, last string, c Change) (string, string, string) {
+	if c.Due != "" && (due == "" || c.Status == Extended) {
+		due = c.Due
+	}
+	if c.Status != "" && c.Status != Pending {
+		status = c.Status
+	}
+	if status == "" {
+		status = Pending
+	}
+	if c.Day > last {
+		last = c.Day
 	}
 	return due, status, last
 }
@@ -279,17 +329,41 @@ func Similarity(a, b string) float64 {
 	return float64(inter) / float64(len(wa)+len(wb)-inter)
 }
 
-// overlap counts the content words of demand found in the lower-cased
-// sentence.
-func overlap(sent, demand string) int {
+// overlap counts the words of demand found in sent.
+func overlap(sent, demand []string) int {
 	n := 0
-	sw := words(sent)
-	for _, w := range words(demand) {
-		if slices.Contains(sw, w) {
+	for _, w := range demand {
+		if slices.Contains(sent, w) {
 			n++
 		}
 	}
 	return n
+}
+
+// sentence is a sentence that may report an outcome, prepared once per
+// article for matching against every candidate.
+type sentence struct {
+	span     doc.Span
+	lower    string
+	words    []string
+	deadline bool // says "deadline" or "ultimatum"
+}
+
+// cueSentences returns the article's sentences that carry an outcome cue
+// and no negation. It never returns nil, so callers can tell "computed".
+func cueSentences(d *doc.Document) []sentence {
+	out := []sentence{}
+	for _, sp := range d.Sentences {
+		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start > sp.End {
+			continue
+		}
+		lower := strings.ToLower(d.Text[sp.Start:sp.End])
+		if negated(lower) || !hasAny(lower, metCues) && !hasAny(lower, withdrawCues) && !hasAny(lower, expiryCues) {
+			continue
+		}
+		out = append(out, sentence{span: sp, lower: lower, words: words(lower), deadline: hasAny(lower, deadlineWord)})
+	}
+	return out
 }
 
 var stop = map[string]bool{"the": true, "a": true, "an": true, "to": true, "of": true, "and": true, "or": true,

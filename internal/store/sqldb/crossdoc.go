@@ -18,6 +18,10 @@ import (
 	"dateline/internal/track"
 )
 
+// tStoryKeys is the story index; a document's keys go in one statement.
+var tStoryKeys = &bulkTable{name: "story_keys", cols: []string{"key", "story", "day"},
+	conflict: " ON CONFLICT (key, story) DO UPDATE SET day = CASE WHEN excluded.day > story_keys.day THEN excluded.day ELSE story_keys.day END"}
+
 // storedDoc is a document a batch stored, for the cross-document layers
 // that run once the batch's rows are flushed.
 type storedDoc struct {
@@ -29,6 +33,9 @@ type storedDoc struct {
 // clustering — over the documents the batch stored, in batch order, inside
 // the batch's transaction.
 func (w *writer) crossDoc(ctx context.Context) error {
+	if w.db.NoCrossDoc {
+		return nil
+	}
 	// A document replaced later in the batch is gone, and SQLite may have
 	// given its seq to the replacement: only the last use of a seq counts.
 	lastUse := make(map[int64]int, len(w.stored))
@@ -94,33 +101,37 @@ func inList(n int) string {
 }
 
 func (w *writer) trackDeadlines(ctx context.Context, sd storedDoc, day string, ents map[string]int64) error {
-	if len(ents) == 0 {
+	in := track.Input{Doc: sd.doc, Day: day, Entities: ents}
+	interest := track.Interest(in)
+	if len(interest) == 0 {
 		return nil
 	}
-	ids := make([]any, 0, len(ents))
-	seen := map[int64]bool{}
-	for _, id := range ents {
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
+	ids := make([]any, len(interest))
+	for i, id := range interest {
+		ids[i] = id
 	}
 	cands, err := w.trackedCandidates(ctx, ids, day)
 	if err != nil {
 		return err
 	}
-	sightings := track.Observe(track.Input{Doc: sd.doc, Day: day, Entities: ents}, cands)
+	sightings := track.Observe(in, cands)
 	for _, s := range sightings {
 		var id int64
 		horizon := max(day, s.Due)
+		change := track.Change{Day: day, Due: s.Due, Status: s.Status}
 		if s.Match >= 0 {
-			id = cands[s.Match].ID
-			if _, err := w.exec(ctx, `UPDATE tracked_deadlines SET horizon = ? WHERE id = ? AND horizon < ?`, horizon, id, horizon); err != nil {
+			c := &cands[s.Match]
+			id = c.ID
+			c.Due, c.Status, c.Last = track.Step(c.Due, c.Status, c.Last, change)
+			if _, err := w.exec(ctx, `UPDATE tracked_deadlines SET horizon = CASE WHEN horizon < ? THEN ? ELSE horizon END,
+				due = ?, status = ?, last_day = ? WHERE id = ?`, horizon, horizon, c.Due, c.Status, c.Last, id); err != nil {
 				return fmt.Errorf("update tracked deadline: %w", err)
 			}
 		} else {
-			if err := w.row(ctx, `INSERT INTO tracked_deadlines (setter, target, demand, horizon) VALUES (?, ?, ?, ?) RETURNING id`,
-				nullID(s.New.Setter), nullID(s.New.Target), s.New.Demand, horizon).Scan(&id); err != nil {
+			due, status, last := track.Step("", "", "", change)
+			if err := w.row(ctx, `INSERT INTO tracked_deadlines (setter, target, demand, horizon, due, status, last_day)
+				VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+				nullID(s.New.Setter), nullID(s.New.Target), s.New.Demand, horizon, due, status, last).Scan(&id); err != nil {
 				return fmt.Errorf("insert tracked deadline: %w", err)
 			}
 		}
@@ -139,9 +150,13 @@ func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id 
 // latest sighting or due day) an article may still report on it.
 const trackWindow = 60
 
+// maxTracked caps the candidates of one article, the most recent first: a
+// pair of parties rarely has more deadlines open at once.
+const maxTracked = 32
+
 // trackedCandidates returns the tracked deadlines set by or for one of the
-// entities ids whose horizon is within trackWindow days before day, with
-// their state folded from their sightings.
+// entities ids whose horizon is within trackWindow days before day, latest
+// first, at most maxTracked, with their stepped state.
 func (w *writer) trackedCandidates(ctx context.Context, ids []any, day string) ([]track.Deadline, error) {
 	in := inList(len(ids))
 	from := ""
@@ -149,37 +164,22 @@ func (w *writer) trackedCandidates(ctx context.Context, ids []any, day string) (
 		from = t.AddDate(0, 0, -trackWindow).Format(time.DateOnly)
 	}
 	args := append(append(append([]any{}, ids...), from), append(ids, from)...)
-	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT t.id, COALESCE(t.setter, 0), COALESCE(t.target, 0), t.demand, s.day, s.due, s.status
-		FROM tracked_deadlines t JOIN deadline_sightings s ON s.tracked = t.id
-		WHERE t.id IN (SELECT id FROM tracked_deadlines WHERE setter IN `+in+` AND horizon >= ?
-			UNION SELECT id FROM tracked_deadlines WHERE target IN `+in+` AND horizon >= ?)
-		ORDER BY t.id, s.day, s.doc`), args...)
+	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT id, COALESCE(setter, 0), COALESCE(target, 0), demand, due, status, last_day
+		FROM (SELECT * FROM tracked_deadlines WHERE setter IN `+in+` AND horizon >= ?
+			UNION SELECT * FROM tracked_deadlines WHERE target IN `+in+` AND horizon >= ?) c
+		ORDER BY horizon DESC, id DESC LIMIT `+strconv.Itoa(maxTracked)), args...)
 	if err != nil {
 		return nil, fmt.Errorf("find tracked deadlines: %w", err)
 	}
 	defer rows.Close()
 	var out []track.Deadline
-	var changes []track.Change
-	fold := func() {
-		if len(out) > 0 {
-			last := &out[len(out)-1]
-			last.Due, last.Status, last.Last = track.Fold(changes)
-		}
-		changes = changes[:0]
-	}
 	for rows.Next() {
 		var d track.Deadline
-		var c track.Change
-		if err := rows.Scan(&d.ID, &d.Setter, &d.Target, &d.Demand, &c.Day, &c.Due, &c.Status); err != nil {
+		if err := rows.Scan(&d.ID, &d.Setter, &d.Target, &d.Demand, &d.Due, &d.Status, &d.Last); err != nil {
 			return nil, fmt.Errorf("find tracked deadlines: %w", err)
 		}
-		if len(out) == 0 || out[len(out)-1].ID != d.ID {
-			fold()
-			out = append(out, d)
-		}
-		changes = append(changes, c)
+		out = append(out, d)
 	}
-	fold()
 	return out, rows.Err()
 }
 
@@ -215,16 +215,22 @@ func (w *writer) cluster(ctx context.Context, sd storedDoc, day string, ents map
 		sd.seq, id, choice.Score, strings.Join(shared, " ")); err != nil {
 		return fmt.Errorf("insert story document: %w", err)
 	}
+	if len(keys) == 0 {
+		return nil
+	}
+	args := make([]any, 0, 3*len(keys))
 	for _, k := range keys {
-		if _, err := w.exec(ctx, `INSERT INTO story_keys (key, day, story) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, string(k), day, id); err != nil {
-			return fmt.Errorf("insert story key: %w", err)
-		}
+		args = append(args, string(k), id, day)
+	}
+	if _, err := w.exec(ctx, insertSQL(tStoryKeys, len(keys)), args...); err != nil {
+		return fmt.Errorf("insert story keys: %w", err)
 	}
 	return nil
 }
 
-// storyCandidates returns the stories active within story.Window days of day
-// that share keys with the article, with the keys they share.
+// storyCandidates returns the stories that share keys with the article and
+// had them in an article at most story.Window days before day (or later),
+// with the keys they share.
 func (w *writer) storyCandidates(ctx context.Context, keys []story.Key, day string) ([]story.Candidate, error) {
 	args := make([]any, 0, len(keys)+2)
 	for _, k := range keys {
@@ -232,10 +238,10 @@ func (w *writer) storyCandidates(ctx context.Context, keys []story.Key, day stri
 	}
 	window := ""
 	if t, err := time.Parse(time.DateOnly, day); err == nil {
-		window = ` AND day >= ? AND day <= ?`
-		args = append(args, t.AddDate(0, 0, -story.Window).Format(time.DateOnly), t.AddDate(0, 0, story.Window).Format(time.DateOnly))
+		window = ` AND day >= ?`
+		args = append(args, t.AddDate(0, 0, -story.Window).Format(time.DateOnly))
 	}
-	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT DISTINCT story, key FROM story_keys
+	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT story, key FROM story_keys
 		WHERE key IN `+inList(len(keys))+window+` ORDER BY story, key`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("find stories: %w", err)

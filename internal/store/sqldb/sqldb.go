@@ -54,6 +54,9 @@ type DB struct {
 	// Now is the clock: it stamps ingest log lines and stored documents and
 	// gives "today" to pending-deadline queries. Tests replace it.
 	Now func() time.Time
+	// NoCrossDoc skips the cross-document layers (entity links, tracked
+	// deadlines, stories) at Put, for benchmarks that measure their cost.
+	NoCrossDoc bool
 }
 
 var _ store.Store = (*DB)(nil)

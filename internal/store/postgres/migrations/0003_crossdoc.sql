@@ -27,7 +27,13 @@ CREATE TABLE tracked_deadlines (
 	-- horizon is the latest day among its sightings' days and due days: a
 	-- deadline is a candidate for a new article only near its horizon, so
 	-- matching costs the same in a large archive as in a small one.
-	horizon TEXT NOT NULL
+	horizon TEXT NOT NULL,
+	-- due, status and last_day are its state stepped by each sighting as it
+	-- arrives (track.Step), for matching new articles cheaply. Queries fold
+	-- the state from the sightings themselves, which deletions keep exact.
+	due      TEXT NOT NULL,
+	status   TEXT NOT NULL,
+	last_day TEXT NOT NULL
 );
 CREATE INDEX tracked_deadlines_setter ON tracked_deadlines(setter, horizon);
 CREATE INDEX tracked_deadlines_target ON tracked_deadlines(target, horizon);
@@ -67,11 +73,12 @@ CREATE TABLE story_docs (
 );
 CREATE INDEX story_docs_story ON story_docs(story);
 
--- day is the day of the article that brought the key, so a lookup reads
--- only the keys of the time window.
+-- day is the latest day of an article of the story that had the key, so a
+-- lookup reads only the stories active in the time window.
 CREATE TABLE story_keys (
 	key   TEXT NOT NULL,
-	day   TEXT NOT NULL,
 	story BIGINT NOT NULL REFERENCES stories(id),
-	PRIMARY KEY (key, day, story)
+	day   TEXT NOT NULL,
+	PRIMARY KEY (key, story)
 );
+CREATE INDEX story_keys_day ON story_keys(key, day);

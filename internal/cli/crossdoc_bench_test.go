@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"dateline/internal/doc"
+	"dateline/internal/store/sqlite"
+	"dateline/internal/store/storetest"
+)
+
+// BenchmarkIngestCrossDoc measures whole ingest (reading, the analysis
+// pipeline, storing) with and without the cross-document layers, over
+// generated articles (storetest.Generate: deadlines, quotes and recurring
+// people in every one, so the layers have more to do than in real news).
+func BenchmarkIngestCrossDoc(b *testing.B) {
+	const n = 300
+	var feed bytes.Buffer
+	var size int64
+	for _, d := range storetest.Generate(b, n, 7) {
+		in := doc.Document{ID: d.ID, Date: d.Date, Title: d.Title, Source: d.Source, Text: d.Text}
+		out, err := json.Marshal(&in)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += int64(len(d.Text))
+		feed.Write(append(out, '\n'))
+	}
+	dir := b.TempDir()
+	file := filepath.Join(dir, "feed.jsonl")
+	if err := os.WriteFile(file, feed.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	p, err := newPipeline()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, on := range []bool{false, true} {
+		b.Run(fmt.Sprintf("crossdoc=%v", on), func(b *testing.B) {
+			b.SetBytes(size)
+			ctx := context.Background()
+			runs := 0
+			for b.Loop() {
+				runs++
+				s, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "b.db"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				s.NoCrossDoc = !on
+				var log bytes.Buffer
+				env := Env{Stdin: &bytes.Buffer{}, Stdout: &log, Stderr: &log, Log: newLogger(&log)}
+				cfg := ingestConfig{workers: 2, batch: 64, flush: time.Second}
+				sum, err := ingest(ctx, env, cfg, p, s, []string{file})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if sum.Added < n/2 {
+					b.Fatalf("only %+v of %d generated articles stored", sum, n)
+				}
+				s.Close()
+			}
+			b.ReportMetric(float64(runs*n)/b.Elapsed().Seconds(), "docs/s")
+		})
+	}
+}
