@@ -62,6 +62,12 @@ hundred thousand million billion trillion dozen dozens hundreds thousands millio
 // adjSuffixes mark adjectives among unknown words.
 var adjSuffixes = []string{"ous", "ful", "ive", "ical", "ic", "able", "ible", "ary", "less", "ish", "ian", "ese", "al"}
 
+// verbOnly are -s forms that are hardly ever plural nouns, so that a name
+// before them is their subject, not their modifier: "Regulator gives water
+// company until Monday" (unlike "Kremlin talks").
+var verbOnly = map[string]bool{"gives": true, "says": true, "tells": true, "urges": true, "asks": true,
+	"grants": true, "allows": true, "threatens": true, "warns": true, "vows": true, "agrees": true}
+
 // tagWord gives the context-free tag of a word token (lower is its lower case).
 func tagWord(lower string, capital bool, inEntity bool) (Tag, string, Form) {
 	if inEntity && capital {
@@ -198,7 +204,7 @@ func (a *Analysis) retag() {
 				// "of talks", "Russian strikes", "Kremlin talks".
 				if prev == Prep || prev == To && w[i].Form == Pres3 || prev == Noun && w[i].Form == Pres3 && !startsGroup(next) {
 					w[i].Tag = Noun
-				} else if prev == Propn && w[i].Form == Pres3 && !a.personAt(i-1) && (next != Det && next != Propn && next != Pron && next != Num && next != Poss && next != To && next != Adv && next != Adj) {
+				} else if prev == Propn && w[i].Form == Pres3 && !a.personAt(i-1) && !verbOnly[w[i].Lower] && (next != Det && next != Propn && next != Pron && next != Num && next != Poss && next != To && next != Adv && next != Adj) {
 					w[i].Tag = Noun
 				} else if i == 0 || prev == Stop || prev == Quote && (i < 2 || w[i-2].Tag == Stop) {
 					if w[i].Form == Pres3 || next == Prep || next == Stop {

@@ -46,6 +46,15 @@ func (x *extractor) plus(dur string) string {
 	if !x.ok {
 		return ""
 	}
+	return plusFrom(x.dct, dur, false)
+}
+
+// plusFrom returns day base plus a TIMEX3 duration of days, weeks or hours,
+// and with months also of months and years ("P3M", "P1Y"), or "". Months
+// serve extensions ("extended by three months"), where the new date is
+// meant to the month; a grant of time from today ("has three months to")
+// is left undated.
+func plusFrom(base time.Time, dur string, months bool) string {
 	num, unit := "", byte(0)
 	switch {
 	case strings.HasPrefix(dur, "PT") && strings.HasSuffix(dur, "H"):
@@ -67,11 +76,19 @@ func (x *extractor) plus(dur string) string {
 	}
 	switch unit {
 	case 'D':
-		return x.dct.AddDate(0, 0, n).Format("2006-01-02")
+		return base.AddDate(0, 0, n).Format("2006-01-02")
 	case 'W':
-		return x.dct.AddDate(0, 0, 7*n).Format("2006-01-02")
+		return base.AddDate(0, 0, 7*n).Format("2006-01-02")
 	case 'H':
-		return x.dct.AddDate(0, 0, (n+23)/24).Format("2006-01-02")
+		return base.AddDate(0, 0, (n+23)/24).Format("2006-01-02")
+	case 'M':
+		if months {
+			return base.AddDate(0, n, 0).Format("2006-01-02")
+		}
+	case 'Y':
+		if months {
+			return base.AddDate(n, 0, 0).Format("2006-01-02")
+		}
 	}
 	return ""
 }

@@ -3,14 +3,21 @@
 // otherwise, and by when.
 //
 // It reads the light syntax of package chunk over the entity and time
-// layers and knows five shapes:
+// layers and knows these shapes:
 //
 //   - a deadline or ultimatum noun: "a US-imposed Friday deadline for Russia
 //     to agree to a ceasefire or face new economic penalties", "extended the
 //     deadline to September 1", "the ultimatum expires on Friday";
 //   - give ... until: "Trump gave Russia until Friday to agree";
 //   - have N days / have until: "Iran has 60 days to reach a deal";
-//   - must ... by: "Kyiv must respond by Monday".
+//   - must ... by: "Kyiv must respond by Monday";
+//   - a threat with a date: "if the boats are not running by March 13, we
+//     will open the route", "unless Hamas frees them by Saturday, ...".
+//
+// A later mention ("the deadline", "the authority’s deadline", "Friday’s
+// deadline") joins the deadline it refers to, which may say what became of
+// it ("ignored", "extended the deadline by 90 days" from its known date);
+// a deadline with no date, setter or demand of its own is not emitted.
 //
 // The by-date is a TIMEX3 date value: the time expression's value, or the
 // document date plus a duration ("has ten days" → date + P10D).
@@ -74,9 +81,18 @@ var consequenceVerbs = map[string]bool{"face": true, "risk": true, "suffer": tru
 type extractor struct {
 	a    *chunk.Analysis
 	out  []doc.Deadline
-	sent []int // sentence of each deadline in out
+	sent []int  // sentence of each deadline in out
+	refs []back // how each deadline in out may refer back
 	dct  time.Time
 	ok   bool // dct parsed
+}
+
+// back says how a deadline noun may be a later mention of a deadline
+// already found: "the deadline", "the authority’s deadline".
+type back struct {
+	definite bool   // a definite or possessed noun
+	reported bool   // its setter is only the speaker of its sentence
+	extendBy string // "extended the deadline by 90 days": the TIMEX3 duration
 }
 
 // Extract returns the deadlines of an analysed document, ids d1, d2, ...
@@ -97,40 +113,103 @@ func Extract(a *chunk.Analysis) []doc.Deadline {
 			x.haveDays(i)
 		case w.Tag == chunk.Modal && w.Lower == "must":
 			x.mustBy(i)
+		case w.Lower == "if" || w.Lower == "unless":
+			x.conditional(i)
 		}
 	}
 	return x.compact()
 }
 
-// compact drops deadlines that say nothing (a heading's "Deadline Nears")
-// when the document has a fuller one, and renumbers the rest.
+// compact joins later mentions of a deadline to the deadline they refer to
+// ("we will meet the authority’s deadline"), drops deadlines that say
+// nothing of their own (no date, setter or demand: a heading's "Deadline
+// Nears"), and renumbers the rest.
 func (x *extractor) compact() []doc.Deadline {
-	full := 0
-	for _, d := range x.out {
-		if !empty(d) {
-			full++
-		}
-	}
-	if full == 0 || full == len(x.out) {
-		return x.out
-	}
 	out := x.out[:0]
-	for _, d := range x.out {
-		if !empty(d) {
-			d.ID = fmt.Sprintf("d%d", len(out)+1)
-			out = append(out, d)
+	for k, d := range x.out {
+		// A bare mention ("Deadline Passes") refers back like a definite one.
+		bare := d.Setter == "" && d.Target == ""
+		if r := x.refs[k]; (r.definite || bare) && d.By == "" && d.Demand == "" {
+			if r.reported {
+				// "Hamas said it would meet the deadline": the speaker
+				// need not have set it.
+				d.Setter = ""
+			}
+			if j := referent(out, d); j >= 0 {
+				join(&out[j], d, r.extendBy)
+				continue
+			}
+		}
+		out = append(out, d)
+	}
+	kept := out[:0]
+	for _, d := range out {
+		if d.By != "" || d.Setter != "" || d.Demand != "" {
+			d.ID = fmt.Sprintf("d%d", len(kept)+1)
+			kept = append(kept, d)
 		}
 	}
-	return out
+	if len(kept) == 0 {
+		return nil
+	}
+	return kept
 }
 
-func empty(d doc.Deadline) bool {
-	return d.By == "" && d.Setter == "" && d.Target == "" && d.Demand == ""
+// referent returns the index in out of the deadline that a later mention d
+// (with no date or demand of its own) refers to: the latest one with d's
+// setter or target, else the only one whose setter does not differ from
+// d's; -1 when none or several could be meant.
+func referent(out []doc.Deadline, d doc.Deadline) int {
+	for k := len(out) - 1; k >= 0; k-- {
+		if o := out[k]; d.Setter != "" && o.Setter == d.Setter || d.Target != "" && o.Target == d.Target && (d.Setter == "" || o.Setter == "") {
+			return k
+		}
+	}
+	only, n := -1, 0
+	for k, o := range out {
+		if d.Setter == "" || o.Setter == "" {
+			only, n = k, n+1
+		}
+	}
+	if n != 1 {
+		return -1
+	}
+	return only
+}
+
+// join merges a later mention d into the deadline o it refers to. o keeps
+// its parties (the mention's "we" may be a spokesman of o's target); d may
+// fill o's gaps, say what became of it, or extend it by a duration from
+// its date.
+func join(o *doc.Deadline, d doc.Deadline, extendBy string) {
+	fill(&o.Setter, d.Setter)
+	fill(&o.Target, d.Target)
+	fill(&o.Consequence, d.Consequence)
+	extend(o, extendBy)
+	if d.Status != "" && d.Status != Pending {
+		o.Status = d.Status
+	}
+}
+
+// extend moves o's date on by a TIMEX3 duration ("extended the deadline by
+// 90 days"), when o has a date to the day.
+func extend(o *doc.Deadline, dur string) {
+	if dur == "" {
+		return
+	}
+	if base, err := time.Parse("2006-01-02", o.By); err == nil {
+		if v := plusFrom(base, dur, true); v != "" {
+			o.By, o.Time = v, "" // no time expression says the new date
+		}
+	}
 }
 
 // add appends dl unless it repeats the last deadline with the same date, in
 // which case it fills that one's gaps.
-func (x *extractor) add(dl doc.Deadline) {
+func (x *extractor) add(dl doc.Deadline) { x.addBack(dl, back{}) }
+
+// addBack is add for a deadline noun that may refer back (see compact).
+func (x *extractor) addBack(dl doc.Deadline, r back) {
 	sent := x.a.Clauses[x.a.Words[x.a.TokenAt(dl.Trigger.Start)].Clause].Sentence
 	for k := max(0, len(x.out)-20); k < len(x.out); k++ {
 		o := &x.out[k]
@@ -144,10 +223,16 @@ func (x *extractor) add(dl doc.Deadline) {
 				o.Time = dl.Time
 			}
 		}
-		if same || dl.By != "" && o.By == dl.By || dl.By == "" && dl.Setter == "" && dl.Target == "" {
+		if same || dl.By != "" && o.By == dl.By {
+			if same {
+				extend(o, r.extendBy) // "set a June 19 deadline, then extended it by 90 days"
+			}
 			fill(&o.Setter, dl.Setter)
 			fill(&o.Target, dl.Target)
 			fill(&o.Demand, dl.Demand)
+			if len(dl.Demand) > len(o.Demand) && strings.HasPrefix(dl.Demand, o.Demand+" ") {
+				o.Demand = dl.Demand // a headline's "stop sewage spills", told in full below
+			}
 			fill(&o.Consequence, dl.Consequence)
 			if dl.Status != "" && dl.Status != Pending {
 				o.Status = dl.Status
@@ -164,6 +249,7 @@ func (x *extractor) add(dl doc.Deadline) {
 	dl.ID = fmt.Sprintf("d%d", len(x.out)+1)
 	x.out = append(x.out, dl)
 	x.sent = append(x.sent, sent)
+	x.refs = append(x.refs, r)
 }
 
 func fill(dst *string, v string) {
@@ -209,6 +295,10 @@ func (x *extractor) noun(i int) {
 	}
 	c := a.Chunks[ci]
 	dl := doc.Deadline{Trigger: x.extent(i)}
+	// "Friday’s deadline" (the date is a group of its own).
+	if tp := x.timePossessor(ci); tp >= 0 {
+		dl.Time, dl.By = x.dateAt(tp)
+	}
 	// Premodifiers: "a US-imposed Friday deadline", "Trump’s deadline".
 	for k := c.Start; k < i; k++ {
 		if id, v := x.dateAt(k); v != "" && dl.By == "" {
@@ -251,13 +341,44 @@ func (x *extractor) noun(i int) {
 		last = ph.End
 	}
 	x.demand(&dl, last)
-	x.governor(&dl, ci)
+	r := back{definite: x.definite(ci)}
+	r.extendBy = x.governor(&dl, ci)
 	if dl.Setter == "" {
-		if r := x.reporter(i); r != dl.Target {
-			dl.Setter = r
+		if rep := x.reporter(i); rep != dl.Target {
+			dl.Setter, r.reported = rep, rep != ""
 		}
 	}
-	x.add(dl)
+	x.addBack(dl, r)
+}
+
+// timePossessor returns the last token of a time right before noun group
+// ci and its possessive mark ("Friday’s deadline"), or -1.
+func (x *extractor) timePossessor(ci int) int {
+	a := x.a
+	s := a.Chunks[ci].Start
+	if s < 2 || a.Words[s-2].Time < 0 {
+		return -1
+	}
+	switch a.Words[s-1].Lower {
+	case "’s", "'s", "’", "'":
+		return s - 2
+	}
+	return -1
+}
+
+// definite reports whether noun group ci is definite or possessed: "the
+// deadline", "its deadline", "the authority’s deadline", "Friday’s
+// deadline" may name a deadline told of before.
+func (x *extractor) definite(ci int) bool {
+	c := x.a.Chunks[ci]
+	if c.Possessor >= 0 || x.timePossessor(ci) >= 0 {
+		return true
+	}
+	switch x.a.Words[c.Start].Lower {
+	case "the", "this", "that", "its", "their", "his", "her", "our", "your", "my":
+		return true
+	}
+	return false
 }
 
 // demand reads "to VERB ..." after token k as the demand and a following
@@ -325,8 +446,10 @@ func (x *extractor) consequence(dl *doc.Deadline, k int) {
 // governor applies the verb around deadline group ci: its subject sets it
 // ("Washington set a deadline"), its verb may say what became of it
 // ("extended the deadline to September 1", "the deadline expires on
-// Friday"), and its phrases may hold the date.
-func (x *extractor) governor(dl *doc.Deadline, ci int) {
+// Friday"), and its phrases may hold the date. It returns the duration of
+// "extended the deadline by 90 days", which dates the deadline only from
+// the one it extends.
+func (x *extractor) governor(dl *doc.Deadline, ci int) (extendBy string) {
 	a := x.a
 	c := a.Chunks[ci]
 	vp, subject := -1, false
@@ -341,18 +464,22 @@ func (x *extractor) governor(dl *doc.Deadline, ci int) {
 					vp = k
 				}
 			}
+			// "ignored Friday’s deadline": the time group stands first.
+			if tp := x.timePossessor(ci); tp >= 0 && a.Words[tp].Chunk >= 0 && v.End == a.Chunks[a.Words[tp].Chunk].Start {
+				vp = k
+			}
 		} else if vp < 0 && c.Prep < 0 && a.Subject(k) == ci {
 			vp, subject = k, true
 			break
 		}
 	}
 	if vp < 0 {
-		return
+		return ""
 	}
 	v := a.Chunks[vp]
 	l := a.Words[v.Head].Lemma
 	if l == "" {
-		l = a.Words[v.Head].Lower
+		l = pastLemma(a.Words[v.Head].Lower)
 	}
 	// Only what has happened sets a status: "extended the deadline", not
 	// "we will meet the deadline".
@@ -383,7 +510,10 @@ func (x *extractor) governor(dl *doc.Deadline, ci int) {
 			// deadline expires on Friday" the deadline.
 			dates := prep == "until" || prep == "by" || prep == "to" && dl.Status == Extended || subject
 			if t := a.Words[ph.Head].Time; prep == "by" && t >= 0 && a.Doc.Times[t].Type == doc.Duration {
-				dates = false // "extended the deadline by 90 days": from an unknown date
+				dates = false // "extended the deadline by 90 days": from a date told before
+				if dl.Status == Extended {
+					extendBy = a.Doc.Times[t].Value
+				}
 			}
 			if id, v := x.dateAt(ph.Head); v != "" && dates && (dl.By == "" || dl.Status == Extended && prep == "to") {
 				dl.Time, dl.By = id, v
@@ -403,6 +533,23 @@ func (x *extractor) governor(dl *doc.Deadline, ci int) {
 			dl.Target = x.entity(objs[0]) // "gave Russia a deadline"
 		}
 	}
+	return extendBy
+}
+
+// pastLemma guesses the lemma of a verb the lexicon does not know from its
+// -ed form when the guess is one of this package's verbs ("ignored" →
+// "ignore", "defied" → "defy"); otherwise it returns w.
+func pastLemma(w string) string {
+	if !strings.HasSuffix(w, "ed") {
+		return w
+	}
+	known := func(l string) bool { _, st := statusVerbs[l]; return st || setVerbs[l] || targetVerbs[l] }
+	for _, l := range []string{w[:len(w)-1], w[:len(w)-2], strings.TrimSuffix(w, "ied") + "y"} {
+		if known(l) {
+			return l
+		}
+	}
+	return w
 }
 
 // reportLemmas are the verbs whose subject speaks for a deadline stated in

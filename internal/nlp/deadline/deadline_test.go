@@ -54,6 +54,22 @@ func TestDeadlines(t *testing.T) {
 		{"will-meet-is-no-status", "“[[We will meet the [[Friday|DATE|2025-08-08]] deadline|QUOTE|Brekke]],” [[Brekke|PERSON]] said.",
 			[]want{{"deadline", "2025-08-08", "", "Brekke", "", "", "pending"}}},
 		{"no-deadline", "[[Trump|PERSON]] must decide soon, and [[Putin|PERSON]] has many options.", nil},
+		{"conditional-unless", "Unless [[Hamas|ORG]] returns the bodies by [[Saturday|DATE|2025-08-09]], the truce will end, [[Israel|GPE]] said.",
+			[]want{{"Unless", "2025-08-09", "Israel", "Hamas", "return the bodies", "the truce will end", "pending"}}},
+		{"conditional-if-not-in-quote", "“[[If the line is not running by [[Friday|DATE|2025-08-08]], we will cancel the contract|QUOTE|Olsen]],” [[Olsen|PERSON]] said.",
+			[]want{{"If", "2025-08-08", "Olsen", "", "running", "cancel the contract", "pending"}}},
+		{"conditional-positive-if-offers", "If [[Russia|GPE]] agrees to a ceasefire by [[Friday|DATE|2025-08-08]], sanctions could be eased.", nil},
+		{"later-mention-joins", "[[Trump|PERSON]] gave [[Russia|GPE]] until [[Friday|DATE|2025-08-08]] to agree. “[[We will meet the deadline|QUOTE|Peskov]],” [[Peskov|PERSON]] said.",
+			[]want{{"gave", "2025-08-08", "Trump", "Russia", "agree", "", "pending"}}},
+		{"possessed-mention-joins", "The regulator gave [[Nordvik|ORG]] until [[Friday|DATE|2025-08-08]] to restore service. [[Nordvik|ORG]] said it would meet the regulator’s deadline.",
+			[]want{{"gave", "2025-08-08", "", "Nordvik", "restore service", "", "pending"}}},
+		{"date-possessive-status", "[[Trump|PERSON]] gave [[Russia|GPE]] until [[Friday|DATE|2025-08-08]] to agree. [[Moscow|GPE]] ignored [[Friday|DATE|2025-08-08]]’s deadline.",
+			[]want{{"gave", "2025-08-08", "Trump", "Russia", "agree", "", "missed"}}},
+		{"two-deadlines-no-join", "[[Trump|PERSON]] gave [[Russia|GPE]] until [[Friday|DATE|2025-08-08]] to agree. [[Macron|PERSON]] gave [[Iran|GPE]] until [[Monday|DATE|2025-08-11]] to respond. The deadline was widely criticised.",
+			[]want{{"gave", "2025-08-08", "Trump", "Russia", "agree", "", "pending"}, {"gave", "2025-08-11", "Macron", "Iran", "respond", "", "pending"}}},
+		{"extended-from-known-date", "[[Trump|PERSON]] set an [[August 12|DATE|2025-08-12]] deadline for [[China|GPE]] to reach a deal. On [[Monday|DATE|2025-08-11]], [[Trump|PERSON]] extended the deadline by [[90 days|DURATION|P90D]].",
+			[]want{{"deadline", "2025-11-10", "Trump", "China", "reach a deal", "", "extended"}}},
+		{"bare-mention-dropped", "The deadline came and went.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

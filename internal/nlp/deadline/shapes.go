@@ -2,7 +2,10 @@ package deadline
 
 // The verb shapes of a deadline: "gave X until", "has N days to", "must ... by".
 
-import "dateline/internal/doc"
+import (
+	"dateline/internal/doc"
+	"dateline/internal/nlp/chunk"
+)
 
 // giveUntil handles "X gave Y until DATE to VERB".
 func (x *extractor) giveUntil(i int) {
@@ -114,4 +117,115 @@ func (x *extractor) mustBy(i int) {
 		x.add(dl)
 		return
 	}
+}
+
+// conditional handles a threat with a date: "if the boats are not running
+// on schedule by March 13, we will open the route to other operators",
+// "unless Hamas frees the hostages by Saturday, ...". A positive "if"
+// ("if Russia agrees by Friday, ...") offers rather than demands, so "if"
+// needs a negated verb.
+func (x *extractor) conditional(i int) {
+	a := x.a
+	if i+1 >= len(a.Words) {
+		return
+	}
+	cl := int(a.Words[i+1].Clause)
+	if a.Clauses[cl].Opener != i && int(a.Words[i].Clause) != cl {
+		return
+	}
+	vp := a.FirstVerb(cl)
+	if vp < 0 || a.Words[i].Lower == "if" && !a.Chunks[vp].Neg {
+		return
+	}
+	for _, p := range a.PPs(vp) {
+		if a.PrepOf(p) != "by" {
+			continue
+		}
+		id, v := x.dateAt(a.Chunks[p].Head)
+		if id == "" || v == "" {
+			return // "by 90 days" or "by then" dates no deadline
+		}
+		dl := doc.Deadline{Trigger: x.extent(i), Time: id, By: v}
+		if s := a.Subject(vp); s >= 0 {
+			dl.Target = x.entity(s)
+		}
+		// The demand in the base form: "are not running on schedule" → "run
+		// on schedule".
+		h := a.Chunks[vp].Head
+		dl.Demand = a.Text(h, a.Chunks[p].Prep)
+		if l := a.Words[h].Lemma; l != "" && h+1 < a.Chunks[p].Prep {
+			dl.Demand = l + " " + a.Text(h+1, a.Chunks[p].Prep)
+		}
+		dl.Consequence = x.mainClause(cl, a.Chunks[p].End)
+		if a.Words[i].Quoted {
+			dl.Setter = x.speaker(i)
+		}
+		if dl.Setter == "" {
+			dl.Setter = x.reporter(i)
+		}
+		if dl.Setter == dl.Target {
+			dl.Setter = ""
+		}
+		x.add(dl)
+		return
+	}
+}
+
+// mainClause returns what a conditional threatens: the clause after the
+// condition, which ends at a comma after token from in clause cl ("...,
+// we will open the route") or at the end of cl; it starts at the verb when
+// its subject is a pronoun. It returns "" when no verb follows.
+func (x *extractor) mainClause(cl, from int) string {
+	a := x.a
+	start := -1
+	for k := from; k < a.Clauses[cl].End; k++ {
+		if a.Words[k].Tag == chunk.Comma {
+			start = k + 1
+			break
+		}
+	}
+	if start < 0 {
+		if c := cl + 1; c < len(a.Clauses) && a.Clauses[c].Sentence == a.Clauses[cl].Sentence {
+			start = a.Clauses[c].Start
+		} else {
+			return ""
+		}
+	}
+	for start < len(a.Words) && (a.Words[start].Tag == chunk.Comma || a.Words[start].Lower == "then") {
+		start++
+	}
+	if start >= len(a.Words) {
+		return ""
+	}
+	c := int(a.Words[start].Clause)
+	end := start
+	for end < a.Clauses[c].End {
+		if t := a.Words[end].Tag; t == chunk.Stop || t == chunk.Semi || t == chunk.Comma || t == chunk.Quote {
+			break
+		}
+		end++
+	}
+	// The first verb group in [start, end), and its subject.
+	for k := start; k < end; k++ {
+		ci := a.Words[k].Chunk
+		if ci < 0 || a.Chunks[ci].Kind != chunk.VP {
+			continue
+		}
+		if s := a.Subject(int(ci)); s >= 0 && a.Words[a.Chunks[s].Head].Tag == chunk.Pron {
+			start = a.Chunks[ci].Head // "we will open ..." → "open ..."
+		}
+		return a.Text(start, end)
+	}
+	return ""
+}
+
+// speaker returns the speaker of the quotation holding token i, or "".
+func (x *extractor) speaker(i int) string {
+	off := x.a.Doc.Tokens[i].Start
+	for _, q := range x.a.Doc.Quotes {
+		if q.Start <= off && off < q.End {
+			return q.Speaker
+		}
+	}
+	return ""
 }

@@ -47,7 +47,7 @@ func TestProcessCancelled(t *testing.T) {
 // TestProcessTwice checks that the stage replaces its layers rather than
 // appending to them.
 func TestProcessTwice(t *testing.T) {
-	d := &doc.Document{Text: "The deadline expired. The talks failed."}
+	d := &doc.Document{Text: "The deadline for Hamas to respond expired. The talks failed."}
 	for range 2 {
 		if err := (event.Stage{}).Process(context.Background(), d); err != nil {
 			t.Fatal(err)
