@@ -68,6 +68,9 @@ func (a *analysis) npBefore(e, lo int) (span, bool) {
 		}
 		return span{e, e + 1}, true
 	}
+	if a.punct(e, "%") && e-1 >= lo && a.toks[e-1].Kind == doc.Number {
+		return span{e - 1, e + 1}, true // "42% say they are liberal"
+	}
 	if a.toks[e].Kind != doc.Word {
 		// Only a word heads a speaker: "since 1998, blaming ..." has no
 		// speaker "1998"; a number may still open one ("Two officials said").
@@ -477,8 +480,15 @@ func (a *analysis) endsClause(k int, afterComma bool) bool {
 	case afterComma && (w == "but" || w == "although" || w == "though" || w == "while" ||
 		w == "whereas" || w == "when" || w == "because" || w == "even" && next == "though"):
 		return true
-	case (a.punct(k, "—–") || a.word(k) == "--") && (next == "and" || next == "but" || next == "while" || next == "most" || next == "who" || next == "which"):
+	case (a.punct(k, "—–-") || a.word(k) == "--") && (next == "and" || next == "but" || next == "while" || next == "most" ||
+		next == "who" || next == "which" || next == "although" || next == "though" || a.quoteChar(k+1)):
 		return true
+	case a.punct(k, ".!?") && a.isMark(k+1) && a.pairs[a.markOf[k+1]].open == k+1:
+		return true // a sentence end the splitter missed before a quotation
+	case afterComma && w == "and" && (a.is(k+1, subjectPronouns) || a.finiteClause(k+1, min(k+9, len(a.toks)))):
+		return true // ", and his campaign did not respond": a clause of the article's own
+	case afterComma && w == "who" && a.capitalised(k-2):
+		return true // "…, who also held a rally": the article's aside on a name
 	case a.punct(k, ":") && a.isMark(k+1):
 		return true
 	case a.punct(k, ";"):

@@ -122,8 +122,12 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	if a.is(start, leadingPrepositions) {
 		start = a.thatAfterAdverbial(start, hi) // "said at a stop in Toledo, Ohio, that …"
 	}
-	if (a.isWord(start, "about") || a.isWord(start, "of")) && a.toks[start+1].Kind == doc.Word {
+	if (a.isWord(start, "about") || a.isWord(start, "of")) && start+1 < hi && a.toks[start+1].Kind == doc.Word {
 		start++ // "complained about the delays", "warned of a crisis": the topic is the content
+	}
+	if start == t && a.punct(start, ",") && v.class == speech && spk.ok() && a.opensSentence(spk[0], lo) &&
+		start+1 < hi && !a.quoteChar(start+1) && !a.is(start+1, participles) {
+		start++ // "Rubio says, win or lose, he’s staying in the race"
 	}
 	if start < hi && !a.tailOnly(start, hi) && (spk.ok() || c > lo && a.toks[c-1].Kind == doc.Word) && !a.punct(start, ",") {
 		if a.punct(start, ":()") {
@@ -501,4 +505,14 @@ func (a *analysis) relative(c, lo int) bool {
 		k--
 	}
 	return k > lo && (a.isWord(k, "which") || a.isWord(k, "who")) && a.punct(k-1, ",")
+}
+
+// opensSentence reports whether only a dateline or conjunctions stand
+// before token k in the sentence starting at lo.
+func (a *analysis) opensSentence(k, lo int) bool {
+	j := a.afterDateline(lo, k)
+	for j < k && (a.is(j, conjunctions) || a.punct(j, ",")) {
+		j++
+	}
+	return j == k
 }
