@@ -3,6 +3,11 @@ package cli
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -10,18 +15,71 @@ import (
 	"time"
 
 	"dateline/internal/store"
+	"dateline/internal/store/postgres"
 	"dateline/internal/store/sqlite"
 )
 
-// ingestScenario runs the real pipeline and ingest over a scenario file into
-// a fresh SQLite store, one worker so batch order is input order.
-func ingestScenario(tb testing.TB, file string) *sqlite.DB {
-	tb.Helper()
+// scenarioStore is a store the scenario tests ingest into and query.
+type scenarioStore interface {
+	ingestStore
+	store.CrossDoc
+	Close() error
+}
+
+// scenarioBackends are the stores the scenarios run on: SQLite always,
+// PostgreSQL when $DATELINE_TEST_POSTGRES names a server (scripts/pg-test.sh).
+func scenarioBackends(t *testing.T) map[string]func(testing.TB) scenarioStore {
+	b := map[string]func(testing.TB) scenarioStore{
+		"sqlite": func(tb testing.TB) scenarioStore {
+			s, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "x.db"))
+			if err != nil {
+				tb.Fatal(err)
+			}
+			return s
+		},
+	}
+	if base := os.Getenv("DATELINE_TEST_POSTGRES"); base != "" {
+		b["postgres"] = func(tb testing.TB) scenarioStore { return openPostgresSchema(tb, base) }
+	}
+	return b
+}
+
+// openPostgresSchema opens a store in a fresh schema of base, dropped when
+// the test ends.
+func openPostgresSchema(tb testing.TB, base string) scenarioStore {
 	ctx := context.Background()
-	s, err := sqlite.Open(ctx, filepath.Join(tb.TempDir(), "x.db"))
+	rnd := make([]byte, 6)
+	rand.Read(rnd)
+	schema := "dateline_xdoc_" + hex.EncodeToString(rnd)
+	admin, err := sql.Open("pgx", base)
 	if err != nil {
 		tb.Fatal(err)
 	}
+	tb.Cleanup(func() { admin.Close() })
+	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
+		tb.Fatalf("create schema: %v", err)
+	}
+	tb.Cleanup(func() { admin.ExecContext(ctx, "DROP SCHEMA "+schema+" CASCADE") })
+	u, err := url.Parse(base)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	s, err := postgres.Open(ctx, u.String())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// ingestScenario runs the real pipeline and ingest over a scenario file into
+// a fresh store, one worker so batch order is input order.
+func ingestScenario(tb testing.TB, open func(testing.TB) scenarioStore, file string) scenarioStore {
+	tb.Helper()
+	ctx := context.Background()
+	s := open(tb)
 	tb.Cleanup(func() { s.Close() })
 	p, err := newPipeline()
 	if err != nil {
@@ -46,7 +104,15 @@ func ingestScenario(tb testing.TB, file string) *sqlite.DB {
 // one that passes with no news; an unrelated article; and two people called
 // Kim, each later named only "Kim".
 func TestCrossDocScenario(t *testing.T) {
-	s := ingestScenario(t, filepath.Join("testdata", "crossdoc", "scenario.jsonl"))
+	for name, open := range scenarioBackends(t) {
+		t.Run(name, func(t *testing.T) {
+			s := ingestScenario(t, open, filepath.Join("testdata", "crossdoc", "scenario.jsonl"))
+			checkScenario(t, s)
+		})
+	}
+}
+
+func checkScenario(t *testing.T, s scenarioStore) {
 	ctx := context.Background()
 
 	tds, err := s.TrackedDeadlines(ctx, store.DeadlineQuery{AsOf: "2026-08-15"})
@@ -136,7 +202,15 @@ func TestCrossDocScenario(t *testing.T) {
 // TestCrossDocLinks checks that partial names are linked to the right
 // fuller-named entity, across articles, with reasons.
 func TestCrossDocLinks(t *testing.T) {
-	s := ingestScenario(t, filepath.Join("testdata", "crossdoc", "scenario.jsonl"))
+	for name, open := range scenarioBackends(t) {
+		t.Run(name, func(t *testing.T) {
+			s := ingestScenario(t, open, filepath.Join("testdata", "crossdoc", "scenario.jsonl"))
+			checkLinks(t, s)
+		})
+	}
+}
+
+func checkLinks(t *testing.T, s scenarioStore) {
 	ctx := context.Background()
 	tests := []struct {
 		name string

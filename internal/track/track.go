@@ -413,13 +413,15 @@ func dateDay(v string) string {
 	return v[:10]
 }
 
-// sentenceAt returns the sentence holding byte off, or an empty span.
+// sentenceAt returns the sentence holding byte off, or an empty span in
+// the text. Spans outside the text (from a malformed document) are skipped.
 func sentenceAt(d *doc.Document, off int) doc.Span {
 	for _, s := range d.Sentences {
-		if s.Start <= off && off < s.End {
+		if s.Start >= 0 && s.End <= len(d.Text) && s.Start <= off && off < s.End {
 			return s
 		}
 	}
+	off = min(max(off, 0), len(d.Text))
 	return doc.Span{Start: off, End: off}
 }
 
