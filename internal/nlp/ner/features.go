@@ -143,7 +143,16 @@ const (
 	cueAfterTitle                    // "Mr. Harrison", "President Harrison"
 	cueAfterFirst                    // "Benjamin Harrison": a surname
 	cuePossessive                    // "Boeing's"
+	cueAfterIn                       // "in Bridgton", "near Harrison": a place
+	cueAfterTo                       // "to Harrison", "from Bridgton": often a place
 )
+
+// featureCues are the cues the tagger sees as features; the others serve
+// the rules after it only (a perceptron trained with them did no better).
+const featureCues = cueAfterThe | cueBeforeOrg | cueAfterTitle | cueAfterFirst | cuePossessive
+
+// placePreps put a place after them far more often than a person.
+var placePreps = map[string]bool{"in": true, "near": true, "outside": true, "across": true, "throughout": true}
 
 func newDocInfo(text string, toks []doc.Token, sents []doc.Span, g *gazetteer.Gazetteer) *docInfo {
 	di := &docInfo{lowerSeen: map[string]bool{}, capMid: map[string]bool{}, cues: map[string]docCue{}}
@@ -182,6 +191,10 @@ func wordCues(text string, toks []doc.Token, i int, g *gazetteer.Gazetteer) docC
 		switch {
 		case pw == "the":
 			c |= cueAfterThe
+		case placePreps[pw]:
+			c |= cueAfterIn
+		case pw == "to" || pw == "from":
+			c |= cueAfterTo
 		case capWord(text, p):
 			if e, ok := g.Lookup(pw); ok && e.Class&gazetteer.FirstName != 0 {
 				c |= cueAfterFirst
@@ -506,7 +519,7 @@ func (s *sentView) context(i int, emit func(uint64)) {
 			if s.doc.capMid[w] {
 				emit(uint64(newHash(fCapSeen).byte(boolByte(first))))
 			}
-			if c := s.doc.cues[w]; c != 0 {
+			if c := s.doc.cues[w] & featureCues; c != 0 {
 				for bit := docCue(1); bit != 0 && bit <= c; bit <<= 1 {
 					if c&bit != 0 {
 						emit(uint64(newHash(fDocCue).byte(byte(bit))))

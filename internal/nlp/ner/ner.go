@@ -142,6 +142,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = joinParticles(text, toks, names)
 	names = t.completeFirstNames(text, toks, names)
 	names = t.surnames(text, names)
+	names = t.placesNotPeople(text, names, info)
 	names = t.companyNames(text, toks, names, info)
 	return t.propagate(text, toks, names)
 }
@@ -479,6 +480,9 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 			typ = "ORG"
 		}
 	}
+	if pt, ok := placeEnds[text[toks[j-1].Start:toks[j-1].End]]; ok && typ == "PERSON" && j-i > 1 {
+		typ = pt // "Bridgton Junction", "Hancock Brook", "Congress Street"
+	}
 	if typ == "PERSON" && j-i > 1 && orgEnds[text[toks[j-1].Start:toks[j-1].End]] {
 		typ = "ORG" // "Dave Matthews Band", "Hinkley Locomotive Works"
 	}
@@ -626,6 +630,44 @@ func (t *Tagger) surnames(text string, names []Name) []Name {
 	return names
 }
 
+// placesNotPeople types a one-word "person" as a place when the document
+// puts it after "in" or "near" and never treats it as a person's name: no
+// title or first name before it, no longer person name containing it
+// ("in Bridgton", "near Harrison").
+func (t *Tagger) placesNotPeople(text string, names []Name, info *docInfo) []Name {
+	var inPerson map[string]bool
+	for _, n := range names {
+		if n.Type != "PERSON" {
+			continue
+		}
+		parts := strings.Fields(text[n.Start:n.End])
+		if len(parts) < 2 {
+			continue
+		}
+		if inPerson == nil {
+			inPerson = map[string]bool{}
+		}
+		for _, p := range parts {
+			inPerson[p] = true
+		}
+	}
+	for k, n := range names {
+		if n.Type != "PERSON" {
+			continue
+		}
+		w := text[n.Start:n.End]
+		c := info.cues[w]
+		if c&cueAfterIn == 0 || c&(cueAfterTitle|cueAfterFirst) != 0 || inPerson[w] || strings.ContainsAny(w, " \t\n") {
+			continue
+		}
+		if e, ok := t.gaz.Lookup(w); ok && e.Class&gazetteer.FirstName != 0 {
+			continue
+		}
+		names[k].Type = "GPE"
+	}
+	return names
+}
+
 // companyNames makes a document's names agree with its companies. A
 // company named in full once ("Ford Motor Co.", "Toyota Motor Corp.") is
 // named by its first word elsewhere, which the tagger, seeing a surname or
@@ -708,6 +750,15 @@ func (t *Tagger) companyNames(text string, toks []doc.Token, names []Name, info 
 // Motor Co.", "Toyota Motor Corp.", "Nissan Motor".
 var corporateWords = map[string]bool{"Motor": true, "Co": true, "Co.": true, "Corp.": true, "Inc.": true,
 	"AG": true, "SA": true, "NV": true, "GmbH": true, "AB": true, "ASA": true, "SpA": true, "Limited": true}
+
+// placeEnds end place names and hardly ever a person's name, with the
+// type they give. Words that are also surnames ("Park", "Lake", "Bay") are
+// left out.
+var placeEnds = map[string]string{"Junction": "GPE", "County": "GPE", "Township": "GPE", "Province": "GPE",
+	"Prefecture": "GPE", "District": "GPE", "Heights": "GPE", "Springs": "GPE", "Creek": "LOC", "River": "LOC",
+	"Brook": "LOC", "Valley": "LOC", "Mountains": "LOC", "Falls": "LOC", "Canyon": "LOC", "Peninsula": "LOC",
+	"Island": "LOC", "Islands": "LOC", "Harbor": "LOC", "Harbour": "LOC", "Street": "FAC", "Avenue": "FAC",
+	"Road": "FAC", "Boulevard": "FAC", "Square": "FAC"}
 
 // orgEnds are capitalised words that end an organisation's name and hardly
 // ever a person's, so a multi-word "person" ending in one is an
