@@ -391,6 +391,9 @@ func (a *analysis) tailOnly(s, hi int) bool {
 			continue
 		}
 		if pi := a.markOf[k]; pi >= 0 && a.pairs[pi].open == k && a.pairs[pi].close > k && a.pairs[pi].close-k < 8 {
+			if !pp {
+				return false // a quoted complement: "called her “crooked”"
+			}
 			k = a.pairs[pi].close // a title: "on MSNBC’s “Morning Joe.”"
 			continue
 		}

@@ -21,6 +21,12 @@ func (a *analysis) reported(used []bool, dst []found) []found {
 			if used[c] || a.inPair[c] >= 0 || a.isMark(c) {
 				continue
 			}
+			if c == lo && a.isWord(c, "in") {
+				if f, ok := a.inSource(c, hi); ok {
+					cands = append(cands, f)
+					continue
+				}
+			}
 			if a.isWord(c, "according") && a.isWord(c+1, "to") {
 				if f, ok := a.accordingTo(c, lo, hi); ok {
 					cands = append(cands, f)
@@ -309,8 +315,18 @@ func (a *analysis) closesBefore(comma int) bool {
 func (a *analysis) accordingTo(c, lo, hi int) (found, bool) {
 	f := found{pair: -1, outer: -1, cue: span{c, c + 2}, spk: none, addr: none}
 	np, ok := a.npAfter(c+2, hi)
-	if !ok {
-		return f, false
+	if !ok || !a.punct(np[1], ",.;") {
+		// "according to law enforcement officials,", "according to
+		// people in attendance.": the source runs to the comma or the
+		// sentence end.
+		k := c + 2
+		for k < hi && k-c < 30 && !a.punct(k, ",.;:!?()") && !a.isMark(k) && !a.quoteChar(k) {
+			k++
+		}
+		if k == c+2 || k-c >= 30 || k < hi && !a.punct(k, ",.;!?") {
+			return f, false
+		}
+		np = span{c + 2, k}
 	}
 	f.spk = np
 	first := lo
@@ -515,4 +531,38 @@ func (a *analysis) opensSentence(k, lo int) bool {
 		j++
 	}
 	return j == k
+}
+
+// sourceNouns head a document or survey that reports: "In a Des Moines
+// Register poll last month, Cruz had a 10-point lead".
+var sourceNouns = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true,
+	"study": true, "report": true, "analysis": true, "memo": true, "filing": true, "letter": true,
+	"statement": true, "complaint": true, "lawsuit": true, "indictment": true, "ruling": true, "opinion": true}
+
+// inSource reads "In SOURCE, CLAUSE" opening a sentence, where the source
+// is a phrase headed by a noun of sourceNouns ("In a new Quinnipiac poll,
+// …"): the source is its speaker and "In" its cue.
+func (a *analysis) inSource(c, hi int) (found, bool) {
+	f := found{pair: -1, outer: -1, cue: span{c, c + 1}, spk: none, addr: none}
+	head := -1
+	k := c + 1
+	for ; k < hi && k-c < 16 && !a.punct(k, ","); k++ {
+		if a.isMark(k) || a.quoteChar(k) || a.toks[k].Kind == doc.Punct && !a.possessive(k) && !a.punct(k, "-") {
+			return f, false
+		}
+		if a.is(k, sourceNouns) {
+			head = k
+		}
+	}
+	if head < 0 || !a.punct(k, ",") || k+1 >= hi || a.isMark(k+1) {
+		return f, false
+	}
+	f.spk = span{c + 1, head + 1}
+	end := a.contentEnd(k+1, hi)
+	s, e, ok := a.trimTokens(k+1, end)
+	if !ok {
+		return f, false
+	}
+	f.start, f.end, f.kind = s, e, a.contentKind(k+1, end)
+	return f, true
 }
