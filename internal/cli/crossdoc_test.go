@@ -98,9 +98,9 @@ func ingestScenario(tb testing.TB, open func(testing.TB) scenarioStore, file str
 	return s
 }
 
-// TestCrossDocScenario checks deadline histories and stories over a set of
-// dated articles written for it: a deadline announced, repeated by a second
-// article and a syndicated copy, extended and missed; one met; one withdrawn;
+// TestCrossDocScenario checks deadline histories, stories and events over a
+// set of dated articles written for it: a deadline announced, repeated by a
+// second article and a rewritten wire copy, extended and missed; one met; one withdrawn;
 // one that passes with no news; an unrelated article; and two people called
 // Kim, each later named only "Kim".
 func TestCrossDocScenario(t *testing.T) {
@@ -195,8 +195,38 @@ func checkScenario(t *testing.T, s scenarioStore) {
 			if !slices.Equal(got, group) {
 				t.Errorf("story of %s = %v, want %v", group[0], got, group)
 			}
+			for _, e := range r.Events {
+				if e.Sources < 1 || e.Sources > e.Reports || e.Sources != len(e.Docs) {
+					t.Errorf("event %+v: sources and reports disagree", e)
+				}
+			}
 		})
 	}
+
+	t.Run("events", func(t *testing.T) {
+		// The ultimatum is reported by the article and its rewritten wire
+		// copy: one event, two sources.
+		id, err := s.StoryOf(ctx, "a1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := s.Story(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range r.Events {
+			if e.Type == "ULTIMATUM" && e.Day == "2026-03-20" {
+				found = true
+				if !slices.Contains(e.Docs, "a1") || !slices.Contains(e.Docs, "a1-wire") || e.Sources != 2 {
+					t.Errorf("ultimatum of 2026-03-20: %+v, want sources a1 and a1-wire", e)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no ULTIMATUM event of 2026-03-20 in %+v", r.Events)
+		}
+	})
 }
 
 // TestCrossDocLinks checks that partial names are linked to the right

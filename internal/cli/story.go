@@ -14,7 +14,8 @@ const storyHelp = `Usage: dateline story [flags] ID
 
 Shows one story: the stored articles grouped as reports of the same news,
 oldest first, each with the names and words it shared with the story when
-it joined. Articles join a story at ingest when they share its people,
+it joined, then the events they report, each counted once with its number
+of sources (articles) and reports (mentions). Articles join a story at ingest when they share its people,
 places and topic words within 30 days of its latest article. ID is a
 story number, or a document id to show the story that document is in.
 
@@ -79,5 +80,17 @@ func showStory(ctx context.Context, env Env, s storyFinder, arg string, asJSON b
 		}
 		t.add("", orDash(store.Day(d.Date)), d.DocID, cut(orDash(d.Title), 50), cut(shared, 70))
 	}
-	return t.write(env.Stdout)
+	if err := t.write(env.Stdout); err != nil {
+		return err
+	}
+	if len(r.Events) == 0 {
+		return nil
+	}
+	fmt.Fprintln(env.Stdout, "\nEvents (each once, with its sources):")
+	et := table{header: []string{"DAY", "TYPE", "PARTIES", "SOURCES", "REPORTS", "ARTICLES"}}
+	for _, e := range r.Events {
+		et.add("", e.Day, e.Type, cut(strings.Join(e.Parties, ", "), 50), strconv.Itoa(e.Sources), strconv.Itoa(e.Reports),
+			cut(strings.Join(e.Docs, " "), 40))
+	}
+	return et.write(env.Stdout)
 }

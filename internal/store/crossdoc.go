@@ -81,6 +81,20 @@ type StoryReport struct {
 	First     string     `json:"first,omitempty"`
 	Last      string     `json:"last,omitempty"`
 	Documents []StoryDoc `json:"documents"`
+	// Events are the events its articles report, each once however many
+	// articles report it, most sources first.
+	Events []EventGroup `json:"events,omitempty"`
+}
+
+// EventGroup is one real event reported by one or more articles.
+type EventGroup struct {
+	ID      int64    `json:"id"`
+	Type    string   `json:"type"`
+	Day     string   `json:"day"`
+	Parties []string `json:"parties"` // participants and place, as first reported
+	Sources int      `json:"sources"` // distinct articles
+	Reports int      `json:"reports"` // event mentions in all of them
+	Docs    []string `json:"docs"`    // the articles' ids
 }
 
 // StoryDoc is one article of a story with why it joined.

@@ -71,3 +71,55 @@ func FuzzSign(f *testing.F) {
 		}
 	})
 }
+
+func TestSameEvent(t *testing.T) {
+	groups := []EventKey{
+		{Type: "MEET", Day: "2026-03-02", Parts: []int64{1, 2}},
+		{Type: "MEET", Day: "2026-03-02", Parts: []int64{3, 4, 5}},
+		{Type: "STRIKE", Day: "2026-03-02", Parts: []int64{1, 2}},
+	}
+	tests := []struct {
+		name string
+		k    EventKey
+		want int
+	}{
+		{"same parties", EventKey{Type: "MEET", Day: "2026-03-02", Parts: []int64{1, 2}}, 0},
+		{"most shared", EventKey{Type: "MEET", Day: "2026-03-02", Parts: []int64{2, 4, 5}}, 1},
+		{"other day", EventKey{Type: "MEET", Day: "2026-03-03", Parts: []int64{1, 2}}, -1},
+		{"other type", EventKey{Type: "SANCTION", Day: "2026-03-02", Parts: []int64{1, 2}}, -1},
+		{"nobody shared", EventKey{Type: "MEET", Day: "2026-03-02", Parts: []int64{9}}, -1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := SameEvent(tc.k, groups); got != tc.want {
+				t.Errorf("SameEvent = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestEvents(t *testing.T) {
+	d := &doc.Document{
+		Times: []doc.Time{{ID: "t1", Value: "2026-03-04"}},
+		Events: []doc.Event{
+			{ID: "v1", Type: "MEET", Time: "t1", Participants: []doc.Participant{{Role: doc.Agent, Entity: "e2"}, {Role: doc.Partner, Entity: "e1"}}},
+			{ID: "v2", Type: "MEET"}, // nobody named: not grouped
+			{ID: "v3", Type: "MEET", Place: "e1", Attributes: &doc.Attributes{Negated: true}},
+			{ID: "v4", Type: "STRIKE", Place: "e1"},
+		},
+	}
+	got := Events(d, "2026-03-02", map[string]int64{"e1": 10, "e2": 5})
+	want := []EventKey{
+		{Type: "MEET", Day: "2026-03-04", Parts: []int64{5, 10}},
+		{}, {},
+		{Type: "STRIKE", Day: "2026-03-02", Parts: []int64{10}},
+	}
+	for i := range want {
+		if got[i].Type != want[i].Type || got[i].Day != want[i].Day || !slices.Equal(got[i].Parts, want[i].Parts) {
+			t.Errorf("event %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if p := ParseParts(FormatParts([]int64{5, 10})); !slices.Equal(p, []int64{5, 10}) {
+		t.Errorf("parts round trip: %v", p)
+	}
+}

@@ -43,6 +43,9 @@ type Deadline struct {
 	Due    string // current due day, YYYY-MM-DD, or ""
 	Status string // latest reported status
 	Last   string // day of the latest sighting
+	// Dues are all the due days articles gave it, so a late article that
+	// restates the original date still matches after an extension.
+	Dues []string
 }
 
 // Open reports whether d can still change: it has no final outcome.
@@ -170,11 +173,17 @@ const matchThreshold = 4
 // matchScore rates how likely an article's deadline (setter, target,
 // demand, due, status) is another sighting of c, and says why.
 func matchScore(c Deadline, setter, target int64, demand, due, status string) (int, string) {
-	if setter != 0 && c.Setter != 0 && setter != c.Setter || target != 0 && c.Target != 0 && target != c.Target {
+	if target != 0 && c.Target != 0 && target != c.Target {
 		return 0, ""
 	}
 	score := 0
 	var why []string
+	if setter != 0 && c.Setter != 0 && setter != c.Setter {
+		// Articles name a country for its leader ("the US gave Iran ..."),
+		// so another setter counts against a match but does not veto it.
+		score--
+		why = append(why, "other setter named")
+	}
 	if setter != 0 && setter == c.Setter {
 		score += 2
 		why = append(why, "same setter")
@@ -183,12 +192,12 @@ func matchScore(c Deadline, setter, target int64, demand, due, status string) (i
 		score += 2
 		why = append(why, "same target")
 	}
-	if score == 0 {
+	if score <= 0 {
 		return 0, ""
 	}
 	sim := Similarity(demand, c.Demand)
 	switch {
-	case due != "" && due == c.Due:
+	case due != "" && (due == c.Due || slices.Contains(c.Dues, due)):
 		score += 3
 		why = append(why, "same date "+due)
 	case status == Extended && c.Open():

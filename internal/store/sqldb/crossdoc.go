@@ -67,6 +67,9 @@ func (w *writer) crossDoc(ctx context.Context) error {
 		if err := w.cluster(ctx, sd, day, ents); err != nil {
 			return fmt.Errorf("cluster %s: %w", sd.doc.ID, err)
 		}
+		if err := w.groupEvents(ctx, sd, day, ents); err != nil {
+			return fmt.Errorf("group events of %s: %w", sd.doc.ID, err)
+		}
 	}
 	w.stored = w.stored[:0]
 	return nil
@@ -123,15 +126,19 @@ func (w *writer) trackDeadlines(ctx context.Context, sd storedDoc, day string, e
 			c := &cands[s.Match]
 			id = c.ID
 			c.Due, c.Status, c.Last = track.Step(c.Due, c.Status, c.Last, change)
+			if s.Due != "" && !slices.Contains(c.Dues, s.Due) {
+				c.Dues = append(c.Dues, s.Due)
+			}
 			if _, err := w.exec(ctx, `UPDATE tracked_deadlines SET horizon = CASE WHEN horizon < ? THEN ? ELSE horizon END,
-				due = ?, status = ?, last_day = ? WHERE id = ?`, horizon, horizon, c.Due, c.Status, c.Last, id); err != nil {
+				due = ?, status = ?, last_day = ?, dues = ? WHERE id = ?`,
+				horizon, horizon, c.Due, c.Status, c.Last, strings.Join(c.Dues, " "), id); err != nil {
 				return fmt.Errorf("update tracked deadline: %w", err)
 			}
 		} else {
 			due, status, last := track.Step("", "", "", change)
-			if err := w.row(ctx, `INSERT INTO tracked_deadlines (setter, target, demand, horizon, due, status, last_day)
-				VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-				nullID(s.New.Setter), nullID(s.New.Target), s.New.Demand, horizon, due, status, last).Scan(&id); err != nil {
+			if err := w.row(ctx, `INSERT INTO tracked_deadlines (setter, target, demand, horizon, due, status, last_day, dues)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+				nullID(s.New.Setter), nullID(s.New.Target), s.New.Demand, horizon, due, status, last, due).Scan(&id); err != nil {
 				return fmt.Errorf("insert tracked deadline: %w", err)
 			}
 		}
@@ -164,7 +171,7 @@ func (w *writer) trackedCandidates(ctx context.Context, ids []any, day string) (
 		from = t.AddDate(0, 0, -trackWindow).Format(time.DateOnly)
 	}
 	args := append(append(append([]any{}, ids...), from), append(ids, from)...)
-	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT id, COALESCE(setter, 0), COALESCE(target, 0), demand, due, status, last_day
+	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT id, COALESCE(setter, 0), COALESCE(target, 0), demand, due, status, last_day, dues
 		FROM (SELECT * FROM tracked_deadlines WHERE setter IN `+in+` AND horizon >= ?
 			UNION SELECT * FROM tracked_deadlines WHERE target IN `+in+` AND horizon >= ?) c
 		ORDER BY horizon DESC, id DESC LIMIT `+strconv.Itoa(maxTracked)), args...)
@@ -175,9 +182,11 @@ func (w *writer) trackedCandidates(ctx context.Context, ids []any, day string) (
 	var out []track.Deadline
 	for rows.Next() {
 		var d track.Deadline
-		if err := rows.Scan(&d.ID, &d.Setter, &d.Target, &d.Demand, &d.Due, &d.Status, &d.Last); err != nil {
+		var dues string
+		if err := rows.Scan(&d.ID, &d.Setter, &d.Target, &d.Demand, &d.Due, &d.Status, &d.Last, &dues); err != nil {
 			return nil, fmt.Errorf("find tracked deadlines: %w", err)
 		}
+		d.Dues = strings.Fields(dues)
 		out = append(out, d)
 	}
 	return out, rows.Err()
@@ -419,6 +428,9 @@ func (db *DB) Story(ctx context.Context, id int64) (*store.StoryReport, error) {
 		return nil, fmt.Errorf("story %d: %w", id, store.ErrNotFound)
 	}
 	r.First, r.Last = first, last
+	if r.Events, err = db.storyEvents(ctx, id); err != nil {
+		return nil, fmt.Errorf("story %d events: %w", id, err)
+	}
 	names, err := entityNames(ctx, db, ents)
 	if err != nil {
 		return nil, fmt.Errorf("story %d: %w", id, err)
@@ -603,4 +615,115 @@ func nameOf(d *doc.Document, id string) string {
 		}
 	}
 	return id
+}
+
+// groupEvents adds each groupable event of the document to the group of
+// earlier reports of the same event (story.SameEvent), or to a new group.
+func (w *writer) groupEvents(ctx context.Context, sd storedDoc, day string, ents map[string]int64) error {
+	keys := story.Events(sd.doc, day, ents)
+	type slot struct{ typ, day string }
+	cache := map[slot]struct {
+		ids  []int64
+		keys []story.EventKey
+	}{}
+	for i, k := range keys {
+		if len(k.Parts) == 0 {
+			continue
+		}
+		sl := slot{k.Type, k.Day}
+		c, ok := cache[sl]
+		if !ok {
+			st, err := w.stmt(ctx, `SELECT id, parts FROM event_groups WHERE type = ? AND day = ? ORDER BY id`)
+			if err != nil {
+				return err
+			}
+			rows, err := st.QueryContext(ctx, k.Type, k.Day)
+			if err != nil {
+				return fmt.Errorf("find event groups: %w", err)
+			}
+			for rows.Next() {
+				var id int64
+				var parts string
+				if err := rows.Scan(&id, &parts); err != nil {
+					rows.Close()
+					return fmt.Errorf("find event groups: %w", err)
+				}
+				c.ids = append(c.ids, id)
+				c.keys = append(c.keys, story.EventKey{Type: k.Type, Day: k.Day, Parts: story.ParseParts(parts)})
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("find event groups: %w", err)
+			}
+		}
+		var id int64
+		if j := story.SameEvent(k, c.keys); j >= 0 {
+			id = c.ids[j]
+		} else {
+			if err := w.row(ctx, `INSERT INTO event_groups (type, day, parts) VALUES (?, ?, ?) RETURNING id`,
+				k.Type, k.Day, story.FormatParts(k.Parts)).Scan(&id); err != nil {
+				return fmt.Errorf("insert event group: %w", err)
+			}
+			c.ids, c.keys = append(c.ids, id), append(c.keys, k)
+		}
+		cache[sl] = c
+		if _, err := w.exec(ctx, `INSERT INTO event_reports (doc, local, grp) VALUES (?, ?, ?)`, sd.seq, sd.doc.Events[i].ID, id); err != nil {
+			return fmt.Errorf("insert event report: %w", err)
+		}
+	}
+	return nil
+}
+
+// storyEvents returns the event groups reported by the documents of story
+// id, with all their sources (inside the story or not).
+func (db *DB) storyEvents(ctx context.Context, id int64) ([]store.EventGroup, error) {
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT g.id, g.type, g.day, g.parts, d.id
+		FROM event_groups g JOIN event_reports r ON r.grp = g.id JOIN documents d ON d.seq = r.doc
+		WHERE g.id IN (SELECT r2.grp FROM event_reports r2 JOIN story_docs sd ON sd.doc = r2.doc WHERE sd.story = ?)
+		ORDER BY g.id, d.day, d.id`), id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.EventGroup
+	var parts [][]int64
+	var all []int64
+	for rows.Next() {
+		var g store.EventGroup
+		var ps, docID string
+		if err := rows.Scan(&g.ID, &g.Type, &g.Day, &ps, &docID); err != nil {
+			return nil, err
+		}
+		if len(out) == 0 || out[len(out)-1].ID != g.ID {
+			out = append(out, g)
+			p := story.ParseParts(ps)
+			parts = append(parts, p)
+			all = append(all, p...)
+		}
+		cur := &out[len(out)-1]
+		cur.Reports++
+		if !slices.Contains(cur.Docs, docID) {
+			cur.Docs = append(cur.Docs, docID)
+			cur.Sources++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	names, err := entityNames(ctx, db, all)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		for _, p := range parts[i] {
+			out[i].Parties = append(out[i].Parties, names[p])
+		}
+	}
+	slices.SortStableFunc(out, func(a, b store.EventGroup) int {
+		if a.Sources != b.Sources {
+			return b.Sources - a.Sources
+		}
+		return strings.Compare(a.Day, b.Day)
+	})
+	return out, nil
 }

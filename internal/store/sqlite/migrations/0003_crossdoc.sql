@@ -1,6 +1,6 @@
 -- Cross-document layers (SQLite): entity links, deadlines tracked across
--- articles, and stories. See docs/store.md. Rows that come from one document hang off
--- documents(seq) with ON DELETE CASCADE, and states (a deadline's status, a
+-- articles, stories, and events grouped across articles. See docs/store.md.
+-- Rows that come from one document hang off documents(seq) with ON DELETE CASCADE, and states (a deadline's status, a
 -- story's span) are derived from them at query time, so replacing an article
 -- never leaves a stale state behind.
 
@@ -33,7 +33,8 @@ CREATE TABLE tracked_deadlines (
 	-- the state from the sightings themselves, which deletions keep exact.
 	due      TEXT NOT NULL,
 	status   TEXT NOT NULL,
-	last_day TEXT NOT NULL
+	last_day TEXT NOT NULL,
+	dues     TEXT NOT NULL -- every due day given, space-separated
 );
 CREATE INDEX tracked_deadlines_setter ON tracked_deadlines(setter, horizon);
 CREATE INDEX tracked_deadlines_target ON tracked_deadlines(target, horizon);
@@ -82,3 +83,24 @@ CREATE TABLE story_keys (
 	PRIMARY KEY (key, story)
 ) WITHOUT ROWID;
 CREATE INDEX story_keys_day ON story_keys(key, day);
+
+-- event_groups are real events reported by one or more articles: same type,
+-- same day, a shared party or place (see story.SameEvent). parts are the
+-- canonical entity ids of the first report, space-separated.
+CREATE TABLE event_groups (
+	id    INTEGER PRIMARY KEY,
+	type  TEXT NOT NULL,
+	day   TEXT NOT NULL,
+	parts TEXT NOT NULL
+);
+CREATE INDEX event_groups_day ON event_groups(type, day);
+
+-- event_reports are the articles' events in a group: sources are the
+-- distinct documents, reports every row.
+CREATE TABLE event_reports (
+	doc   INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+	local TEXT NOT NULL, -- events.local
+	grp   INTEGER NOT NULL REFERENCES event_groups(id),
+	PRIMARY KEY (doc, local)
+) WITHOUT ROWID;
+CREATE INDEX event_reports_grp ON event_reports(grp);
