@@ -81,6 +81,8 @@ type mention struct {
 type extractor struct {
 	a  *chunk.Analysis
 	ms []mention
-	// inQuote and cue map tokens to quotation speakers (built on first use).
-	inQuote, cue map[int]string
+	// inQuote and cue map tokens to quotation speakers (built on first
+	// use, when indexed is set; nil when no quotation has a speaker).
+	inQuote, cue []string
+	indexed      bool
 }
