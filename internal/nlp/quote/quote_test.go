@@ -312,6 +312,39 @@ func TestQuotes(t *testing.T) {
 			want: []want{{"We tried,'' he said. ''The storm was faster.", doc.Direct, "said", "he"}},
 		},
 		{
+			name: "according to a source that is not a name",
+			text: "The ferry was sold in 2012, according to people familiar with the deal.",
+			want: []want{{"The ferry was sold in 2012", doc.Indirect, "according to", "people familiar with the deal"}},
+		},
+		{
+			name: "a poll opening the sentence",
+			text: "In a Harbour Gazette poll last month, Marsh had a five-point lead.",
+			want: []want{{"Marsh had a five-point lead", doc.Indirect, "In", "a Harbour Gazette poll"}},
+		},
+		{
+			name: "a question opening the sentence",
+			text: "Asked by reporters whether the port would reopen, Vik shrugged.",
+			want: []want{{"whether the port would reopen", doc.Indirect, "Asked", "reporters"}},
+		},
+		{
+			name: "a quoted complement is content, not a title",
+			text: "Marsh called the plan “reckless” on Monday.",
+			want: []want{
+				{"the plan “reckless” on Monday", doc.Mixed, "called", "Marsh"},
+				{"reckless", doc.Partial, "called", "Marsh"},
+			},
+		},
+		{
+			name: "a comma after the cue",
+			text: "Ines Kovac says, storm or no storm, the ferry will sail.",
+			want: []want{{"storm or no storm, the ferry will sail", doc.Indirect, "says", "Ines Kovac"}},
+		},
+		{
+			name: "a clause of the article's own after and",
+			text: "Vik said the cranes had failed, and the harbour master did not respond to a request for comment.",
+			want: []want{{"the cranes had failed", doc.Indirect, "said", "Vik"}},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,

@@ -21,6 +21,12 @@ func (a *analysis) reported(used []bool, dst []found) []found {
 			if used[c] || a.inPair[c] >= 0 || a.isMark(c) {
 				continue
 			}
+			if c == lo && a.isWord(c, "asked") {
+				if f, ok := a.askedAbout(c, hi); ok {
+					cands = append(cands, f)
+					continue
+				}
+			}
 			if c == lo && a.isWord(c, "in") {
 				if f, ok := a.inSource(c, hi); ok {
 					cands = append(cands, f)
@@ -564,5 +570,46 @@ func (a *analysis) inSource(c, hi int) (found, bool) {
 		return f, false
 	}
 	f.start, f.end, f.kind = s, e, a.contentKind(k+1, end)
+	return f, true
+}
+
+// askedAbout reads a question opening a sentence: "Asked (by X) whether
+// CLAUSE, she said …", "Asked about the deal, he …". The question is the
+// content and its asker, when given, the speaker.
+func (a *analysis) askedAbout(c, hi int) (found, bool) {
+	f := found{pair: -1, outer: -1, cue: span{c, c + 1}, spk: none, addr: none}
+	k := c + 1
+	if a.isWord(k, "by") {
+		np, next := a.object(k+1, hi) // "by reporters", "by Matt Lauer"
+		if !np.ok() {
+			return f, false
+		}
+		f.spk, k = np, next
+	}
+	switch a.low(k) {
+	case "if", "whether", "why", "what", "which", "who", "how", "when", "where", "about":
+	default:
+		return f, false
+	}
+	if a.isWord(k, "about") {
+		k++
+	}
+	end := k
+	for end < hi && end-k < maxReach && !a.punct(end, ",;") {
+		if a.isMark(end) {
+			if c := a.pairs[a.markOf[end]].close; c > end {
+				end = c
+			}
+		}
+		end++
+	}
+	if end >= hi || end == k {
+		return f, false
+	}
+	s, e, ok := a.trimTokens(k, end)
+	if !ok {
+		return f, false
+	}
+	f.start, f.end, f.kind = s, e, a.contentKind(k, end)
 	return f, true
 }
