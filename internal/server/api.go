@@ -302,6 +302,21 @@ func (s *Server) apiDeadlines(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	p := params{r: r}
+	if history := p.bool("history"); p.err != nil {
+		return p.err
+	} else if history { // as 'dateline deadlines --history'
+		td, ok := s.cfg.Store.(trackedDeadlines)
+		if !ok {
+			return fmt.Errorf("%w: this store does not track deadlines across articles", errNotImplemented)
+		}
+		tds, err := td.TrackedDeadlines(r.Context(), q)
+		if err != nil {
+			return fmt.Errorf("tracked deadlines: %w", err)
+		}
+		writeJSON(w, http.StatusOK, page[store.TrackedDeadline]{Items: nonNil(tds), Limit: q.Limit})
+		return nil
+	}
 	hits, err := s.cfg.Store.Deadlines(r.Context(), q)
 	if err != nil {
 		return fmt.Errorf("deadlines: %w", err)

@@ -12,14 +12,15 @@ import (
 // Errors the handlers raise themselves; store errors come wrapped from the
 // store.
 var (
-	errBadRequest   = errors.New("bad request")
-	errTooLarge     = errors.New("request body too large")
-	errUnauthorized = errors.New("missing or wrong bearer token")
-	errForbidden    = errors.New("ingest is disabled (start the server with --allow-ingest)")
-	errMethod       = errors.New("method not allowed")
-	errNoRoute      = errors.New("no such endpoint")
-	errUnprocessed  = errors.New("document could not be analysed")
-	errBusy         = errors.New("server busy, try again")
+	errBadRequest     = errors.New("bad request")
+	errTooLarge       = errors.New("request body too large")
+	errUnauthorized   = errors.New("missing or wrong bearer token")
+	errForbidden      = errors.New("ingest is disabled (start the server with --allow-ingest)")
+	errMethod         = errors.New("method not allowed")
+	errNoRoute        = errors.New("no such endpoint")
+	errUnprocessed    = errors.New("document could not be analysed")
+	errBusy           = errors.New("server busy, try again")
+	errNotImplemented = errors.New("not implemented")
 )
 
 // errorStatus is the one table from errors to HTTP statuses; the first
@@ -38,6 +39,7 @@ var errorStatus = []struct {
 	{errMethod, http.StatusMethodNotAllowed},
 	{errUnprocessed, http.StatusUnprocessableEntity},
 	{errBusy, http.StatusServiceUnavailable},
+	{errNotImplemented, http.StatusNotImplemented},
 	{context.DeadlineExceeded, http.StatusServiceUnavailable},
 	{context.Canceled, http.StatusServiceUnavailable},
 }

@@ -18,6 +18,7 @@ import (
 	"dateline/internal/doc"
 	"dateline/internal/nlp"
 	"dateline/internal/pipeline"
+	"dateline/internal/store"
 	"dateline/internal/store/sqlite"
 )
 
@@ -260,6 +261,18 @@ func TestAPI(t *testing.T) {
 				t.Errorf("the council's April 30 deadline is missing: %v", res.Items)
 			}
 		}},
+		{name: "deadlines tracked across articles", method: "GET", target: "/api/deadlines?history=true&as_of=2025-05-10", want: 200, check: func(t *testing.T, rec *httptest.ResponseRecorder) {
+			res := decode[items[store.TrackedDeadline]](t, rec)
+			if len(res.Items) == 0 {
+				t.Fatal("no tracked deadlines")
+			}
+			for _, d := range res.Items {
+				if len(d.History) == 0 || d.State == "" {
+					t.Errorf("tracked deadline %d without history or state: %+v", d.ID, d)
+				}
+			}
+		}},
+		{name: "deadlines bad history", method: "GET", target: "/api/deadlines?history=maybe", want: 400},
 		{name: "deadlines bad pending", method: "GET", target: "/api/deadlines?pending=perhaps", want: 400},
 		{name: "deadlines bad as_of", method: "GET", target: "/api/deadlines?as_of=2025-13-01", want: 400},
 		{name: "openapi", method: "GET", target: "/api/openapi.json", want: 200, check: func(t *testing.T, rec *httptest.ResponseRecorder) {
@@ -493,5 +506,35 @@ func TestServeShutdown(t *testing.T) {
 		}
 	case <-time.After(15 * time.Second):
 		t.Fatal("Serve did not shut down")
+	}
+}
+
+// TestBoardWithoutTracking checks the deadline board over a store without
+// the cross-document layer: each article's deadlines, expired once past.
+func TestBoardWithoutTracking(t *testing.T) {
+	srv, st := newTestServer(t, nil)
+	srv.cfg.Store = struct{ Store }{st} // hides TrackedDeadlines
+	tests := []struct {
+		asOf string
+		want []string
+	}{
+		{"2025-04-20", []string{"Pending", "approve a revised budget", "until April 30"}},
+		{"2025-05-10", []string{"Passed with no outcome reported", "approve a revised budget"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.asOf, func(t *testing.T) {
+			rec := do(t, srv, "GET", "/deadlines?as_of="+tt.asOf, "", nil)
+			if rec.Code != 200 {
+				t.Fatalf("status %d", rec.Code)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(rec.Body.String(), w) {
+					t.Errorf("as of %s: no %q on the board", tt.asOf, w)
+				}
+			}
+		})
+	}
+	if rec := do(t, srv, "GET", "/api/deadlines?history=1", "", nil); rec.Code != http.StatusNotImplemented {
+		t.Errorf("history without tracking: %d, want 501", rec.Code)
 	}
 }

@@ -460,12 +460,28 @@ func (s *Server) quotesPage(r *http.Request) (string, any, error) {
 	return "quotes", data, nil
 }
 
-// boardCard is one deadline on the board with the sentence it came from.
+// boardCard is one deadline on the board with the sentences that report it.
 type boardCard struct {
-	store.DeadlineHit
-	Evidence string
-	Lapsed   bool // passed with no outcome reported
+	Due, By, Setter, Target, Demand string
+	State                           string // pending, met, missed, extended, withdrawn, or track.Expired
+	Sources                         int    // articles reporting it
+	History                         []boardEvidence
 }
+
+// boardEvidence is one article's sentence about a deadline.
+type boardEvidence struct {
+	Day, DocID, Title, Status, Evidence string
+}
+
+// trackedDeadlines is the part of the store's cross-document layer the
+// board uses when the store has it: deadlines followed across articles to
+// an outcome. Without it the board shows each article's deadlines apart.
+type trackedDeadlines interface {
+	TrackedDeadlines(ctx context.Context, q store.DeadlineQuery) ([]store.TrackedDeadline, error)
+}
+
+// boardLimit caps the deadlines on the board.
+const boardLimit = 100
 
 func (s *Server) deadlinesPage(r *http.Request) (string, any, error) {
 	p := params{r: r}
@@ -477,42 +493,96 @@ func (s *Server) deadlinesPage(r *http.Request) (string, any, error) {
 		asOf = s.today()
 	}
 	ctx := r.Context()
-	hits, err := s.cfg.Store.Deadlines(ctx, store.DeadlineQuery{Limit: maxLimit})
-	if err != nil {
-		return "", nil, fmt.Errorf("deadlines: %w", err)
+	var cards []boardCard
+	var err error
+	if td, ok := s.cfg.Store.(trackedDeadlines); ok {
+		cards, err = s.trackedCards(ctx, td, asOf)
+	} else {
+		cards, err = s.documentCards(ctx, asOf)
 	}
-	docs := map[string]*doc.Document{}
+	if err != nil {
+		return "", nil, err
+	}
 	var pending, missed, met []boardCard
-	for _, h := range hits {
-		c := boardCard{DeadlineHit: h}
-		d, ok := docs[h.DocID]
-		if !ok {
-			if d, err = s.cfg.Store.Get(ctx, h.DocID); err != nil && !errors.Is(err, store.ErrNotFound) {
-				return "", nil, fmt.Errorf("deadline evidence: %w", err)
-			}
-			docs[h.DocID] = d
-		}
-		if d != nil {
-			for _, dl := range d.Deadlines {
-				if dl.ID == h.ID {
-					c.Evidence = sentenceAt(d, dl.Trigger.Start)
-				}
-			}
-		}
-		switch h.Status {
+	for _, c := range cards {
+		switch c.State {
 		case "met":
 			met = append(met, c)
-		case "missed", "withdrawn":
+		case "missed", "withdrawn", expired:
 			missed = append(missed, c)
 		default:
-			if h.Day != "" && h.Day < asOf {
-				c.Lapsed = true
-				missed = append(missed, c)
-			} else {
-				pending = append(pending, c)
-			}
+			pending = append(pending, c)
 		}
 	}
 	slices.Reverse(missed) // most recently passed first
 	return "deadlines", map[string]any{"AsOf": asOf, "Pending": pending, "Missed": missed, "Met": met}, nil
+}
+
+// expired is what a deadline past its day with no outcome reads as
+// (track.Expired; the store's cross-document layer uses the same words).
+const expired = "expired, outcome unknown"
+
+// trackedCards builds the board from deadlines tracked across articles.
+func (s *Server) trackedCards(ctx context.Context, td trackedDeadlines, asOf string) ([]boardCard, error) {
+	tds, err := td.TrackedDeadlines(ctx, store.DeadlineQuery{AsOf: asOf, Limit: boardLimit})
+	if err != nil {
+		return nil, fmt.Errorf("tracked deadlines: %w", err)
+	}
+	titles := map[string]string{}
+	var cards []boardCard
+	for _, t := range tds {
+		c := boardCard{Due: t.Due, Setter: t.Setter, Target: t.Target, Demand: t.Demand, State: t.State, Sources: t.Sources}
+		for _, h := range t.History {
+			title, ok := titles[h.DocID]
+			if !ok {
+				d, err := s.cfg.Store.Get(ctx, h.DocID)
+				if err != nil && !errors.Is(err, store.ErrNotFound) {
+					return nil, fmt.Errorf("deadline evidence: %w", err)
+				}
+				if d != nil {
+					title = d.Title
+				}
+				titles[h.DocID] = title
+			}
+			c.History = append(c.History, boardEvidence{Day: h.Day, DocID: h.DocID, Title: title, Status: h.Status, Evidence: h.Evidence})
+		}
+		cards = append(cards, c)
+	}
+	return cards, nil
+}
+
+// documentCards builds the board from each article's deadlines, for stores
+// without the cross-document layer: a deadline past its day with no outcome
+// in its article reads as expired.
+func (s *Server) documentCards(ctx context.Context, asOf string) ([]boardCard, error) {
+	hits, err := s.cfg.Store.Deadlines(ctx, store.DeadlineQuery{Limit: boardLimit})
+	if err != nil {
+		return nil, fmt.Errorf("deadlines: %w", err)
+	}
+	docs := map[string]*doc.Document{}
+	var cards []boardCard
+	for _, h := range hits {
+		c := boardCard{Due: h.Day, By: h.By, Setter: h.Setter, Target: h.Target, Demand: h.Demand, State: h.Status, Sources: 1}
+		if (c.State == "" || c.State == "pending" || c.State == "extended") && h.Day != "" && h.Day < asOf {
+			c.State = expired
+		}
+		d, ok := docs[h.DocID]
+		if !ok {
+			if d, err = s.cfg.Store.Get(ctx, h.DocID); err != nil && !errors.Is(err, store.ErrNotFound) {
+				return nil, fmt.Errorf("deadline evidence: %w", err)
+			}
+			docs[h.DocID] = d
+		}
+		ev := boardEvidence{Day: store.Day(h.Date), DocID: h.DocID, Title: h.Title, Status: h.Status}
+		if d != nil {
+			for _, dl := range d.Deadlines {
+				if dl.ID == h.ID {
+					ev.Evidence = sentenceAt(d, dl.Trigger.Start)
+				}
+			}
+		}
+		c.History = []boardEvidence{ev}
+		cards = append(cards, c)
+	}
+	return cards, nil
 }
