@@ -538,3 +538,27 @@ func TestBoardWithoutTracking(t *testing.T) {
 		t.Errorf("history without tracking: %d, want 501", rec.Code)
 	}
 }
+
+// TestOpenAPIRoutes checks that every path and method the OpenAPI
+// description documents is routed (answers with something other than the
+// no-such-endpoint 404 or a 405).
+func TestOpenAPIRoutes(t *testing.T) {
+	srv, _ := newTestServer(t, func(c *Config) { c.AllowIngest = false })
+	var spec struct {
+		Paths map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	if err := json.Unmarshal(openAPI, &spec); err != nil {
+		t.Fatal(err)
+	}
+	fill := strings.NewReplacer("{id}", "council-budget", "{name}", "Okafor")
+	for path, ops := range spec.Paths {
+		for method := range ops {
+			t.Run(method+" "+path, func(t *testing.T) {
+				rec := do(t, srv, strings.ToUpper(method), fill.Replace(path)+"?q=budget", `{"text":"Okafor spoke on Monday."}`, nil)
+				if rec.Code == http.StatusMethodNotAllowed || strings.Contains(rec.Body.String(), "no such endpoint") {
+					t.Errorf("documented but not routed: %d %s", rec.Code, rec.Body)
+				}
+			})
+		}
+	}
+}
