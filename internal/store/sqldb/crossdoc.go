@@ -171,10 +171,18 @@ func (w *writer) trackedCandidates(ctx context.Context, ids []any, day string) (
 		from = t.AddDate(0, 0, -trackWindow).Format(time.DateOnly)
 	}
 	args := append(append(append([]any{}, ids...), from), append(ids, from)...)
-	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT id, COALESCE(setter, 0), COALESCE(target, 0), demand, due, status, last_day, dues
-		FROM (SELECT * FROM tracked_deadlines WHERE setter IN `+in+` AND horizon >= ?
-			UNION SELECT * FROM tracked_deadlines WHERE target IN `+in+` AND horizon >= ?) c
-		ORDER BY horizon DESC, id DESC LIMIT `+strconv.Itoa(maxTracked)), args...)
+	limit := strconv.Itoa(maxTracked)
+	st, err := w.stmt(ctx, `SELECT t.id, COALESCE(t.setter, 0), COALESCE(t.target, 0), t.demand, t.due, t.status, t.last_day, t.dues
+		FROM tracked_deadlines t JOIN (
+			SELECT id, horizon FROM (SELECT id, horizon FROM tracked_deadlines WHERE setter IN `+in+` AND horizon >= ?
+				ORDER BY horizon DESC LIMIT `+limit+`) s
+			UNION SELECT id, horizon FROM (SELECT id, horizon FROM tracked_deadlines WHERE target IN `+in+` AND horizon >= ?
+				ORDER BY horizon DESC LIMIT `+limit+`) g
+			ORDER BY horizon DESC, id DESC LIMIT `+limit+`) c ON c.id = t.id`)
+	if err != nil {
+		return nil, fmt.Errorf("find tracked deadlines: %w", err)
+	}
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find tracked deadlines: %w", err)
 	}
