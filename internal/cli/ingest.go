@@ -34,7 +34,7 @@ An input whose text is already stored (under any id) is a duplicate and is
 not analysed again; one whose id is stored with other text replaces it.
 A near-duplicate (a syndicated copy of a stored or earlier article with a
 new headline, byline or paragraph: estimated word 5-shingle Jaccard
-similarity of 0.75 or more) is not analysed either: it is linked to its
+similarity of 0.8 or more) is not analysed either: it is linked to its
 original with the similarity and logged as a duplicate (--near-dups=false
 stores such copies as articles of their own).
 Every input is written to the ingest log with its outcome.

@@ -195,7 +195,7 @@ func TestIngestNearDuplicates(t *testing.T) {
 		t.Fatalf("NearDuplicates(orig) = %+v, %v; want copy-1 and copy-2", copies, err)
 	}
 	for _, c := range copies {
-		if c.Similarity < 0.75 || c.Similarity > 1 || (c.ID != "copy-1" && c.ID != "copy-2") {
+		if c.Similarity < 0.8 || c.Similarity > 1 || (c.ID != "copy-1" && c.ID != "copy-2") {
 			t.Errorf("copy %+v", c)
 		}
 	}

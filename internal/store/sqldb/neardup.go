@@ -53,7 +53,10 @@ func (db *DB) NearDuplicate(ctx context.Context, sig neardup.Signature) (string,
 		seen[id] = true
 		s, err := neardup.Decode(b)
 		if err != nil {
-			return "", 0, fmt.Errorf("near-duplicate %s: %w", id, err)
+			// A signature of another sketch size (written before K
+			// changed) cannot be compared: that document is simply
+			// not a candidate.
+			continue
 		}
 		ids, sigs = append(ids, id), append(sigs, s)
 	}

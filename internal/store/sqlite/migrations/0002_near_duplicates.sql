@@ -2,8 +2,8 @@
 -- that differ from a stored document by a headline, a byline or a paragraph.
 --
 -- minhash holds the MinHash signature of each stored document with enough
--- text (K=64 little-endian uint32s); lsh_bands holds its band hashes, one
--- row per band, so the candidates of a new text are found by 16 lookups in
+-- text (K=128 little-endian uint32s); lsh_bands holds its band hashes, one
+-- row per band, so the candidates of a new text are found by 32 lookups in
 -- the primary key, whatever the size of the archive. Both go with their
 -- document (ON DELETE CASCADE), so replacing a document replaces them.
 CREATE TABLE minhash (
