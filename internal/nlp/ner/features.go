@@ -196,12 +196,16 @@ func wordCues(text string, toks []doc.Token, i int, g *gazetteer.Gazetteer) docC
 		case pw == "to" || pw == "from":
 			c |= cueAfterTo
 		case capWord(text, p):
-			if e, ok := g.Lookup(pw); ok && e.Class&gazetteer.FirstName != 0 {
+			if e, ok := g.LookupToken(pw); ok && e.Class&gazetteer.FirstName != 0 {
 				c |= cueAfterFirst
 			}
 		}
-		if n, e := g.MatchTitle(text, toks, i-1); n == 1 && e.Class&gazetteer.Title != 0 {
-			c |= cueAfterTitle
+		// A title of one word ("President Harrison"), not the first word
+		// of a longer one; the cheap test first.
+		if g.IsTitleToken(pw) {
+			if n, _ := g.MatchTitle(text, toks, i-1); n == 1 {
+				c |= cueAfterTitle
+			}
 		}
 	}
 	if i+1 < len(toks) {

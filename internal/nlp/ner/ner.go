@@ -164,7 +164,11 @@ func (t *Tagger) check(text string, toks []doc.Token, names []Name, info *docInf
 			// More than one token: a city the gazetteer knows is no
 			// person ("St. Louis", "Santa Clara").
 			const city = gazetteer.Country | gazetteer.Capital | gazetteer.City | gazetteer.Place
-			if e, ok := t.gaz.Lookup(text[n.Start:n.End]); ok && n.Type == "PERSON" && e.Class&city != 0 && e.Class&gazetteer.FirstName == 0 {
+			if n.Type != "PERSON" {
+				out = append(out, n)
+				continue
+			}
+			if e, ok := t.gaz.Lookup(text[n.Start:n.End]); ok && e.Class&city != 0 && e.Class&gazetteer.FirstName == 0 {
 				n.Type = "GPE"
 			}
 			out = append(out, n)
@@ -600,14 +604,15 @@ func (t *Tagger) surnames(text string, names []Name) []Name {
 		if n.Type != "PERSON" {
 			continue
 		}
-		parts := strings.Fields(text[n.Start:n.End])
-		if len(parts) < 2 || !allNameWords(parts) {
+		s := text[n.Start:n.End]
+		sp := strings.LastIndexAny(s, " \t\n")
+		if sp < 0 || !allNameWordsIn(s) {
 			continue
 		}
 		if people == nil {
 			people = map[string]bool{}
 		}
-		people[parts[len(parts)-1]] = true
+		people[s[sp+1:]] = true
 	}
 	if people == nil {
 		return names
@@ -640,14 +645,14 @@ func (t *Tagger) placesNotPeople(text string, names []Name, info *docInfo) []Nam
 		if n.Type != "PERSON" {
 			continue
 		}
-		parts := strings.Fields(text[n.Start:n.End])
-		if len(parts) < 2 {
+		s := text[n.Start:n.End]
+		if !strings.ContainsAny(s, " \t\n") {
 			continue
 		}
 		if inPerson == nil {
 			inPerson = map[string]bool{}
 		}
-		for _, p := range parts {
+		for p := range strings.FieldsSeq(s) {
 			inPerson[p] = true
 		}
 	}
@@ -889,6 +894,17 @@ func camelCase(w string) bool {
 
 // allNameWords reports whether every part is a capitalised word (initials
 // such as "W." included).
+// allNameWordsIn is allNameWords over the space-separated words of s,
+// without splitting it.
+func allNameWordsIn(s string) bool {
+	for p := range strings.FieldsSeq(s) {
+		if r, _ := utf8.DecodeRuneInString(p); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
 func allNameWords(parts []string) bool {
 	for _, p := range parts {
 		r, _ := utf8.DecodeRuneInString(p)

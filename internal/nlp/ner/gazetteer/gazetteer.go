@@ -339,6 +339,13 @@ func (g *Gazetteer) Lookup(phrase string) (Entry, bool) {
 	return e, ok
 }
 
+// LookupToken is Lookup for a phrase known to be one token; it skips
+// tokenising, for callers on the per-token hot path.
+func (g *Gazetteer) LookupToken(w string) (Entry, bool) {
+	e, ok := g.names[HashToken(Seed, w, false)]
+	return e, ok
+}
+
 // IsTitle reports whether phrase is a title or role word ("President",
 // "special envoy"), ignoring case.
 func (g *Gazetteer) IsTitle(phrase string) bool {
@@ -355,6 +362,12 @@ func (g *Gazetteer) IsTitle(phrase string) bool {
 func (g *Gazetteer) IsCommon(w string) bool {
 	_, ok := g.common[HashToken(Seed, w, true)]
 	return ok
+}
+
+// IsTitleToken reports whether the one-token word w, lower-cased, is a
+// title on its own ("President", "Mr."): IsTitle without tokenising.
+func (g *Gazetteer) IsTitleToken(w string) bool {
+	return g.titles[HashToken(Seed, w, true)].Class&Title != 0
 }
 
 // IsOrgWord reports whether the one-token word w, lower-cased, ends or heads

@@ -104,3 +104,25 @@ func TestPlural(t *testing.T) {
 		}
 	}
 }
+
+func TestLookupToken(t *testing.T) {
+	g := Default()
+	for _, w := range []string{"Berlin", "Mary", "NATO", "Russian", "Unknownword", "U.S."} {
+		t.Run(w, func(t *testing.T) {
+			e1, ok1 := g.Lookup(w)
+			e2, ok2 := g.LookupToken(w)
+			if e1 != e2 || ok1 != ok2 {
+				t.Errorf("LookupToken(%q) = %+v, %v; Lookup gives %+v, %v", w, e2, ok2, e1, ok1)
+			}
+		})
+	}
+}
+
+func TestIsTitleToken(t *testing.T) {
+	g := Default()
+	for w, want := range map[string]bool{"President": true, "president": true, "minister": true, "Berlin": false, "said": false} {
+		if got := g.IsTitleToken(w); got != want || got != g.IsTitle(w) {
+			t.Errorf("IsTitleToken(%q) = %v, want %v (IsTitle %v)", w, got, want, g.IsTitle(w))
+		}
+	}
+}
