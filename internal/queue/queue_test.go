@@ -1,0 +1,143 @@
+package queue_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+
+	"dateline/internal/doc"
+	"dateline/internal/queue"
+)
+
+// open returns a queue in a fresh schema of $DATELINE_TEST_POSTGRES, or
+// skips (scripts/pg-test.sh sets the variable).
+func open(t *testing.T) *queue.Queue {
+	t.Helper()
+	base := os.Getenv("DATELINE_TEST_POSTGRES")
+	if base == "" {
+		t.Skip("DATELINE_TEST_POSTGRES is not set (see scripts/pg-test.sh)")
+	}
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Close() })
+	schema := fmt.Sprintf("queue_%d", time.Now().UnixNano())
+	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Exec("DROP SCHEMA " + schema + " CASCADE") })
+	u, _ := url.Parse(base)
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	db, err := sql.Open("pgx", u.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	qu, err := queue.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return qu
+}
+
+func enqueue(t *testing.T, q *queue.Queue, n int) {
+	t.Helper()
+	items := make([]queue.Item, n)
+	for i := range items {
+		items[i] = queue.Item{Input: fmt.Sprintf("in:%d", i), Doc: &doc.Document{ID: fmt.Sprint("d", i), Date: "2025-08-06", Text: fmt.Sprintf("Article %d.", i)}}
+	}
+	if err := q.Enqueue(context.Background(), items); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestClaimsDoNotOverlap(t *testing.T) {
+	q := open(t)
+	ctx := context.Background()
+	enqueue(t, q, 300)
+	var (
+		mu   sync.Mutex
+		seen = map[int64]string{}
+		wg   sync.WaitGroup
+	)
+	for w := range 4 {
+		wg.Go(func() {
+			name := fmt.Sprint("w", w)
+			for {
+				items, err := q.Claim(ctx, name, 7, time.Minute)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if len(items) == 0 {
+					return
+				}
+				mu.Lock()
+				for _, it := range items {
+					if prev, ok := seen[it.ID]; ok {
+						t.Errorf("item %d claimed by %s and %s", it.ID, prev, name)
+					}
+					seen[it.ID] = name
+					if it.Doc == nil || it.Doc.Text == "" || it.Attempts != 1 {
+						t.Errorf("item %+v", it)
+					}
+				}
+				mu.Unlock()
+				ids := make([]int64, len(items))
+				for i, it := range items {
+					ids[i] = it.ID
+				}
+				if err := q.Done(ctx, name, ids); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if len(seen) != 300 {
+		t.Errorf("%d items claimed, want 300", len(seen))
+	}
+	if n, err := q.Len(ctx); err != nil || n != 0 {
+		t.Errorf("Len = %d, %v; want 0", n, err)
+	}
+}
+
+func TestLeaseExpiry(t *testing.T) {
+	q := open(t)
+	ctx := context.Background()
+	enqueue(t, q, 3)
+	first, err := q.Claim(ctx, "dead", 3, 300*time.Millisecond)
+	if err != nil || len(first) != 3 {
+		t.Fatalf("claim: %d, %v", len(first), err)
+	}
+	if again, _ := q.Claim(ctx, "other", 3, time.Minute); len(again) != 0 {
+		t.Fatalf("leased items claimed again at once: %d", len(again))
+	}
+	time.Sleep(400 * time.Millisecond)
+	taken, err := q.Claim(ctx, "other", 3, time.Minute)
+	if err != nil || len(taken) != 3 || taken[0].Attempts != 2 {
+		t.Fatalf("after the lease: %+v, %v; want 3 items on their 2nd attempt", taken, err)
+	}
+	ids := []int64{first[0].ID, first[1].ID, first[2].ID}
+	if err := q.Done(ctx, "dead", ids); !errors.Is(err, queue.ErrLeaseLost) {
+		t.Errorf("Done by the old holder: %v, want ErrLeaseLost", err)
+	}
+	if err := q.Release(ctx, "other", ids[:1]); err != nil {
+		t.Fatal(err)
+	}
+	back, err := q.Claim(ctx, "third", 3, time.Minute)
+	if err != nil || len(back) != 1 || back[0].ID != ids[0] {
+		t.Errorf("released item: %+v, %v", back, err)
+	}
+}
