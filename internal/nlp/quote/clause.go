@@ -71,6 +71,9 @@ func (a *analysis) npBefore(e, lo int) (span, bool) {
 	if a.punct(e, "%") && e-1 >= lo && a.toks[e-1].Kind == doc.Number {
 		return span{e - 1, e + 1}, true // "42% say they are liberal"
 	}
+	if e-2 >= lo && a.isWord(e-1, "in") && a.is(e, determiners) && a.is(e-2, determiners) {
+		return span{e - 2, e + 1}, true // "one in three said"
+	}
 	if a.toks[e].Kind != doc.Word {
 		// Only a word heads a speaker: "since 1998, blaming ..." has no
 		// speaker "1998"; a number may still open one ("Two officials said").
@@ -399,6 +402,9 @@ func (a *analysis) tailOnly(s, hi int) bool {
 		}
 		if a.isWord(k, "that") || a.is(k, verbAux) || a.is(k, pronouns) {
 			return false
+		}
+		if a.isWord(k, "at") && (a.isWord(k+1, "least") || a.isWord(k+1, "most")) {
+			return false // "reported at least six …": a quantity opens the clause
 		}
 		if a.is(k, leadingPrepositions) || a.isWord(k, "to") || a.isWord(k, "for") || a.isWord(k, "of") {
 			pp = true

@@ -439,6 +439,12 @@ const determinerList = `the a an his her their its our my your this these those 
 	many several few most all both each every one two three four five six seven eight nine
 	ten dozens hundreds thousands other another multiple numerous`
 
+// articles make a following cue form a noun ("the claims", "his call");
+// quantifiers do not ("many say", "three said").
+var articles = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "their": true,
+	"its": true, "our": true, "my": true, "your": true, "this": true, "these": true, "those": true,
+	"another": true, "every": true, "each": true}
+
 // speakerNouns are bare nouns that can be a speaker without a determiner
 // ("officials said", "police say").
 var speakerNouns = map[string]bool{}

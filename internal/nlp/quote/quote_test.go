@@ -345,6 +345,24 @@ func TestQuotes(t *testing.T) {
 			want: []want{{"the cranes had failed", doc.Indirect, "said", "Vik"}},
 		},
 		{
+			name: "quantifiers before a cue are subjects",
+			text: "One in three said the ferry was late. Many say the bridge is unsafe.",
+			want: []want{
+				{"the ferry was late", doc.Indirect, "said", "One in three"},
+				{"the bridge is unsafe", doc.Indirect, "say", "Many"},
+			},
+		},
+		{
+			name: "at least opens a clause",
+			text: "The Gazette reported at least six boats had sunk.",
+			want: []want{{"at least six boats had sunk", doc.Indirect, "reported", "The Gazette"}},
+		},
+		{
+			name: "a headline in title case may capitalise its verb",
+			text: "The port reopened on Monday.\n\nMayor Ruiz Says Port Will Stay Open\n\nShips arrived at noon.",
+			want: []want{{"Port Will Stay Open", doc.Indirect, "Says", "Mayor Ruiz"}},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,

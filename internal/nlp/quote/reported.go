@@ -41,7 +41,7 @@ func (a *analysis) reported(used []bool, dst []found) []found {
 				continue
 			}
 			v, ok := a.cue(c)
-			if !ok || v.class == framing && !a.isWord(c+1, "that") || a.isWord(c-1, "to") || (a.capitalised(c) && si > 0) {
+			if !ok || v.class == framing && !a.isWord(c+1, "that") || a.isWord(c-1, "to") || (a.capitalised(c) && !a.headlineSentence(si)) {
 				continue
 			}
 			if f, ok := a.reportedAt(c, v, lo, hi); ok && len(cands) < maxCues {
@@ -131,7 +131,7 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	} else if v.class == belief && !a.isWord(start, "that") && !a.is(start, pronouns) && !a.finiteClause(start, hi) {
 		return f, false
 	}
-	if a.is(start, leadingPrepositions) {
+	if a.is(start, leadingPrepositions) && !a.isWord(start+1, "least") {
 		start = a.thatAfterAdverbial(start, hi) // "said at a stop in Toledo, Ohio, that …"
 	}
 	if (a.isWord(start, "about") || a.isWord(start, "of")) && start+1 < hi && a.toks[start+1].Kind == doc.Word {
@@ -145,7 +145,7 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		if a.punct(start, ":()") {
 			return f, false // "said: “…”" is a framed quotation, handled with quotations
 		}
-		if a.is(start, leadingPrepositions) {
+		if a.is(start, leadingPrepositions) && !(a.isWord(start, "at") && (a.isWord(start+1, "least") || a.isWord(start+1, "most"))) {
 			return f, false // "said at a briefing Monday before …": no clause follows
 		}
 		end := a.contentEnd(start, hi)

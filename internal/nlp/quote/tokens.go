@@ -24,6 +24,31 @@ type analysis struct {
 	// stays linear in the length of the text.
 	work   int
 	markOf []int32 // quotation whose open or close mark each token is, -1
+	title  []bool  // whether each sentence is a headline in title case
+}
+
+// titleCase reports whether tokens [s, e) read as a headline in title
+// case ("Report Reveals Clinton’s Meetings with Donors"): at least four
+// words, and every word longer than three letters capitalised.
+func (a *analysis) titleCase(s, e int) bool {
+	words := 0
+	for k := s; k < e && k-s < 40; k++ {
+		t := a.toks[k]
+		if t.Kind != doc.Word {
+			continue
+		}
+		words++
+		if t.End-t.Start > 3 && !a.capitalised(k) {
+			return false
+		}
+	}
+	return words >= 4 && e-s < 40
+}
+
+// headlineSentence reports whether sentence si may capitalise its verbs:
+// the article's first sentence or a headline in title case.
+func (a *analysis) headlineSentence(si int) bool {
+	return si == 0 || si < len(a.title) && a.title[si]
 }
 
 func newAnalysis(text string, toks []doc.Token, sents []doc.Span) *analysis {
@@ -57,6 +82,10 @@ func newAnalysis(text string, toks []doc.Token, sents []doc.Span) *analysis {
 		if a.sentTok[i][0] == len(toks) && i > 0 {
 			a.sentTok[i] = [2]int{a.sentTok[i-1][1], a.sentTok[i-1][1]}
 		}
+	}
+	a.title = make([]bool, len(a.sentTok))
+	for si, r := range a.sentTok {
+		a.title[si] = a.titleCase(r[0], r[1])
 	}
 	// Lower-case forms share one string: a single allocation per document
 	// instead of one per capitalised word.
@@ -198,10 +227,10 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 	if !ok {
 		return v, false
 	}
-	if i > 0 && (a.is(i-1, determiners) || a.possessive(i-1) || a.toks[i-1].Kind == doc.Number) {
+	if i > 0 && (a.is(i-1, articles) || a.possessive(i-1) || a.toks[i-1].Kind == doc.Number) {
 		return v, false
 	}
-	if a.capitalised(i) && len(a.sentOf) > 0 && a.sentOf[i] != 0 {
+	if a.capitalised(i) && len(a.sentOf) > 0 && !a.headlineSentence(int(a.sentOf[i])) {
 		// "the Islamic State", "the Washington Post": only a headline
 		// capitalises its verbs.
 		return v, false
@@ -213,7 +242,7 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 		// "Trump show" is a noun phrase.
 		p := i - 1
 		bare := !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed")
-		if a.capitalised(i) && a.sentOf[i] == 0 || bare && a.capitalised(p) && !strings.HasSuffix(a.word(p), "s") {
+		if a.capitalised(i) && a.headlineSentence(int(a.sentOf[i])) || bare && a.capitalised(p) && !strings.HasSuffix(a.word(p), "s") {
 			return v, false
 		}
 		if !(a.capitalised(p) || a.is(p, pronouns) || a.is(p, auxiliaries) || hasLySuffix(a.word(p)) || a.is(p, speakerNouns)) {
