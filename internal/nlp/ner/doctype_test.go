@@ -217,3 +217,34 @@ func TestModelCode(t *testing.T) {
 		}
 	}
 }
+
+// TestUntaggedNames checks the names found where the tagger tags nothing
+// (all labels O), which the rules alone decide.
+func TestUntaggedNames(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"camel-case brand with its model words", "Sales of the iPod Classic fell.", []string{"PRODUCT iPod Classic"}},
+		{"camel-case brand with a number", "The iPhone 4 sold out.", []string{"PRODUCT iPhone 4"}},
+		{"camel-case brand alone", "Sales of the iPod fell.", []string{"PRODUCT iPod"}},
+		{"company word is not a model", "Shares of eBay Inc fell.", []string{"PRODUCT eBay"}},
+		{"known acronym", "UN officials arrived.", []string{"ORG UN"}},
+		{"company cue", "The energy company Varda grew.", []string{"ORG Varda"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := token.Tokenize(tt.text, nil)
+			labels := make([]int, len(toks))
+			got := showNames(tt.text, tg.spans(tt.text, toks, labels, nil))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("names:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -388,6 +388,9 @@ func (t *Tagger) spans(text string, toks []doc.Token, labels []int, names []Name
 		if k < 0 {
 			if n, ok := t.extraName(text, toks, i, covered); ok {
 				names = append(names, n)
+				for i+1 < len(toks) && toks[i+1].Start < n.End {
+					i++ // the name's other words
+				}
 			}
 			i++
 			continue
@@ -1116,6 +1119,17 @@ func (t *Tagger) extraName(text string, toks []doc.Token, i int, covered func(in
 		end := tok.End
 		if i+1 < len(toks) && !covered(i+1) && toks[i+1].Kind == doc.Number && toks[i+1].End-toks[i+1].Start <= 3 {
 			end = toks[i+1].End
+		}
+		// "iPod Classic", "iTunes Music Store": capitalised words right
+		// after a camel-case brand continue its name.
+		if end == tok.End {
+			k := i + 1
+			for k < len(toks) && k <= i+2 && !covered(k) && capWord(text, toks[k]) &&
+				text[toks[k-1].End:toks[k].Start] == " " && !t.isTitleWord(text, toks[k]) &&
+				!t.gaz.IsOrgWord(text[toks[k].Start:toks[k].End]) {
+				k++
+			}
+			end = toks[k-1].End
 		}
 		return Name{Start: tok.Start, End: end, Type: "PRODUCT"}, true
 	}
