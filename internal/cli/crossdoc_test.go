@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -280,4 +281,63 @@ func checkLinks(t *testing.T, s scenarioStore) {
 			}
 		})
 	}
+}
+
+// TestCrossDocCommands runs the commands over a scenario store on disk.
+func TestCrossDocCommands(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cmd.db")
+	s := ingestScenario(t, func(tb testing.TB) scenarioStore {
+		s, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return s
+	}, filepath.Join("testdata", "crossdoc", "scenario.jsonl"))
+	s.Close()
+	tests := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"deadlines", "--history", "--as-of", "2026-08-15"},
+			[]string{"[missed]", "[met]", "[withdrawn]", "[expired, outcome unknown]", "a3/d1", "extended"}},
+		{[]string{"deadlines", "--history", "--pending", "--as-of", "2026-07-15"}, []string{"United Parcel Service", "[pending]"}},
+		{[]string{"story", "a1"}, []string{"a1-wire", "a4", "ULTIMATUM", "(started the story)"}},
+		{[]string{"story", "999"}, nil},
+		{[]string{"entity", "--why", "Kim"}, []string{"Links across articles:", "Kim Jong Un", "titles"}},
+	}
+	for _, tc := range tests {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			env := Env{Stdin: &bytes.Buffer{}, Stdout: &out, Stderr: &errOut, Log: newLogger(&errOut)}
+			err := Run(context.Background(), env, append(tc.args, "--db", path))
+			if tc.want == nil {
+				if err == nil {
+					t.Errorf("no error; output %s", out.String())
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("%v\n%s", err, errOut.String())
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, out.String())
+				}
+			}
+		})
+	}
+	t.Run("entity --why --json", func(t *testing.T) {
+		var out bytes.Buffer
+		env := Env{Stdin: &bytes.Buffer{}, Stdout: &out, Stderr: &out, Log: newLogger(&out)}
+		if err := Run(context.Background(), env, []string{"entity", "--why", "--json", "--db", path, "Kim"}); err != nil {
+			t.Fatal(err)
+		}
+		var v struct {
+			Entity *store.EntityReport `json:"entity"`
+			Links  []store.EntityLink  `json:"links"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &v); err != nil || v.Entity == nil || len(v.Links) == 0 {
+			t.Errorf("not one JSON object with entity and links: %v\n%s", err, out.String())
+		}
+	})
 }

@@ -51,14 +51,20 @@ func runEntity(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("%w: --limit must be at least 1", errUsage)
 	}
 	return withStore(ctx, qf, func(s store.Store) error {
-		if err := entity(ctx, env, s, q, qf.json); err != nil || !*why {
-			return err
+		if !*why {
+			return entity(ctx, env, s, q, qf.json)
 		}
 		cd, ok := s.(store.CrossDoc)
 		if !ok {
 			return errors.New("entity --why: this store does not link entities across articles")
 		}
-		return entityWhy(ctx, env, cd, q.Name, qf.json)
+		if qf.json {
+			return entityWhyJSON(ctx, env, s, cd, q)
+		}
+		if err := entity(ctx, env, s, q, false); err != nil {
+			return err
+		}
+		return entityWhy(ctx, env, cd, q.Name)
 	})
 }
 
@@ -67,17 +73,34 @@ type entityLinker interface {
 	EntityLinks(ctx context.Context, name string) ([]store.EntityLink, error)
 }
 
-// entityWhy prints the linking decisions for name after the report.
-func entityWhy(ctx context.Context, env Env, s entityLinker, name string, asJSON bool) error {
-	links, err := s.EntityLinks(ctx, name)
+// entityWhyJSON prints the report and the linking decisions as one JSON
+// object: {"entity": report, "links": [...]}.
+func entityWhyJSON(ctx context.Context, env Env, r entityReporter, s entityLinker, q store.EntityQuery) error {
+	rep, err := r.Entity(ctx, q)
+	if errors.Is(err, store.ErrNotFound) {
+		return &exitError{exitFailed, fmt.Errorf("no entity named %q", q.Name)}
+	}
 	if err != nil {
 		return err
 	}
-	if asJSON {
-		if links == nil {
-			links = []store.EntityLink{}
-		}
-		return writeJSON(env.Stdout, map[string]any{"links": links})
+	links, err := s.EntityLinks(ctx, q.Name)
+	if err != nil {
+		return err
+	}
+	if links == nil {
+		links = []store.EntityLink{}
+	}
+	return writeJSON(env.Stdout, struct {
+		Entity *store.EntityReport `json:"entity"`
+		Links  []store.EntityLink  `json:"links"`
+	}{rep, links})
+}
+
+// entityWhy prints the linking decisions for name after the report.
+func entityWhy(ctx context.Context, env Env, s entityLinker, name string) error {
+	links, err := s.EntityLinks(ctx, name)
+	if err != nil {
+		return err
 	}
 	fmt.Fprintln(env.Stdout, "\nLinks across articles:")
 	if len(links) == 0 {
