@@ -488,7 +488,9 @@ var participles = map[string]bool{}
 const participleCues = `saying adding telling noting arguing claiming warning insisting
 	explaining writing describing calling suggesting stressing declaring acknowledging
 	admitting denying announcing asserting urging accusing predicting promising vowing
-	complaining recalling stating tweeting posting citing referring`
+	complaining recalling stating tweeting posting citing referring talking speaking discussing
+	criticizing attacking praising blaming defending demanding pledging reminding questioning
+	rejecting dismissing endorsing touting mocking slamming blasting thanking`
 
 // nounLike are cue forms that are as often nouns ("calls", "state",
 // "remarks"): they count as verbs only after a pronoun, name or auxiliary.

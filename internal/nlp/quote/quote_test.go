@@ -363,6 +363,16 @@ func TestQuotes(t *testing.T) {
 			want: []want{{"Port Will Stay Open", doc.Indirect, "Says", "Mayor Ruiz"}},
 		},
 		{
+			name: "a view reported through see X as Y",
+			text: "Analysts see the vote as a test of the new mayor.",
+			want: []want{{"the vote as a test of the new mayor", doc.Indirect, "see", "Analysts"}},
+		},
+		{
+			name: "a participle of speech continues the subject",
+			text: "Marsh spoke for an hour, talking about the harbour tolls.",
+			want: []want{{"the harbour tolls", doc.Indirect, "talking", "Marsh"}},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,

@@ -128,7 +128,8 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	start := a.contentStart(t, hi)
 	if v.class == belief && (a.isWord(start, "to") || a.is(start, determiners)) && isIntent(a.word(c)) {
 		// "wants to …", "plans to …": an intention; "wants the …" likewise.
-	} else if v.class == belief && !a.isWord(start, "that") && !a.is(start, pronouns) && !a.finiteClause(start, hi) {
+	} else if v.class == belief && !a.isWord(start, "that") && !a.is(start, pronouns) && !a.finiteClause(start, hi) &&
+		!(asVerbs[a.low(c)] && a.asComplement(start, hi)) {
 		return f, false
 	}
 	if a.is(start, leadingPrepositions) && !a.isWord(start+1, "least") {
@@ -612,4 +613,24 @@ func (a *analysis) askedAbout(c, hi int) (found, bool) {
 	}
 	f.start, f.end, f.kind = s, e, a.contentKind(k, end)
 	return f, true
+}
+
+// asVerbs are belief verbs that report a view through "X as Y": "see the
+// vote as a test", "regard him as the stronger candidate".
+var asVerbs = map[string]bool{"see": true, "sees": true, "saw": true, "seeing": true, "view": true,
+	"views": true, "viewed": true, "viewing": true, "regard": true, "regards": true, "regarded": true,
+	"consider": true, "considers": true, "considered": true}
+
+// asComplement reports whether a short object starting at token s is
+// followed by "as": the view reported by "see X as Y".
+func (a *analysis) asComplement(s, hi int) bool {
+	for k := s; k < hi && k-s < 10; k++ {
+		if a.isWord(k, "as") {
+			return k > s
+		}
+		if a.toks[k].Kind == doc.Punct && !a.possessive(k) || a.is(k, verbAux) || a.cueAt(k) {
+			return false
+		}
+	}
+	return false
 }
