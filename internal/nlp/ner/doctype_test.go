@@ -51,9 +51,9 @@ func TestDocumentTypes(t *testing.T) {
 	}{
 		{
 			name:   "company short name and its models",
-			text:   "Harlow Motor Co. said on Monday that Harlow will stop making the Harlow Sprite. Harlow Canada is not affected.",
-			tagged: []string{"ORG Harlow Motor Co.", "PERSON Harlow", "PERSON Harlow Sprite", "GPE Harlow Canada"},
-			want:   []string{"ORG Harlow Motor Co.", "ORG Harlow", "PRODUCT Harlow Sprite", "ORG Harlow Canada"},
+			text:   "Harlow Motor Co. said on Monday that Harlow will stop making the Harlow Sprite. Harlow Canada is not affected. The Sprite sold poorly.",
+			tagged: []string{"ORG Harlow Motor Co.", "PERSON Harlow", "PERSON Harlow Sprite", "GPE Harlow Canada", "PERSON Sprite"},
+			want:   []string{"ORG Harlow Motor Co.", "ORG Harlow", "PRODUCT Harlow Sprite", "ORG Harlow Canada", "PRODUCT Sprite"},
 		},
 		{
 			name:   "a common word used in lower case is no company head",
@@ -242,6 +242,27 @@ func TestUntaggedNames(t *testing.T) {
 			toks := token.Tokenize(tt.text, nil)
 			labels := make([]int, len(toks))
 			got := showNames(tt.text, tg.spans(tt.text, toks, labels, nil))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("names:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMergeProducts(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		tagged []string
+		want   []string
+	}{
+		{"adjacent products", "Songs from the iTunes Music Store sold.", []string{"PRODUCT iTunes", "PRODUCT Music Store"}, []string{"PRODUCT iTunes Music Store"}},
+		{"a comma between", "The iPod, Zune and others.", []string{"PRODUCT iPod", "PRODUCT Zune"}, []string{"PRODUCT iPod", "PRODUCT Zune"}},
+		{"other types stay apart", "Apple iPod sales rose.", []string{"ORG Apple", "PRODUCT iPod"}, []string{"ORG Apple", "PRODUCT iPod"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := showNames(tt.text, mergeProducts(tt.text, spanNames(t, tt.text, tt.tagged...)))
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("names:\n got %q\nwant %q", got, tt.want)
 			}

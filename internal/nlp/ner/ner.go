@@ -138,6 +138,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 		ti = b
 	}
 	tagRange(ti, len(toks))
+	names = mergeProducts(text, names)
 	names = t.check(text, toks, names, info)
 	names = joinParticles(text, toks, names)
 	names = t.completeFirstNames(text, toks, names)
@@ -676,6 +677,22 @@ func (t *Tagger) placesNotPeople(text string, names []Name, info *docInfo) []Nam
 	return names
 }
 
+// mergeProducts joins a product name and the product name right after it,
+// one space apart, which the tagger and the brand rule found separately
+// ("iTunes" + "Music Store").
+func mergeProducts(text string, names []Name) []Name {
+	out := names[:0]
+	for _, n := range names {
+		if k := len(out) - 1; k >= 0 && n.Type == "PRODUCT" && out[k].Type == "PRODUCT" && out[k].End < n.Start &&
+			text[out[k].End:n.Start] == " " {
+			out[k].End = n.End
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
 // companyNames makes a document's names agree with its companies. A
 // company named in full once ("Ford Motor Co.", "Toyota Motor Corp.") is
 // named by its first word elsewhere, which the tagger, seeing a surname or
@@ -751,13 +768,33 @@ func (t *Tagger) companyNames(text string, toks []doc.Token, names []Name, info 
 			}
 		}
 	}
+	// The model's name alone is the product too: "Ford Taurus" … "the
+	// Taurus".
+	var models map[string]bool
+	for _, n := range names {
+		s := text[n.Start:n.End]
+		if n.Type != "PRODUCT" || !heads[s[:max(strings.IndexByte(s, ' '), 0)]] {
+			continue
+		}
+		if models == nil {
+			models = map[string]bool{}
+		}
+		models[s[strings.LastIndexByte(s, ' ')+1:]] = true
+	}
+	for k, n := range names {
+		if n.Type == "PERSON" && models[text[n.Start:n.End]] {
+			names[k].Type = "PRODUCT"
+		}
+	}
 	return names
 }
 
 // corporateWords follow a company's short name in its full one: "Ford
 // Motor Co.", "Toyota Motor Corp.", "Nissan Motor".
 var corporateWords = map[string]bool{"Motor": true, "Co": true, "Co.": true, "Corp.": true, "Inc.": true,
-	"AG": true, "SA": true, "NV": true, "GmbH": true, "AB": true, "ASA": true, "SpA": true, "Limited": true}
+	"AG": true, "SA": true, "NV": true, "GmbH": true, "AB": true, "ASA": true, "SpA": true, "Limited": true,
+	"Capital": true, "Management": true, "Partners": true, "Holding": true, "Investments": true, "Ventures": true,
+	"Systems": true, "Technologies": true, "Communications": true, "Pharmaceuticals": true}
 
 // placeEnds end place names and hardly ever a person's name, with the
 // type they give. Words that are also surnames ("Park", "Lake", "Bay") are
@@ -776,7 +813,8 @@ var orgEnds = map[string]bool{"Inc": true, "Inc.": true, "Corp": true, "Corp.": 
 	"Band": true, "Orchestra": true, "Airlines": true, "Airways": true, "Motors": true, "University": true,
 	"College": true, "Institute": true, "Party": true, "Ministry": true, "Agency": true, "Council": true,
 	"Committee": true, "Commission": true, "Association": true, "Foundation": true, "Records": true,
-	"Industries": true, "Holdings": true, "Works": true, "Railroad": true, "Railway": true, "Studios": true}
+	"Industries": true, "Holdings": true, "Works": true, "Railroad": true, "Railway": true, "Studios": true,
+	"Air": true}
 
 // nonTeamPlurals are plural heads of place names: "Washington Heights" is
 // no team.
