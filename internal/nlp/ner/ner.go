@@ -478,7 +478,9 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 	if typ != "PERSON" {
 		// "[IMF Managing] Director": a title's modifier is not part of
 		// the organisation before it.
-		for j-i > 1 && j < len(toks) && t.isTitleWord(text, toks[j]) && t.gaz.IsCommon(text[toks[j-1].Start:toks[j-1].End]) {
+		// Not an organisation word: "[General Motors] chief".
+		for j-i > 1 && j < len(toks) && t.isTitleWord(text, toks[j]) && t.gaz.IsCommon(text[toks[j-1].Start:toks[j-1].End]) &&
+			!t.gaz.IsOrgWord(text[toks[j-1].Start:toks[j-1].End]) {
 			j--
 		}
 	}

@@ -100,6 +100,11 @@ func TestNames(t *testing.T) {
 			want: []string{"NORP Italian", "NORP Spanish", "GPE Madrid"},
 		},
 		{
+			name: "organisation word before a title",
+			text: "Shares rose after General Motors chief Mary Barra spoke.",
+			want: []string{"ORG General Motors", "PERSON Mary Barra"},
+		},
+		{
 			name: "company cue",
 			text: "Norwegian energy company Equinor raised gas exports.",
 			want: []string{"NORP Norwegian", "ORG Equinor"},
