@@ -9,6 +9,8 @@
 #   PEER_MB=1         MB of the same corpus (its first documents) given to prose, which is
 #                     hundreds of times slower; MB/s figures are compared, not wall times
 #   BENCH_TIME=500ms  -benchtime for the Go benchmarks of ./internal/...
+#   BENCH_STORE=1     also run scripts/bench-store.sh (ingest rate, search p50/p95 on generated
+#                     articles; its own BENCH_DOCS, BENCH_PG settings apply)
 #   DATELINE_SHARED   the shared folder (default: $(git rev-parse --show-toplevel)/../shared)
 #
 # Peak RSS and CPU time come from GNU time (/usr/bin/time, Debian package "time"); without it
@@ -182,4 +184,9 @@ if ((gobench)); then
 		echo "bench: warning: some packages failed:"
 		grep -E '^(FAIL|--- FAIL|# )' "$tmp/gobench.txt" | sed 's/^/  /'
 	fi
+fi
+
+if [[ -n ${BENCH_STORE:-} ]]; then
+	echo
+	"$root/scripts/bench-store.sh"
 fi
