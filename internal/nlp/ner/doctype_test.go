@@ -85,6 +85,18 @@ func TestDocumentTypes(t *testing.T) {
 			tagged: []string{"PERSON Ada Corlett", "PERSON Corlett"},
 			want:   []string{"PERSON Ada Corlett", "PERSON Corlett"},
 		},
+		{
+			name:   "a plural after 'the' is a team or a band",
+			text:   "Kestrels beat Ashford 3-1. Fans of the Kestrels sang.",
+			tagged: []string{"PRODUCT Kestrels", "GPE Ashford", "PERSON Kestrels"},
+			want:   []string{"ORG Kestrels", "GPE Ashford", "ORG Kestrels"},
+		},
+		{
+			name:   "a nationality after 'the' keeps its type",
+			text:   "The Russians said the talks failed, the Russians added.",
+			tagged: []string{"NORP Russians", "PERSON Russians"},
+			want:   []string{"NORP Russians", "PERSON Russians"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,6 +105,7 @@ func TestDocumentTypes(t *testing.T) {
 			names := spanNames(t, tt.text, tt.tagged...)
 			names = tg.surnames(tt.text, names)
 			names = tg.placesNotPeople(tt.text, names, info)
+			names = tg.pluralGroups(tt.text, names, info)
 			names = tg.companyNames(tt.text, toks, names, info)
 			if got := showNames(tt.text, names); !slices.Equal(got, tt.want) {
 				t.Errorf("names:\n got %q\nwant %q", got, tt.want)

@@ -144,6 +144,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.completeFirstNames(text, toks, names)
 	names = t.surnames(text, names)
 	names = t.placesNotPeople(text, names, info)
+	names = t.pluralGroups(text, names, info)
 	names = t.companyNames(text, toks, names, info)
 	return t.propagate(text, toks, names)
 }
@@ -693,6 +694,30 @@ func mergeProducts(text string, names []Name) []Name {
 		out = append(out, n)
 	}
 	return out
+}
+
+// pluralGroups types a one-word plural name that the document puts after
+// "the" ("the Bruins", "the Beatles", "the Pirates") as an organisation: a
+// team or a band. The tagger, seeing a plural it has not met, guesses a
+// product or a person. Nationalities, places and events keep their type.
+func (t *Tagger) pluralGroups(text string, names []Name, info *docInfo) []Name {
+	for k, n := range names {
+		switch n.Type {
+		case "PERSON", "PRODUCT", "WORK_OF_ART":
+		default:
+			continue
+		}
+		w := text[n.Start:n.End]
+		if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.ContainsAny(w, " \t\n") ||
+			info.cues[w]&cueAfterThe == 0 || eventHeads[w] || lawHeads[w] || nonTeamPlurals[w] || placeHeads[w] {
+			continue
+		}
+		if _, ok := t.gaz.LookupToken(w); ok {
+			continue // "the Netherlands", "the Russians", "the Philippines"
+		}
+		names[k].Type = "ORG"
+	}
+	return names
 }
 
 // companyNames makes a document's names agree with its companies. A
