@@ -228,7 +228,14 @@ func (a *analysis) cueBefore(lo, open int, level int32) (attribution, bool) {
 // a colon after one to four capitalised words that are not an article
 // ("The Latest:") makes those words the speaker and the colon the cue.
 func (a *analysis) headlineSource(lo, colon int) (attribution, bool) {
-	if len(a.sentTok) == 0 || a.sentOf[colon] != 0 || colon-lo < 1 || colon-lo > 4 {
+	if len(a.sentTok) == 0 || colon-lo < 1 || colon-lo > 4 {
+		return attribution{}, false
+	}
+	// Beyond the first sentence, a paragraph may open with the same
+	// layout when it is a headline in title case or a quotation follows
+	// the colon ("Clinton: “Our goal is …”").
+	if si := int(a.sentOf[colon]); si != 0 && (!startsParagraph(a.text, a.toks, lo) ||
+		!a.title[si] && !a.quoteChar(colon+1)) {
 		return attribution{}, false
 	}
 	if a.isWord(lo, "the") || a.isWord(lo, "a") || a.isWord(lo, "breaking") || a.isWord(lo, "watch") || a.isWord(lo, "exclusive") {

@@ -373,6 +373,11 @@ func TestQuotes(t *testing.T) {
 			want: []want{{"the harbour tolls", doc.Indirect, "talking", "Marsh"}},
 		},
 		{
+			name: "a headline source opening a later paragraph",
+			text: "The council met on Monday.\n\nMarsh: Harbour Tolls Will Not Rise This Year\n\nThe vote is on Friday.",
+			want: []want{{"Harbour Tolls Will Not Rise This Year", doc.Indirect, ":", "Marsh"}},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,

@@ -48,7 +48,7 @@ func (a *analysis) reported(used []bool, dst []found) []found {
 				cands = append(cands, f)
 			}
 		}
-		if si == 0 {
+		if si == 0 || startsParagraph(a.text, a.toks, lo) {
 			if f, ok := a.headline(lo, hi); ok {
 				cands = append(cands, f)
 			}

@@ -38,8 +38,9 @@ func (a *analysis) titleCase(s, e int) bool {
 			continue
 		}
 		words++
-		if t.End-t.Start > 3 && !a.capitalised(k) {
-			return false
+		r, _ := utf8.DecodeRuneInString(a.text[t.Start:])
+		if utf8.RuneCountInString(a.text[t.Start:t.End]) > 3 && unicode.IsLetter(r) && !a.capitalised(k) {
+			return false // "’m" and "’s" are clitics, not words of the title
 		}
 	}
 	return words >= 4 && e-s < 40
