@@ -19,11 +19,18 @@ import (
 // pipeline, storing) with and without the cross-document layers, over
 // generated articles (storetest.Generate: deadlines, quotes and recurring
 // people in every one, so the layers have more to do than in real news).
+//
+// DATELINE_BENCH_FEED=file.jsonl measures real articles instead (their
+// id, date, title and text; other fields are dropped).
 func BenchmarkIngestCrossDoc(b *testing.B) {
-	const n = 300
+	docs := storetest.Generate(b, 300, 7)
+	if path := os.Getenv("DATELINE_BENCH_FEED"); path != "" {
+		docs = readFeed(b, path)
+	}
+	n := len(docs)
 	var feed bytes.Buffer
 	var size int64
-	for _, d := range storetest.Generate(b, n, 7) {
+	for _, d := range docs {
 		in := doc.Document{ID: d.ID, Date: d.Date, Title: d.Title, Source: d.Source, Text: d.Text}
 		out, err := json.Marshal(&in)
 		if err != nil {
@@ -68,4 +75,23 @@ func BenchmarkIngestCrossDoc(b *testing.B) {
 			b.ReportMetric(float64(runs*n)/b.Elapsed().Seconds(), "docs/s")
 		})
 	}
+}
+
+// readFeed reads a JSONL file of documents.
+func readFeed(tb testing.TB, path string) []*doc.Document {
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var docs []*doc.Document
+	dec := json.NewDecoder(f)
+	for dec.More() {
+		var d doc.Document
+		if err := dec.Decode(&d); err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+		docs = append(docs, &d)
+	}
+	return docs
 }

@@ -18,6 +18,16 @@ import (
 	"dateline/internal/track"
 )
 
+// Rows of the cross-document layers that no later document of the batch
+// reads are queued and inserted many to a statement once the batch is done.
+var (
+	tSightings = &bulkTable{name: "deadline_sightings", cols: []string{"tracked", "doc", "local", "day", "due", "status",
+		"start", `"end"`, "quote", "reason"}}
+	tStoryDocs    = &bulkTable{name: "story_docs", cols: []string{"doc", "story", "score", "shared"}}
+	tEventReports = &bulkTable{name: "event_reports", cols: []string{"doc", "local", "grp"}}
+	crossOrder    = []*bulkTable{tSightings, tStoryDocs, tEventReports}
+)
+
 // tStoryKeys is the story index; a document's keys go in one statement.
 var tStoryKeys = &bulkTable{name: "story_keys", cols: []string{"key", "story", "day"},
 	conflict: " ON CONFLICT (key, story) DO UPDATE SET day = CASE WHEN excluded.day > story_keys.day THEN excluded.day ELSE story_keys.day END"}
@@ -72,6 +82,25 @@ func (w *writer) crossDoc(ctx context.Context) error {
 		}
 	}
 	w.stored = w.stored[:0]
+	return w.flushTables(ctx, crossOrder)
+}
+
+// flushTables inserts the queued rows of tables, as flush does for the
+// document layers.
+func (w *writer) flushTables(ctx context.Context, tables []*bulkTable) error {
+	for _, t := range tables {
+		args := w.pending[t]
+		n := len(t.cols)
+		per := maxParams / n * n
+		for len(args) > 0 {
+			chunk := args[:min(per, len(args))]
+			args = args[len(chunk):]
+			if _, err := w.exec(ctx, insertSQL(t, len(chunk)/n), chunk...); err != nil {
+				return fmt.Errorf("insert %s: %w", t.name, err)
+			}
+		}
+		w.pending[t] = w.pending[t][:0]
+	}
 	return nil
 }
 
@@ -142,11 +171,7 @@ func (w *writer) trackDeadlines(ctx context.Context, sd storedDoc, day string, e
 				return fmt.Errorf("insert tracked deadline: %w", err)
 			}
 		}
-		if _, err := w.exec(ctx, `INSERT INTO deadline_sightings (tracked, doc, local, day, due, status, start, "end", quote, reason)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, sd.seq, s.Local, day, s.Due, s.Status, s.Span.Start, s.Span.End, s.Quote, s.Reason); err != nil {
-			return fmt.Errorf("insert deadline sighting: %w", err)
-		}
+		w.add(tSightings, id, sd.seq, s.Local, day, s.Due, s.Status, s.Span.Start, s.Span.End, s.Quote, s.Reason)
 	}
 	return nil
 }
@@ -228,10 +253,7 @@ func (w *writer) cluster(ctx context.Context, sd storedDoc, day string, ents map
 	for i, k := range choice.Shared {
 		shared[i] = string(k)
 	}
-	if _, err := w.exec(ctx, `INSERT INTO story_docs (doc, story, score, shared) VALUES (?, ?, ?, ?)`,
-		sd.seq, id, choice.Score, strings.Join(shared, " ")); err != nil {
-		return fmt.Errorf("insert story document: %w", err)
-	}
+	w.add(tStoryDocs, sd.seq, id, choice.Score, strings.Join(shared, " "))
 	if len(keys) == 0 {
 		return nil
 	}
@@ -675,9 +697,7 @@ func (w *writer) groupEvents(ctx context.Context, sd storedDoc, day string, ents
 			c.ids, c.keys = append(c.ids, id), append(c.keys, k)
 		}
 		cache[sl] = c
-		if _, err := w.exec(ctx, `INSERT INTO event_reports (doc, local, grp) VALUES (?, ?, ?)`, sd.seq, sd.doc.Events[i].ID, id); err != nil {
-			return fmt.Errorf("insert event report: %w", err)
-		}
+		w.add(tEventReports, sd.seq, sd.doc.Events[i].ID, id)
 	}
 	return nil
 }
