@@ -56,13 +56,12 @@ func (a *analysis) npBefore(e, lo int) (span, bool) {
 	}
 	w := a.low(e)
 	if pronouns[w] || w == "which" {
-		if w == "who" || w == "which" { // "Lewandowski, who ran ..., said"
-			k := e - 1
-			if a.punct(k, ",") {
-				k--
-			}
-			if k >= lo && !a.isWord(k, "who") {
-				return a.npBefore(k, lo)
+		if w == "who" || w == "which" {
+			// "Lewandowski, who ran ..., said": the relative pronoun is the
+			// local mention, as "he" is, when it has an antecedent; the
+			// resolver reads the entity off the antecedent.
+			if _, ok := a.antecedent(e, lo); ok {
+				return span{e, e + 1}, true
 			}
 			return none, false
 		}
@@ -184,6 +183,24 @@ func (a *analysis) npAfter(s, hi int) (span, bool) {
 		return none, false
 	}
 	return span{s, e}, true
+}
+
+// antecedent returns the noun phrase a relative pronoun at token e refers
+// to: the one right before it, past a comma ("the union, which").
+func (a *analysis) antecedent(e, lo int) (span, bool) {
+	k := e - 1
+	if a.punct(k, ",") {
+		k--
+	}
+	if k < lo || a.isWord(k, "who") || a.isWord(k, "which") {
+		return none, false
+	}
+	return a.npBefore(k, lo)
+}
+
+// relativePronoun reports whether the phrase sp is a lone "who" or "which".
+func (a *analysis) relativePronoun(sp span) bool {
+	return sp.ok() && sp[1]-sp[0] == 1 && (a.isWord(sp[0], "who") || a.isWord(sp[0], "which"))
 }
 
 // roleBeforeName reports whether tokens from e are one to three

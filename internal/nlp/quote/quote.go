@@ -53,13 +53,13 @@
 //
 // The speaker is the noun phrase before the cue verb (past auxiliaries,
 // adverbs and time adverbials: "Gov. Mike Pence on Thursday blamed";
-// "Name, apposition, said" and "Name, which said" give the name), the one after an
-// inverted cue, or for a participle (", saying …") or a coordinated verb the
+// "Name, apposition, said" gives the name; "Name, who said" gives "who",
+// resolved through its antecedent), the one after an inverted cue, or for a participle (", saying …") or a coordinated verb the
 // subject of the clause's main cue. A phrase qualifies when a name heads
 // it, a determiner opens it or it is a bare noun like "officials"; passive
 // cues ("was told") and reduced relatives ("the guide I wrote") have none.
 // It becomes SpeakerText and SpeakerSpan as written (the local mention,
-// "he" included: that is what the text says, and what PolNeAR-style scorers
+// "he" and a relative "who" included: that is what the text says, and what PolNeAR-style scorers
 // compare) and the addressee of "told X" is kept. The speaker is resolved
 // to an entity id through the mentions of the entity stage: the entity whose
 // mention covers the phrase's head. He and she go to the latest resolved

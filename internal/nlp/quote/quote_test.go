@@ -287,9 +287,9 @@ func TestQuotes(t *testing.T) {
 			},
 		},
 		{
-			name: "relative which names the speaker",
+			name: "a relative pronoun is the local speaker mention",
 			text: "The dockers’ union, which endorsed the plan, met on Friday.",
-			want: []want{{"the plan", doc.Indirect, "endorsed", "The dockers’ union"}},
+			want: []want{{"the plan", doc.Indirect, "endorsed", "which"}},
 		},
 		{
 			name: "belief verb before a finite clause",
@@ -476,6 +476,26 @@ func TestSpeakerEntities(t *testing.T) {
 		if !found {
 			t.Errorf("entity %s: no pronoun mention added: %+v", e.ID, e.Mentions)
 		}
+	}
+}
+
+// TestRelativeSpeakerEntity checks that a relative pronoun speaker
+// ("Vik, who said …") resolves to the entity of its antecedent and is not
+// added to it as a pronoun mention.
+func TestRelativeSpeakerEntity(t *testing.T) {
+	text := "Harbour master Jonas Vik, who said the cranes were safe, left early."
+	ents := []doc.Entity{{ID: "vik", Type: doc.Person, Name: "Jonas Vik", Mentions: []doc.Mention{
+		mention(t, text, "Harbour master Jonas Vik", 0)}}}
+	d := analyse(t, text, ents)
+	q := find(d, "the cranes were safe")
+	if q == nil {
+		t.Fatalf("no quote:%s", dump(d))
+	}
+	if q.SpeakerText != "who" || q.Speaker != "vik" {
+		t.Errorf("got speaker %q (%q), want vik (who)", q.Speaker, q.SpeakerText)
+	}
+	if n := len(d.Entities[0].Mentions); n != 1 {
+		t.Errorf("entity has %d mentions, want 1 (who is not a pronoun mention)", n)
 	}
 }
 

@@ -109,7 +109,7 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	if forVerbs[a.low(c)] && a.isWord(t, "for") {
 		t++
 	}
-	if spk.ok() && spk[1]-spk[0] == 1 && a.is(spk[0], pronouns) && spk[0] > lo {
+	if spk.ok() && spk[1]-spk[0] == 1 && a.is(spk[0], pronouns) && !a.relativePronoun(spk) && spk[0] > lo {
 		// "the two guides I wrote", "cards they never asked for": a
 		// relative clause without "that", whose object is the noun before.
 		p := spk[0] - 1
@@ -169,6 +169,9 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	}
 
 	// Content before the cue: "CLAUSE, X said." or "CLAUSE, said X."
+	if a.relativePronoun(spk) {
+		return f, false // "X, who said so, …": the relative clause reports nothing before it
+	}
 	comma := -1
 	switch {
 	case spk.ok() && spk[1] == c || spk.ok() && spk[1] < c && a.onlyAdverbs(a.skipParenthesis(spk[1], c), c):

@@ -102,6 +102,12 @@ func (r *resolver) entityAt(a *analysis, sp span) int {
 
 // speaker resolves the speaker phrase sp to an entity index, or -1.
 func (r *resolver) speaker(a *analysis, sp span) int {
+	if a.relativePronoun(sp) {
+		if ante, ok := a.antecedent(sp[0], max(0, sp[0]-maxReach)); ok {
+			return r.speaker(a, ante)
+		}
+		return -1
+	}
 	if e := r.entityAt(a, sp); e >= 0 {
 		return e
 	}
@@ -192,7 +198,7 @@ func (a *analysis) genderedNounBetween(s, e int, set map[string]bool) bool {
 // notePronoun records a resolved pronoun speaker as a new mention of its
 // entity when no mention of it covers the pronoun yet.
 func (r *resolver) notePronoun(a *analysis, sp span, ent int) {
-	if sp[1]-sp[0] != 1 || !a.is(sp[0], pronouns) {
+	if sp[1]-sp[0] != 1 || !a.is(sp[0], pronouns) || a.relativePronoun(sp) {
 		return
 	}
 	s, e := a.toks[sp[0]].Start, a.toks[sp[0]].End
