@@ -59,8 +59,9 @@
 // it, a determiner opens it or it is a bare noun like "officials"; passive
 // cues ("was told") and reduced relatives ("the guide I wrote") have none.
 // It becomes SpeakerText and SpeakerSpan as written (the local mention,
-// "he" and a relative "who" included: that is what the text says, and what PolNeAR-style scorers
-// compare) and the addressee of "told X" is kept. The speaker is resolved
+// "he" and a relative "who" included: that is what the text says, and
+// what PolNeAR-style scorers compare) and the addressee of "told X" is
+// kept. The speaker is resolved
 // to an entity id through the mentions of the entity stage: the entity whose
 // mention covers the phrase's head. He and she go to the latest resolved
 // speaker when compatible ("he said" mostly continues the person just
