@@ -118,9 +118,17 @@ type lexicon struct {
 	det, poss, pron, prep, sub, rel, coord, modal, neg, adv, adj map[string]bool
 	verb                                                         map[string]verbInfo
 	// closed maps closed-class words to their tag (decided before case),
-	// open maps known verbs, adverbs and adjectives (decided after it):
-	// one lookup each on the hot path.
+	// open maps known verbs, adverbs and adjectives (decided after it).
 	closed, open map[string]entry
+	// words holds both for every word in either, so that tagging costs
+	// one lookup a token, not two (most tokens are open-class or unknown).
+	words map[string]wordEntry
+}
+
+// wordEntry is a word's closed-class and open-class entries.
+type wordEntry struct {
+	closed, open     entry
+	isClosed, isOpen bool
 }
 
 type entry struct {
@@ -203,6 +211,17 @@ func buildLexicon() *lexicon {
 	}
 	put(l.open, l.adv, Adv)
 	put(l.open, l.adj, Adj)
+	l.words = make(map[string]wordEntry, len(l.closed)+len(l.open))
+	for w, e := range l.closed {
+		we := l.words[w]
+		we.closed, we.isClosed = e, true
+		l.words[w] = we
+	}
+	for w, e := range l.open {
+		we := l.words[w]
+		we.open, we.isOpen = e, true
+		l.words[w] = we
+	}
 	return l
 }
 

@@ -73,14 +73,15 @@ func tagWord(lower string, capital bool, inEntity bool) (Tag, string, Form) {
 	if inEntity && capital {
 		return Propn, "", 0
 	}
-	if e, ok := lex.closed[lower]; ok {
-		return e.tag, e.lemma, 0
+	we := lex.words[lower]
+	if we.isClosed {
+		return we.closed.tag, we.closed.lemma, 0
 	}
 	if capital {
 		return Propn, "", 0
 	}
-	if e, ok := lex.open[lower]; ok {
-		return e.tag, e.lemma, e.form
+	if we.isOpen {
+		return we.open.tag, we.open.lemma, we.open.form
 	}
 	switch {
 	case strings.HasSuffix(lower, "ly") && len(lower) > 4 && !strings.HasSuffix(lower, "ally") || strings.HasSuffix(lower, "ally"):
