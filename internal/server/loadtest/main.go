@@ -23,6 +23,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -65,6 +66,7 @@ func run() error {
 		target   = flag.String("url", "", "base URL of a running server (default: start one on loopback)")
 		db       = flag.String("db", "", "SQLite file to fill and serve (default: a temporary one)")
 		inFlight = flag.Int("inflight", 0, "the started server's MaxInFlight (0: its default)")
+		cpuProf  = flag.String("cpuprofile", "", "write a CPU profile of the load phase (server and clients) to this file")
 	)
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -79,6 +81,17 @@ func run() error {
 			return err
 		}
 		defer shutdown()
+	}
+	if *cpuProf != "" {
+		f, err := os.Create(*cpuProf)
+		if err != nil {
+			return fmt.Errorf("cpuprofile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("cpuprofile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	res := load(ctx, base, *clients, *duration)
 	res.print(os.Stdout, *clients, *duration)

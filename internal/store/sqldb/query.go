@@ -69,25 +69,46 @@ func (w *where) sql() string {
 }
 
 // filter turns a [store.Filter] into conditions on documents d.
-func filter(f store.Filter) (*where, error) {
+func filter(f store.Filter) (*where, error) { return filterOn(f, "") }
+
+// filterOn turns a [store.Filter] into conditions on documents d when seq is
+// empty, or else on the document number seq of a table that is not joined
+// to documents (a full-text index): the conditions on documents' own columns
+// then go into one subquery, so a search need not look up every match's
+// document row just to test a filter most matches pass.
+func filterOn(f store.Filter, seq string) (*where, error) {
 	if err := f.Check(); err != nil {
 		return nil, err
 	}
+	col := "d.seq"
+	if seq != "" {
+		// The unary + keeps SQLite from handing the IN list to the
+		// full-text index as rowids to look up one by one, which FTS5 does
+		// a hundred times slower than scanning the matches and testing each.
+		col = "+" + seq
+	}
 	w := new(where)
 	if f.Entity != "" {
-		w.add(`d.seq IN (SELECT doc FROM entity_names WHERE key = ?)`, store.NameKey(f.Entity))
+		w.add(col+` IN (SELECT doc FROM entity_names WHERE key = ?)`, store.NameKey(f.Entity))
 	}
 	if f.Type != "" {
-		w.add(`(d.seq IN (SELECT doc FROM doc_entities WHERE type = ?) OR d.seq IN (SELECT doc FROM events WHERE type = ?))`, f.Type, f.Type)
+		w.add(`(`+col+` IN (SELECT doc FROM doc_entities WHERE type = ?) OR `+col+` IN (SELECT doc FROM events WHERE type = ?))`, f.Type, f.Type)
+	}
+	dw := w
+	if seq != "" {
+		dw = new(where)
 	}
 	if f.From != "" {
-		w.add(`d.day >= ?`, f.From)
+		dw.add(`d.day >= ?`, f.From)
 	}
 	if f.To != "" {
-		w.add(`d.day <> '' AND d.day <= ?`, f.To)
+		dw.add(`d.day <> '' AND d.day <= ?`, f.To)
 	}
 	if f.Source != "" {
-		w.add(`d.source_id IN (SELECT id FROM sources WHERE key = ?)`, store.NameKey(f.Source))
+		dw.add(`d.source_id IN (SELECT id FROM sources WHERE key = ?)`, store.NameKey(f.Source))
+	}
+	if dw != w && len(dw.conds) > 0 {
+		w.add(col+` IN (SELECT d.seq FROM documents d WHERE `+strings.Join(dw.conds, " AND ")+`)`, dw.args...)
 	}
 	return w, nil
 }
@@ -126,18 +147,35 @@ func (db *DB) Search(ctx context.Context, q store.Query) (store.Results, error) 
 	textSearch := len(terms) > 0
 	if textSearch {
 		ts := db.dialect.TextSearch(terms)
+		if ts.Seq != "" {
+			if w, err = filterOn(q.Filter, ts.Seq); err != nil {
+				return store.Results{}, err
+			}
+		} else {
+			ts.Seq = "d.seq"
+		}
 		countSQL = `SELECT COUNT(*) FROM ` + ts.From + ` WHERE ` + ts.Where + w.sql()
 		countArgs = append(slices.Clone(ts.WhereArgs), w.args...)
 		// FTS5 allows bm25() only in a plain query, not beside a window
-		// function: the hits are scored in a materialized step of their own.
-		pageSQL = `WITH hits AS MATERIALIZED (SELECT d.seq AS seq, ` + ts.Score + ` AS score, d.day AS day, d.id AS id
+		// function: the hits are scored in a materialized step of their own,
+		// keeping only seq and score. Sorting every hit by (score, day, id)
+		// would look up each hit's document; instead cut finds the score of
+		// the page's last row with a bounded sort on the score alone, and
+		// only the hits scoring at least that much (the page and its ties)
+		// are joined to documents for the full order. Without the cut (fewer
+		// hits than the page reaches) every hit is kept.
+		pageSQL = `WITH hits AS MATERIALIZED (SELECT ` + ts.Seq + ` AS seq, ` + ts.Score + ` AS score
 				FROM ` + ts.From + ` WHERE ` + ts.Where + w.sql() + `),
-			page AS (SELECT seq, score, COUNT(*) OVER () AS total FROM hits ORDER BY score DESC, day DESC, id LIMIT ? OFFSET ?)
+			cut AS (SELECT score FROM hits ORDER BY score DESC LIMIT 1 OFFSET ?),
+			page AS (SELECT h.seq AS seq, h.score AS score, (SELECT COUNT(*) FROM hits) AS total
+				FROM hits h JOIN documents d ON d.seq = h.seq
+				WHERE h.score >= COALESCE((SELECT score FROM cut), h.score)
+				ORDER BY h.score DESC, d.day DESC, d.id LIMIT ? OFFSET ?)
 			SELECT d.id, d.date, d.title, COALESCE(s.name, ''), d.url, page.score, ` + ts.Snippet + `, page.total
 			FROM page JOIN documents d ON d.seq = page.seq ` + ts.SnippetJoin + `
 			LEFT JOIN sources s ON s.id = d.source_id
 			ORDER BY page.score DESC, d.day DESC, d.id`
-		pageArgs = slices.Concat(ts.ScoreArgs, ts.WhereArgs, w.args, []any{limit, offset}, ts.SnippetArgs)
+		pageArgs = slices.Concat(ts.ScoreArgs, ts.WhereArgs, w.args, []any{offset + limit - 1, limit, offset}, ts.SnippetArgs)
 	}
 
 	var res store.Results

@@ -37,7 +37,11 @@ type Dialect interface {
 // joins that page (aliased page) to documents d and SnippetJoin and selects
 // Snippet.
 type TextSearch struct {
-	From        string // FROM clause that includes "documents d"
+	From string // FROM clause that includes "documents d", unless Seq is set
+	// Seq, when set, is the matched document's seq in a From that does not
+	// join documents: filters then test it with subqueries, and only the
+	// page's documents are read.
+	Seq         string
 	Where       string // match condition
 	WhereArgs   []any
 	Score       string // higher is better

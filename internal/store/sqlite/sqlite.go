@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -65,6 +66,14 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	// database/sql keeps only 2 idle connections by default, so a server
+	// answering many searches at once would open (pragmas, schema parse,
+	// a cold page cache) and close a connection for most of them. Keep
+	// enough for the server's requests in flight (4 per CPU); a connection
+	// idle for a minute is closed.
+	conns := max(8, 4*runtime.GOMAXPROCS(0))
+	db.SetMaxIdleConns(conns)
+	db.SetConnMaxIdleTime(time.Minute)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -110,7 +119,8 @@ func (dialect) TextSearch(terms []store.Term) sqldb.TextSearch {
 		expr += " NOT " + n
 	}
 	return sqldb.TextSearch{
-		From:      `documents_fts JOIN documents d ON d.seq = documents_fts.rowid`,
+		From:      `documents_fts`,
+		Seq:       `documents_fts.rowid`,
 		Where:     `documents_fts MATCH ?`,
 		WhereArgs: []any{expr},
 		Score:     `-bm25(documents_fts, 4.0, 1.0)`,
