@@ -92,6 +92,12 @@ func TestDocumentTypes(t *testing.T) {
 			want:   []string{"ORG Kestrels", "GPE Ashford", "ORG Kestrels"},
 		},
 		{
+			name:   "a plural name of two words after 'the'",
+			text:   "The Devil Rays lost. Fans of the Devil Rays left early. The new Harlow Taurus and the Harlow Taurus ads.",
+			tagged: []string{"PERSON Devil Rays", "PERSON Devil Rays", "PRODUCT Harlow Taurus", "PRODUCT Harlow Taurus"},
+			want:   []string{"ORG Devil Rays", "ORG Devil Rays", "PRODUCT Harlow Taurus", "PRODUCT Harlow Taurus"},
+		},
+		{
 			name:   "a nationality after 'the' keeps its type",
 			text:   "The Russians said the talks failed, the Russians added.",
 			tagged: []string{"NORP Russians", "PERSON Russians"},
@@ -278,6 +284,47 @@ func TestMergeProducts(t *testing.T) {
 			got := showNames(tt.text, mergeProducts(tt.text, spanNames(t, tt.text, tt.tagged...)))
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("names:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for w, want := range map[string]bool{
+		"Bruins": true, "Rays": true, "Pirates": true, "Beatles": true,
+		"Taurus": false, "Lexus": false, "Texas": false, "Congress": false, "Paris": false, "s": false,
+	} {
+		if got := plural(w); got != want {
+			t.Errorf("plural(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestRefineTypes checks the head-word rules that retype one tagged span.
+func TestRefineTypes(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		span, typ string
+		want      []string
+	}{
+		{"Orlando Sentinel", "PERSON", []string{"ORG Orlando Sentinel"}},
+		{"Dave Matthews Band", "PERSON", []string{"ORG Dave Matthews Band"}},
+		{"Bridgton Junction", "PERSON", []string{"GPE Bridgton Junction"}},
+		{"Hancock Brook", "PERSON", []string{"LOC Hancock Brook"}},
+		{"Pittsburgh Pirates", "GPE", []string{"ORG Pittsburgh Pirates"}},
+		{"Boeing 787 Dreamliners", "ORG", []string{"PRODUCT Boeing 787 Dreamliners"}},
+		{"Ford 's Australian", "PERSON", []string{"PERSON Ford", "NORP Australian"}},
+		{"Emily Post", "PERSON", []string{"PERSON Emily Post"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.span, func(t *testing.T) {
+			toks := token.Tokenize(tt.span, nil)
+			got := showNames(tt.span, tg.refine(tt.span, toks, 0, len(toks), tt.typ, nil))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("refine(%q, %s):\n got %q\nwant %q", tt.span, tt.typ, got, tt.want)
 			}
 		})
 	}

@@ -696,9 +696,9 @@ func mergeProducts(text string, names []Name) []Name {
 	return out
 }
 
-// pluralGroups types a one-word plural name that the document puts after
-// "the" ("the Bruins", "the Beatles", "the Pirates") as an organisation: a
-// team or a band. The tagger, seeing a plural it has not met, guesses a
+// pluralGroups types a plural name of up to four words that the document
+// puts after "the" ("the Bruins", "the Beatles", "the Devil Rays") as an
+// organisation: a team or a band. The tagger, seeing a plural it has not met, guesses a
 // product or a person. Nationalities, places and events keep their type.
 func (t *Tagger) pluralGroups(text string, names []Name, info *docInfo) []Name {
 	for k, n := range names {
@@ -707,17 +707,31 @@ func (t *Tagger) pluralGroups(text string, names []Name, info *docInfo) []Name {
 		default:
 			continue
 		}
-		w := text[n.Start:n.End]
-		if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.ContainsAny(w, " \t\n") ||
-			info.cues[w]&cueAfterThe == 0 || eventHeads[w] || lawHeads[w] || nonTeamPlurals[w] || placeHeads[w] {
+		s := text[n.Start:n.End]
+		w := s[strings.LastIndexByte(s, ' ')+1:] // "the Devil Rays", "the Rolling Stones"
+		first := s[:max(strings.IndexByte(s, ' '), 0)]
+		if first == "" {
+			first = s
+		}
+		if len(w) < 4 || !plural(w) || strings.Count(s, " ") > 3 ||
+			strings.ContainsAny(s, "\t\n") || info.cues[first]&cueAfterThe == 0 ||
+			eventHeads[w] || lawHeads[w] || nonTeamPlurals[w] || placeHeads[w] {
 			continue
 		}
-		if _, ok := t.gaz.LookupToken(w); ok {
-			continue // "the Netherlands", "the Russians", "the Philippines"
+		if _, ok := t.gaz.Lookup(s); ok {
+			continue // "the Netherlands", "the Russians", "the United States"
 		}
 		names[k].Type = "ORG"
 	}
 	return names
+}
+
+// plural reports whether the capitalised word w looks like an English
+// plural: "Bruins", "Rays", "Pirates", but not "Taurus", "Lexus", "Texas"
+// or "Congress".
+func plural(w string) bool {
+	n := len(w)
+	return n > 2 && w[n-1] == 's' && !strings.ContainsRune("aiosu", rune(w[n-2]))
 }
 
 // companyNames makes a document's names agree with its companies. A
@@ -841,7 +855,12 @@ var orgEnds = map[string]bool{"Inc": true, "Inc.": true, "Corp": true, "Corp.": 
 	"College": true, "Institute": true, "Party": true, "Ministry": true, "Agency": true, "Council": true,
 	"Committee": true, "Commission": true, "Association": true, "Foundation": true, "Records": true,
 	"Industries": true, "Holdings": true, "Works": true, "Railroad": true, "Railway": true, "Studios": true,
-	"Air": true}
+	"Air": true,
+	// Newspapers ("Orlando Sentinel"); "Post", "Press" and "Star" are
+	// surnames too.
+	"Sentinel": true, "Statesman": true, "Courant": true, "Chronicle": true, "Herald": true, "Tribune": true,
+	"Gazette": true, "Examiner": true, "Inquirer": true, "Telegraph": true, "Times": true, "Journal": true,
+	"Dispatch": true, "Observer": true, "Courier": true, "Bulletin": true, "Star-Telegram": true, "Sun-Times": true}
 
 // nonTeamPlurals are plural heads of place names: "Washington Heights" is
 // no team.
