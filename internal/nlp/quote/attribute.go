@@ -2,6 +2,7 @@ package quote
 
 import (
 	"sort"
+	"strings"
 
 	"dateline/internal/doc"
 )
@@ -102,8 +103,8 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 			}
 		}
 		byPair[pi] = len(dst)
-		if p.parent < 0 {
-			lastTop = len(dst)
+		if p.parent < 0 && f.kind == doc.Direct {
+			lastTop = len(dst) // a title between ("on CNN’s “State of the Union”") does not interrupt
 		}
 		dst = append(dst, f)
 	}
@@ -349,7 +350,7 @@ func (a *analysis) continues(prev found, open int) bool {
 		if a.isMark(k) || a.quoteChar(k) || a.punct(k, "!?") {
 			return false
 		}
-		if _, ok := a.cue(k); ok && !a.is(k, participles) {
+		if _, ok := a.cue(k); ok && !a.is(k, participles) && !strings.HasSuffix(a.low(k), "ing") {
 			return false
 		}
 	}

@@ -378,6 +378,14 @@ func TestQuotes(t *testing.T) {
 			want: []want{{"Harbour Tolls Will Not Rise This Year", doc.Indirect, ":", "Marsh"}},
 		},
 		{
+			name: "a title after the cue does not interrupt a discontinuous quote",
+			text: "“We will reopen,” Vik said on Harbour Radio’s “Morning Tide” on Sunday. “The cranes are fixed.”",
+			want: []want{
+				{"We will reopen,” Vik said on Harbour Radio’s “Morning Tide” on Sunday. “The cranes are fixed.", doc.Direct, "said", "Vik"},
+				{"Morning Tide", doc.Partial, "said", "Vik"},
+			},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,
