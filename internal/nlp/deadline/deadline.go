@@ -83,8 +83,10 @@ type extractor struct {
 	out  []doc.Deadline
 	sent []int  // sentence of each deadline in out
 	refs []back // how each deadline in out may refer back
-	dct  time.Time
-	ok   bool // dct parsed
+	// headline marks the deadlines told only in a headline so far.
+	headline []bool
+	dct      time.Time
+	ok       bool // dct parsed
 }
 
 // back says how a deadline noun may be a later mention of a deadline
@@ -229,10 +231,14 @@ func (x *extractor) addBack(dl doc.Deadline, r back) {
 			}
 			fill(&o.Setter, dl.Setter)
 			fill(&o.Target, dl.Target)
-			fill(&o.Demand, dl.Demand)
-			if len(dl.Demand) > len(o.Demand) && strings.HasPrefix(dl.Demand, o.Demand+" ") {
-				o.Demand = dl.Demand // a headline's "stop sewage spills", told in full below
+			if x.headline[k] && sent != x.sent[k] && dl.Demand != "" && dl.By == o.By {
+				// The body tells a headline's deadline in full: its
+				// sentence is the better evidence.
+				o.Trigger, o.Time, o.Demand = dl.Trigger, dl.Time, dl.Demand
+				fill(&o.Consequence, dl.Consequence)
+				x.sent[k], x.headline[k] = sent, false
 			}
+			fill(&o.Demand, dl.Demand)
 			fill(&o.Consequence, dl.Consequence)
 			if dl.Status != "" && dl.Status != Pending {
 				o.Status = dl.Status
@@ -250,6 +256,23 @@ func (x *extractor) addBack(dl doc.Deadline, r back) {
 	x.out = append(x.out, dl)
 	x.sent = append(x.sent, sent)
 	x.refs = append(x.refs, r)
+	x.headline = append(x.headline, x.isHeadline(sent))
+}
+
+// isHeadline reports whether sentence s is a headline: the document's
+// first, with no closing punctuation, on a line of its own ("Harbour
+// authority gives ferry operator until Friday to restore service").
+func (x *extractor) isHeadline(s int) bool {
+	a := x.a
+	if s != 0 || len(a.Sentences) < 2 {
+		return false
+	}
+	last := a.Sentences[0].End - 1
+	if last < 0 || a.Words[last].Tag == chunk.Stop {
+		return false
+	}
+	rest := a.Doc.Text[a.Doc.Tokens[last].End:]
+	return strings.HasPrefix(strings.TrimLeft(rest, " \t"), "\n")
 }
 
 func fill(dst *string, v string) {

@@ -70,6 +70,8 @@ func TestDeadlines(t *testing.T) {
 		{"extended-from-known-date", "[[Trump|PERSON]] set an [[August 12|DATE|2025-08-12]] deadline for [[China|GPE]] to reach a deal. On [[Monday|DATE|2025-08-11]], [[Trump|PERSON]] extended the deadline by [[90 days|DURATION|P90D]].",
 			[]want{{"deadline", "2025-11-10", "Trump", "China", "reach a deal", "", "extended"}}},
 		{"bare-mention-dropped", "The deadline came and went.", nil},
+		{"headline-told-in-body", "Port gives carrier until [[Monday|DATE|2025-08-11]] to move containers\n\nThe [[Port of Hallam|ORG]] gave [[Meridian Lines|ORG]] until [[Monday|DATE|2025-08-11]] to remove 400 empty containers from its quay or pay storage fees.",
+			[]want{{"gave", "2025-08-11", "Port of Hallam", "Meridian Lines", "remove 400 empty containers from its quay", "pay storage fees", "pending"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
