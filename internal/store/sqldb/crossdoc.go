@@ -280,8 +280,11 @@ func (w *writer) storyCandidates(ctx context.Context, keys []story.Key, day stri
 		window = ` AND day >= ?`
 		args = append(args, t.AddDate(0, 0, -story.Window).Format(time.DateOnly))
 	}
-	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT story, key FROM story_keys
-		WHERE key IN `+inList(len(keys))+window+` ORDER BY story, key`), args...)
+	st, err := w.stmt(ctx, `SELECT story, key FROM story_keys WHERE key IN `+inList(len(keys))+window+` ORDER BY story, key`)
+	if err != nil {
+		return nil, fmt.Errorf("find stories: %w", err)
+	}
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find stories: %w", err)
 	}
