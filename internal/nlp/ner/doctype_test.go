@@ -318,6 +318,8 @@ func TestRefineTypes(t *testing.T) {
 		{"Boeing 787 Dreamliners", "ORG", []string{"PRODUCT Boeing 787 Dreamliners"}},
 		{"Ford 's Australian", "PERSON", []string{"PERSON Ford", "NORP Australian"}},
 		{"Emily Post", "PERSON", []string{"PERSON Emily Post"}},
+		{"Outland Trophy", "ORG", []string{"WORK_OF_ART Outland Trophy"}},
+		{"Stanley Cup", "PERSON", []string{"EVENT Stanley Cup"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.span, func(t *testing.T) {

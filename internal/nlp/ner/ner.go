@@ -506,6 +506,9 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 	if typ == "ORG" && j-i > 1 && slices.ContainsFunc(toks[i+1:j], func(tk doc.Token) bool { return modelCode(text[tk.Start:tk.End]) }) {
 		typ = "PRODUCT" // "Boeing 787 Dreamliners", "Airbus A320"
 	}
+	if ah, ok := awardHeads[text[toks[j-1].Start:toks[j-1].End]]; ok && j-i > 1 && typ != "MISC" {
+		typ = ah // "Outland Trophy", "Stanley Cup", "Nobel Prize"
+	}
 	start, end := toks[i].Start, toks[j-1].End
 	s := text[start:end]
 	switch {
@@ -836,6 +839,11 @@ var corporateWords = map[string]bool{"Motor": true, "Co": true, "Co.": true, "Co
 	"AG": true, "SA": true, "NV": true, "GmbH": true, "AB": true, "ASA": true, "SpA": true, "Limited": true,
 	"Capital": true, "Management": true, "Partners": true, "Holding": true, "Investments": true, "Ventures": true,
 	"Systems": true, "Technologies": true, "Communications": true, "Pharmaceuticals": true}
+
+// awardHeads end the names of prizes and cups, whatever the tagger made of
+// the words before them, with the type they give.
+var awardHeads = map[string]string{"Trophy": "WORK_OF_ART", "Award": "WORK_OF_ART", "Awards": "EVENT",
+	"Prize": "WORK_OF_ART", "Prizes": "WORK_OF_ART", "Medal": "WORK_OF_ART", "Cup": "EVENT", "Cups": "EVENT"}
 
 // placeEnds end place names and hardly ever a person's name, with the
 // type they give. Words that are also surnames ("Park", "Lake", "Bay") are
