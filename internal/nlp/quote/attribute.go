@@ -446,7 +446,12 @@ func (a *analysis) governingCue(lo, open, after, hi int, level int32) (attributi
 // ("promised … and said …"). It is the subject of the nearest cue before it
 // in the sentence, or the noun phrase opening the sentence.
 func (a *analysis) inheritedSubject(c, lo int) span {
-	coordinated := c > lo && (a.isWord(c-1, "and") || a.isWord(c-1, "but"))
+	b := c - 1 // "and never called", "and has promised", ", then revealed"
+	for b > lo && c-b < 4 && a.toks[b].Kind == doc.Word && !a.capitalised(b) &&
+		(a.is(b, auxiliaries) || hasLySuffix(a.low(b))) && !a.isWord(b, "then") {
+		b--
+	}
+	coordinated := b >= lo && (a.isWord(b, "and") || a.isWord(b, "but") || a.isWord(b, "then") && a.punct(b-1, ","))
 	if !a.is(c, participles) && !coordinated {
 		return none
 	}

@@ -55,6 +55,13 @@ func (a *analysis) npBefore(e, lo int) (span, bool) {
 		}
 	}
 	w := a.low(e)
+	if w == "that" && e-1 >= lo && a.toks[e-1].Kind == doc.Word && !a.capitalised(e-1) &&
+		!functionWords[a.low(e-1)] && !verbAux[a.low(e-1)] && !a.cueAt(e-1) && !a.isBe(e-1) {
+		// "a non-profit that advocates": a relative "that" after a noun.
+		if _, ok := a.npBefore(e-1, lo); ok {
+			return span{e, e + 1}, true
+		}
+	}
 	if pronouns[w] || w == "which" {
 		if w == "who" || w == "which" {
 			// "Lewandowski, who ran ..., said": the relative pronoun is the
@@ -119,10 +126,12 @@ walk:
 	// "Officials at Homeland Security", "advisers to Mr. Obama", "a
 	// spokesman for the campaign": a speaker noun before a preposition
 	// heads the phrase.
+	extended := false
 	if p := s - 1; p-1 >= lo && (a.isWord(p, "at") || a.isWord(p, "to") || a.isWord(p, "for") ||
 		a.isWord(p, "of") || a.isWord(p, "from") || a.isWord(p, "with") || a.isWord(p, "in")) &&
 		(a.is(p-1, speakerNouns) || a.is(p-1, roleNouns) || plural(a.low(p-1)) && !a.is(p-1, functionWords)) {
 		s = p - 1
+		extended = true
 		if a.is(s-1, determiners) && s-1 >= lo {
 			s--
 		}
@@ -133,7 +142,7 @@ walk:
 	if timeHeads[head] || hasLySuffix(head) && !a.capitalised(e) { // "Schlafly" is a name
 		return none, false
 	}
-	if !a.capitalised(e) && !a.is(s, determiners) && !a.hasCapital(span{s, e + 1}) && !speakerNouns[head] &&
+	if !extended && !a.capitalised(e) && !a.is(s, determiners) && !a.hasCapital(span{s, e + 1}) && !speakerNouns[head] &&
 		a.toks[s].Kind != doc.Number && !plural(head) {
 		return none, false
 	}
@@ -200,7 +209,7 @@ func (a *analysis) antecedent(e, lo int) (span, bool) {
 
 // relativePronoun reports whether the phrase sp is a lone "who" or "which".
 func (a *analysis) relativePronoun(sp span) bool {
-	return sp.ok() && sp[1]-sp[0] == 1 && (a.isWord(sp[0], "who") || a.isWord(sp[0], "which"))
+	return sp.ok() && sp[1]-sp[0] == 1 && (a.isWord(sp[0], "who") || a.isWord(sp[0], "which") || a.isWord(sp[0], "that"))
 }
 
 // roleBeforeName reports whether tokens from e are one to three
@@ -501,7 +510,7 @@ func (a *analysis) endsClause(k int, afterComma bool) bool {
 	w := a.low(k)
 	next := a.low(k + 1)
 	switch {
-	case (w == "and" || w == "but") && a.coordinatedVerb(k+1):
+	case (w == "and" || w == "but") && (a.coordinatedVerb(k+1) || a.coordinatedVerb(a.skipAdverbials(k+1))):
 		return true
 	case afterComma && (w == "but" || w == "although" || w == "though" || w == "while" ||
 		w == "whereas" || w == "when" || w == "because" || w == "even" && next == "though"):
@@ -527,6 +536,16 @@ func (a *analysis) endsClause(k int, afterComma bool) bool {
 		return true
 	}
 	return false
+}
+
+// skipAdverbials returns the first token from j past up to two adverbs
+// that are not auxiliary verbs ("and later admitted", "and quickly said").
+func (a *analysis) skipAdverbials(j int) int {
+	for n := 0; n < 2 && j < len(a.toks) && a.toks[j].Kind == doc.Word && !a.capitalised(j) &&
+		!verbAux[a.low(j)] && (a.is(j, auxiliaries) || hasLySuffix(a.low(j))); n++ {
+		j++
+	}
+	return j
 }
 
 // coordinatedVerb reports whether token i is a finite verb that can only

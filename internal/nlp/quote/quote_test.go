@@ -386,6 +386,19 @@ func TestQuotes(t *testing.T) {
 			},
 		},
 		{
+			name: "a coordinated cue past an adverb keeps the subject",
+			text: "Vik said the cranes were safe and later admitted the inspection was late.",
+			want: []want{
+				{"the cranes were safe", doc.Indirect, "said", "Vik"},
+				{"the inspection was late", doc.Indirect, "admitted", "Vik"},
+			},
+		},
+		{
+			name: "a speaker noun before a prepositional phrase",
+			text: "Dozens of members of the union condemned the closure.",
+			want: []want{{"the closure", doc.Indirect, "condemned", "members of the union"}},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,
