@@ -319,6 +319,8 @@ func TestRefineTypes(t *testing.T) {
 		{"Ford 's Australian", "PERSON", []string{"PERSON Ford", "NORP Australian"}},
 		{"Emily Post", "PERSON", []string{"PERSON Emily Post"}},
 		{"Outland Trophy", "ORG", []string{"WORK_OF_ART Outland Trophy"}},
+		{"City of Brampton", "ORG", []string{"GPE City of Brampton"}},
+		{"Bank of Harlow", "ORG", []string{"ORG Bank of Harlow"}},
 		{"Stanley Cup", "PERSON", []string{"EVENT Stanley Cup"}},
 	}
 	for _, tt := range tests {

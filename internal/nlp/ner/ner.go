@@ -506,6 +506,9 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 	if typ == "ORG" && j-i > 1 && slices.ContainsFunc(toks[i+1:j], func(tk doc.Token) bool { return modelCode(text[tk.Start:tk.End]) }) {
 		typ = "PRODUCT" // "Boeing 787 Dreamliners", "Airbus A320"
 	}
+	if (typ == "ORG" || typ == "PERSON") && j-i > 2 && gpeOpeners[text[toks[i].Start:toks[i].End]] && text[toks[i+1].Start:toks[i+1].End] == "of" {
+		typ = "GPE" // "City of Brampton", "Republic of Korea"
+	}
 	if ah, ok := awardHeads[text[toks[j-1].Start:toks[j-1].End]]; ok && j-i > 1 && typ != "MISC" {
 		typ = ah // "Outland Trophy", "Stanley Cup", "Nobel Prize"
 	}
@@ -839,6 +842,11 @@ var corporateWords = map[string]bool{"Motor": true, "Co": true, "Co.": true, "Co
 	"AG": true, "SA": true, "NV": true, "GmbH": true, "AB": true, "ASA": true, "SpA": true, "Limited": true,
 	"Capital": true, "Management": true, "Partners": true, "Holding": true, "Investments": true, "Ventures": true,
 	"Systems": true, "Technologies": true, "Communications": true, "Pharmaceuticals": true}
+
+// gpeOpeners open the formal names of states and towns: "City of ...".
+var gpeOpeners = map[string]bool{"City": true, "Town": true, "Village": true, "County": true, "Province": true,
+	"State": true, "Republic": true, "Kingdom": true, "Borough": true, "Municipality": true, "Commonwealth": true,
+	"Principality": true, "Emirate": true, "Sultanate": true, "Duchy": true}
 
 // awardHeads end the names of prizes and cups, whatever the tagger made of
 // the words before them, with the type they give.
