@@ -432,6 +432,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	res, err := s.cfg.Store.Put(r.Context(), []store.Entry{{Input: "api:" + d.ID, Doc: d, Hash: h}})
+	s.facets.reset() // even on error: part of a batch may be stored
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}

@@ -84,6 +84,7 @@ type Server struct {
 	pages    *pages
 	mux      *http.ServeMux
 	inFlight chan struct{} // a token per request being served
+	facets   facetCache    // type facet counts of recent searches
 }
 
 // New checks cfg and builds the handlers.

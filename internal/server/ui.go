@@ -175,17 +175,25 @@ func (s *Server) searchPage(r *http.Request) (string, any, error) {
 		data["Prev"] = withParam(r.URL, "offset", strconv.Itoa(max(0, q.Offset-q.Limit)))
 	}
 	// Type facets: one count per type, so they cover all the results.
+	counts, ok := s.facets.get(q, s.cfg.Now())
+	if !ok {
+		counts = make(map[string]int, len(facetTypes))
+		for _, ft := range facetTypes {
+			fq := q
+			fq.Type, fq.Limit, fq.Offset = ft.typ, 1, 0
+			fr, err := s.cfg.Store.Search(ctx, fq)
+			if err != nil {
+				return "", nil, fmt.Errorf("facet %s: %w", ft.typ, err)
+			}
+			counts[ft.typ] = fr.Total
+		}
+		s.facets.put(q, counts, s.cfg.Now())
+	}
 	var types []facet
 	for _, ft := range facetTypes {
 		t := ft.typ
-		fq := q
-		fq.Type, fq.Limit, fq.Offset = t, 1, 0
-		fr, err := s.cfg.Store.Search(ctx, fq)
-		if err != nil {
-			return "", nil, fmt.Errorf("facet %s: %w", t, err)
-		}
-		if fr.Total > 0 || q.Type == t {
-			types = append(types, facet{Label: ft.label, Count: fr.Total, Href: facetHref(r.URL, "type", t, q.Type), Active: q.Type == t})
+		if n := counts[t]; n > 0 || q.Type == t {
+			types = append(types, facet{Label: ft.label, Count: n, Href: facetHref(r.URL, "type", t, q.Type), Active: q.Type == t})
 		}
 	}
 	data["Types"] = types
