@@ -53,7 +53,7 @@ s argue
 s suggest
 s report
 s tweet
-s state
+s stated stated stating
 s declare
 s acknowledge
 s confirm

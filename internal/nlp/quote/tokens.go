@@ -258,6 +258,9 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 		i > 0 && a.toks[i-1].Kind == doc.Word && !a.is(i-1, pronouns) && !a.is(i-1, auxiliaries) {
 		return v, false // "the woman accused of …", "a plan criticized by …": a passive modifier
 	}
+	if strings.HasSuffix(w, "ed") && a.is(i-1, gerundPrepositions) && !a.isWord(i-1, "to") {
+		return v, false // "a lead in pledged delegates": an adjective, not a cue
+	}
 	if strings.HasSuffix(w, "ing") && a.is(i-1, gerundPrepositions) {
 		return v, false // "for admitting Poland": a gerund, not a cue
 	}
