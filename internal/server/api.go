@@ -432,7 +432,8 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	res, err := s.cfg.Store.Put(r.Context(), []store.Entry{{Input: "api:" + d.ID, Doc: d, Hash: h}})
-	s.facets.reset() // even on error: part of a batch may be stored
+	s.types.reset() // even on error: part of a batch may be stored
+	s.others.reset()
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}

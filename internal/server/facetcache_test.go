@@ -29,7 +29,7 @@ func TestFacetCache(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var c facetCache
+			c := facetCache[map[string]int]{key: withoutType}
 			c.put(q, counts, t0)
 			if tt.reset {
 				c.reset()
@@ -44,7 +44,7 @@ func TestFacetCache(t *testing.T) {
 		})
 	}
 	t.Run("bounded", func(t *testing.T) {
-		var c facetCache
+		c := facetCache[map[string]int]{key: withoutType}
 		for i := range 3 * facetEntries {
 			c.put(store.Query{Text: fmt.Sprint("w", i)}, counts, t0)
 			if len(c.m) > facetEntries {

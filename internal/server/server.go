@@ -83,8 +83,9 @@ type Server struct {
 	cfg      Config
 	pages    *pages
 	mux      *http.ServeMux
-	inFlight chan struct{} // a token per request being served
-	facets   facetCache    // type facet counts of recent searches
+	inFlight chan struct{}              // a token per request being served
+	types    facetCache[map[string]int] // type facet counts of recent searches
+	others   facetCache[pageFacets]     // their entity and month facets
 }
 
 // New checks cfg and builds the handlers.
@@ -115,6 +116,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	s := &Server{cfg: cfg, pages: p, mux: http.NewServeMux(), inFlight: make(chan struct{}, cfg.MaxInFlight)}
+	s.types.key, s.others.key = withoutType, withoutPage
 	s.routes()
 	return s, nil
 }

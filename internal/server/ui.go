@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"math"
 	"net/http"
 	"net/url"
@@ -175,7 +176,7 @@ func (s *Server) searchPage(r *http.Request) (string, any, error) {
 		data["Prev"] = withParam(r.URL, "offset", strconv.Itoa(max(0, q.Offset-q.Limit)))
 	}
 	// Type facets: one count per type, so they cover all the results.
-	counts, ok := s.facets.get(q, s.cfg.Now())
+	counts, ok := s.types.get(q, s.cfg.Now())
 	if !ok {
 		counts = make(map[string]int, len(facetTypes))
 		for _, ft := range facetTypes {
@@ -187,7 +188,7 @@ func (s *Server) searchPage(r *http.Request) (string, any, error) {
 			}
 			counts[ft.typ] = fr.Total
 		}
-		s.facets.put(q, counts, s.cfg.Now())
+		s.types.put(q, counts, s.cfg.Now())
 	}
 	var types []facet
 	for _, ft := range facetTypes {
@@ -197,7 +198,8 @@ func (s *Server) searchPage(r *http.Request) (string, any, error) {
 		}
 	}
 	data["Types"] = types
-	// Entity and month facets from the documents on this page.
+	// Entity and month facets: over all matches when the store can count
+	// them, else from the documents on this page.
 	ents, months, err := s.pageFacets(ctx, r.URL, q, res.Hits)
 	if err != nil {
 		return "", nil, err
@@ -206,27 +208,32 @@ func (s *Server) searchPage(r *http.Request) (string, any, error) {
 	return "search", data, nil
 }
 
-// pageFacets counts the people, organisations and places, and the months,
-// of the hits on one page of results.
+// facetCounter is a store that counts a search's entity and month facets
+// over all of its matches (the SQL stores do).
+type facetCounter interface {
+	PageFacets(ctx context.Context, q store.Query) (ents []store.CoOccurrence, months map[string]int, err error)
+}
+
+// pageFacets makes the people, organisations and places, and the months,
+// facets of a search: over all its matches when the store is a
+// facetCounter, else over the hits on this page.
 func (s *Server) pageFacets(ctx context.Context, u *url.URL, q store.Query, hits []store.Hit) (ents, months []facet, err error) {
 	ec := map[store.EntityRef]int{}
 	mc := map[string]int{}
-	for _, h := range hits {
-		if d := store.Day(h.Date); d != "" {
-			mc[d[:7]]++
-		}
-		d, err := s.cfg.Store.Get(ctx, h.ID)
-		if err != nil {
-			return nil, nil, fmt.Errorf("facets: %w", err)
-		}
-		seen := map[store.EntityRef]bool{}
-		for _, e := range d.Entities {
-			ref := store.EntityRef{Name: e.Name, Type: e.Type}
-			if (e.Type == doc.Person || e.Type == doc.Org || e.Type == doc.GPE) && !seen[ref] {
-				seen[ref] = true
-				ec[ref]++
+	if fc, ok := s.cfg.Store.(facetCounter); ok {
+		pf, ok := s.others.get(q, s.cfg.Now())
+		if !ok {
+			if pf.ents, pf.months, err = fc.PageFacets(ctx, q); err != nil {
+				return nil, nil, fmt.Errorf("facets: %w", err)
 			}
+			s.others.put(q, pf, s.cfg.Now())
 		}
+		for _, c := range pf.ents {
+			ec[c.EntityRef] = c.Documents
+		}
+		maps.Copy(mc, pf.months)
+	} else if err := s.countPage(ctx, hits, ec, mc); err != nil {
+		return nil, nil, err
 	}
 	for ref, n := range ec {
 		ents = append(ents, facet{Label: ref.Name, Count: n, Href: facetHref(u, "entity", ref.Name, q.Entity), Active: store.NameKey(q.Entity) == store.NameKey(ref.Name)})
@@ -240,7 +247,32 @@ func (s *Server) pageFacets(ctx context.Context, u *url.URL, q store.Query, hits
 		months = append(months, facet{Label: t.Format("January 2006"), Count: n, Href: href, Active: q.From == m+"-01" && q.To == last})
 	}
 	slices.SortFunc(months, func(a, b facet) int { return strings.Compare(b.Href, a.Href) })
+	// Counted over all matches, the months may span years: the newest
+	// dozen are offered.
+	months = months[:min(len(months), 12)]
 	return ents, months, nil
+}
+
+// countPage counts the entities and months of the documents on a page.
+func (s *Server) countPage(ctx context.Context, hits []store.Hit, ec map[store.EntityRef]int, mc map[string]int) error {
+	for _, h := range hits {
+		if d := store.Day(h.Date); d != "" {
+			mc[d[:7]]++
+		}
+		d, err := s.cfg.Store.Get(ctx, h.ID)
+		if err != nil {
+			return fmt.Errorf("facets: %w", err)
+		}
+		seen := map[store.EntityRef]bool{}
+		for _, e := range d.Entities {
+			ref := store.EntityRef{Name: e.Name, Type: e.Type}
+			if (e.Type == doc.Person || e.Type == doc.Org || e.Type == doc.GPE) && !seen[ref] {
+				seen[ref] = true
+				ec[ref]++
+			}
+		}
+	}
+	return nil
 }
 
 // facetHref toggles a filter: set it, or clear it when already set.

@@ -98,6 +98,33 @@ func BenchmarkSearchArchive(b *testing.B) {
 	}
 }
 
+// BenchmarkPageFacets times the entity and month facets of a search over
+// all its matches, on the archive of BenchmarkSearchArchive (it needs
+// $DATELINE_BENCH_DB filled, by that benchmark or storebench put).
+func BenchmarkPageFacets(b *testing.B) {
+	path := os.Getenv("DATELINE_BENCH_DB")
+	if path == "" {
+		b.Skip("DATELINE_BENCH_DB is not set")
+	}
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	for _, s := range searchShapes {
+		b.Run(s.name, func(b *testing.B) {
+			cpu0 := cpuTime(b)
+			for b.Loop() {
+				if _, _, err := db.PageFacets(ctx, s.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64((cpuTime(b)-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
 // cpuTime is the CPU time the process has used. On a machine shared with
 // other work, wall-clock latency says more about the neighbours than about
 // the query; CPU time per search does not.
