@@ -2,22 +2,14 @@ package ner
 
 // featureIndex maps feature hashes to weight-row offsets with open
 // addressing. The keys are already hashes, so unlike a Go map it need not
-// hash them again; lookups are the tagger's hottest path. Each slot holds
-// its key and value side by side, so that a probe touches one cache line,
-// not two (the table is far larger than the caches; the tagger spent about
-// a tenth of its time waiting on these loads).
+// hash them again; lookups are the tagger's hottest path.
 type featureIndex struct {
-	slots []indexSlot
-	mask  uint64
+	keys []uint64 // 0 marks an empty slot
+	vals []int32
+	mask uint64
 	// zero holds the row of the feature whose hash is 0, if any.
 	zero    int32
 	hasZero bool
-}
-
-// indexSlot is one slot of a featureIndex; key 0 marks an empty slot.
-type indexSlot struct {
-	key uint64
-	val int32
 }
 
 func newFeatureIndex(rows map[uint64]int32) featureIndex {
@@ -25,17 +17,17 @@ func newFeatureIndex(rows map[uint64]int32) featureIndex {
 	for n < uint64(len(rows))*2 {
 		n <<= 1
 	}
-	ix := featureIndex{slots: make([]indexSlot, n), mask: n - 1}
+	ix := featureIndex{keys: make([]uint64, n), vals: make([]int32, n), mask: n - 1}
 	for h, v := range rows {
 		if h == 0 {
 			ix.zero, ix.hasZero = v, true
 			continue
 		}
 		i := slot(h) & ix.mask
-		for ix.slots[i].key != 0 {
+		for ix.keys[i] != 0 {
 			i = (i + 1) & ix.mask
 		}
-		ix.slots[i] = indexSlot{key: h, val: v}
+		ix.keys[i], ix.vals[i] = h, v
 	}
 	return ix
 }
@@ -48,9 +40,9 @@ func (ix *featureIndex) get(h uint64) (int32, bool) {
 		return ix.zero, ix.hasZero
 	}
 	for i := slot(h) & ix.mask; ; i = (i + 1) & ix.mask {
-		switch s := &ix.slots[i]; s.key {
+		switch ix.keys[i] {
 		case h:
-			return s.val, true
+			return ix.vals[i], true
 		case 0:
 			return 0, false
 		}
