@@ -177,7 +177,7 @@ func (t *Tagger) check(text string, toks []doc.Token, names []Name, info *docInf
 			continue
 		}
 		w := text[n.Start:n.End]
-		e, known := t.gaz.Lookup(w)
+		e, known := t.gaz.LookupToken(w)
 		if !known && t.gaz.IsCommon(w) && !info.capMid[w] && sentenceInitial(text, toks, k) {
 			continue
 		}
@@ -1243,7 +1243,7 @@ func (t *Tagger) extraName(text string, toks []doc.Token, i int, covered func(in
 			return Name{Start: tok.Start, End: tok.End, Type: "GPE"}, true
 		}
 	}
-	e, known := t.gaz.Lookup(w)
+	e, known := t.gaz.LookupToken(w)
 	if known && len(w) > 1 && strings.ToUpper(w) == w && e.Class&gazetteer.Org != 0 &&
 		e.Class&(gazetteer.Country|gazetteer.Place) == 0 && !t.gaz.IsCommon(strings.ToLower(w)) {
 		// A well-known acronym ("UN Secretary-General", "IMF staff").

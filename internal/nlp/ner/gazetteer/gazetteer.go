@@ -64,12 +64,10 @@ type Entry struct {
 
 // Gazetteer is an immutable set of phrases. It is safe for concurrent use.
 type Gazetteer struct {
-	names   map[uint64]Entry    // case-sensitive phrases
-	titles  map[uint64]Entry    // lower-case phrases
-	prefix  map[uint64]bool     // hashes of proper prefixes of name phrases
-	tprefix map[uint64]bool     // the same for titles
-	common  map[uint64]struct{} // lower-case common words
-	maxLen  int                 // longest phrase in tokens
+	names  map[uint64]node     // case-sensitive phrases and their prefixes
+	titles map[uint64]node     // lower-case phrases and their prefixes
+	common map[uint64]struct{} // lower-case common words
+	maxLen int                 // longest phrase in tokens
 }
 
 // Default returns the gazetteer built from the embedded lists. It is built
@@ -86,11 +84,9 @@ var Default = sync.OnceValue(func() *Gazetteer {
 
 func load() (*Gazetteer, error) {
 	g := &Gazetteer{
-		names:   map[uint64]Entry{},
-		titles:  map[uint64]Entry{},
-		prefix:  map[uint64]bool{},
-		tprefix: map[uint64]bool{},
-		common:  map[uint64]struct{}{},
+		names:  map[uint64]node{},
+		titles: map[uint64]node{},
+		common: map[uint64]struct{}{},
 	}
 	simple := []struct {
 		file  string
@@ -245,15 +241,24 @@ func eachLine(name string, fn func([]string) error) error {
 	return nil
 }
 
+// node is what a phrase hash leads to: the entry of a whole phrase, and
+// whether longer phrases continue it. One map holds both so that matching
+// costs one lookup per token.
+type node struct {
+	Entry
+	phrase bool // a whole phrase ends here
+	prefix bool // a longer phrase continues
+}
+
 func (g *Gazetteer) addName(phrase string, c Class, canonical string) {
-	g.add(g.names, g.prefix, phrase, false, c, canonical)
+	g.add(g.names, phrase, false, c, canonical)
 }
 
 func (g *Gazetteer) addTitle(phrase string, c Class) {
-	g.add(g.titles, g.tprefix, strings.ToLower(phrase), true, c, "")
+	g.add(g.titles, strings.ToLower(phrase), true, c, "")
 }
 
-func (g *Gazetteer) add(m map[uint64]Entry, prefix map[uint64]bool, phrase string, fold bool, c Class, canonical string) {
+func (g *Gazetteer) add(m map[uint64]node, phrase string, fold bool, c Class, canonical string) {
 	toks := token.Tokenize(phrase, nil)
 	if len(toks) == 0 {
 		return
@@ -261,16 +266,19 @@ func (g *Gazetteer) add(m map[uint64]Entry, prefix map[uint64]bool, phrase strin
 	h := Seed
 	for i, t := range toks {
 		if i > 0 {
-			prefix[h] = true
+			nd := m[h]
+			nd.prefix = true
+			m[h] = nd
 		}
 		h = HashToken(h, phrase[t.Start:t.End], fold)
 	}
-	e := m[h]
-	e.Class |= c
-	if e.Canonical == "" {
-		e.Canonical = canonical
+	nd := m[h]
+	nd.Class |= c
+	if nd.Canonical == "" {
+		nd.Canonical = canonical
 	}
-	m[h] = e
+	nd.phrase = true
+	m[h] = nd
 	if len(toks) > g.maxLen {
 		g.maxLen = len(toks)
 	}
@@ -299,26 +307,30 @@ func HashToken(h uint64, tok string, fold bool) uint64 {
 // Match returns the longest name phrase starting at token i of text, as a
 // token count and its entry; n is 0 when none starts there.
 func (g *Gazetteer) Match(text string, toks []doc.Token, i int) (n int, e Entry) {
-	return g.match(g.names, g.prefix, text, toks, i, false)
+	return g.match(g.names, text, toks, i, false)
 }
 
 // MatchTitle is [Gazetteer.Match] for titles and organisation words,
 // ignoring case.
 func (g *Gazetteer) MatchTitle(text string, toks []doc.Token, i int) (n int, e Entry) {
-	return g.match(g.titles, g.tprefix, text, toks, i, true)
+	return g.match(g.titles, text, toks, i, true)
 }
 
-func (g *Gazetteer) match(m map[uint64]Entry, prefix map[uint64]bool, text string, toks []doc.Token, i int, fold bool) (int, Entry) {
+func (g *Gazetteer) match(m map[uint64]node, text string, toks []doc.Token, i int, fold bool) (int, Entry) {
 	var best Entry
 	n := 0
 	h := Seed
 	for j := i; j < len(toks) && j-i < g.maxLen; j++ {
-		if j > i && !prefix[h] {
+		h = HashToken(h, text[toks[j].Start:toks[j].End], fold)
+		nd, ok := m[h]
+		if !ok {
 			break
 		}
-		h = HashToken(h, text[toks[j].Start:toks[j].End], fold)
-		if e, ok := m[h]; ok {
-			best, n = e, j-i+1
+		if nd.phrase {
+			best, n = nd.Entry, j-i+1
+		}
+		if !nd.prefix {
+			break
 		}
 	}
 	return n, best
@@ -335,15 +347,15 @@ func (g *Gazetteer) Lookup(phrase string) (Entry, bool) {
 	for _, t := range toks {
 		h = HashToken(h, phrase[t.Start:t.End], false)
 	}
-	e, ok := g.names[h]
-	return e, ok
+	nd := g.names[h]
+	return nd.Entry, nd.phrase
 }
 
 // LookupToken is Lookup for a phrase known to be one token; it skips
 // tokenising, for callers on the per-token hot path.
 func (g *Gazetteer) LookupToken(w string) (Entry, bool) {
-	e, ok := g.names[HashToken(Seed, w, false)]
-	return e, ok
+	nd := g.names[HashToken(Seed, w, false)]
+	return nd.Entry, nd.phrase
 }
 
 // IsTitle reports whether phrase is a title or role word ("President",
