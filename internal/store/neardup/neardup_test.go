@@ -68,14 +68,12 @@ func TestEncoding(t *testing.T) {
 
 func TestIndex(t *testing.T) {
 	x := NewIndex()
-	var sigs []Signature
 	for i := range 50 {
 		text := fmt.Sprintf("Report number %d. ", i) + strings.Repeat(fmt.Sprintf("word%d other%d ", i, i*7), 30)
 		s, ok := Sign(text)
 		if !ok {
 			t.Fatal("short")
 		}
-		sigs = append(sigs, s)
 		x.Add(fmt.Sprint("doc", i), s)
 	}
 	copySig, _ := Sign(story)
