@@ -124,8 +124,8 @@ func Extract(a *chunk.Analysis) []doc.Deadline {
 
 // compact joins later mentions of a deadline to the deadline they refer to
 // ("we will meet the authority’s deadline"), drops deadlines that say
-// nothing of their own (no date, setter or demand: a heading's "Deadline
-// Nears"), and renumbers the rest.
+// nothing of their own (no date, setter, demand or reported outcome: a
+// heading's "Deadline Nears"), and renumbers the rest.
 func (x *extractor) compact() []doc.Deadline {
 	out := x.out[:0]
 	for k, d := range x.out {
@@ -146,7 +146,10 @@ func (x *extractor) compact() []doc.Deadline {
 	}
 	kept := out[:0]
 	for _, d := range out {
-		if d.By != "" || d.Setter != "" || d.Demand != "" {
+		// An outcome with a party ("X, meeting the deadline") is news
+		// about a deadline even when the article does not restate it.
+		outcome := d.Status != "" && d.Status != Pending && d.Target != ""
+		if d.By != "" || d.Setter != "" || d.Demand != "" || outcome {
 			d.ID = fmt.Sprintf("d%d", len(kept)+1)
 			kept = append(kept, d)
 		}
@@ -506,7 +509,7 @@ func (x *extractor) governor(dl *doc.Deadline, ci int) (extendBy string) {
 	}
 	// Only what has happened sets a status: "extended the deadline", not
 	// "we will meet the deadline".
-	if st, ok := statusVerbs[l]; ok && (v.PastT || v.Perfect) && v.Modal == "" {
+	if st, ok := statusVerbs[l]; ok && (v.PastT || v.Perfect || x.pastParticipleAdjunct(vp)) && v.Modal == "" {
 		dl.Status = st
 	}
 	if (l == "expire" || l == "pass" || l == "lapse") && v.PastT {
@@ -605,3 +608,27 @@ func (x *extractor) reporter(i int) string {
 	}
 	return best
 }
+
+// pastParticipleAdjunct reports whether the verb group vp is a bare -ing
+// participle after a comma that hangs on a past-tense verb group of its
+// sentence: "The operator restored the service on Friday, meeting the
+// deadline". Such a participle tells what happened, like the verb it hangs on.
+func (x *extractor) pastParticipleAdjunct(vp int) bool {
+	a := x.a
+	v := a.Chunks[vp]
+	if v.Start != v.Head || !strings.HasSuffix(a.Words[v.Head].Lower, "ing") || v.Start == 0 || a.Words[v.Start-1].Lower != "," {
+		return false
+	}
+	sent := a.Clauses[v.Clause].Sentence
+	for k := vp - 1; k >= 0; k-- {
+		c := a.Chunks[k]
+		if c.Clause >= 0 && a.Clauses[c.Clause].Sentence != sent {
+			return false
+		}
+		if c.Kind == chunk.VP {
+			return c.PastT && c.Modal == ""
+		}
+	}
+	return false
+}
+
