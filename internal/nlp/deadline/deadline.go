@@ -631,4 +631,3 @@ func (x *extractor) pastParticipleAdjunct(vp int) bool {
 	}
 	return false
 }
-
