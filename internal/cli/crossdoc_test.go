@@ -341,3 +341,36 @@ func TestCrossDocCommands(t *testing.T) {
 		}
 	})
 }
+
+// TestCrossDocExamples ingests the README's example articles in one run.
+// The follow-up that reports the ferry deadline met sorts before the article
+// that set it, so this also checks that a batch is tracked in the order of
+// the articles' days, not the order the files were read in.
+func TestCrossDocExamples(t *testing.T) {
+	for name, open := range scenarioBackends(t) {
+		t.Run(name, func(t *testing.T) {
+			s := ingestScenario(t, open, filepath.Join("..", "..", "examples"))
+			tds, err := s.TrackedDeadlines(context.Background(), store.DeadlineQuery{AsOf: "2026-03-20"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found bool
+			for _, td := range tds {
+				if td.Target != "Nordvik Ferries" {
+					continue
+				}
+				found = true
+				var statuses []string
+				for _, c := range td.History {
+					statuses = append(statuses, c.Status)
+				}
+				if td.Due != "2026-03-13" || td.State != "met" || !slices.Equal(statuses, []string{"pending", "met"}) {
+					t.Errorf("ferry deadline: due %s, %q, history %q; want due 2026-03-13, met, [pending met]", td.Due, td.State, statuses)
+				}
+			}
+			if !found {
+				t.Errorf("no tracked deadline for Nordvik Ferries in %+v", tds)
+			}
+		})
+	}
+}

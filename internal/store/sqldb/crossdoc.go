@@ -40,8 +40,10 @@ type storedDoc struct {
 }
 
 // crossDoc runs the cross-document layers — deadline tracking and story
-// clustering — over the documents the batch stored, in batch order, inside
-// the batch's transaction.
+// clustering — over the documents the batch stored, inside the batch's
+// transaction, in the order of the articles' days (batch order within a
+// day): a follow-up that reports a deadline met must come after the article
+// that set it, whatever order the files were read in.
 func (w *writer) crossDoc(ctx context.Context) error {
 	if w.db.NoCrossDoc {
 		return nil
@@ -52,6 +54,11 @@ func (w *writer) crossDoc(ctx context.Context) error {
 	for i, sd := range w.stored {
 		lastUse[sd.seq] = i
 	}
+	type dated struct {
+		sd  storedDoc
+		day string
+	}
+	todo := make([]dated, 0, len(w.stored))
 	for i, sd := range w.stored {
 		if lastUse[sd.seq] != i {
 			continue
@@ -64,6 +71,11 @@ func (w *writer) crossDoc(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("cross-document %s: %w", sd.doc.ID, err)
 		}
+		todo = append(todo, dated{sd, day})
+	}
+	slices.SortStableFunc(todo, func(a, b dated) int { return cmp.Compare(a.day, b.day) })
+	for _, t := range todo {
+		sd, day := t.sd, t.day
 		ents, err := w.docEntities(ctx, sd.seq)
 		if err != nil {
 			return fmt.Errorf("cross-document %s: %w", sd.doc.ID, err)
