@@ -48,6 +48,17 @@ func scenarioBackends(t *testing.T) map[string]func(testing.TB) scenarioStore {
 // openPostgresSchema opens a store in a fresh schema of base, dropped when
 // the test ends.
 func openPostgresSchema(tb testing.TB, base string) scenarioStore {
+	s, err := postgres.Open(context.Background(), postgresSchemaURL(tb, base))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// postgresSchemaURL creates a fresh schema in the database base names,
+// dropped when the test ends, and returns base with that schema as its
+// search path: one throwaway server serves many isolated tests.
+func postgresSchemaURL(tb testing.TB, base string) string {
 	ctx := context.Background()
 	rnd := make([]byte, 6)
 	rand.Read(rnd)
@@ -68,11 +79,7 @@ func openPostgresSchema(tb testing.TB, base string) scenarioStore {
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	s, err := postgres.Open(ctx, u.String())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return s
+	return u.String()
 }
 
 // ingestScenario runs the real pipeline and ingest over a scenario file into

@@ -154,6 +154,20 @@ func TestIngestCrash(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
+	dbs := map[string]func(t *testing.T) string{
+		"sqlite": func(t *testing.T) string { return filepath.Join(t.TempDir(), "crash.db") },
+	}
+	if base := os.Getenv("DATELINE_TEST_POSTGRES"); base != "" {
+		dbs["postgres"] = func(t *testing.T) string { return postgresSchemaURL(t, base) }
+	}
+	for name, newDB := range dbs {
+		t.Run(name, func(t *testing.T) { testIngestCrash(t, newDB(t)) })
+	}
+}
+
+// testIngestCrash kills an ingest into db mid-run with SIGKILL, re-runs it,
+// and checks every document is stored exactly once.
+func testIngestCrash(t *testing.T, db string) {
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "dateline")
 	build := exec.Command("go", "build", "-o", bin, "dateline/cmd/dateline")
@@ -167,11 +181,10 @@ func TestIngestCrash(t *testing.T) {
 	const n = 3000
 	docs := storetest.Generate(t, n, 4)
 	writeJSONL(t, in, docs, 100)
-	db := filepath.Join(dir, "crash.db")
 	ctx := context.Background()
 
 	count := func() int {
-		s, err := sqlite.Open(ctx, db)
+		s, err := openStore(ctx, db)
 		if err != nil {
 			return 0 // not created yet
 		}
@@ -214,7 +227,7 @@ func TestIngestCrash(t *testing.T) {
 		t.Errorf("re-run summary %q, want %q", out, want)
 	}
 
-	s, err := sqlite.Open(ctx, db)
+	s, err := openStore(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
