@@ -3,12 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"encoding/json"
-	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,6 +12,7 @@ import (
 
 	"dateline/internal/store"
 	"dateline/internal/store/postgres"
+	"dateline/internal/store/postgres/pgtest"
 	"dateline/internal/store/sqlite"
 )
 
@@ -39,47 +35,20 @@ func scenarioBackends(t *testing.T) map[string]func(testing.TB) scenarioStore {
 			return s
 		},
 	}
-	if base := os.Getenv("DATELINE_TEST_POSTGRES"); base != "" {
-		b["postgres"] = func(tb testing.TB) scenarioStore { return openPostgresSchema(tb, base) }
+	if pgtest.Available() {
+		b["postgres"] = openPostgresSchema
 	}
 	return b
 }
 
-// openPostgresSchema opens a store in a fresh schema of base, dropped when
-// the test ends.
-func openPostgresSchema(tb testing.TB, base string) scenarioStore {
-	s, err := postgres.Open(context.Background(), postgresSchemaURL(tb, base))
+// openPostgresSchema opens a store in a fresh schema of the test database,
+// dropped when the test ends.
+func openPostgresSchema(tb testing.TB) scenarioStore {
+	s, err := postgres.Open(context.Background(), pgtest.SchemaURL(tb))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return s
-}
-
-// postgresSchemaURL creates a fresh schema in the database base names,
-// dropped when the test ends, and returns base with that schema as its
-// search path: one throwaway server serves many isolated tests.
-func postgresSchemaURL(tb testing.TB, base string) string {
-	ctx := context.Background()
-	rnd := make([]byte, 6)
-	rand.Read(rnd)
-	schema := "dateline_xdoc_" + hex.EncodeToString(rnd)
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { admin.Close() })
-	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		tb.Fatalf("create schema: %v", err)
-	}
-	tb.Cleanup(func() { admin.ExecContext(ctx, "DROP SCHEMA "+schema+" CASCADE") })
-	u, err := url.Parse(base)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }
 
 // ingestScenario runs the real pipeline and ingest over a scenario file into

@@ -3,12 +3,10 @@ package cli
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,6 +18,7 @@ import (
 	"dateline/internal/doc"
 	"dateline/internal/nlp"
 	"dateline/internal/store"
+	"dateline/internal/store/postgres/pgtest"
 	"dateline/internal/store/sqlite"
 	"dateline/internal/store/storetest"
 )
@@ -157,8 +156,8 @@ func TestIngestCrash(t *testing.T) {
 	dbs := map[string]func(t *testing.T) string{
 		"sqlite": func(t *testing.T) string { return filepath.Join(t.TempDir(), "crash.db") },
 	}
-	if base := os.Getenv("DATELINE_TEST_POSTGRES"); base != "" {
-		dbs["postgres"] = func(t *testing.T) string { return postgresSchemaURL(t, base) }
+	if pgtest.Available() {
+		dbs["postgres"] = func(t *testing.T) string { return pgtest.SchemaURL(t) }
 	}
 	for name, newDB := range dbs {
 		t.Run(name, func(t *testing.T) { testIngestCrash(t, newDB(t)) })
@@ -312,28 +311,7 @@ func TestIngestInterrupt(t *testing.T) {
 // TestIngestPostgres runs ingest and a query against PostgreSQL when
 // $DATELINE_TEST_POSTGRES names a database (scripts/pg-test.sh sets it).
 func TestIngestPostgres(t *testing.T) {
-	base := os.Getenv("DATELINE_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("DATELINE_TEST_POSTGRES is not set (see scripts/pg-test.sh)")
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	schema := fmt.Sprintf("dateline_cli_%d", time.Now().UnixNano())
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	db := u.String()
+	db := pgtest.SchemaURL(t)
 
 	dir := t.TempDir()
 	writeJSONL(t, dir, storetest.Generate(t, 50, 6), 25)

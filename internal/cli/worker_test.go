@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"database/sql"
 	"fmt"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,38 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"dateline/internal/store/postgres/pgtest"
 	"dateline/internal/store/storetest"
 )
-
-// pgSchema returns a URL of the $DATELINE_TEST_POSTGRES database whose
-// search_path is a fresh schema (dropped after the test), the schema, and an
-// admin handle on the database, or skips the test when the variable is
-// unset.
-func pgSchema(t *testing.T, prefix string) (string, string, *sql.DB) {
-	t.Helper()
-	base := os.Getenv("DATELINE_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("DATELINE_TEST_POSTGRES is not set (see scripts/pg-test.sh)")
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	schema := fmt.Sprintf("%s_%d", prefix, time.Now().UnixNano())
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Exec("DROP SCHEMA " + schema + " CASCADE") })
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String(), schema, admin
-}
 
 // TestWorkersKilled is the scale-out acceptance test: 1,000 generated
 // articles queued, three worker processes (the real binary) on one
@@ -54,7 +24,12 @@ func TestWorkersKilled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs worker processes")
 	}
-	db, schema, admin := pgSchema(t, "dateline_workers")
+	db := pgtest.SchemaURL(t)
+	admin, err := sql.Open("pgx", db) // the test's own schema is its search path
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Close() })
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "dateline")
 	if out, err := exec.Command("go", "build", "-o", bin, "dateline/cmd/dateline").CombinedOutput(); err != nil {
@@ -75,7 +50,7 @@ func TestWorkersKilled(t *testing.T) {
 
 	count := func(query string) int {
 		var c int
-		if err := admin.QueryRow(strings.ReplaceAll(query, "$schema", schema)).Scan(&c); err != nil {
+		if err := admin.QueryRow(query).Scan(&c); err != nil {
 			t.Fatalf("%s: %v", query, err)
 		}
 		return c
@@ -85,10 +60,13 @@ func TestWorkersKilled(t *testing.T) {
 		logs    [3]bytes.Buffer
 	)
 	for i := range workers {
-		// A short lease so the killed worker's batch comes back quickly;
-		// one analysis goroutine each, three processes on two cores.
+		// A short lease so the killed worker's batch comes back soon, but
+		// long enough that a live worker on a loaded 2-core machine (three
+		// processes here, CI beside them) keeps its batch: at 5s, batches
+		// of 8 outlived their leases, were claimed again and ran out of
+		// attempts. One analysis goroutine each.
 		w := exec.Command(bin, "worker", "--db", db, "--id", fmt.Sprintf("w%d", i), "--workers", "1",
-			"--batch", "8", "--lease", "5s", "--poll", "200ms", "--exit-when-empty")
+			"--batch", "8", "--lease", "20s", "--poll", "200ms", "--exit-when-empty")
 		w.Stdout, w.Stderr = &logs[i], &logs[i]
 		if err := w.Start(); err != nil {
 			t.Fatal(err)
@@ -98,10 +76,10 @@ func TestWorkersKilled(t *testing.T) {
 	// Kill worker 0 once a fifth of the articles are stored, while it holds
 	// a claimed batch.
 	deadline := time.Now().Add(5 * time.Minute)
-	for count("SELECT COUNT(*) FROM $schema.documents") < n/5 && time.Now().Before(deadline) {
+	for count("SELECT COUNT(*) FROM documents") < n/5 && time.Now().Before(deadline) {
 		time.Sleep(100 * time.Millisecond)
 	}
-	claimed := count("SELECT COUNT(*) FROM $schema.ingest_queue WHERE claimed_by = 'w0' AND lease_until > now()")
+	claimed := count("SELECT COUNT(*) FROM ingest_queue WHERE claimed_by = 'w0' AND lease_until > now()")
 	if err := workers[0].Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatalf("kill: %v", err)
 	}
@@ -120,16 +98,16 @@ func TestWorkersKilled(t *testing.T) {
 			t.Fatalf("worker w%d did not finish\n%s", i+1, logs[i+1].String())
 		}
 	}
-	if got := count("SELECT COUNT(*) FROM $schema.documents"); got != n {
+	if got := count("SELECT COUNT(*) FROM documents"); got != n {
 		t.Errorf("%d documents stored, want %d", got, n)
 	}
-	if got := count("SELECT COUNT(DISTINCT id) FROM $schema.documents"); got != n {
+	if got := count("SELECT COUNT(DISTINCT id) FROM documents"); got != n {
 		t.Errorf("%d distinct ids, want %d", got, n)
 	}
-	if got := count("SELECT COUNT(*) FROM $schema.ingest_log WHERE status = 'added'"); got != n {
+	if got := count("SELECT COUNT(*) FROM ingest_log WHERE status = 'added'"); got != n {
 		t.Errorf("%d added log lines, want %d (each article stored once)", got, n)
 	}
-	if got := count("SELECT COUNT(*) FROM $schema.ingest_queue"); got != 0 {
+	if got := count("SELECT COUNT(*) FROM ingest_queue"); got != 0 {
 		t.Errorf("%d items left in the queue", got)
 	}
 	for i := 1; i < 3; i++ {

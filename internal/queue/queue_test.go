@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
-	"os"
 	"sync"
 	"testing"
 	"time"
@@ -15,31 +13,14 @@ import (
 
 	"dateline/internal/doc"
 	"dateline/internal/queue"
+	"dateline/internal/store/postgres/pgtest"
 )
 
 // open returns a queue in a fresh schema of $DATELINE_TEST_POSTGRES, or
 // skips (scripts/pg-test.sh sets the variable).
 func open(t *testing.T) *queue.Queue {
 	t.Helper()
-	base := os.Getenv("DATELINE_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("DATELINE_TEST_POSTGRES is not set (see scripts/pg-test.sh)")
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	schema := fmt.Sprintf("queue_%d", time.Now().UnixNano())
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Exec("DROP SCHEMA " + schema + " CASCADE") })
-	u, _ := url.Parse(base)
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	db, err := sql.Open("pgx", u.String())
+	db, err := sql.Open("pgx", pgtest.SchemaURL(t))
 	if err != nil {
 		t.Fatal(err)
 	}

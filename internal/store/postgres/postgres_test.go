@@ -2,17 +2,13 @@ package postgres_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
-	"net/url"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"dateline/internal/store"
 	"dateline/internal/store/postgres"
+	"dateline/internal/store/postgres/pgtest"
 	"dateline/internal/store/sqldb"
 	"dateline/internal/store/storetest"
 )
@@ -22,31 +18,7 @@ import (
 // when the variable is unset.
 func MustOpen(tb testing.TB) *postgres.DB {
 	tb.Helper()
-	base := os.Getenv("DATELINE_TEST_POSTGRES")
-	if base == "" {
-		tb.Skip("DATELINE_TEST_POSTGRES is not set (see scripts/pg-test.sh)")
-	}
-	ctx := context.Background()
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "dateline_test_" + hex.EncodeToString(b)
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { admin.Close() })
-	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		tb.Fatalf("create schema: %v", err)
-	}
-	tb.Cleanup(func() { admin.ExecContext(ctx, "DROP SCHEMA "+schema+" CASCADE") })
-	u, err := url.Parse(base)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	db, err := postgres.Open(ctx, u.String())
+	db, err := postgres.Open(context.Background(), pgtest.SchemaURL(tb))
 	if err != nil {
 		tb.Fatal(err)
 	}
