@@ -455,15 +455,11 @@ func runEnqueue(ctx context.Context, env Env, cfg ingestConfig, paths []string) 
 	if !postgres.IsURL(cfg.db) {
 		return fmt.Errorf("%w: --enqueue needs a PostgreSQL --db (postgres://...)", errUsage)
 	}
-	st, err := postgres.Open(ctx, cfg.db)
+	st, q, err := openQueue(ctx, cfg.db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	q, err := queue.Open(ctx, st.SQL())
-	if err != nil {
-		return err
-	}
 	var (
 		queued, failed int
 		items          []queue.Item

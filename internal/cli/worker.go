@@ -82,15 +82,11 @@ func runWorker(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("build pipeline: %w", err)
 	}
-	st, err := postgres.Open(ctx, cfg.db)
+	st, q, err := openQueue(ctx, cfg.db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	q, err := queue.Open(ctx, st.SQL())
-	if err != nil {
-		return err
-	}
 	start := time.Now()
 	sum, err := work(ctx, env, cfg, p, st, q)
 	fmt.Fprintln(env.Stdout, sum.String(time.Since(start)))
@@ -230,4 +226,19 @@ func analyseBatch(ctx context.Context, cfg workerConfig, p nlp.Pipeline, st work
 		}
 	}
 	return entries, true
+}
+
+// openQueue opens the PostgreSQL store at db and the work queue inside it,
+// which 'ingest --enqueue' fills and 'worker' drains.
+func openQueue(ctx context.Context, db string) (*postgres.DB, *queue.Queue, error) {
+	st, err := postgres.Open(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	q, err := queue.Open(ctx, st.SQL())
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, q, nil
 }
