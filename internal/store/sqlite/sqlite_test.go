@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"dateline/internal/store"
 	"dateline/internal/store/sqldb"
@@ -86,25 +85,8 @@ func TestPath(t *testing.T) {
 // TestClock checks that the clock stamps the log and gives "today" to
 // pending-deadline queries.
 func TestClock(t *testing.T) {
-	ctx := context.Background()
 	db := MustOpen(t)
-	now := time.Date(2025, 8, 20, 9, 30, 0, 0, time.UTC)
-	db.Now = func() time.Time { return now }
-	storetest.MustPut(t, db, storetest.Corpus(t)...)
-	log, err := db.Log(ctx, store.LogQuery{Limit: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(log) != 1 || !log[0].Time.Equal(now) {
-		t.Errorf("log time = %+v, want %v", log, now)
-	}
-	hits, err := db.Deadlines(ctx, store.DeadlineQuery{Pending: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(hits) != 2 {
-		t.Errorf("pending on %s: %d deadlines, want 2", now.Format(time.DateOnly), len(hits))
-	}
+	storetest.Clock(t, db, &db.Now)
 }
 
 // TestReopen checks that documents survive closing and reopening the file.

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"dateline/internal/doc"
 	"dateline/internal/store"
@@ -752,5 +753,29 @@ func testConcurrent(t *testing.T, s store.Store) {
 	}
 	if r.Total != writers*perWriter {
 		t.Errorf("total = %d, want %d", r.Total, writers*perWriter)
+	}
+}
+
+// Clock checks a backend's clock: *now (the backend's Now field) stamps the
+// ingest log and is "today" for pending-deadline queries. It is separate
+// from [Run] because setting the clock is not part of the store contract.
+func Clock(t *testing.T, s store.Store, now *func() time.Time) {
+	ctx := context.Background()
+	at := time.Date(2025, 8, 20, 9, 30, 0, 0, time.UTC)
+	*now = func() time.Time { return at }
+	MustPut(t, s, Corpus(t)...)
+	log, err := s.Log(ctx, store.LogQuery{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 1 || !log[0].Time.Equal(at) {
+		t.Errorf("log time = %+v, want %v", log, at)
+	}
+	hits, err := s.Deadlines(ctx, store.DeadlineQuery{Pending: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 2 {
+		t.Errorf("pending on %s: %d deadlines, want 2", at.Format(time.DateOnly), len(hits))
 	}
 }
