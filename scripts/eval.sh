@@ -127,6 +127,55 @@ score_set() {
 	esac
 }
 
+# restrict_annotated GOLD RANGES SYSTEM PREFIX writes PREFIX.gold and PREFIX.out: the gold and
+# system documents with only the times that start inside the byte ranges listed in the
+# "annotated" field of RANGES (same ids, same texts). Any disagreement between the files is
+# fatal: ranges of another text would silently score the wrong spans.
+restrict_annotated() {
+	python3 - "$@" <<'PY' || { echo "eval: cannot restrict $1 to the annotated ranges of $2" >&2; exit 2; }
+import json, sys
+gold_path, ranges_path, sys_path, prefix = sys.argv[1:]
+
+def read(path):
+    docs = {}
+    with open(path, encoding='utf-8') as f:
+        for n, line in enumerate(f, 1):
+            if line.strip():
+                d = json.loads(line)
+                if d.get('id') in docs:
+                    sys.exit('%s:%d: duplicate id %r' % (path, n, d.get('id')))
+                docs[d.get('id')] = d
+    return docs
+
+gold, ranges = read(gold_path), read(ranges_path)
+if set(gold) != set(ranges):
+    sys.exit('%s and %s list different documents (%d vs %d ids)' % (gold_path, ranges_path, len(gold), len(ranges)))
+spans = {}
+for id_, d in gold.items():
+    r = ranges[id_]
+    if r.get('text') != d.get('text'):
+        sys.exit('%s: the text differs between %s and %s' % (id_, gold_path, ranges_path))
+    spans[id_] = [(int(a['start']), int(a['end'])) for a in r.get('annotated') or []]
+    if not spans[id_]:
+        sys.exit('%s: no "annotated" range in %s' % (id_, ranges_path))
+
+def inside(id_, t):
+    return any(a <= t['start'] < b for a, b in spans[id_])
+
+def write(path, docs):
+    with open(path, 'w', encoding='utf-8') as w:
+        for d in docs:
+            if d.get('id') in spans:  # unknown ids stay as they are, for the scorer to report
+                d = dict(d)
+                d['times'] = [t for t in d.get('times') or [] if inside(d['id'], t)]
+            w.write(json.dumps(d, ensure_ascii=False) + '\n')
+
+write(prefix + '.gold', gold.values())
+with open(sys_path, encoding='utf-8') as f:
+    write(prefix + '.out', [json.loads(line) for line in f if line.strip()])
+PY
+}
+
 crashed=()
 sets=(timex/tbaq-train timex/meantime-dev ner/meantime-dev ner/wikigold quotes/polnear-dev)
 ((full)) && sets+=(quotes/polnear-train)
@@ -140,6 +189,13 @@ for set in "${sets[@]}"; do
 		continue
 	fi
 	score_set "$task" "$dataset" "$gold" "$work/$name.out"
+	# MEANTIME annotates times only in the headline and the first five sentences, so the
+	# full-text row counts every later time as spurious. The -annotated row scores both sides
+	# inside the annotated byte ranges, which the NER file of the same documents lists.
+	if [[ $set == timex/meantime-dev ]]; then
+		restrict_annotated "$gold" "$data/ner/meantime-dev.jsonl" "$work/$name.out" "$work/$name.annotated"
+		score_set "$task" "$dataset-annotated" "$work/$name.annotated.gold" "$work/$name.annotated.out"
+	fi
 	# Documents a trained stage never saw (eval/heldout/TASK.ids) are scored again on their own.
 	ids=$root/eval/heldout/$task.ids
 	if [[ -f $ids ]]; then

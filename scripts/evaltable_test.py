@@ -136,6 +136,29 @@ class EvalTableTest(unittest.TestCase):
             status = evaltable.main(['--manifest', m, '--last', self.last, '--baseline', self.baseline, '--check'])
         self.assertEqual(status, 0)
 
+    def test_new_row_without_baseline_is_a_note(self):
+        """A row added since the baseline (timex/dev-annotated) passes --check with a note,
+        while a drop on a baselined row still fails beside it."""
+        t = self.write('t.json', timex_report(10.0, 20.0))
+        a = self.write('a.json', timex_report(30.0, 40.0))
+        m = self.write('manifest.tsv', 'timex\tdev\ttimex\t%s\ntimex\tdev-annotated\ttimex\t%s\n' % (t, a))
+        cases = [
+            ('only new keys missing', {'timex/dev/strict_f1': 10.0}, 0),
+            ('drop beside a new row', {'timex/dev/strict_f1': 11.0}, 1),
+        ]
+        for name, base, want in cases:
+            with self.subTest(name):
+                self.write('baseline.json', base)
+                out = io.StringIO()
+                with contextlib.redirect_stdout(out):
+                    status = evaltable.main(['--manifest', m, '--last', self.last,
+                                             '--baseline', self.baseline, '--check'])
+                self.assertEqual(status, want, out.getvalue())
+                self.assertRegex(out.getvalue(), r'(?m)^timex +dev-annotated +strict_f1 +30\.00 +- +- +new$')
+                self.assertRegex(out.getvalue(), r'check: note: \d+ gated metric\(s\) not in the baseline yet.*'
+                                 r'timex/dev-annotated/strict_f1')
+                self.assertNotIn('timex/dev-annotated/type_acc', out.getvalue().split('check: note:')[1])
+
     def test_bad_input_exits_2(self):
         cases = [
             ('seed without count', timex_report(1.0, 2.0), 'Traceback ...'),
