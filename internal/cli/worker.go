@@ -23,7 +23,9 @@ Takes articles queued by 'dateline ingest --enqueue' from the PostgreSQL
 database, analyses them and stores them there. Run as many workers as you
 like, on any machines that reach the database: each claims a batch at a
 time (FOR UPDATE SKIP LOCKED, so workers never wait for each other) under a
-lease. If a worker dies, its batch is claimed again when the lease runs out;
+lease, which it renews every third of --lease while it works on the batch,
+however long that takes. If a worker dies, its renewals stop and its batch
+is claimed again when the lease runs out;
 an article whose batch was stored just before the worker died is then
 found stored and logged as a duplicate, so every article is stored once.
 
@@ -57,7 +59,7 @@ func runWorker(ctx context.Context, env Env, args []string) error {
 	fs.StringVar(&cfg.id, "id", fmt.Sprintf("%s-%d", host, os.Getpid()), "worker `name` recorded on claimed items")
 	fs.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "articles analysed at once")
 	fs.IntVar(&cfg.batch, "batch", 16, "articles claimed and committed together")
-	fs.DurationVar(&cfg.lease, "lease", 2*time.Minute, "how long a claim lasts before other workers may take the batch")
+	fs.DurationVar(&cfg.lease, "lease", 2*time.Minute, "how long a claim lasts without renewal (renewed every lease/3 while the batch is worked on) before other workers may take the batch")
 	fs.DurationVar(&cfg.poll, "poll", time.Second, "wait between looks at an empty queue")
 	fs.IntVar(&cfg.maxAttempts, "max-attempts", 5, "claims of one article before it is logged as failed")
 	fs.BoolVar(&cfg.exitEmpty, "exit-when-empty", false, "exit once the queue is empty")
@@ -140,13 +142,23 @@ func work(ctx context.Context, env Env, cfg workerConfig, p nlp.Pipeline, st wor
 		for i, it := range items {
 			ids[i] = it.ID
 		}
+		// Keep the lease while the batch is analysed and stored, so that
+		// a batch slower than --lease is not claimed again by another
+		// worker. The heartbeat is stopped before the batch is released
+		// or deleted, so no renewal can outlive it; if this process dies
+		// the renewals stop and the batch comes back after one lease.
+		stop := q.Heartbeat(ctx, cfg.id, ids, cfg.lease, func(err error) {
+			env.Log.Warn("renew lease", "worker", cfg.id, "err", err)
+		})
 		entries, ok := analyseBatch(ctx, cfg, p, st, items)
 		if !ok {
 			// Interrupted: hand the batch back at once.
+			stop()
 			_ = q.Release(context.WithoutCancel(ctx), cfg.id, ids)
 			return sum, ctx.Err()
 		}
 		res, err := st.Put(context.WithoutCancel(ctx), entries)
+		stop()
 		if err != nil {
 			// Another worker may have stored the same id at the same
 			// moment (a stolen lease); the batch is retried.
@@ -166,7 +178,10 @@ func work(ctx context.Context, env Env, cfg workerConfig, p nlp.Pipeline, st wor
 			if !errors.Is(err, queue.ErrLeaseLost) {
 				return sum, err
 			}
-			env.Log.Warn("batch outlived its lease; raise --lease", "worker", cfg.id, "err", err)
+			// Renewals failed for longer than a lease (database
+			// unreachable, process stalled) and another worker took
+			// some items; the store deduplicated them.
+			env.Log.Warn("batch outlived its lease", "worker", cfg.id, "err", err)
 		}
 	}
 }

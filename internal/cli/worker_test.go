@@ -2,16 +2,21 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
 
+	"dateline/internal/doc"
+	"dateline/internal/nlp"
+	"dateline/internal/queue"
 	"dateline/internal/store/postgres/pgtest"
 	"dateline/internal/store/storetest"
 )
@@ -137,4 +142,98 @@ func TestWorkerFlags(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWorkerSlowBatchKeepsLease: a batch that takes several leases to
+// analyse stays with its worker, which renews the lease, instead of being
+// claimed and analysed again by an idle worker polling the queue.
+func TestWorkerSlowBatchKeepsLease(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs two workers on PostgreSQL for about a second")
+	}
+	db := pgtest.SchemaURL(t)
+	ctx := context.Background()
+	docs := storetest.Generate(t, 2, 5)
+	p, err := newPipeline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const lease = 300 * time.Millisecond
+	var (
+		mu       sync.Mutex
+		analysed = map[string]int{}
+	)
+	// Each article takes longer than a lease: the batch of two takes
+	// almost three.
+	slow := nlp.StageFunc(func(ctx context.Context, d *doc.Document) error {
+		mu.Lock()
+		analysed[d.ID]++
+		mu.Unlock()
+		select {
+		case <-time.After(lease + lease/3):
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	})
+	p = append(p, nlp.Named{Name: "slow", Stage: slow})
+
+	st, q, err := openQueue(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	items := make([]queue.Item, len(docs))
+	for i, d := range docs {
+		items[i] = queue.Item{Input: fmt.Sprint("in:", i), Doc: &doc.Document{ID: d.ID, Date: d.Date, Title: d.Title, Text: d.Text}}
+	}
+	if err := q.Enqueue(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+
+	var logs bytes.Buffer
+	var logMu sync.Mutex
+	env := Env{Stdout: &logs, Stderr: &logs, Log: newLogger(lockedWriter{&logMu, &logs})}
+	sums := make([]ingestSummary, 2)
+	var wg sync.WaitGroup
+	for w := range 2 {
+		cfg := workerConfig{id: fmt.Sprint("w", w), workers: 1, batch: len(docs), lease: lease,
+			poll: 20 * time.Millisecond, maxAttempts: 5, exitEmpty: true}
+		wg.Go(func() {
+			if w == 1 {
+				time.Sleep(50 * time.Millisecond) // w0 claims the batch
+			}
+			sum, err := work(ctx, env, cfg, p, st, q)
+			if err != nil {
+				t.Errorf("worker %s: %v", cfg.id, err)
+			}
+			sums[w] = sum
+		})
+	}
+	wg.Wait()
+	for _, d := range docs {
+		if n := analysed[d.ID]; n != 1 {
+			t.Errorf("article %s analysed %d times, want once", d.ID, n)
+		}
+	}
+	if sums[0].Added != len(docs) || sums[1] != (ingestSummary{}) {
+		t.Errorf("summaries w0 %+v, w1 %+v; want w0 to add both and w1 nothing", sums[0], sums[1])
+	}
+	logMu.Lock()
+	defer logMu.Unlock()
+	if strings.Contains(logs.String(), "lease") {
+		t.Errorf("lease warnings:\n%s", logs.String())
+	}
+}
+
+// lockedWriter serialises writes of concurrent workers' loggers.
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  *bytes.Buffer
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

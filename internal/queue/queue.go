@@ -6,7 +6,9 @@
 // Claiming uses SELECT ... FOR UPDATE SKIP LOCKED, so workers never wait on
 // each other's rows and never claim the same row at once. A claim is a
 // lease: a worker that dies (killed, machine lost) leaves its rows claimed
-// until the lease runs out, and then another worker takes them. A row is
+// until the lease runs out, and then another worker takes them. A live
+// worker renews its lease while it works (Heartbeat), so a batch slower than
+// the lease is not claimed twice. A row is
 // deleted only after its document is committed; a worker that dies between
 // the two leaves a row whose document is already stored, and the next
 // claimant's Put sees the content hash and logs a duplicate. So every
@@ -152,6 +154,74 @@ func (q *Queue) Claim(ctx context.Context, worker string, n int, lease time.Dura
 		return nil, fmt.Errorf("claim: %w", err)
 	}
 	return items, nil
+}
+
+// Renew extends worker's lease on items to lease from now, and returns how
+// many of them are still its own. An item another worker claimed after the
+// lease ran out stays with that worker; one whose lease ran out but that
+// nobody took is simply renewed. Workers call it periodically (see
+// [Queue.Heartbeat]) so that a batch slower than its lease is not claimed
+// a second time while it is still being worked on.
+func (q *Queue) Renew(ctx context.Context, worker string, ids []int64, lease time.Duration) (int, error) {
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	res, err := q.db.ExecContext(ctx, `UPDATE ingest_queue SET lease_until = now() + $3 * interval '1 millisecond'
+		WHERE id = ANY($1) AND claimed_by = $2`, ids, worker, lease.Milliseconds())
+	if err != nil {
+		return 0, fmt.Errorf("renew: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("renew: %w", err)
+	}
+	return int(n), nil
+}
+
+// Heartbeat renews worker's lease on ids every lease/3 until the returned
+// stop is called or ctx ends, so that a live worker keeps its batch however
+// long the batch takes, while a dead one stops renewing and its batch is
+// claimed again once the last renewed lease runs out. A failed renewal is
+// retried at the next beat (two more fit in a lease) and reported to
+// onError (which may be nil), as is the loss of items to another worker (an
+// error wrapping [ErrLeaseLost], reported once per loss).
+//
+// stop waits for a renewal in flight to finish, so that after it returns
+// no renewal can extend a lease the caller then releases or deletes.
+func (q *Queue) Heartbeat(ctx context.Context, worker string, ids []int64, lease time.Duration, onError func(error)) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(max(lease/3, time.Millisecond))
+		defer t.Stop()
+		held := len(ids) // items still ours at the last renewal
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+			n, err := q.Renew(ctx, worker, ids, lease)
+			switch {
+			case ctx.Err() != nil:
+				return // stopped during the renewal: not a failure
+			case err != nil:
+				err = fmt.Errorf("heartbeat: %w", err)
+			case n < held:
+				// Reported once per loss, not at every beat.
+				err = fmt.Errorf("heartbeat: %d of %d items: %w", len(ids)-n, len(ids), ErrLeaseLost)
+				held = n
+			}
+			if err != nil && onError != nil {
+				onError(err)
+			}
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
 }
 
 // ErrLeaseLost reports that some items were no longer leased to the worker

@@ -122,3 +122,103 @@ func TestLeaseExpiry(t *testing.T) {
 		t.Errorf("released item: %+v, %v", back, err)
 	}
 }
+
+// TestHeartbeat: a worker whose batch takes several leases keeps it while
+// it renews, and loses it one lease after it stops.
+func TestHeartbeat(t *testing.T) {
+	q := open(t)
+	ctx := context.Background()
+	enqueue(t, q, 3)
+	const lease = 300 * time.Millisecond
+	items, err := q.Claim(ctx, "slow", 3, lease)
+	if err != nil || len(items) != 3 {
+		t.Fatalf("claim: %d, %v", len(items), err)
+	}
+	ids := []int64{items[0].ID, items[1].ID, items[2].ID}
+	var errs []error
+	var mu sync.Mutex
+	stop := q.Heartbeat(ctx, "slow", ids, lease, func(err error) {
+		mu.Lock()
+		errs = append(errs, err)
+		mu.Unlock()
+	})
+	for range 4 { // over three leases
+		time.Sleep(lease / 2)
+		if again, err := q.Claim(ctx, "other", 3, time.Minute); err != nil || len(again) != 0 {
+			t.Fatalf("renewed items claimed by another worker: %d, %v", len(again), err)
+		}
+	}
+	stop()
+	mu.Lock()
+	if len(errs) > 0 {
+		t.Errorf("heartbeat errors: %v", errs)
+	}
+	mu.Unlock()
+	time.Sleep(lease + 100*time.Millisecond)
+	taken, err := q.Claim(ctx, "other", 3, time.Minute)
+	if err != nil || len(taken) != 3 {
+		t.Fatalf("after the heartbeat stopped: %d items, %v; want 3", len(taken), err)
+	}
+	if err := q.Done(ctx, "slow", ids); !errors.Is(err, queue.ErrLeaseLost) {
+		t.Errorf("Done by the old holder: %v, want ErrLeaseLost", err)
+	}
+}
+
+// TestRenewAfterLoss: items another worker took after the lease ran out
+// are not renewed, and the heartbeat reports the loss once.
+func TestRenewAfterLoss(t *testing.T) {
+	q := open(t)
+	ctx := context.Background()
+	enqueue(t, q, 2)
+	items, err := q.Claim(ctx, "stalled", 2, 100*time.Millisecond)
+	if err != nil || len(items) != 2 {
+		t.Fatalf("claim: %d, %v", len(items), err)
+	}
+	ids := []int64{items[0].ID, items[1].ID}
+	time.Sleep(200 * time.Millisecond)
+	if taken, err := q.Claim(ctx, "other", 1, time.Minute); err != nil || len(taken) != 1 {
+		t.Fatalf("claim after expiry: %d, %v", len(taken), err)
+	}
+	// The other item's lease ran out too, but nobody took it: still ours.
+	if n, err := q.Renew(ctx, "stalled", ids, time.Minute); err != nil || n != 1 {
+		t.Errorf("Renew = %d, %v; want 1", n, err)
+	}
+	lost := make(chan error, 10)
+	stop := q.Heartbeat(ctx, "stalled", ids, 60*time.Millisecond, func(err error) { lost <- err })
+	time.Sleep(200 * time.Millisecond) // several beats
+	stop()
+	close(lost)
+	var got []error
+	for err := range lost {
+		got = append(got, err)
+	}
+	if len(got) != 1 || !errors.Is(got[0], queue.ErrLeaseLost) {
+		t.Errorf("heartbeat reported %v; want one ErrLeaseLost", got)
+	}
+	if n, err := q.Renew(ctx, "stalled", nil, time.Minute); err != nil || n != 0 {
+		t.Errorf("Renew of nothing = %d, %v", n, err)
+	}
+}
+
+// TestHeartbeatStopsWithContext: cancelling the worker's context ends the
+// renewals without an error report.
+func TestHeartbeatStopsWithContext(t *testing.T) {
+	q := open(t)
+	enqueue(t, q, 1)
+	items, err := q.Claim(context.Background(), "w", 1, 100*time.Millisecond)
+	if err != nil || len(items) != 1 {
+		t.Fatalf("claim: %d, %v", len(items), err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var reported bool
+	stop := q.Heartbeat(ctx, "w", []int64{items[0].ID}, 100*time.Millisecond, func(error) { reported = true })
+	cancel()
+	stop() // returns once the goroutine has ended
+	if reported {
+		t.Error("a cancelled heartbeat reported an error")
+	}
+	time.Sleep(150 * time.Millisecond)
+	if taken, err := q.Claim(context.Background(), "other", 1, time.Minute); err != nil || len(taken) != 1 {
+		t.Errorf("after cancellation: %d, %v; want the item back", len(taken), err)
+	}
+}
