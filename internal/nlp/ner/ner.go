@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -96,12 +97,16 @@ func (st Stage) Process(ctx context.Context, d *doc.Document) error {
 	}
 	names := st.Tagger.Tag(d.Text, d.Tokens, sents)
 	d.Entities = d.Entities[:0]
+	// One backing array for the mentions; each entity's slice has capacity
+	// one, so that resolve appending to one never overwrites the next.
+	ms := make([]doc.Mention, len(names))
 	for i, n := range names {
+		ms[i] = doc.Mention{Start: n.Start, End: n.End, Text: d.Text[n.Start:n.End], Kind: "name"}
 		d.Entities = append(d.Entities, doc.Entity{
-			ID:       fmt.Sprintf("e%d", i+1),
+			ID:       "e" + strconv.Itoa(i+1),
 			Type:     n.Type,
 			Name:     d.Text[n.Start:n.End],
-			Mentions: []doc.Mention{{Start: n.Start, End: n.End, Text: d.Text[n.Start:n.End], Kind: "name"}},
+			Mentions: ms[i : i+1 : i+1],
 		})
 	}
 	return nil
@@ -375,7 +380,7 @@ func (t *Tagger) tagSentence(ws *workspace, text string, all []doc.Token, a, b i
 		ws.labels = resize(ws.labels, n)
 		ws.ids = resize(ws.ids, n+4)
 		t.model.emissions(&ws.s, &ws.lex, ws.ids, ws.scores)
-		viterbi(n, ws.scores, t.model.masked, ws.labels, ws.back, ws.delta)
+		viterbi(n, ws.scores, t.model.masked, &t.model.gap, ws.labels, ws.back, ws.delta)
 		names = t.spans(text, toks, ws.labels, names)
 		a = end
 	}

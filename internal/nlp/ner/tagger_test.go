@@ -130,7 +130,7 @@ func TestViterbiBIO(t *testing.T) {
 	scores[labelB(0)] = 1
 	scores[L+labelI(0)] = 10
 	out := make([]int, 2)
-	viterbi(2, scores, maskTransitions(trans), out, make([]int32, 2*L), make([]float32, 2*L))
+	viterbiMasked(2, scores, trans, out, make([]int32, 2*L), make([]float32, 2*L))
 	if want := []int{labelB(0), labelI(0)}; !slices.Equal(out, want) {
 		t.Errorf("viterbi = %v, want %v (B-PERSON I-PERSON)", out, want)
 	}
@@ -138,7 +138,7 @@ func TestViterbiBIO(t *testing.T) {
 	scores = make([]float32, 2*L)
 	scores[labelB(0)] = 5
 	scores[L+labelI(1)] = 3
-	viterbi(2, scores, maskTransitions(trans), out, make([]int32, 2*L), make([]float32, 2*L))
+	viterbiMasked(2, scores, trans, out, make([]int32, 2*L), make([]float32, 2*L))
 	if out[1] == labelI(1) {
 		t.Errorf("viterbi put I-ORG after %d", out[0])
 	}

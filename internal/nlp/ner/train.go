@@ -176,8 +176,7 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 		m.rows[h] = int32(len(m.w))
 		m.w = append(m.w, row...)
 	}
-	m.masked = maskTransitions(m.trans)
-	m.index = newFeatureIndex(m.rows)
+	m.finish()
 	logf("ner train: kept %d of %d features", len(m.rows), len(rows))
 	return m, nil
 }
@@ -230,7 +229,9 @@ func perceptron(sents []trainSent, nrows, epochs int, seed uint64, dropout float
 					}
 				}
 			}
-			viterbi(n, scores, maskTransitions(tw), pred, back, delta)
+			masked := maskTransitions(tw)
+			gap := transitionGaps(masked)
+			viterbi(n, scores, masked, &gap, pred, back, delta)
 			total += n
 			for i := 0; i < n; i++ {
 				gp, pp := L, L // start row
