@@ -2,8 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -348,5 +351,91 @@ func TestCrossDocExamples(t *testing.T) {
 				t.Errorf("no tracked deadline for Nordvik Ferries in %+v", tds)
 			}
 		})
+	}
+}
+
+// TestCrossDocOrder ingests the scenario's articles one run per article, in
+// orders other than their days' (newest first; by id, which puts follow-ups
+// before announcements), and checks that the tracked deadlines and their
+// histories are those of one run in day order: an outcome ingested before
+// the announcement of its deadline is not lost.
+func TestCrossDocOrder(t *testing.T) {
+	file := filepath.Join("testdata", "crossdoc", "scenario.jsonl")
+	docs := readFeed(t, file)
+	orders := map[string]func(a, b int) int{
+		"newest first": func(a, b int) int {
+			return cmp.Or(strings.Compare(docs[b].Date, docs[a].Date), strings.Compare(docs[a].ID, docs[b].ID))
+		},
+		"by id descending": func(a, b int) int { return strings.Compare(docs[b].ID, docs[a].ID) },
+	}
+	for name, open := range scenarioBackends(t) {
+		t.Run(name, func(t *testing.T) {
+			want := deadlineHistories(t, ingestScenario(t, open, file))
+			for oname, less := range orders {
+				t.Run(oname, func(t *testing.T) {
+					idx := make([]int, len(docs))
+					for i := range idx {
+						idx[i] = i
+					}
+					slices.SortFunc(idx, less)
+					dir := t.TempDir()
+					s := open(t)
+					t.Cleanup(func() { s.Close() })
+					for n, i := range idx {
+						path := filepath.Join(dir, fmt.Sprintf("%02d.jsonl", n))
+						b, err := json.Marshal(docs[i])
+						if err != nil {
+							t.Fatal(err)
+						}
+						if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+							t.Fatal(err)
+						}
+						ingestInto(t, s, path)
+					}
+					got := deadlineHistories(t, s)
+					if !slices.Equal(got, want) {
+						t.Errorf("deadline histories differ from a run in day order:\ngot\n  %s\nwant\n  %s",
+							strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+					}
+				})
+			}
+		})
+	}
+}
+
+// deadlineHistories renders every tracked deadline and its history, sorted,
+// without the store's ids (which depend on the order of ingest).
+func deadlineHistories(t *testing.T, s scenarioStore) []string {
+	t.Helper()
+	tds, err := s.TrackedDeadlines(context.Background(), store.DeadlineQuery{AsOf: "2026-08-15", Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, td := range tds {
+		var h []string
+		for _, c := range td.History {
+			h = append(h, fmt.Sprintf("%s %s/%s due=%s %q", c.Day, c.DocID, c.Local, c.Due, c.Status))
+		}
+		out = append(out, fmt.Sprintf("%s -> %s due %s [%s] %d sources: %s", td.Setter, td.Target, td.Due, td.State,
+			td.Sources, strings.Join(h, "; ")))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// ingestInto runs one ingest of file into s.
+func ingestInto(tb testing.TB, s scenarioStore, file string) {
+	tb.Helper()
+	p, err := newPipeline()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out bytes.Buffer
+	env := Env{Stdin: &bytes.Buffer{}, Stdout: &out, Stderr: &out, Log: newLogger(&out)}
+	cfg := ingestConfig{workers: 1, batch: 64, flush: time.Second}
+	sum, err := ingest(context.Background(), env, cfg, p, s, []string{file})
+	if err != nil || sum.Failed > 0 {
+		tb.Fatalf("ingest %s: %+v, %v\n%s", file, sum, err, out.String())
 	}
 }

@@ -25,7 +25,8 @@ var (
 		"start", `"end"`, "quote", "reason"}}
 	tStoryDocs    = &bulkTable{name: "story_docs", cols: []string{"doc", "story", "score", "shared"}}
 	tEventReports = &bulkTable{name: "event_reports", cols: []string{"doc", "local", "grp"}}
-	crossOrder    = []*bulkTable{tSightings, tStoryDocs, tEventReports}
+	tInterest     = &bulkTable{name: "deadline_interest", cols: []string{"entity", "day", "doc"}, conflict: " ON CONFLICT DO NOTHING"}
+	crossOrder    = []*bulkTable{tSightings, tStoryDocs, tEventReports, tInterest}
 )
 
 // tStoryKeys is the story index; a document's keys go in one statement.
@@ -41,8 +42,8 @@ type storedDoc struct {
 
 // crossDoc runs the cross-document layers — deadline tracking and story
 // clustering — over the documents the batch stored, inside the batch's
-// transaction, in the order of the articles' days (batch order within a
-// day): a follow-up that reports a deadline met must come after the article
+// transaction, in the order of the articles' days (then of their ids, so
+// that runs in other orders decide alike): a follow-up that reports a deadline met must come after the article
 // that set it, whatever order the files were read in.
 func (w *writer) crossDoc(ctx context.Context) error {
 	if w.db.NoCrossDoc {
@@ -73,7 +74,9 @@ func (w *writer) crossDoc(ctx context.Context) error {
 		}
 		todo = append(todo, dated{sd, day})
 	}
-	slices.SortStableFunc(todo, func(a, b dated) int { return cmp.Compare(a.day, b.day) })
+	slices.SortStableFunc(todo, func(a, b dated) int {
+		return cmp.Or(cmp.Compare(a.day, b.day), cmp.Compare(a.sd.doc.ID, b.sd.doc.ID))
+	})
 	for _, t := range todo {
 		sd, day := t.sd, t.day
 		ents, err := w.docEntities(ctx, sd.seq)
@@ -144,17 +147,36 @@ func inList(n int) string {
 	return "(" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")"
 }
 
+// trackDeadlines matches the document's deadlines and outcome sentences to
+// tracked deadlines (see package track). An article older than articles
+// already stored about the same parties is not simply matched: the
+// deadlines near it are tracked again with it in day order (retrack).
 func (w *writer) trackDeadlines(ctx context.Context, sd storedDoc, day string, ents map[string]int64) error {
 	in := track.Input{Doc: sd.doc, Day: day, Entities: ents}
 	interest := track.Interest(in)
 	if len(interest) == 0 {
 		return nil
 	}
-	ids := make([]any, len(interest))
-	for i, id := range interest {
-		ids[i] = id
+	for _, id := range interest {
+		w.add(tInterest, id, day, sd.seq)
 	}
-	cands, err := w.trackedCandidates(ctx, ids, day)
+	if day != "" {
+		later, err := w.laterInterest(ctx, interest, day)
+		if err != nil {
+			return err
+		}
+		if later {
+			return w.retrack(ctx, sd, day, ents, interest)
+		}
+	}
+	return w.track(ctx, in, sd.seq, interest)
+}
+
+// track records the sightings of one article against the tracked
+// deadlines of its interest entities, updating their stepped state.
+func (w *writer) track(ctx context.Context, in track.Input, seq int64, interest []int64) error {
+	day := in.Day
+	cands, err := w.trackedCandidates(ctx, anys(interest), day)
 	if err != nil {
 		return err
 	}
@@ -183,9 +205,217 @@ func (w *writer) trackDeadlines(ctx context.Context, sd storedDoc, day string, e
 				return fmt.Errorf("insert tracked deadline: %w", err)
 			}
 		}
-		w.add(tSightings, id, sd.seq, s.Local, day, s.Due, s.Status, s.Span.Start, s.Span.End, s.Quote, s.Reason)
+		w.add(tSightings, id, seq, s.Local, day, s.Due, s.Status, s.Span.Start, s.Span.End, s.Quote, s.Reason)
 	}
 	return nil
+}
+
+// laterInterest reports whether an article dated after day has already
+// been stored with one of the interest entities: then this article comes
+// late, and what was tracked without it may be wrong. Rows of the batch
+// not yet flushed are older or of the same day (a batch is tracked in day
+// order), so they need not be seen.
+func (w *writer) laterInterest(ctx context.Context, interest []int64, day string) (bool, error) {
+	args := append(anys(interest), day)
+	var one int
+	err := w.row(ctx, `SELECT 1 FROM deadline_interest WHERE entity IN `+inList(len(interest))+` AND day > ? LIMIT 1`, args...).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("find later articles: %w", err)
+	}
+	return true, nil
+}
+
+// Bounds of one retrack, so that a late article costs a bounded amount
+// of work however large the archive.
+const (
+	retrackDocs    = 256 // later articles replayed
+	retrackTracked = 128 // tracked deadlines rebuilt
+	retrackRounds  = 4   // rounds of closing the set over shared sightings
+)
+
+// retrack rebuilds the tracked deadlines a late article may change: the
+// deadlines of its interest entities near its day, and those that later
+// articles about the same entities report on, closed over the articles
+// sharing sightings with them. Their sightings and rows are deleted, and the
+// late article and all those articles are tracked again in the order of
+// their days. An outcome reported before its announcement was ingested is
+// found this way: the later article is replayed after the announcement.
+func (w *writer) retrack(ctx context.Context, sd storedDoc, day string, ents map[string]int64, interest []int64) error {
+	if err := w.flushTables(ctx, crossOrder); err != nil {
+		return err
+	}
+	ids := anys(interest)
+	days := map[int64]string{} // replayed article -> its day
+	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT DISTINCT doc, day FROM deadline_interest
+		WHERE entity IN `+inList(len(ids))+` AND day > ? ORDER BY day, doc LIMIT `+strconv.Itoa(retrackDocs)), append(ids, day)...)
+	if err := collectDays(rows, err, days); err != nil {
+		return fmt.Errorf("find later articles: %w", err)
+	}
+	from := ""
+	if t, err := time.Parse(time.DateOnly, day); err == nil {
+		from = t.AddDate(0, 0, -trackWindow).Format(time.DateOnly)
+	}
+	tracked := map[int64]bool{}
+	rows, err = w.tx.QueryContext(ctx, w.db.q(`SELECT id FROM tracked_deadlines
+		WHERE (setter IN `+inList(len(ids))+` OR target IN `+inList(len(ids))+`) AND horizon >= ?
+		ORDER BY horizon DESC LIMIT `+strconv.Itoa(retrackTracked)), append(append(append([]any{}, ids...), ids...), from)...)
+	if err := collectIDs(rows, err, tracked); err != nil {
+		return fmt.Errorf("find tracked deadlines: %w", err)
+	}
+	for range retrackRounds {
+		grew := false
+		if len(days) > 0 && len(tracked) < retrackTracked {
+			n := len(tracked)
+			rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT DISTINCT tracked FROM deadline_sightings WHERE doc IN `+
+				inList(len(days))), keys(days)...)
+			if err := collectIDs(rows, err, tracked); err != nil {
+				return fmt.Errorf("find tracked deadlines: %w", err)
+			}
+			grew = grew || len(tracked) > n
+		}
+		if len(tracked) > 0 && len(days) < retrackDocs {
+			n := len(days)
+			rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT DISTINCT doc, day FROM deadline_sightings WHERE tracked IN `+
+				inList(len(tracked))), keys(tracked)...)
+			if err := collectDays(rows, err, days); err != nil {
+				return fmt.Errorf("find articles of tracked deadlines: %w", err)
+			}
+			grew = grew || len(days) > n
+		}
+		if !grew {
+			break
+		}
+	}
+	delete(days, sd.seq)
+	if len(days) > 0 {
+		if _, err := w.exec(ctx, `DELETE FROM deadline_sightings WHERE doc IN `+inList(len(days)), keys(days)...); err != nil {
+			return fmt.Errorf("retrack: %w", err)
+		}
+	}
+	if len(tracked) > 0 {
+		t := keys(tracked)
+		if _, err := w.exec(ctx, `DELETE FROM deadline_sightings WHERE tracked IN `+inList(len(t)), t...); err != nil {
+			return fmt.Errorf("retrack: %w", err)
+		}
+		if _, err := w.exec(ctx, `DELETE FROM tracked_deadlines WHERE id IN `+inList(len(t)), t...); err != nil {
+			return fmt.Errorf("retrack: %w", err)
+		}
+	}
+	order := []track.Input{{Doc: sd.doc, Day: day, Entities: ents}}
+	seqs := []int64{sd.seq}
+	for _, seq := range keys(days) {
+		seq := seq.(int64)
+		d, ents, err := w.storedDocument(ctx, seq)
+		if err != nil {
+			return fmt.Errorf("retrack: %w", err)
+		}
+		order = append(order, track.Input{Doc: d, Day: days[seq], Entities: ents})
+		seqs = append(seqs, seq)
+	}
+	// The order crossDoc gives a batch: by day, then by document id.
+	idx := make([]int, len(order))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(order[a].Day, order[b].Day), cmp.Compare(order[a].Doc.ID, order[b].Doc.ID))
+	})
+	for _, i := range idx {
+		in := order[i]
+		if err := w.track(ctx, in, seqs[i], track.Interest(in)); err != nil {
+			return fmt.Errorf("retrack %s: %w", in.Doc.ID, err)
+		}
+	}
+	return nil
+}
+
+// storedDocument reads a stored document back with the canonical ids of
+// its entities (linked ones replaced by what they were linked to).
+func (w *writer) storedDocument(ctx context.Context, seq int64) (*doc.Document, map[string]int64, error) {
+	var id, text, layers string
+	if err := w.row(ctx, `SELECT d.id, b.text, b.layers FROM documents d JOIN document_bodies b ON b.doc = d.seq
+		WHERE d.seq = ?`, seq).Scan(&id, &text, &layers); err != nil {
+		return nil, nil, fmt.Errorf("read document %d: %w", seq, err)
+	}
+	d, err := decode(id, text, layers)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT de.local, COALESCE(l.canonical, de.entity)
+		FROM doc_entities de LEFT JOIN entity_links l ON l.doc = de.doc AND l.local = de.local WHERE de.doc = ?`), seq)
+	if err != nil {
+		return nil, nil, fmt.Errorf("entities of %s: %w", id, err)
+	}
+	defer rows.Close()
+	ents := map[string]int64{}
+	for rows.Next() {
+		var local string
+		var e int64
+		if err := rows.Scan(&local, &e); err != nil {
+			return nil, nil, fmt.Errorf("entities of %s: %w", id, err)
+		}
+		ents[local] = e
+	}
+	return d, ents, rows.Err()
+}
+
+// collectDays adds the (doc, day) rows to days and closes them.
+func collectDays(rows *sql.Rows, err error, days map[int64]string) error {
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var seq int64
+		var day string
+		if err := rows.Scan(&seq, &day); err != nil {
+			return err
+		}
+		days[seq] = day
+	}
+	return rows.Err()
+}
+
+// collectIDs adds the id rows to set and closes them.
+func collectIDs(rows *sql.Rows, err error, set map[int64]bool) error {
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		set[id] = true
+	}
+	return rows.Err()
+}
+
+// keys returns the keys of m in increasing order, as query arguments.
+func keys[V any](m map[int64]V) []any {
+	ks := make([]int64, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	out := make([]any, len(ks))
+	for i, k := range ks {
+		out[i] = k
+	}
+	return out
+}
+
+// anys returns ids as query arguments.
+func anys(ids []int64) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
 }
 
 func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
