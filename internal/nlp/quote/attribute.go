@@ -331,12 +331,13 @@ func (a *analysis) colonCue(lo int) (attribution, bool) {
 }
 
 // continues reports whether a quotation opening at token open continues the
-// quote prev: prev's cue followed it, and between that cue and the opening
+// quote prev (a direct quotation, or reported content with quotation marks
+// in it): prev's cue followed it, and between that cue and the opening
 // mark, in the same paragraph, there is only the rest of the cue's clause
 // (its speaker, an apposition, adverbials: "“X,” Burman, director of the
 // center, said of the plan. “Y.”") ending in a full stop or comma.
 func (a *analysis) continues(prev found, open int) bool {
-	if prev.pair < 0 || !prev.cueAfter || !prev.cue.ok() || prev.kind != doc.Direct {
+	if !prev.cueAfter || !prev.cue.ok() || prev.pair >= 0 && prev.kind != doc.Direct {
 		return false
 	}
 	if open-prev.cue[1] > 40 || !a.punct(open-1, ".,:;—–") && !a.isMark(open-1) {

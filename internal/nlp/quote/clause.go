@@ -88,8 +88,9 @@ func (a *analysis) npBefore(e, lo int) (span, bool) {
 	if functionWords[w] || auxiliaries[w] || a.possessive(e) {
 		return none, false
 	}
-	if _, isCue := cueForms[w]; isCue && !a.capitalised(e) {
-		return none, false
+	if _, isCue := cueForms[w]; isCue && !a.capitalised(e) &&
+		!(nounLike[w] && (a.is(e-1, articles) || a.possessive(e-1) || e-1 >= lo && a.toks[e-1].Kind == doc.Number)) {
+		return none, false // a verb; but "the report", "the campaign's statement" are nouns
 	}
 	s := e
 walk:
@@ -161,7 +162,8 @@ func (a *analysis) npAfter(s, hi int) (span, bool) {
 		return span{s, s + 1}, true
 	}
 	e := s
-	det := determiners[w] && !a.capitalised(s) || w == "the" || w == "a" || w == "an"
+	det := determiners[w] && !a.capitalised(s) || w == "the" || w == "a" || w == "an" ||
+		!a.capitalised(s) && a.roleBeforeName(s, hi) // "former Pennsylvania governor Ed Rendell"
 	if det {
 		e++
 	}
@@ -297,17 +299,23 @@ func (a *analysis) apposition(closing, lo int) span {
 		if a.isMark(j) || a.punct(j, ".;:!?") {
 			return none
 		}
-		if _, ok := a.cue(j); ok && !a.capitalised(j) && !a.is(j, participles) {
+		if _, ok := a.cue(j); ok && !a.capitalised(j) && !a.is(j, participles) && !a.inRelative(j, lo) {
 			return none // a clause, not an apposition: "X, who said …, added"
 		}
 		if !a.punct(j, ",") {
 			continue
 		}
-		if commas++; commas > 3 {
-			return none
+		if commas++; commas > 3 || a.clauseLike(j+1, closing) {
+			return none // "In Decatur, the plant is hanging on, said …": a clause before an inverted cue
 		}
 		name, ok := a.npBefore(j-1, lo)
 		if !ok {
+			// "One of the authors of the report, Ari Fleischer, said":
+			// the name between the commas is the speaker.
+			if inner, ok := a.npAfter(j+1, closing); ok && inner[1] == closing && a.capitalised(j+1) &&
+				!a.is(j+1, pronouns) && a.opensSentence(a.phraseStart(j, lo), lo) {
+				return inner
+			}
 			continue
 		}
 		if !a.hasCapital(name) && a.capitalised(j+1) {
@@ -320,6 +328,48 @@ func (a *analysis) apposition(closing, lo int) span {
 		}
 	}
 	return none
+}
+
+// phraseStart returns the first token of the stretch ending before token
+// j that no punctuation interrupts, not before lo.
+func (a *analysis) phraseStart(j, lo int) int {
+	k := j
+	for k > lo && j-k < 20 && a.toks[k-1].Kind != doc.Punct {
+		k--
+	}
+	return k
+}
+
+// inRelative reports whether token j lies in a relative clause opening
+// after the comma before it within the apposition ("Sanders, who on
+// Tuesday endorsed Clinton, said"): its verb does not make the apposition
+// a clause.
+func (a *analysis) inRelative(j, lo int) bool {
+	for k := j - 1; k >= lo && j-k < 12; k-- {
+		if a.isWord(k, "who") || a.isWord(k, "which") {
+			return true
+		}
+		if a.toks[k].Kind == doc.Punct {
+			return false
+		}
+	}
+	return false
+}
+
+// clauseLike reports whether tokens [s, e) between two commas read as a
+// clause rather than an apposition: an auxiliary or a subject pronoun
+// before any relative pronoun ("the plant is hanging on", but not "a
+// lawyer who has represented him").
+func (a *analysis) clauseLike(s, e int) bool {
+	for k := s; k < e; k++ {
+		switch {
+		case a.isWord(k, "who") || a.isWord(k, "which") || a.isWord(k, "that") || a.isWord(k, "whose"):
+			return false
+		case a.is(k, verbAux) && !a.isWord(k, "not") || a.is(k, subjectPronouns):
+			return true
+		}
+	}
+	return false
 }
 
 // plural reports whether a lower-case noun looks plural ("specialists").

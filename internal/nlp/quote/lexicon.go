@@ -445,6 +445,11 @@ var articles = map[string]bool{"the": true, "a": true, "an": true, "his": true, 
 	"its": true, "our": true, "my": true, "your": true, "this": true, "these": true, "those": true,
 	"another": true, "every": true, "each": true}
 
+// pronounDeterminers may stand alone as a subject ("another said", "each
+// believes"), so a cue form after them that is rarely a noun stays a verb.
+var pronounDeterminers = map[string]bool{"another": true, "each": true, "this": true, "these": true,
+	"those": true}
+
 // speakerNouns are bare nouns that can be a speaker without a determiner
 // ("officials said", "police say").
 var speakerNouns = map[string]bool{}

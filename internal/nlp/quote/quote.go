@@ -139,6 +139,7 @@ func annotate(d *doc.Document) *analysis {
 	fs := a.transcripts(used, nil)
 	fs = a.quotations(used, fs)
 	fs = a.reported(used, fs)
+	a.continuations(fs)
 	r := newResolver(d)
 	// Resolve speakers in text order of their phrases, so that a pronoun can
 	// prefer the latest speaker before it.

@@ -399,6 +399,79 @@ func TestQuotes(t *testing.T) {
 			want: []want{{"the closure", doc.Indirect, "condemned", "members of the union"}},
 		},
 		{
+			name: "doubled straight marks close a partial before the cue",
+			text: "But the new quay is ''twice the size of the old one,'' he said.",
+			want: []want{
+				{"the new quay is ''twice the size of the old one", doc.Mixed, "said", "he"},
+				{"twice the size of the old one,", doc.Partial, "said", "he"},
+			},
+		},
+		{
+			name: "a quotation after the cue continues reported content with marks",
+			text: "The ferry is “ten years old,” the captain said. “It needs a refit.”",
+			want: []want{
+				{"The ferry is “ten years old,” the captain said. “It needs a refit.", doc.Mixed, "said", "the captain"},
+				{"ten years old,", doc.Partial, "said", "the captain"},
+			},
+		},
+		{
+			name: "a semicolon ends the cue's clause",
+			text: "Fares will rise, officials say; in 2019, they fell.",
+			want: []want{{"Fares will rise", doc.Indirect, "say", "officials"}},
+		},
+		{
+			name: "a relative clause with a time adverbial ends at its comma",
+			text: "Ines Kovac, who on Monday endorsed the plan, said Tuesday the vote would be close.",
+			want: []want{
+				{"the plan", doc.Indirect, "endorsed", "who"},
+				{"the vote would be close", doc.Indirect, "said", "Ines Kovac"},
+			},
+		},
+		{
+			name: "an opening subordinate clause ends at its comma",
+			text: "While one union says the strike will end soon, another says it could last weeks.",
+			want: []want{
+				{"the strike will end soon", doc.Indirect, "says", "one union"},
+				{"it could last weeks", doc.Indirect, "says", "another"},
+			},
+		},
+		{
+			name: "a clause between commas is no apposition",
+			text: "The yard is busy, but it is short of steel, said the firm's chief executive, Ola Berg.",
+			want: []want{{"The yard is busy, but it is short of steel", doc.Indirect, "said", "the firm's chief executive"}},
+		},
+		{
+			name: "a lower-case role before a name after an inverted cue",
+			text: "The quay is unsafe, said former harbour master Jonas Vik.",
+			want: []want{{"The quay is unsafe", doc.Indirect, "said", "former harbour master Jonas Vik"}},
+		},
+		{
+			name: "a determiner standing alone and a report as speakers",
+			text: "Another said the ferry was late. The fees were too high, the report says.",
+			want: []want{
+				{"the ferry was late", doc.Indirect, "said", "Another"},
+				{"The fees were too high", doc.Indirect, "says", "the report"},
+			},
+		},
+		{
+			name: "a name in apposition after a description that is no speaker",
+			text: "One of the authors of the 2019 audit, Lena Marsh, said the fees were too high.",
+			want: []want{{"the fees were too high", doc.Indirect, "said", "Lena Marsh"}},
+		},
+		{
+			name: "a participle with its own subject after with",
+			text: "The mayor kept her lead, with 40 percent of residents saying they trust her.",
+			want: []want{{"they trust her", doc.Indirect, "saying", "40 percent of residents"}},
+		},
+		{
+			name: "a relative clause inside an apposition ends before the main verb",
+			text: "Mr. Vik, a pilot who described the storm as rare, said he would sail.",
+			want: []want{
+				{"the storm as rare", doc.Indirect, "described", "who"},
+				{"he would sail", doc.Indirect, "said", "Mr. Vik"},
+			},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,

@@ -100,6 +100,12 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 
 	// Content after the cue: "said (on Wednesday) (that) ...".
 	t := c + 1
+	if a.punct(t, ".!?") && (a.isMark(t+1) || a.quoteChar(t+1)) {
+		hi = t + 1 // "…,” he said. “…”: a sentence end the splitter missed
+	}
+	if a.punct(t, ";") {
+		hi = t // "…, analysts say; in 2012, …": the cue's clause ends
+	}
 	if parts, ok := particleVerbs[a.low(c)]; ok {
 		if !strings.Contains(parts, a.low(t)) || a.word(t) == "" {
 			return f, false // "talked with", "spoke to a crowd": no report
@@ -150,14 +156,17 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 			return f, false // "said at a briefing Monday before …": no clause follows
 		}
 		end := a.contentEnd(start, hi)
-		if a.relative(c, lo) {
-			// "The union, which endorsed the plan, met": the relative
+		switch rel, comma := a.relative(c, lo); {
+		case rel && comma, a.openingClause(c, lo):
+			// "The union, which endorsed the plan, met", "While one
+			// firm says X, another says Y": the relative or opening
 			// clause ends at its comma.
-			for k := start; k < end; k++ {
-				if a.punct(k, ",") && a.inPair[k] < 0 {
-					end = k
-					break
-				}
+			end = a.firstComma(start, end)
+		case rel:
+			// "Mr. Vik, a pilot who described the storm as rare, said
+			// …": a comma before the main verb closes the clause.
+			if k := a.firstComma(start, end); k < end && a.coordinatedVerb(a.skipAdverbials(k+1)) {
+				end = k
 			}
 		}
 		s, e, ok := a.trimTokens(start, end)
@@ -215,15 +224,52 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		return f, false // a quotation before the cue: handled with quotations
 	}
 	start = a.afterDateline(lo, comma)
-	for start < comma && (a.isMark(start) && a.pairs[a.markOf[start]].close >= comma || a.punct(start, "—–-")) {
-		start++
+	for start < comma && (a.isMark(start) && a.pairs[a.markOf[start]].close >= comma || a.punct(start, "—–-") ||
+		(a.isWord(start, "but") || a.isWord(start, "and")) && start+1 < comma && !a.punct(start+1, ",")) {
+		start++ // "But the plant is hanging on, he said": the conjunction links to the sentence before
 	}
 	s, e, ok := a.trimTokens(start, comma)
 	if !ok {
 		return f, false
 	}
 	f.start, f.end, f.kind = s, e, a.contentKind(start, comma)
+	f.cueAfter = true
 	return f, true
+}
+
+// continuations extends reported content that holds a quotation and whose
+// cue follows it by the quotation standing alone right after the cue's
+// clause: "The benefit is “ten times the losses,” he said. “Trade helps.”"
+// is one discontinuous quote, as with a direct quotation. The piece it
+// takes in is emptied, so annotate drops it.
+func (a *analysis) continuations(fs []found) {
+	alone := map[int]int{} // opening mark of an unattributed direct quotation -> its found
+	for i, f := range fs {
+		if f.pair >= 0 && f.kind == doc.Direct && !f.cue.ok() && a.pairs[f.pair].parent < 0 {
+			alone[a.pairs[f.pair].open] = i
+		}
+	}
+	if len(alone) == 0 {
+		return
+	}
+	for i := range fs {
+		f := &fs[i]
+		if f.pair >= 0 || !f.cueAfter || f.kind != doc.Mixed || !f.cue.ok() {
+			continue
+		}
+		// The quotation opens within a few tokens of the cue's clause.
+		for k := f.cue[1]; k < len(a.toks) && k-f.cue[1] < 40; k++ {
+			j, ok := alone[k]
+			if !ok {
+				continue
+			}
+			if a.continues(*f, k) {
+				f.end = fs[j].end
+				fs[j].end = fs[j].start
+			}
+			break
+		}
+	}
 }
 
 // onlyAdverbs reports whether tokens [s, e) are auxiliaries or adverbs.
@@ -523,14 +569,66 @@ func (a *analysis) finiteClause(s, hi int) bool {
 	return false
 }
 
-// relative reports whether the cue at c opens a relative clause set off by
-// a comma (", which endorsed …", ", who has long argued …").
-func (a *analysis) relative(c, lo int) bool {
+// relative reports whether the cue at c is the verb of a relative clause
+// ("who has long argued …", "which on Monday endorsed …") and whether a
+// comma sets the clause off (", which endorsed …").
+func (a *analysis) relative(c, lo int) (rel, comma bool) {
 	k := c - 1
-	for k > lo && (a.is(k, auxiliaries) || hasLySuffix(a.low(k))) {
+	for k > lo {
+		if t := a.timeBefore(k, lo); t < k {
+			k = t
+			continue
+		}
+		if !a.is(k, auxiliaries) && !hasLySuffix(a.low(k)) {
+			break
+		}
 		k--
 	}
-	return k > lo && (a.isWord(k, "which") || a.isWord(k, "who")) && a.punct(k-1, ",")
+	rel = k > lo && (a.isWord(k, "which") || a.isWord(k, "who"))
+	return rel, rel && a.punct(k-1, ",")
+}
+
+// firstComma returns the first comma outside quotations in tokens [s, e),
+// or e. A comma closing a quotation ("“… hacked,”") ends the content after
+// the closing mark.
+func (a *analysis) firstComma(s, e int) int {
+	for k := s; k < e; k++ {
+		if !a.punct(k, ",") {
+			continue
+		}
+		if a.inPair[k] < 0 {
+			return k
+		}
+		if p := a.pairs[a.inPair[k]]; p.close == k+1 && p.parent < 0 && k+2 <= e {
+			return k + 2
+		}
+	}
+	return e
+}
+
+// subordinators that open a sentence with a clause of their own: a cue in
+// that clause reports only up to the clause's comma.
+var openers = map[string]bool{"while": true, "when": true, "if": true, "although": true, "though": true,
+	"because": true, "after": true, "before": true, "once": true, "until": true, "whereas": true,
+	"unless": true, "since": true}
+
+// openingClause reports whether the cue at c stands in a subordinate
+// clause opening its sentence ("While one company says …, another says
+// …"): no comma outside quotations lies between the subordinator and c.
+func (a *analysis) openingClause(c, lo int) bool {
+	first := lo
+	for first < c && (a.isWord(first, "and") || a.isWord(first, "but") || a.isMark(first)) {
+		first++
+	}
+	if !a.is(first, openers) || c-first > 40 {
+		return false
+	}
+	for k := first + 1; k < c; k++ {
+		if a.punct(k, ",;") && a.inPair[k] < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // opensSentence reports whether only a dateline or conjunctions stand

@@ -228,8 +228,9 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 	if !ok {
 		return v, false
 	}
-	if i > 0 && (a.is(i-1, articles) || a.possessive(i-1) || a.toks[i-1].Kind == doc.Number) {
-		return v, false
+	if i > 0 && (a.is(i-1, articles) || a.possessive(i-1) || a.toks[i-1].Kind == doc.Number) &&
+		!(pronounDeterminers[a.low(i-1)] && !nounLike[w]) {
+		return v, false // "the claims", "his call"; but "another said", "those believe"
 	}
 	if a.capitalised(i) && len(a.sentOf) > 0 && !a.headlineSentence(int(a.sentOf[i])) {
 		// "the Islamic State", "the Washington Post": only a headline
@@ -266,13 +267,30 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 	}
 	if strings.HasSuffix(w, "ing") && i > 0 && a.toks[i-1].Kind == doc.Word && !a.is(i-1, auxiliaries) &&
 		!a.isWord(i-1, "and") && !a.isWord(i-1, "while") && !a.isWord(i-1, "by") && !a.is(i-1, pronouns) &&
-		!speechNouns[a.low(i-1)] {
+		!speechNouns[a.low(i-1)] && !a.withSubject(i) {
 		return v, false // "footage showing Putin": a participle modifying a noun
 	}
 	if parts, ok := particleVerbs[w]; ok && !strings.Contains(parts, a.low(i+1)) {
 		return v, false // "had spoken to Witkoff", "talked with": not a report
 	}
 	return v, true
+}
+
+// withSubject reports whether the participle at i has its own subject
+// after "with" ("with 30 percent of voters saying …"): a report.
+func (a *analysis) withSubject(i int) bool {
+	if !a.is(i, participles) || !(a.is(i-1, speakerNouns) || plural(a.low(i-1))) {
+		return false
+	}
+	for k := i - 2; k >= 0 && i-k < 8; k-- {
+		if a.isWord(k, "with") {
+			return true
+		}
+		if a.toks[k].Kind == doc.Punct {
+			return false
+		}
+	}
+	return false
 }
 
 func (a *analysis) isWord(i int, w string) bool {
@@ -333,8 +351,18 @@ func (a *analysis) punct(i int, set string) bool {
 // isMark reports whether token i is a quote mark of a quotation.
 func (a *analysis) isMark(i int) bool { return i >= 0 && i < len(a.markOf) && a.markOf[i] >= 0 }
 
-// quoteChar reports whether token i is any quote character.
-func (a *analysis) quoteChar(i int) bool { return a.punct(i, "“”‘’\"'«»„") }
+// quoteChar reports whether token i is any quote character, the doubled
+// straight marks of some styles (” and “) included.
+func (a *analysis) quoteChar(i int) bool {
+	if a.punct(i, "“”‘’\"'«»„") {
+		return true
+	}
+	if i < 0 || i >= len(a.toks) || a.toks[i].Kind != doc.Punct {
+		return false
+	}
+	w := a.word(i)
+	return w == "''" || w == "``"
+}
 
 // possessive reports whether token i is a possessive clitic.
 func (a *analysis) possessive(i int) bool {
