@@ -122,12 +122,17 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	info := newDocInfo(text, toks, sents, t.gaz)
 	ws.lex.reset()
 	var names []Name
+	var heads []doc.Span // headline sentences, byte ranges
 	ti := 0
 	tagRange := func(a, b int) {
 		if a >= b {
 			return
 		}
 		names = t.tagSentence(ws, text, toks, a, b, info, names)
+		if ws.s.headline && a == 0 && text[toks[b-1].Start:toks[b-1].End] != "." {
+			// The story's headline: first, title case, no full stop.
+			heads = append(heads, doc.Span{Start: toks[a].Start, End: toks[b-1].End})
+		}
 	}
 	for _, sp := range sents {
 		a := ti
@@ -144,6 +149,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	}
 	tagRange(ti, len(toks))
 	names = mergeProducts(text, names)
+	names = t.headlineWords(text, toks, names, heads)
 	names = t.check(text, toks, names, info)
 	names = joinParticles(text, toks, names)
 	names = t.completeFirstNames(text, toks, names)
@@ -198,6 +204,90 @@ func (t *Tagger) check(text string, toks []doc.Token, names []Name, info *docInf
 			n.Type = "GPE"
 		}
 		out = append(out, n)
+	}
+	return out
+}
+
+// headlineWords drops the names of a title-case headline (heads holds at
+// most the document's first sentence) that are only
+// common words and that the story never repeats ("Storm Hits Coast",
+// "Ferry Firm Warns of Delays"): where every word is capitalised, the
+// tagger cannot tell a name from a phrase, and a real name in a headline
+// almost always comes back in the text ("White House" is also a known
+// name and stays).
+func (t *Tagger) headlineWords(text string, toks []doc.Token, names []Name, heads []doc.Span) []Name {
+	if len(heads) == 0 {
+		return names
+	}
+	out := names[:0]
+	h, k := 0, 0
+	for _, n := range names {
+		for h < len(heads) && heads[h].End <= n.Start {
+			h++
+		}
+		if h == len(heads) || n.Start < heads[h].Start || n.End > heads[h].End {
+			out = append(out, n)
+			continue
+		}
+		for k < len(toks) && toks[k].Start < n.Start {
+			k++
+		}
+		s := text[n.Start:n.End]
+		e := k
+		for e < len(toks) && toks[e].Start < n.End {
+			e++
+		}
+		commonWord := func(j int) bool {
+			w := text[toks[j].Start:toks[j].End]
+			switch {
+			case toks[j].Kind != doc.Word:
+				return toks[j].Kind == doc.Punct
+			case innerParticles[strings.ToLower(w)]:
+				return true
+			}
+			return t.gaz.IsCommon(w)
+		}
+		if strings.Count(text, s) > 1 {
+			out = append(out, n)
+			continue
+		}
+		if _, known := t.gaz.Lookup(s); known {
+			out = append(out, n)
+			continue
+		}
+		// The longest part of the name that the story repeats, once the
+		// common words around it are gone: "Hands [Halden Shipping]".
+		best := n
+		best.End = best.Start
+	search:
+		for a := k; a < e; a++ {
+			if a > k && !commonWord(a-1) {
+				break
+			}
+			for b := e; b > a; b-- {
+				if b < e && !commonWord(b) {
+					break
+				}
+				part := text[toks[a].Start:toks[b-1].End]
+				if capWord(text, toks[a]) && strings.Count(text, part) > 1 {
+					if toks[b-1].End-toks[a].Start > best.End-best.Start {
+						best.Start, best.End = toks[a].Start, toks[b-1].End
+					}
+					continue search
+				}
+			}
+		}
+		if best.End > best.Start {
+			out = append(out, best)
+			continue
+		}
+		allCommon := true
+		for j := k; j < e && allCommon; j++ {
+			allCommon = commonWord(j)
+		}
+		if !allCommon {
+			out = append(out, n)
+		}
 	}
 	return out
 }
@@ -406,10 +496,58 @@ func (t *Tagger) spans(text string, toks []doc.Token, labels []int, names []Name
 		for j < len(toks) && labels[j] == labelI(k) {
 			j++
 		}
-		names = t.refine(text, toks, i, j, Types[k], names)
+		// A name does not run across a lower-case word other than a
+		// particle: "[Marlow] gave [Halden Shipping]", "[Apple] unveiled
+		// [Lion]" are two names each, whatever the tagger joined. Works
+		// and products keep their words ("Gone with the Wind").
+		a := i
+		if k != typeIndex("MISC") && k != typeIndex("PRODUCT") && k != typeIndex("EVENT") {
+			for m := i + 1; m < j-1; m++ {
+				if innerLower(text, toks[m]) {
+					names = t.refine(text, toks, a, m, Types[k], names)
+					a = m + 1
+				}
+			}
+		}
+		names = t.refine(text, toks, a, j, Types[k], names)
 		i = j
 	}
 	return names
+}
+
+// typeIndex returns the index of type name in Types.
+func typeIndex(name string) int {
+	for k, t := range Types {
+		if t == name {
+			return k
+		}
+	}
+	return -1
+}
+
+// innerParticles are the lower-case words that occur inside names other
+// than nameParticles: "Bank of England", "Trinidad and Tobago", "Center
+// for Science", "Stratford-upon-Avon".
+var innerParticles = map[string]bool{
+	"of": true, "and": true, "the": true, "for": true, "on": true, "in": true, "at": true, "upon": true,
+	"e": true, "und": true, "bint": true, "ben": true, "zu": true, "af": true, "av": true, "do": true,
+	"to": true, // "30 Seconds to Mars", "Road to Perdition"
+}
+
+// innerLower reports whether tok is an all-lower-case word that cannot be
+// inside a name: not a particle, not a camel-case brand ("iPhone"), not
+// the end of a word the tokeniser split ("62d", "'s").
+func innerLower(text string, tok doc.Token) bool {
+	if tok.Kind != doc.Word || !tok.SpaceBefore {
+		return false
+	}
+	w := text[tok.Start:tok.End]
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return !nameParticles[w] && !innerParticles[w]
 }
 
 // refine trims the tagged span toks[i:j] (titles before a person's name,
@@ -499,7 +637,7 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 	if pt, ok := placeEnds[text[toks[j-1].Start:toks[j-1].End]]; ok && typ == "PERSON" && j-i > 1 {
 		typ = pt // "Bridgton Junction", "Hancock Brook", "Congress Street"
 	}
-	if typ == "PERSON" && j-i > 1 && orgEnds[text[toks[j-1].Start:toks[j-1].End]] {
+	if (typ == "PERSON" || typ == "GPE" || typ == "LOC") && j-i > 1 && orgEnds[text[toks[j-1].Start:toks[j-1].End]] {
 		typ = "ORG" // "Dave Matthews Band", "Hinkley Locomotive Works"
 	}
 	if typ != "ORG" && t.teamName(text, toks[i:j]) {
@@ -876,7 +1014,10 @@ var orgEnds = map[string]bool{"Inc": true, "Inc.": true, "Corp": true, "Corp.": 
 	"College": true, "Institute": true, "Party": true, "Ministry": true, "Agency": true, "Council": true,
 	"Committee": true, "Commission": true, "Association": true, "Foundation": true, "Records": true,
 	"Industries": true, "Holdings": true, "Works": true, "Railroad": true, "Railway": true, "Studios": true,
-	"Air": true,
+	"Air": true, "Shipping": true, "Lines": true, "Logistics": true, "Systems": true, "Technologies": true,
+	"Partners": true, "Pharmaceuticals": true, "Securities": true, "Insurance": true, "Petroleum": true,
+	"Mining": true, "Telecom": true, "Communications": true, "Aerospace": true, "Electronics": true,
+	"Shipyard": true, "Shipyards": true, "Ventures": true, "Investments": true, "Bancorp": true,
 	// Newspapers ("Orlando Sentinel"); "Post", "Press" and "Star" are
 	// surnames too.
 	"Sentinel": true, "Statesman": true, "Courant": true, "Chronicle": true, "Herald": true, "Tribune": true,
@@ -1221,8 +1362,10 @@ func (t *Tagger) extraName(text string, toks []doc.Token, i int, covered func(in
 	if camelCase(w) {
 		// "iPhone 4", "iOS", "eBook": brand names written in camel case
 		// are products, with a model number after them.
+		// The number may carry a label of its own (the tagger sometimes
+		// tags "4" and not "iPhone"); it is still the model number.
 		end := tok.End
-		if i+1 < len(toks) && !covered(i+1) && toks[i+1].Kind == doc.Number && toks[i+1].End-toks[i+1].Start <= 3 {
+		if modelNumber(text, toks, i+1) && toks[i+1].End-toks[i+1].Start <= 3 {
 			end = toks[i+1].End
 		}
 		// "iPod Classic", "iTunes Music Store": capitalised words right

@@ -149,6 +149,26 @@ func TestNames(t *testing.T) {
 			text: "The president spoke to reporters in the Oval Office on Friday.",
 			want: []string{"FAC Oval Office"},
 		},
+		{
+			name: "camel-case product and a tagged model number",
+			text: "Apple Inc. announced Friday that it will give owners of its new iPhone 4 a free case.",
+			want: []string{"ORG Apple Inc.", "PRODUCT iPhone 4"},
+		},
+		{
+			name: "headline of common words is no name",
+			text: "Storm Hits Coast as Ferry Firm Warns of Delays\n\nA ferry operator said on Monday that its crossings would be late.",
+			want: []string{},
+		},
+		{
+			name: "headline name trimmed to what the story repeats",
+			text: "Port Chief Hands Halden Shipping a Deadline\n\nThe port authority gave Halden Shipping until Friday to restore the crossing.",
+			want: []string{"ORG Halden Shipping", "ORG Halden Shipping"},
+		},
+		{
+			name: "no name across a verb",
+			text: "Officials said Monday that Rotterdam gave Halden Shipping a deadline.",
+			want: []string{"GPE Rotterdam", "ORG Halden Shipping"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
