@@ -122,13 +122,70 @@ type lexicon struct {
 	closed, open map[string]entry
 	// words holds both for every word in either, so that tagging costs
 	// one lookup a token, not two (most tokens are open-class or unknown).
-	words map[string]wordEntry
+	words wordTable
 }
+
+// wordTable is a read-only hash table from lower-case words to their
+// entries: open addressing with linear probing in a table at most a
+// quarter full, and a byte-wise FNV-1a hash. Tagging looks up every word
+// token, and for words of a few letters this is several times cheaper
+// than a Go map, whose entries are also copied out on every lookup.
+type wordTable struct {
+	slots   []int32 // 1 + index in entries, 0 when empty; a power of two long
+	entries []wordEntry
+}
+
+func newWordTable(words map[string]wordEntry) wordTable {
+	n := 16
+	for n < 4*len(words) {
+		n *= 2
+	}
+	t := wordTable{slots: make([]int32, n), entries: make([]wordEntry, 0, len(words))}
+	mask := uint32(n - 1)
+	for _, we := range words {
+		t.entries = append(t.entries, we)
+		h := hashWord(we.word) & mask
+		for t.slots[h] != 0 {
+			h = (h + 1) & mask
+		}
+		t.slots[h] = int32(len(t.entries))
+	}
+	return t
+}
+
+// get returns the entry of lower-case word w, or nil.
+func get[S string | []byte](t *wordTable, w S) *wordEntry {
+	mask := uint32(len(t.slots) - 1)
+	for h := hashWord(w) & mask; ; h = (h + 1) & mask {
+		i := t.slots[h]
+		if i == 0 {
+			return nil
+		}
+		if e := &t.entries[i-1]; e.word == string(w) {
+			return e
+		}
+	}
+}
+
+func hashWord[S string | []byte](w S) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h
+}
+
+// noEntry is the entry of an unlisted word.
+var noEntry wordEntry
 
 // wordEntry is a word's closed-class and open-class entries.
 type wordEntry struct {
+	word             string // the word itself (lower case)
 	closed, open     entry
 	isClosed, isOpen bool
+	// verbOrAdv: a known verb form or adverb, which a capital at the
+	// start of a sentence does not make a name.
+	verbOrAdv bool
 }
 
 type entry struct {
@@ -211,17 +268,23 @@ func buildLexicon() *lexicon {
 	}
 	put(l.open, l.adv, Adv)
 	put(l.open, l.adj, Adj)
-	l.words = make(map[string]wordEntry, len(l.closed)+len(l.open))
+	words := make(map[string]wordEntry, len(l.closed)+len(l.open))
 	for w, e := range l.closed {
-		we := l.words[w]
+		we := words[w]
 		we.closed, we.isClosed = e, true
-		l.words[w] = we
+		words[w] = we
 	}
 	for w, e := range l.open {
-		we := l.words[w]
+		we := words[w]
 		we.open, we.isOpen = e, true
-		l.words[w] = we
+		words[w] = we
 	}
+	for w, we := range words {
+		_, verb := l.verb[w]
+		we.word, we.verbOrAdv = w, verb || l.adv[w]
+		words[w] = we
+	}
+	l.words = newWordTable(words)
 	return l
 }
 

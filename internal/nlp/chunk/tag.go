@@ -70,10 +70,15 @@ var verbOnly = map[string]bool{"gives": true, "says": true, "tells": true, "urge
 
 // tagWord gives the context-free tag of a word token (lower is its lower case).
 func tagWord(lower string, capital bool, inEntity bool) (Tag, string, Form) {
+	return tagEntry(lower, lex.entry(lower), capital, inEntity)
+}
+
+// tagEntry is tagWord given the word's lexicon entry we (the zero entry
+// when it is not listed).
+func tagEntry(lower string, we *wordEntry, capital bool, inEntity bool) (Tag, string, Form) {
 	if inEntity && capital {
 		return Propn, "", 0
 	}
-	we := lex.words[lower]
 	if we.isClosed {
 		return we.closed.tag, we.closed.lemma, 0
 	}
@@ -117,8 +122,53 @@ func punctTag(s string) Tag {
 }
 
 func isCapital(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// entry returns the lexicon entry of lower-case word w; an unlisted word
+// has the zero entry.
+func (l *lexicon) entry(w string) *wordEntry {
+	if e := get(&l.words, w); e != nil {
+		return e
+	}
+	return &noEntry
+}
+
+// lookup returns the lower case of word s and its lexicon entry. The lower
+// case of a listed word is the lexicon's own string, so that capitalised
+// function words ("The", "He", "In") cost no allocation; only unlisted
+// words with capitals (names) do.
+func lookup(s string) (string, *wordEntry) {
+	var buf [24]byte
+	if len(s) > len(buf) {
+		l := lowerOf(s)
+		return l, lex.entry(l)
+	}
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			l := strings.ToLower(s)
+			return l, lex.entry(l)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			upper = true
+		}
+		buf[i] = c
+	}
+	if !upper {
+		return s, lex.entry(s)
+	}
+	b := buf[:len(s)]
+	if we := get(&lex.words, b); we != nil {
+		return we.word, we
+	}
+	return string(b), &noEntry
 }
 
 // lowerOf returns the lower case of s, without allocating when s has no
@@ -277,10 +327,8 @@ func (a *Analysis) personAt(i int) bool {
 // known reports whether token i's word is in a lexicon (its tag is not a
 // guess).
 func (a *Analysis) known(i int) bool {
-	l := a.Words[i].Lower
-	_, c := lex.closed[l]
-	_, o := lex.open[l]
-	return c || o
+	we := lex.entry(a.Words[i].Lower)
+	return we.isClosed || we.isOpen
 }
 
 // startsGroup reports whether a word of tag t can open a noun group or

@@ -1,8 +1,9 @@
 package event
 
 import (
-	"fmt"
 	"slices"
+	"sort"
+	"strconv"
 
 	"dateline/internal/doc"
 )
@@ -10,16 +11,20 @@ import (
 // group is one event: the mentions that refer to it, with what coreference
 // compares kept up to date so that each comparison is constant time.
 type group struct {
-	ms      []*mention
-	typ     string
-	ents    map[string]bool // participants of all mentions
-	place   string          // the place, when a mention gave one
+	ms  []*mention
+	typ string
+	// ents are the participants of all mentions, each once: a slice,
+	// cheaper than a map for the few of most events, and entSet beside it
+	// once there are many.
+	ents    []string
+	entSet  map[string]bool
+	place   string // the place, when a mention gave one
 	neg     bool
 	heading bool // all mentions are in headings
 }
 
 func newGroup(m *mention) *group {
-	g := &group{typ: m.typ, ents: map[string]bool{}, neg: m.attrs.Negated, heading: true}
+	g := &group{typ: m.typ, neg: m.attrs.Negated, heading: true}
 	g.add(m)
 	return g
 }
@@ -27,12 +32,40 @@ func newGroup(m *mention) *group {
 func (g *group) add(m *mention) {
 	g.ms = append(g.ms, m)
 	for _, p := range m.parts {
-		g.ents[p.Entity] = true
+		g.addEntity(p.Entity)
 	}
 	if g.place == "" {
 		g.place = m.place
 	}
 	g.heading = g.heading && m.heading
+}
+
+// maxEntSlice is the number of participants up to which a linear search
+// beats a map lookup.
+const maxEntSlice = 16
+
+// has reports whether entity id takes part in g.
+func (g *group) has(id string) bool {
+	if g.entSet != nil {
+		return g.entSet[id]
+	}
+	return slices.Contains(g.ents, id)
+}
+
+func (g *group) addEntity(id string) {
+	if g.has(id) {
+		return
+	}
+	g.ents = append(g.ents, id)
+	switch {
+	case g.entSet != nil:
+		g.entSet[id] = true
+	case len(g.ents) > maxEntSlice:
+		g.entSet = make(map[string]bool, 2*len(g.ents))
+		for _, e := range g.ents {
+			g.entSet[e] = true
+		}
+	}
 }
 
 // maxLookback bounds how many earlier events of a type a mention is
@@ -49,12 +82,16 @@ const maxLookback = 40
 func (x *extractor) corefer() []doc.Event {
 	var groups []*group
 	byType := map[string][]*group{}
-	byTok := map[int]*group{}
+	// groupOf[i] is the event of x.ms[i]. Mentions are in token order, so
+	// the mention a link names is found by binary search.
+	groupOf := make([]*group, len(x.ms))
 	for i := range x.ms {
 		m := &x.ms[i]
-		g := byTok[m.link]
-		if m.link < 0 {
-			g = nil
+		var g *group
+		if m.link >= 0 {
+			if j := sort.Search(i, func(j int) bool { return x.ms[j].tok >= m.link }); j < i && x.ms[j].tok == m.link {
+				g = groupOf[j]
+			}
 		}
 		if g == nil {
 			g = antecedent(byType[m.typ], m, x.sentence)
@@ -66,7 +103,7 @@ func (x *extractor) corefer() []doc.Event {
 			groups = append(groups, g)
 			byType[m.typ] = append(byType[m.typ], g)
 		}
-		byTok[m.tok] = g
+		groupOf[i] = g
 	}
 	events := make([]doc.Event, 0, len(groups))
 	for _, g := range groups {
@@ -89,7 +126,7 @@ func antecedent(groups []*group, m *mention, sent func(tok int) int) *group {
 		}
 		shared := 0
 		for _, p := range m.parts {
-			if g.ents[p.Entity] {
+			if g.has(p.Entity) {
 				shared++
 			}
 		}
@@ -131,7 +168,7 @@ func compatible(g *group, m *mention) bool {
 	}
 	overlap, strong := false, 0
 	for _, p := range m.parts {
-		if g.ents[p.Entity] {
+		if g.has(p.Entity) {
 			overlap = true
 		}
 		if !slices.Contains(m.weak, p.Entity) {
@@ -146,7 +183,7 @@ func (x *extractor) event(g *group, n int) doc.Event {
 	a := x.a
 	first := g.ms[0]
 	tok := a.Doc.Tokens[first.tok]
-	e := doc.Event{ID: fmt.Sprintf("v%d", n), Type: first.typ, Trigger: doc.ExtentOf(a.Doc.Text, tok.Start, tok.End)}
+	e := doc.Event{ID: "v" + strconv.Itoa(n), Type: first.typ, Trigger: doc.ExtentOf(a.Doc.Text, tok.Start, tok.End)}
 	var attrs doc.Attributes
 	timeRank := 0
 	for i, m := range g.ms {

@@ -81,8 +81,9 @@ type mention struct {
 type extractor struct {
 	a  *chunk.Analysis
 	ms []mention
-	// inQuote and cue map tokens to quotation speakers (built on first
-	// use, when indexed is set; nil when no quotation has a speaker).
-	inQuote, cue []string
+	// inQuote and cue map tokens to quotations with a speaker, 1 + index
+	// in doc.Quotes (built on first use, when indexed is set; nil when no
+	// quotation has a speaker).
+	inQuote, cue []int32
 	indexed      bool
 }
