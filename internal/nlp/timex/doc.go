@@ -33,12 +33,14 @@
 //
 // Relative expressions are anchored on the document creation time (DCT,
 // [doc.Document.DCT]), date part only. Direction comes first from nearby
-// words ("by Friday", "since Friday", "Friday deadline", "last", "next"),
-// then from the tense of the sentence: the nearest tense cue to the
-// expression decides, cues after it counting double distance since a verb
-// usually precedes its time ("met on Monday and will meet again") (future: will, 'll, would, plans, planned to,
-// expected to, going to, scheduled; past: was, had, irregular past
-// forms and words in -ed, except participles after "be"). Reporting verbs
+// words ("by Friday", "since Friday", "Friday deadline", "last", "next",
+// "postponed until Friday"), then from the tense of the sentence: the
+// nearest tense cue to the expression decides, cues after it counting double
+// distance since a verb usually precedes its time ("met on Monday and will
+// meet again") (future: will, 'll, would, plans, planned to, expected to,
+// going to, scheduled, set to; past: was, had, irregular past forms and
+// words in -ed, except participles after a copula ("will be held", "remain
+// closed"); a present perfect ("has continued") is present). Reporting verbs
 // (said, told, announced) count as past for weekdays ("said Friday") but not
 // for months ("said it would pay in January"). A weekday in a sentence
 // without a cue, or with a possessive ("Monday's ruling"), is in the past,
@@ -53,9 +55,12 @@
 // 2025-W33, "this year" 2025, "two days ago" and "a week ago" days, "a year
 // ago" 2024, "the 1990s" 199, "the 20th century" 19, "early 2025" 2025 with
 // mod START. "A year earlier", "year-ago" take the granularity of the date
-// they compare with: the last date of their sentence, or a quarter named
-// shortly before ("the third quarter ... a year earlier" is the third
-// quarter of the year before). "The quarter" of a business story is the
+// they compare with: the last date of their sentence, or the quarter an
+// earnings story reports on, named in the last few paragraphs ("net rose
+// in the third quarter. ... A year earlier, net was ..." is the third
+// quarter of the year before). "The past year", "the last decade" are the
+// unit before the DCT's (2024, 201), as TimeBank, MEANTIME and HeidelTime
+// read them; "the past two years" and "the past hour" are durations. "The quarter" of a business story is the
 // quarter being reported: the previous one during the first two months of
 // a quarter. "The following year", "the next day" count from the last date
 // found rather than the DCT. Holidays with a fixed date or a rule

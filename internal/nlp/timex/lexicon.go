@@ -237,7 +237,7 @@ func buildLexicon() map[string]*entry {
 	for _, w := range []string{"will", "'ll", "’ll", "shall", "wo", "would",
 		"planned", "planning", "intend", "intended", "ready", "plans", "plan",
 		"scheduled", "expected", "expects", "upcoming", "intends", "aims", "due",
-		"tomorrow", "going"} {
+		"tomorrow", "going", "set", "slated", "poised"} {
 		get(w).cue = cueFuture
 	}
 	// Reporting verbs ("said", "told") date the report, not always what is

@@ -124,10 +124,13 @@ func (p *parser) localDir(i, end int) int {
 	return 0
 }
 
-// grantVerbs give someone time up to a date: "gave Nordvik until Friday",
-// "extended the talks until Monday".
+// grantVerbs give someone time up to a date or move an event to it:
+// "gave Nordvik until Friday", "extended the talks until Monday",
+// "postponed the vote until Tuesday".
 var grantVerbs = []string{"give", "gives", "gave", "given", "giving", "grant", "grants",
-	"granted", "granting", "extend", "extends", "extended", "extending"}
+	"granted", "granting", "extend", "extends", "extended", "extending", "postpone", "postpones",
+	"postponed", "delay", "delays", "delayed", "adjourn", "adjourns", "adjourned", "defer",
+	"defers", "deferred", "suspend", "suspends", "suspended"}
 
 // grantsTime reports whether the preposition at k ("until", "by") closes a
 // grant of time: "has until", or a grant verb a few words before it in the

@@ -199,15 +199,16 @@ func (p *parser) relative(i int) (match, bool) {
 		return dateM(i, k+1, p.relSeason(seasonIndex(u.season), shift))
 	case u.unit != noUnit && !u.plural:
 		if (p.is(j, "past") || (the && p.is(j, "last"))) && !p.is(j-1, "this") {
-			// "the past week": a duration ending now; "the past weekend" is
-			// the last one.
-			if u.unit == uWeekend {
-				return dateM(i, k+1, p.unitValue(uWeekend, -1))
-			}
-			if u.unit == uSecond || u.unit == uNight {
+			// "the past year", "the last decade": the calendar unit before
+			// the DCT's, as TimeBank, MEANTIME and HeidelTime read them;
+			// "the past day" and "the past hour" are stretches ending now.
+			switch u.unit {
+			case uSecond, uNight:
 				return match{}, false
+			case uMinute, uHour, uDay:
+				return match{start: i, end: k + 1, typ: doc.Duration, value: durValue(1, false, u.unit)}, true
 			}
-			return match{start: i, end: k + 1, typ: doc.Duration, value: durValue(1, false, u.unit)}, true
+			return dateM(i, k+1, p.unitValue(u.unit, -1))
 		}
 		if u.unit == uSecond || u.unit == uMinute || u.unit == uHour {
 			return match{}, false

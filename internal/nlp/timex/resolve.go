@@ -17,6 +17,10 @@ type parser struct {
 	hasDCT      bool
 	lastDate    string // value of the last DATE or TIME found, for times of day
 	lastDateTok int    // its first tok
+	// lastQuarter is the last quarter named (2025-Q3), the reference of
+	// "a year earlier" in an earnings report; lastQuarterTok its first tok.
+	lastQuarter    string
+	lastQuarterTok int
 }
 
 // Placeholder values of the undated convention (see the package doc).
@@ -287,11 +291,17 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 				p.is(j, "intended") || p.is(j, "ready")) && !p.is(j+1, "to") && !p.is(j+1, "for") {
 				c = noCue
 			}
+			if c == cueFuture && (p.is(j, "set") || p.is(j, "slated") || p.is(j, "poised")) && !p.is(j+1, "to") {
+				c = noCue // "set to begin" looks ahead; "set a record" does not
+			}
 		case t.edVerb:
 			c = cuePast
 		}
-		if c == cuePast && (p.is(j-1, "be") || p.is(j-1, "being")) {
-			c = noCue // "will be held": a participle, not a past tense
+		if c == cuePast && p.copulaAt(j-1) && !p.is(j, "was") && !p.is(j, "were") && !p.is(j, "had") && !p.is(j, "did") {
+			c = noCue // "will be held", "remain closed": a participle, not a past tense
+		}
+		if c == cuePast && (p.is(j-1, "has") || p.is(j-1, "have") || p.is(j-1, "'ve") || p.is(j-1, "’ve")) {
+			c = cuePresent // "has continued": a state reaching the present
 		}
 		if c == noCue || c == cuePresent && best != noCue {
 			continue
@@ -365,7 +375,24 @@ func (p *parser) yearBack(i int) string {
 			}
 		}
 	}
+	if q, ok := p.reportedQuarter(i); ok {
+		return p.yearBackOf(q)
+	}
 	return p.unitValue(uYear, -1)
+}
+
+// quarterScope is how far (in toks) a quarter stays the period an earnings
+// report compares with: a few paragraphs.
+const quarterScope = 400
+
+// reportedQuarter returns the quarter named last before tok i when it is
+// recent enough to be the period the story reports on: "net rose in the
+// third quarter. ... A year earlier, net was ..." compares third quarters.
+func (p *parser) reportedQuarter(i int) (string, bool) {
+	if p.lastQuarter == "" || i-p.lastQuarterTok > quarterScope || !isDigit(p.lastQuarter[0]) {
+		return "", false
+	}
+	return p.lastQuarter, true
 }
 
 // yearBackOf moves a value with a four-digit year back one year.
@@ -423,4 +450,20 @@ func (p *parser) dueToVerb(j int) bool {
 		return false
 	}
 	return true
+}
+
+// copulas take a participle as an adjective ("will be held", "remain
+// closed"), which then says nothing of the tense; a past copula ("was")
+// is itself the cue.
+var copulas = []string{"be", "being", "been", "is", "are", "am", "was", "were", "remain", "remains",
+	"remained", "stay", "stays", "stayed", "become", "becomes", "became", "seem", "seems", "get", "gets"}
+
+// copulaAt reports whether tok j is a copula.
+func (p *parser) copulaAt(j int) bool {
+	for _, w := range copulas {
+		if p.is(j, w) {
+			return true
+		}
+	}
+	return false
 }

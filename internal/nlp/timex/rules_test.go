@@ -1,0 +1,66 @@
+package timex
+
+import "testing"
+
+// TestNormalisationRules checks the value rules one category at a time, each
+// with invented sentences: anchoring, tense, granularity and the fuzzy
+// references of TimeML 1.2.1. A case lists every time of its text.
+func TestNormalisationRules(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		dct  string
+		want []want
+	}{
+		// Earnings reports compare with the quarter they report on.
+		{"year earlier after a quarter", "Acme earned $4 million in the third quarter. Sales rose 5%. A year earlier, it lost $2 million.", wednesday,
+			[]want{{"the third quarter", D, "2025-Q3", ""}, {"A year earlier", D, "2024-Q3", ""}}},
+		{"year ago without a quarter", "Unemployment stands at 5%, up from 4% a year ago.", wednesday,
+			[]want{{"a year ago", D, "2024", ""}}},
+		{"quarter far back does not count", "Acme earned $4 million in the third quarter." + longFiller + "A year ago the town had no mayor.", wednesday,
+			[]want{{"the third quarter", D, "2025-Q3", ""}, {"A year ago", D, "2024", ""}}},
+
+		// "The past year" is the calendar unit before the DCT's.
+		{"the past year", "Hate crimes rose over the past year.", wednesday,
+			[]want{{"the past year", D, "2024", ""}}},
+		{"the last decade", "Wages lost ground in the last decade.", wednesday,
+			[]want{{"the last decade", D, "201", ""}}},
+		{"the past month", "Shares fell 8% in the past month.", wednesday,
+			[]want{{"the past month", D, "2025-07", ""}}},
+		{"the past hour stays a duration", "Three quakes struck in the past hour.", wednesday,
+			[]want{{"the past hour", R, "PT1H", ""}}},
+		{"past n units stay durations", "Output fell over the past two years.", wednesday,
+			[]want{{"the past two years", R, "P2Y", ""}}},
+
+		// Tense cues.
+		{"set to looks ahead", "The trial is set to begin on Monday in London.", wednesday,
+			[]want{{"Monday", D, "2025-08-11", ""}}},
+		{"set without to is no cue", "The runner set a record on Monday.", wednesday,
+			[]want{{"Monday", D, "2025-08-04", ""}}},
+		{"participle after remain", "Banks to remain closed until Friday", wednesday,
+			[]want{{"Friday", D, "2025-08-08", ""}}},
+		{"present perfect reaches now", "Officials have promised an answer by Friday.", wednesday,
+			[]want{{"Friday", D, "2025-08-08", ""}}},
+		{"past perfect stays past", "Officials had promised an answer by Friday.", wednesday,
+			[]want{{"Friday", D, "2025-08-01", ""}}},
+		{"postponed until", "Lawmakers postponed the vote until Tuesday.", wednesday,
+			[]want{{"Tuesday", D, "2025-08-12", ""}}},
+		{"stayed until stays past", "Crowds stayed in the square until Tuesday.", wednesday,
+			[]want{{"Tuesday", D, "2025-08-05", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, run(t, tt.text, tt.dct), tt.want)
+		})
+	}
+}
+
+// longFiller is prose without times, long enough to put a quarter out of
+// the scope of a later comparison.
+var longFiller = func() string {
+	s := " "
+	for range 60 {
+		s += "The harbour board met the unions and discussed pay. "
+	}
+	return s
+}()
