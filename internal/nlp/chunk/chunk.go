@@ -17,6 +17,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"dateline/internal/doc"
 )
@@ -111,6 +112,9 @@ type Analysis struct {
 	initial []bool // token opens a sentence or quotation
 	first   []bool // token opens a sentence
 	heading []bool // token lies in a title-case heading
+
+	flags    []bool // backs initial, first and heading
+	chunkIdx []int  // backs the Chunks of every clause
 }
 
 // TokenRange is a half-open range of token indices.
@@ -120,8 +124,12 @@ type TokenRange struct{ First, End int }
 // treats the whole text as one sentence when d.Sentences is empty) and reads
 // d.Entities and d.Times when present. It never fails: odd input gives a
 // poorer analysis, not an error.
+//
+// Call [Analysis.Release] when done with the analysis, so that the next
+// Analyze reuses its memory.
 func Analyze(d *doc.Document) *Analysis {
-	a := &Analysis{Doc: d, Words: make([]Word, len(d.Tokens))}
+	a := pool.Get().(*Analysis)
+	a.reset(d)
 	a.sentences()
 	a.markInitial()
 	a.mapMentions()
@@ -133,12 +141,58 @@ func Analyze(d *doc.Document) *Analysis {
 	return a
 }
 
+// pool holds released analyses. An analysis allocates some 100 bytes per
+// token (its words, chunks and clauses), and without reuse the stage spends
+// much of its time allocating, clearing and collecting them.
+var pool = sync.Pool{New: func() any { return new(Analysis) }}
+
+// maxPooledWords bounds the analyses kept for reuse, so that one huge
+// document does not pin its memory for the life of the process.
+const maxPooledWords = 1 << 18
+
+// Release gives the memory of a back for reuse by a later [Analyze]. After
+// it neither a nor anything read from it that refers into it (Words,
+// Mentions, Chunks, Clauses and their Chunks, Sentences, the slices
+// [Analysis.Window] returns) may be used; strings and the document stay
+// valid. Calling it is optional.
+func (a *Analysis) Release() {
+	if a == nil || cap(a.Words) > maxPooledWords {
+		return
+	}
+	*a = Analysis{
+		Words: a.Words[:0], Mentions: a.Mentions[:0], Chunks: a.Chunks[:0], Clauses: a.Clauses[:0],
+		Sentences: a.Sentences[:0], flags: a.flags[:0], chunkIdx: a.chunkIdx[:0],
+	}
+	pool.Put(a)
+}
+
+// reset prepares a (new or released) analysis for d: every word zero, every
+// other slice empty, reusing their arrays.
+func (a *Analysis) reset(d *doc.Document) {
+	n := len(d.Tokens)
+	a.Doc = d
+	a.Words = grow(a.Words, n)
+	a.flags = grow(a.flags, 3*n+1)
+	a.first, a.initial, a.heading = a.flags[:n+1:n+1], a.flags[n+1:2*n+1:2*n+1], a.flags[2*n+1:]
+	a.Mentions, a.Chunks, a.Clauses, a.Sentences = a.Mentions[:0], a.Chunks[:0], a.Clauses[:0], a.Sentences[:0]
+}
+
+// grow returns s resized to n zero elements, reusing its array when it is
+// large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
 func (a *Analysis) sentences() {
 	toks := a.Doc.Tokens
-	a.first = make([]bool, len(toks)+1)
 	if len(a.Doc.Sentences) == 0 {
 		if len(toks) > 0 {
-			a.Sentences = []TokenRange{{0, len(toks)}}
+			a.Sentences = append(a.Sentences, TokenRange{0, len(toks)})
 		}
 		return
 	}
@@ -176,7 +230,7 @@ func (a *Analysis) mapMentions() {
 	for _, e := range a.Doc.Entities {
 		n += len(e.Mentions)
 	}
-	a.Mentions = make([]Mention, 0, n)
+	a.Mentions = slices.Grow(a.Mentions[:0], n)
 	for ei, e := range a.Doc.Entities {
 		for _, m := range e.Mentions {
 			if m.Start >= m.End {
@@ -297,8 +351,6 @@ func (a *Analysis) sentenceInitial(i int) bool { return a.initial[i] }
 
 // markInitial fills a.initial and a.heading.
 func (a *Analysis) markInitial() {
-	a.initial = make([]bool, len(a.Doc.Tokens))
-	a.heading = make([]bool, len(a.Doc.Tokens))
 	text := a.Doc.Text
 	for _, s := range a.Sentences {
 		a.markHeading(s)

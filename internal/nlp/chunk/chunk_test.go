@@ -1,6 +1,7 @@
 package chunk_test
 
 import (
+	"slices"
 	"testing"
 
 	"dateline/internal/nlp/chunk"
@@ -122,5 +123,42 @@ func BenchmarkAnalyze(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		chunk.Analyze(d)
+	}
+}
+
+// TestReleaseReuse: an analysis built in the memory of a released one (a
+// longer document, with mentions, times, quotes and a heading) equals one
+// built from scratch.
+func TestReleaseReuse(t *testing.T) {
+	long := chunktest.MustParse(t, "Ferry Operator Misses Deadline\n\n“We had a wonderful conversation,” [[Trump|PERSON]] told [[Mark Rutte|PERSON]] in the [[Oval Office|FAC]] [[last month|DATE|2025-07]]. "+
+		"[[Armenia|GPE]] and [[Azerbaijan|GPE]] agreed on a treaty between [[Baku|GPE]] and [[Yerevan|GPE]], officials said, after talks that lasted [[three hours|DURATION|PT3H]].", "2025-08-06")
+	for _, tt := range []struct{ name, marked string }{
+		{"shorter", "The two leaders will hold a summit in [[Geneva|GPE]], the [[Kremlin|ORG]] said."},
+		{"no sentences", ""},
+		{"plain", "it rained and they met"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fresh := chunk.Analyze(chunktest.MustParse(t, tt.marked, "2025-08-06"))
+			chunk.Analyze(long).Release()
+			reused := chunk.Analyze(chunktest.MustParse(t, tt.marked, "2025-08-06"))
+			if got, want := reused.String(), fresh.String(); got != want {
+				t.Errorf("after reuse\n%s\nwant\n%s", got, want)
+			}
+			if !slices.Equal(reused.Words, fresh.Words) {
+				t.Errorf("words differ after reuse:\n%+v\nwant\n%+v", reused.Words, fresh.Words)
+			}
+			if !slices.Equal(reused.Mentions, fresh.Mentions) || !slices.Equal(reused.Chunks, fresh.Chunks) || !slices.Equal(reused.Sentences, fresh.Sentences) {
+				t.Errorf("mentions, chunks or sentences differ after reuse")
+			}
+			sameClause := func(x, y chunk.Clause) bool {
+				return x.Start == y.Start && x.End == y.End && x.Sentence == y.Sentence && x.Opener == y.Opener &&
+					x.Parent == y.Parent && x.Kind == y.Kind && slices.Equal(x.Chunks, y.Chunks)
+			}
+			if !slices.EqualFunc(reused.Clauses, fresh.Clauses, sameClause) {
+				t.Errorf("clauses differ after reuse:\n%+v\nwant\n%+v", reused.Clauses, fresh.Clauses)
+			}
+			reused.Release()
+			fresh.Release()
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package chunk
 
 import (
+	"slices"
 	"strings"
 
 	"dateline/internal/doc"
@@ -27,7 +28,7 @@ state stress emphasise emphasize vow promise know understand indicate agree decl
 
 // chunk groups the tokens of every sentence into noun and verb groups.
 func (a *Analysis) chunk() {
-	a.Chunks = make([]Chunk, 0, len(a.Words)/2+1)
+	a.Chunks = slices.Grow(a.Chunks[:0], len(a.Words)/2+1)
 	for _, s := range a.Sentences {
 		a.chunkSentence(s.First, s.End)
 	}
@@ -274,7 +275,7 @@ func (a *Analysis) addChunk(c Chunk) {
 
 // clauses cuts each sentence into clauses and assigns chunks to them.
 func (a *Analysis) clauses() {
-	a.Clauses = make([]Clause, 0, 2*len(a.Sentences)+1)
+	a.Clauses = slices.Grow(a.Clauses[:0], 2*len(a.Sentences)+1)
 	for si, s := range a.Sentences {
 		cur := a.openClause(s.First, si, -1, -1, Main)
 		for i := s.First; i < s.End; i++ {
@@ -299,7 +300,8 @@ func (a *Analysis) clauses() {
 	}
 	// Chunks are in text order and so are clauses: every clause's chunks
 	// are a run of one shared index slice.
-	idx := make([]int, len(a.Chunks))
+	idx := grow(a.chunkIdx, len(a.Chunks))
+	a.chunkIdx = idx
 	for ci := range a.Chunks {
 		idx[ci] = ci
 		c := &a.Chunks[ci]

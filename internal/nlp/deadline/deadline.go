@@ -46,7 +46,9 @@ func (Stage) Process(ctx context.Context, d *doc.Document) error {
 	if d.Tokens == nil && d.Text != "" {
 		d.Tokens = token.Tokenize(d.Text, nil)
 	}
-	d.Deadlines = Extract(chunk.Analyze(d))
+	a := chunk.Analyze(d)
+	d.Deadlines = Extract(a)
+	a.Release() // the deadlines hold nothing of it
 	return nil
 }
 

@@ -44,6 +44,7 @@ func (Stage) Process(ctx context.Context, d *doc.Document) error {
 	a := chunk.Analyze(d)
 	d.Events = Extract(a)
 	d.Deadlines = deadline.Extract(a)
+	a.Release() // the events and deadlines hold nothing of it
 	return nil
 }
 
