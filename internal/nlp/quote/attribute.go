@@ -69,6 +69,17 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 		default:
 			at, ok := a.governingCue(lo, p.open, closeTok+1, hi, level)
 			if !ok {
+				if j := lastTop; j >= 0 && p.parent < 0 && lo > 0 && lo < p.open && a.continues(dst[j], lo) {
+					// "“X,” he said. Unless …, “Y.”": the sentence after
+					// the cue's goes on quoting its speaker, words of the
+					// article's own around a quotation (PolNeAR's mixed
+					// discontinuous content).
+					if _, e, ok := a.trimTokens(lo, hi); ok {
+						dst[j].end = e
+						dst[j].kind = doc.Mixed
+						byPair[pi] = j
+					}
+				}
 				continue // a scare quote or title with nobody saying it
 			}
 			f.cue, f.spk, f.addr = at.cue, at.spk, at.addr
@@ -382,6 +393,13 @@ func paragraphBreakBetween(text string, toks []doc.Token, i, j int) bool {
 // nearest speech verb before it in its sentence ("described the talks as
 // “useful”"), else a belief verb, else a cue after it.
 func (a *analysis) governingCue(lo, open, after, hi int, level int32) (attribution, bool) {
+	if a.punct(after-2, ",") || a.punct(after, ",") {
+		// "… when the mayor offered aid, “towns were broke,” Marsh
+		// said": a cue right after the quotation's comma is its own.
+		if at, ok := a.cueAfter(after, hi, level); ok && !strings.HasSuffix(a.low(at.cue[0]), "ing") {
+			return at, true // but "“fair,” saying it …" is a new report by the same speaker
+		}
+	}
 	best, bestBelief := -1, -1
 	for j := open - 1; j >= lo && open-j < maxReach; j-- {
 		if !a.sameLevel(j, level) {

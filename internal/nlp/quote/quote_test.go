@@ -400,9 +400,9 @@ func TestQuotes(t *testing.T) {
 		},
 		{
 			name: "doubled straight marks close a partial before the cue",
-			text: "But the new quay is ''twice the size of the old one,'' he said.",
+			text: "The new quay is ''twice the size of the old one,'' he said.",
 			want: []want{
-				{"the new quay is ''twice the size of the old one", doc.Mixed, "said", "he"},
+				{"The new quay is ''twice the size of the old one", doc.Mixed, "said", "he"},
 				{"twice the size of the old one,", doc.Partial, "said", "he"},
 			},
 		},
@@ -469,6 +469,54 @@ func TestQuotes(t *testing.T) {
 			want: []want{
 				{"the storm as rare", doc.Indirect, "described", "who"},
 				{"he would sail", doc.Indirect, "said", "Mr. Vik"},
+			},
+		},
+		{
+			name: "a passive expectation without its holder is all content",
+			text: "Berg is expected to win the harbour seat.",
+			want: []want{{"Berg is expected to win the harbour seat", doc.Indirect, "is expected", ""}},
+		},
+		{
+			name: "according to without a comma and inside a parenthesis",
+			text: "The ferry was sold in 2012 according to the port register. The fleet grew (40 boats were new, according to the register) last year.",
+			want: []want{
+				{"The ferry was sold in 2012", doc.Indirect, "according to", "the port register"},
+				{"40 boats were new", doc.Indirect, "according to", "the register"},
+			},
+		},
+		{
+			name: "an addressee with a prepositional phrase before that",
+			text: "The mayor told delegates at the harbour convention that the quay would reopen.",
+			want: []want{{"that the quay would reopen", doc.Indirect, "told", "The mayor"}},
+		},
+		{
+			name: "a name object of a verb of stance, without the time after it",
+			text: "Vik endorsed Marsh in early June. Gov. Lena Marsh announced the deal Monday.",
+			want: []want{
+				{"Marsh", doc.Indirect, "endorsed", "Vik"},
+				{"the deal", doc.Indirect, "announced", "Gov. Lena Marsh"},
+			},
+		},
+		{
+			name: "the sentence after a cue goes on with words around a quotation",
+			text: "“It is a big moment,” said Ola Berg, a strategist for the union. Unless rivals quit, “it is hard to see how he is stopped.”",
+			want: []want{{"It is a big moment,” said Ola Berg, a strategist for the union. Unless rivals quit, “it is hard to see how he is stopped.”",
+				doc.Mixed, "said", "Ola Berg"}},
+		},
+		{
+			name: "a cue after the quotation's comma beats a verb in an opening clause",
+			text: "In 2009, when the mayor offered towns money for roads, “towns were losing money,” Marsh said.",
+			want: []want{
+				{"In 2009, when the mayor offered towns money for roads, “towns were losing money", doc.Mixed, "said", "Marsh"},
+				{"towns were losing money,", doc.Partial, "said", "Marsh"},
+			},
+		},
+		{
+			name: "reported content keeps a quotation the splitter cut",
+			text: "In 2009, “towns were losing money. They needed it,” Marsh said.",
+			want: []want{
+				{"In 2009, “towns were losing money. They needed it", doc.Mixed, "said", "Marsh"},
+				{"towns were losing money. They needed it,", doc.Partial, "said", "Marsh"},
 			},
 		},
 		{

@@ -91,7 +91,7 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	f := found{pair: -1, outer: -1, cue: span{c, c + 1}, spk: none, addr: none}
 	spk, passive := a.subjectBefore(c, lo)
 	if passive {
-		return f, false
+		return a.passiveReport(f, c, lo, hi)
 	}
 	if !spk.ok() {
 		spk = a.inheritedSubject(c, lo)
@@ -129,6 +129,8 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		f.addr, t = a.object(t, hi)
 		if f.addr.ok() && a.isWord(t, "to") {
 			t = f.addr[0] // "urged North Korea to refrain": the object is in the content
+		} else if k := a.clauseAfterObject(t, hi); k > t {
+			t = k // "told delegates at the convention that …"
 		}
 	}
 	start := a.contentStart(t, hi)
@@ -148,7 +150,7 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		start+1 < hi && !a.quoteChar(start+1) && !a.is(start+1, participles) {
 		start++ // "Rubio says, win or lose, he’s staying in the race"
 	}
-	if start < hi && !a.tailOnly(start, hi) && (spk.ok() || c > lo && a.toks[c-1].Kind == doc.Word) && !a.punct(start, ",") {
+	if start < hi && (!a.tailOnly(start, hi) || a.nameObject(c, start)) && (spk.ok() || c > lo && a.toks[c-1].Kind == doc.Word) && !a.punct(start, ",") {
 		if a.punct(start, ":()") {
 			return f, false // "said: “…”" is a framed quotation, handled with quotations
 		}
@@ -169,6 +171,7 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 				end = k
 			}
 		}
+		end = a.trimTime(start, end)
 		s, e, ok := a.trimTokens(start, end)
 		if !ok {
 			return f, false
@@ -217,6 +220,14 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		}
 		f.spk, comma = np, c-1
 	}
+	if pi := a.inPair[lo]; pi >= 0 && a.pairs[pi].parent < 0 && a.pairs[pi].open < lo {
+		// The splitter ended a sentence inside the quotation ("In 2009,
+		// “Towns were broke. They needed it,” Marsh said"): the content
+		// starts with the sentence holding the opening mark.
+		if plo, _ := a.sentRange(a.pairs[pi].open); lo-plo < maxClause {
+			lo = plo
+		}
+	}
 	if comma <= lo || comma-lo > maxClause {
 		return f, false
 	}
@@ -224,9 +235,8 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		return f, false // a quotation before the cue: handled with quotations
 	}
 	start = a.afterDateline(lo, comma)
-	for start < comma && (a.isMark(start) && a.pairs[a.markOf[start]].close >= comma || a.punct(start, "—–-") ||
-		(a.isWord(start, "but") || a.isWord(start, "and")) && start+1 < comma && !a.punct(start+1, ",")) {
-		start++ // "But the plant is hanging on, he said": the conjunction links to the sentence before
+	for start < comma && (a.isMark(start) && a.pairs[a.markOf[start]].close >= comma || a.punct(start, "—–-")) {
+		start++
 	}
 	s, e, ok := a.trimTokens(start, comma)
 	if !ok {
@@ -270,6 +280,127 @@ func (a *analysis) continuations(fs []found) {
 			break
 		}
 	}
+}
+
+// passiveCues report a view or expectation without its holder when
+// passive, before the word given ("is expected to", "is seen as", "is
+// known for").
+var passiveCues = map[string]string{"expected": "to", "seen": "as", "viewed": "as", "regarded": "as",
+	"considered": "to as", "known": "for as", "believed": "to", "thought": "to", "rumored": "to",
+	"projected": "to as", "predicted": "to", "perceived": "as", "widely": ""}
+
+// passiveReport reads a sourceless passive report, "Trump is expected to
+// win the state": the whole clause, its subject and cue included, is the
+// content (PolNeAR's convention), and there is no speaker.
+func (a *analysis) passiveReport(f found, c, lo, hi int) (found, bool) {
+	next, ok := passiveCues[a.low(c)]
+	if !ok || next == "" || !strings.Contains(next, a.low(c+1)) || a.word(c+1) == "" {
+		return f, false
+	}
+	b := c
+	for b-1 >= lo && c-b < 4 && a.toks[b-1].Kind == doc.Word && (a.is(b-1, auxiliaries) || hasLySuffix(a.low(b-1))) {
+		b--
+	}
+	if b == c || !a.isBe(b) && !a.isBe(c-1) && !a.is(b, verbAux) {
+		return f, false
+	}
+	np, ok := a.npBefore(b-1, lo)
+	if !ok || a.relativePronoun(np) {
+		return f, false
+	}
+	end := a.contentEnd(c+1, hi)
+	for k := c + 1; k < end; k++ {
+		if !a.punct(k, ",") || a.inPair[k] >= 0 {
+			continue
+		}
+		if a.cueAt(k + 1) {
+			return f, false // "…, said the report": the source is named after all
+		}
+		if np, ok := a.npAfter(k+1, end); ok && a.cueAt(a.skipAdverbs(np[1], end)) {
+			return f, false // "…, the report said"
+		}
+	}
+	s, e, ok := a.trimTokens(np[0], end)
+	if !ok {
+		return f, false
+	}
+	f.cue = span{b, c + 1}
+	f.start, f.end, f.kind = s, e, a.contentKind(np[0], end)
+	return f, true
+}
+
+// objectVerbs take a person or group as what they report ("endorsed
+// Clinton", "blamed Obama"), where a name after "said" is the speaker.
+var objectVerbs = map[string]bool{}
+
+const objectVerbList = `endorse attack criticize criticise praise blame accuse support back
+	defend mock slam blast thank congratulate reject oppose condemn denounce hail tout champion
+	favor rebuke deride lambast assail applaud credit challenge`
+
+func init() {
+	for _, base := range strings.Fields(objectVerbList) {
+		for _, w := range inflections(base) {
+			objectVerbs[w] = true
+		}
+	}
+}
+
+// nameObject reports whether the cue at c is a verb of objectVerbs whose
+// object, starting at s, is a name and not a time ("endorsed Marsh in
+// early June" reports Marsh, though only a name and adverbials follow).
+func (a *analysis) nameObject(c, s int) bool {
+	return objectVerbs[a.low(c)] && a.capitalised(s) && a.toks[s].Kind == doc.Word && !a.is(s, timeHeads)
+}
+
+// clauseAfterObject returns the "that", "how", "whether" or "to"
+// opening the clause reported to an addressee whose phrase runs on past
+// what object read ("told delegates at the Republican convention that
+// …"), or s when none follows a plain noun phrase within reach.
+func (a *analysis) clauseAfterObject(s, hi int) int {
+	for k := s; k < hi && k-s < 15; k++ {
+		switch a.low(k) {
+		case "that", "how", "whether", "why", "what":
+			if k > s {
+				return k
+			}
+			return s
+		}
+		if a.toks[k].Kind != doc.Word && !a.possessive(k) && !a.punct(k, "-") || a.is(k, verbAux) ||
+			a.is(k, subjectPronouns) || a.cueAt(k) || a.isMark(k) {
+			return s
+		}
+	}
+	return s
+}
+
+// trimTime drops a time adverbial ending a reported noun phrase
+// ("announced the deal Monday", "endorsed Trump in early June"): a
+// clause ("said the vote would be close Tuesday") keeps it.
+func (a *analysis) trimTime(s, e int) int {
+	if e-s < 2 {
+		return e
+	}
+	switch a.low(s) {
+	case "that", "to", "how", "whether", "if", "why", "what", "who":
+		return e
+	}
+	for k := s; k < e; k++ {
+		if a.is(k, verbAux) || a.is(k, subjectPronouns) || a.isMark(k) {
+			return e
+		}
+	}
+	last := e - 1
+	for last > s && a.punct(last, ".,;:!?") {
+		last--
+	}
+	if !a.is(last, timeHeads) || a.is(last, auxiliaries) || a.isWord(last, "may") {
+		return e
+	}
+	j := last - 1
+	for j > s && last-j < 4 && (a.is(j, timeModifiers) || a.is(j, timeHeads) && !a.is(j, auxiliaries)) {
+		j--
+	}
+	return j + 1
 }
 
 // onlyAdverbs reports whether tokens [s, e) are auxiliaries or adverbs.
@@ -379,7 +510,7 @@ func (a *analysis) accordingTo(c, lo, hi int) (found, bool) {
 		for k < hi && k-c < 30 && !a.punct(k, ",.;:!?()") && !a.isMark(k) && !a.quoteChar(k) {
 			k++
 		}
-		if k == c+2 || k-c >= 30 || k < hi && !a.punct(k, ",.;!?") {
+		if k == c+2 || k-c >= 30 || k < hi && !a.punct(k, ",.;!?):") {
 			return f, false
 		}
 		np = span{c + 2, k}
@@ -402,15 +533,29 @@ func (a *analysis) accordingTo(c, lo, hi int) (found, bool) {
 		}
 		f.start, f.end, f.kind = s, e, a.contentKind(start, end)
 		return f, true
-	case c > lo && a.punct(c-1, ",") && c-lo <= maxClause:
-		if a.isMark(c - 2) {
-			return f, false
+	case c > lo && (a.punct(c-1, ",") || a.toks[c-1].Kind == doc.Word || a.toks[c-1].Kind == doc.Number) && c-lo <= maxClause:
+		end := c
+		if a.punct(c-1, ",") {
+			if a.isMark(c - 2) {
+				return f, false
+			}
+			end = c - 1
 		}
-		s, e, ok := a.trimTokens(lo, c-1)
+		start := lo
+		for k := end - 1; k > lo && end-k < 60; k-- {
+			if a.punct(k, ")") {
+				break
+			}
+			if a.punct(k, "(") {
+				start = k + 1 // "(93 percent were white, according to exit polls)"
+				break
+			}
+		}
+		s, e, ok := a.trimTokens(start, end)
 		if !ok {
 			return f, false
 		}
-		f.start, f.end, f.kind = s, e, a.contentKind(lo, c-1)
+		f.start, f.end, f.kind = s, e, a.contentKind(start, end)
 		return f, true
 	}
 	return f, false
@@ -620,15 +765,29 @@ func (a *analysis) openingClause(c, lo int) bool {
 	for first < c && (a.isWord(first, "and") || a.isWord(first, "but") || a.isMark(first)) {
 		first++
 	}
-	if !a.is(first, openers) || c-first > 40 {
-		return false
-	}
-	for k := first + 1; k < c; k++ {
+	for k := c - 1; k >= first && c-k < 40; k-- {
 		if a.punct(k, ",;") && a.inPair[k] < 0 {
 			return false
 		}
+		if !a.is(k, openers) {
+			continue
+		}
+		// At the sentence start, or after an opening adverbial with no
+		// verb ("In 2009, when the mayor offered …").
+		if k == first {
+			return true
+		}
+		if !a.punct(k-1, ",") || k-1-first > 8 {
+			return false
+		}
+		for j := first; j < k-1; j++ {
+			if a.is(j, verbAux) || a.cueAt(j) || a.isMark(j) {
+				return false
+			}
+		}
+		return true
 	}
-	return true
+	return false
 }
 
 // opensSentence reports whether only a dateline or conjunctions stand
