@@ -236,6 +236,11 @@ func (p *parser) monthFirst(i int) (string, int, bool) {
 	if e.needsCap && !p.monthContext(i) {
 		return "", 0, false
 	}
+	// "October of next year": two times, the month in the year named.
+	if r := p.e(k); k == j+1 && p.is(j, "of") && r != nil && (r.rel == rLast || r.rel == rNext || r.rel == rThis) &&
+		p.is(k+1, "year") && !p.is(k, "past") && p.hasDCT {
+		return fmtMonth(p.dct.Year()+relShift(r.rel), m), i + 1, true
+	}
 	y, ok := p.monthYear(m, 0, p.monthDir(i, i+1))
 	if !ok {
 		return "XXXX-" + pad(m, 2), i + 1, true

@@ -80,14 +80,17 @@
 //
 // # Documents without a date
 //
-// Without a DCT nothing is invented: expressions are still found, and
-// values keep what the text says and mark the rest unknown, TimeML style.
-// A weekday is XXXX-WXX-3 (Wednesday), a month without year XXXX-08, a day
-// XXXX-08-06, a season XXXX-SU, a clock time XXXX-XX-XXT15:00. Expressions
-// that only make sense from the DCT become the fuzzy reference of their
-// direction: "today", "this year" PRESENT_REF; "yesterday", "last month",
-// "two days ago" PAST_REF; "tomorrow", "next week" FUTURE_REF. Durations
-// and sets do not depend on the DCT.
+// An undated article whose first lines hold a dateline, a line that is just
+// a full date ("September 18, 2008" under the headline), is anchored on that
+// date: it is the article's own. Otherwise, without a DCT nothing is
+// invented: expressions are still found, and values keep what the text says
+// and mark the rest unknown, TimeML style. A weekday is XXXX-WXX-3
+// (Wednesday), a month without year XXXX-08, a day XXXX-08-06, a season
+// XXXX-SU, a clock time XXXX-XX-XXT15:00. Expressions that only make sense
+// from the DCT become the fuzzy reference of their direction: "today", "this
+// year" PRESENT_REF; "yesterday", "last month", "two days ago" PAST_REF;
+// "tomorrow", "next week" FUTURE_REF. Durations and sets do not depend on
+// the DCT.
 //
 // Every value written passes [ValidValue].
 package timex

@@ -199,10 +199,18 @@ func (p *parser) tokAt(i int) *tok {
 	return &p.toks[i]
 }
 
-// monthDir is dir for month names, where reporting verbs do not count.
+// monthDir is dir for month names, where reporting verbs do not count
+// unless the month is their own adjunct: a past form right before the
+// preposition ("plans announced in January", "founded in March") dates the
+// month, unless a copula makes it a participle ("will be announced in").
 func (p *parser) monthDir(i, end int) int {
 	if d := p.localDir(i, end); d != 0 {
 		return d
+	}
+	if p.prevIs(i, "in", "on", "during") && i >= 2 && !p.copulaAt(i-3) {
+		if t := &p.toks[i-2]; t.edVerb || t.e != nil && t.e.cue == cuePast {
+			return past
+		}
 	}
 	return p.tenseOf(i, false)
 }

@@ -47,6 +47,20 @@ func TestNormalisationRules(t *testing.T) {
 			[]want{{"Tuesday", D, "2025-08-12", ""}}},
 		{"stayed until stays past", "Crowds stayed in the square until Tuesday.", wednesday,
 			[]want{{"Tuesday", D, "2025-08-05", ""}}},
+
+		// Months without a year.
+		{"month of next year", "Licences will not be renewed after October of next year.", wednesday,
+			[]want{{"October", D, "2026-10", ""}, {"next year", D, "2026", ""}}},
+		{"participle dates its month", "The cuts add to plans announced in January.", "2025-08-20",
+			[]want{{"January", D, "2025-01", ""}}},
+		{"participle after a copula looks ahead", "The cuts will be announced in January.", "2025-08-20",
+			[]want{{"January", D, "2026-01", ""}}},
+
+		// An undated article anchors on its own dateline.
+		{"dateline anchors an undated article", "Car sales slump\nFebruary 3, 2009\nSales fell in January and last month's figures were revised.", "",
+			[]want{{"February 3, 2009", D, "2009-02-03", ""}, {"January", D, "2009-01", ""}, {"last month", D, "2009-01", ""}}},
+		{"a date inside a sentence is no dateline", "Car sales slump\nSales fell on February 3, 2009, and again last month.", "",
+			[]want{{"February 3, 2009", D, "2009-02-03", ""}, {"last month", D, "PAST_REF", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

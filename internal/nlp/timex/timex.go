@@ -2,6 +2,7 @@ package timex
 
 import (
 	"context"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -32,8 +33,53 @@ func (Stage) Process(ctx context.Context, d *doc.Document) error {
 		sents = sentence.Split(d.Text, toks, nil)
 	}
 	dct, ok := d.DCT()
+	if !ok {
+		dct, ok = datelineDate(d.Text, toks, sents)
+	}
 	d.Times = Extract(d.Text, toks, sents, dct, ok, d.Times[:0])
 	return nil
+}
+
+// datelineLines is how many lines from the top may hold a dateline.
+const datelineLines = 3
+
+// datelineDate returns the date of an undated article's dateline: a line
+// among the first few that is a full calendar date and nothing else
+// ("September 18, 2008" under the headline). It is the article's own date,
+// so relative expressions can be anchored on it as on a DCT.
+func datelineDate(text string, toks []doc.Token, sents []doc.Span) (time.Time, bool) {
+	end, lines := 0, 0
+	for end < len(text) && lines < datelineLines {
+		if text[end] == '\n' {
+			lines++
+		}
+		end++
+	}
+	n := sort.Search(len(toks), func(k int) bool { return toks[k].End > end })
+	for _, tm := range Extract(text[:end], toks[:n], nil, time.Time{}, false, nil) {
+		if tm.Type != doc.Date || len(tm.Value) != 10 || !isDigit(tm.Value[0]) || !wholeLine(text, tm.Start, tm.End) {
+			continue
+		}
+		if t, ok := parseDay(tm.Value); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// wholeLine reports whether text[start:end] is all of its line but spaces.
+func wholeLine(text string, start, end int) bool {
+	for k := start - 1; k >= 0 && text[k] != '\n'; k-- {
+		if text[k] != ' ' && text[k] != '\t' && text[k] != '\r' {
+			return false
+		}
+	}
+	for k := end; k < len(text) && text[k] != '\n'; k++ {
+		if text[k] != ' ' && text[k] != '\t' && text[k] != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // Extract appends the time expressions of text to dst and returns the result.
