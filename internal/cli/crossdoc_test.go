@@ -23,6 +23,7 @@ import (
 type scenarioStore interface {
 	ingestStore
 	store.CrossDoc
+	Entity(ctx context.Context, q store.EntityQuery) (*store.EntityReport, error)
 	Close() error
 }
 
@@ -437,5 +438,117 @@ func ingestInto(tb testing.TB, s scenarioStore, file string) {
 	sum, err := ingest(context.Background(), env, cfg, p, s, []string{file})
 	if err != nil || sum.Failed > 0 {
 		tb.Fatalf("ingest %s: %+v, %v\n%s", file, sum, err, out.String())
+	}
+}
+
+// TestCrossDocNames checks the senses of "Washington" (the city, the state,
+// the US government) and two people called Kim told apart by titles and
+// company, across articles, and that the entity report of a canonical
+// entity counts the articles linked to it.
+func TestCrossDocNames(t *testing.T) {
+	for name, open := range scenarioBackends(t) {
+		t.Run(name, func(t *testing.T) {
+			s := ingestScenario(t, open, filepath.Join("testdata", "crossdoc", "names.jsonl"))
+			checkNames(t, s)
+		})
+	}
+}
+
+func checkNames(t *testing.T, s scenarioStore) {
+	ctx := context.Background()
+	links := []struct {
+		name string
+		want map[string]string // document → what its partial or ambiguous name was taken for
+	}{
+		{"Washington", map[string]string{
+			"w1": "United States", "w5": "United States", // "Washington imposed", "Washington said"
+			"w2": "Washington State", "w4": "Washington State", // "Washington Governor", near Spokane
+			"w3": "Washington", "w6": "Washington", // "marched in Washington", "flew back to Washington"
+		}},
+		{"Kim", map[string]string{"n-k3": "Kim Jong Un", "n-k4": "Kim Min-seok", "n-k5": "Kim Min-seok"}},
+	}
+	for _, tc := range links {
+		t.Run("links "+tc.name, func(t *testing.T) {
+			ls, err := s.EntityLinks(ctx, tc.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, l := range ls {
+				if l.Name == tc.name {
+					got[l.DocID] = l.Canonical
+				}
+				if l.Reason == "" {
+					t.Errorf("%s/%s: no reason", l.DocID, l.Local)
+				}
+			}
+			for d, want := range tc.want {
+				if got[d] != want {
+					t.Errorf("%s: %q taken for %q, want %q", d, tc.name, got[d], want)
+				}
+			}
+		})
+	}
+
+	reports := []struct {
+		q         store.EntityQuery
+		name      string
+		docs      int
+		ambiguous []string // candidates, when the name is ambiguous
+		also      []string
+		linked    []string // appearances reached through a link
+	}{
+		{q: store.EntityQuery{Name: "Washington"}, name: "Washington", docs: 2, also: []string{"United States", "Washington State"}},
+		{q: store.EntityQuery{Name: "Washington State"}, name: "Washington State", docs: 2, linked: []string{"w2", "w4"}},
+		{q: store.EntityQuery{Name: "United States"}, name: "United States", docs: 2, linked: []string{"w1", "w5"}},
+		{q: store.EntityQuery{Name: "Kim"}, name: "Kim Min-seok", docs: 3, ambiguous: []string{"Kim Jong Un", "Kim Min-seok"}, linked: []string{"n-k4", "n-k5"}},
+		{q: store.EntityQuery{Name: "Kim Min-seok"}, name: "Kim Min-seok", docs: 3, linked: []string{"n-k4", "n-k5"}},
+		{q: store.EntityQuery{Name: "kim jong un"}, name: "Kim Jong Un", docs: 2, linked: []string{"n-k3"}},
+	}
+	for _, tc := range reports {
+		t.Run("entity "+tc.q.Name, func(t *testing.T) {
+			r, err := s.Entity(ctx, tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Name != tc.name || r.Documents != tc.docs {
+				t.Errorf("report on %s in %d articles, want %s in %d", r.Name, r.Documents, tc.name, tc.docs)
+			}
+			var cands []string
+			for _, c := range r.Candidates {
+				cands = append(cands, c.Name)
+				if c.Documents == 0 || c.First == "" {
+					t.Errorf("candidate %+v without articles or dates", c)
+				}
+			}
+			slices.Sort(cands)
+			if r.Ambiguous != (tc.ambiguous != nil) || !slices.Equal(cands, tc.ambiguous) {
+				t.Errorf("ambiguous %v, candidates %q; want %q", r.Ambiguous, cands, tc.ambiguous)
+			}
+			var also []string
+			for _, a := range r.Also {
+				also = append(also, a.Name)
+			}
+			slices.Sort(also)
+			if tc.also != nil && !slices.Equal(also, tc.also) {
+				t.Errorf("also %q, want %q", also, tc.also)
+			}
+			var linked []string
+			for _, a := range r.Appearances {
+				if a.Link != "" {
+					linked = append(linked, a.DocID)
+				}
+				if a.Mentions == 0 || len(a.Forms) == 0 {
+					t.Errorf("appearance %+v without mentions", a)
+				}
+			}
+			slices.Sort(linked)
+			if !slices.Equal(linked, tc.linked) {
+				t.Errorf("linked appearances %q, want %q", linked, tc.linked)
+			}
+			if tc.linked != nil && !slices.ContainsFunc(r.Names, func(n store.NameUse) bool { return n.First != "" && n.Mentions > 0 }) {
+				t.Errorf("names %+v lack dates", r.Names)
+			}
+		})
 	}
 }

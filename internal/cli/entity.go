@@ -16,7 +16,11 @@ Reports what the stored articles say about one person, organisation or
 place: how often and where it is mentioned, the titles it was given over
 time ("special envoy", then "Secretary of State"), and the entities seen
 with it. NAME may be a full name or an alias ("Putin"); case does not
-matter. When several entities answer to it, the others are listed.
+matter. Articles that name it only in part ("Trump") and were linked to
+it count as its appearances, marked "(linked)". When several entities
+answer to the name, the others are listed; a name that is only a part of
+several names ("Kim") lists the candidates, with their titles and dates,
+instead of a report.
 
 Examples:
   dateline entity Putin
@@ -130,7 +134,34 @@ func entity(ctx context.Context, env Env, s entityReporter, q store.EntityQuery,
 	if asJSON {
 		return writeJSON(env.Stdout, r)
 	}
+	if r.Ambiguous {
+		return printAmbiguous(env, q.Name, r)
+	}
 	return printEntity(env, r)
+}
+
+// printAmbiguous lists the entities an ambiguous name may denote.
+func printAmbiguous(env Env, name string, r *store.EntityReport) error {
+	w := env.Stdout
+	fmt.Fprintf(w, "%q is ambiguous: %d entities answer to it.\n\n", name, len(r.Candidates))
+	t := table{header: []string{"ARTICLES", "FIRST", "LAST", "TYPE", "ENTITY", "TITLES"}}
+	for _, c := range r.Candidates {
+		n := c.Name
+		if c.Unresolved {
+			n += " (not linked to a fuller name)"
+		}
+		t.add("", strconv.Itoa(c.Documents), orDash(c.First), orDash(c.Last), c.Type, n, orDash(strings.Join(c.Titles, "; ")))
+	}
+	if err := t.write(w); err != nil {
+		return err
+	}
+	for _, c := range r.Candidates {
+		if !c.Unresolved {
+			fmt.Fprintf(w, "\nName one in full for its report, e.g. dateline entity %q\n", c.Name)
+			break
+		}
+	}
+	return nil
 }
 
 func printEntity(env Env, r *store.EntityReport) error {
@@ -146,6 +177,16 @@ func printEntity(env Env, r *store.EntityReport) error {
 			also = append(also, fmt.Sprintf("%s (%s)", a.Name, a.Type))
 		}
 		fmt.Fprintf(w, "Also answering to the name: %s\n", strings.Join(also, ", "))
+	}
+	if len(r.Names) > 0 {
+		fmt.Fprintln(w, "\nNamed as:")
+		t := table{header: []string{"FIRST", "LAST", "MENTIONS", "NAME"}}
+		for _, n := range r.Names {
+			t.add("", orDash(n.First), orDash(n.Last), strconv.Itoa(n.Mentions), n.Name)
+		}
+		if err := t.write(w); err != nil {
+			return err
+		}
 	}
 	if len(r.Titles) > 0 {
 		fmt.Fprintln(w, "\nTitles:")
@@ -170,7 +211,11 @@ func printEntity(env Env, r *store.EntityReport) error {
 	fmt.Fprintln(w, "\nMentioned in:")
 	t := table{header: []string{"DATE", "ID", "MENTIONS", "AS", "TITLE"}}
 	for _, a := range r.Appearances {
-		t.add("", day(a.Date), a.DocID, strconv.Itoa(a.Mentions), cut(strings.Join(a.Forms, ", "), 50), cut(orDash(a.Title), 60))
+		as := cut(strings.Join(a.Forms, ", "), 50)
+		if a.Link != "" {
+			as += " (linked)"
+		}
+		t.add("", day(a.Date), a.DocID, strconv.Itoa(a.Mentions), as, cut(orDash(a.Title), 60))
 	}
 	return t.write(w)
 }

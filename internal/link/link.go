@@ -103,6 +103,7 @@ func Resolve(e Entity, cands []Candidate) Decision {
 		return 0
 	})
 	best, next := ss[0], ss[1]
+	names = slices.DeleteFunc(names, func(n string) bool { return n == best.c.Name })
 	switch {
 	case best.title > 0 && best.title > next.title:
 		return Decision{ID: best.c.ID, Reason: fmt.Sprintf("%q is part of %q, whose titles %q match %q; other candidates: %s",

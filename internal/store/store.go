@@ -80,11 +80,15 @@ type Store interface {
 	Documents(ctx context.Context, f Filter) iter.Seq2[*doc.Document, error]
 
 	// Entity reports on the entity a name or alias denotes: where it is
-	// mentioned, the titles given to it over time and the entities seen with
-	// it. When several entities answer to the name, one whose name (not an
-	// alias) matches is preferred, then the one in the most documents; the
-	// others are listed in [EntityReport.Also]. It returns [ErrNotFound] when no entity has the
-	// name, [ErrInvalid] for an empty name.
+	// mentioned, the names and titles given to it over time and the
+	// entities seen with it. Articles that name it only in part and were
+	// linked to it across articles count as its appearances. When several
+	// entities answer to the name, one whose full name matches is
+	// preferred, then the one in the most documents; the others are listed
+	// in [EntityReport.Also]. A name that is only a part of several
+	// entities' names ("Kim") is [EntityReport.Ambiguous]. It returns
+	// [ErrNotFound] when no entity has the name, [ErrInvalid] for an empty
+	// name.
 	Entity(ctx context.Context, q EntityQuery) (*EntityReport, error)
 
 	// Quotes returns quotes matching q, newest document first. It returns
@@ -273,6 +277,35 @@ type EntityReport struct {
 	CoOccurring []CoOccurrence `json:"co_occurring"`
 	// Also lists other entities answering to the same name.
 	Also []EntityRef `json:"also,omitempty"`
+	// Names are the names and aliases it is mentioned by, most used first,
+	// including the partial names of articles linked to it ("Kim").
+	Names []NameUse `json:"names,omitempty"`
+	// Ambiguous is set when the name denotes several entities and none by
+	// its exact full name (a surname several people share): the report is
+	// on the most mentioned, and Candidates lists them all.
+	Ambiguous  bool              `json:"ambiguous,omitempty"`
+	Candidates []EntityCandidate `json:"candidates,omitempty"`
+}
+
+// NameUse is a name an entity was mentioned by and when.
+type NameUse struct {
+	Name     string `json:"name"`
+	Mentions int    `json:"mentions"`
+	First    string `json:"first,omitempty"` // document days
+	Last     string `json:"last,omitempty"`
+}
+
+// EntityCandidate is one of the entities an ambiguous name may denote.
+type EntityCandidate struct {
+	EntityRef
+	Documents int    `json:"documents"`
+	First     string `json:"first,omitempty"`
+	Last      string `json:"last,omitempty"`
+	// Titles are its most used titles, to tell namesakes apart.
+	Titles []string `json:"titles,omitempty"`
+	// Unresolved marks the articles whose partial name was linked to no
+	// fuller-named entity.
+	Unresolved bool `json:"unresolved,omitempty"`
 }
 
 // Appearance is one document mentioning an entity.
@@ -284,6 +317,9 @@ type Appearance struct {
 	// Forms are the distinct texts of its mentions in the document, in order
 	// of first appearance.
 	Forms []string `json:"forms"`
+	// Link says why the document's partial name ("Kim") was taken for this
+	// entity; empty when the document names it in full.
+	Link string `json:"link,omitempty"`
 }
 
 // TitleUse is a title given to an entity and when.

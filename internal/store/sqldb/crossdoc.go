@@ -744,6 +744,12 @@ func (w *writer) link(ctx context.Context, sd storedDoc, ents map[string]int64) 
 		locals[i] = link.Local{ID: e.ID, Type: e.Type, Name: e.Name}
 	}
 	for _, e := range sd.doc.Entities {
+		if e.Type == doc.GPE && link.Ambiguous(e.Name) {
+			if err := w.linkPlace(ctx, sd, e, ents); err != nil {
+				return err
+			}
+			continue
+		}
 		if !linkTypes[e.Type] || strings.Count(strings.TrimSpace(e.Name), " ") > 1 {
 			continue
 		}
@@ -780,6 +786,80 @@ func (w *writer) link(ctx context.Context, sd storedDoc, ents map[string]int64) 
 		}
 	}
 	return nil
+}
+
+// linkPlace decides which sense of an ambiguous place name the document
+// means (link.PlaceSense) and links the entity to the entity of that sense:
+// the document's own entity of that name (or an alias of it), else the
+// stored one, created if need be. The place itself is recorded as a link to
+// the entity itself, so every decision can be explained.
+func (w *writer) linkPlace(ctx context.Context, sd storedDoc, e doc.Entity, ents map[string]int64) error {
+	var spans []doc.Span
+	for _, m := range e.Mentions {
+		if m.Kind == "" || m.Kind == "name" {
+			spans = append(spans, m.Span())
+		}
+	}
+	var places []string
+	for _, o := range sd.doc.Entities {
+		if o.ID != e.ID && (o.Type == doc.GPE || o.Type == doc.Loc) {
+			places = append(places, o.Name)
+		}
+	}
+	sense, ok := link.PlaceSense(e.Name, sd.doc.Text, spans, places)
+	if !ok {
+		return nil
+	}
+	self := ents[e.ID]
+	target := self
+	if sense.Canonical != "" {
+		keys := append([]string{store.NameKey(sense.Canonical)}, sense.Aliases...)
+		target = 0
+	local:
+		for _, o := range sd.doc.Entities {
+			if o.ID == e.ID || o.Type != doc.GPE {
+				continue
+			}
+			for _, n := range append([]string{o.Name}, o.Aliases...) {
+				if slices.Contains(keys, store.NameKey(n)) {
+					target = ents[o.ID]
+					break local
+				}
+			}
+		}
+		if target == 0 {
+			args := append([]any{doc.GPE}, anyStrings(keys)...)
+			err := w.row(ctx, `SELECT id FROM entities WHERE type = ? AND key IN `+inList(len(keys))+`
+				ORDER BY CASE WHEN key = ? THEN 0 ELSE 1 END, id LIMIT 1`, append(args, keys[0])...).Scan(&target)
+			if errors.Is(err, sql.ErrNoRows) {
+				target, err = w.entity(ctx, doc.GPE, sense.Canonical)
+			}
+			if err != nil {
+				return fmt.Errorf("find %s: %w", sense.Canonical, err)
+			}
+		}
+	}
+	if _, err := w.exec(ctx, `INSERT INTO entity_links (doc, local, entity, canonical, reason) VALUES (?, ?, ?, ?, ?)`,
+		sd.seq, e.ID, self, target, sense.Reason); err != nil {
+		return fmt.Errorf("insert entity link: %w", err)
+	}
+	if target != self {
+		// The sense's own name finds it ("United States"), even when no
+		// article named it so.
+		if _, err := w.exec(ctx, insertSQL(tEntityNames, 1), store.NameKey(sense.Canonical), target, sd.seq); err != nil {
+			return fmt.Errorf("insert entity name: %w", err)
+		}
+	}
+	ents[e.ID] = target
+	return nil
+}
+
+func anyStrings(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
 }
 
 // linkCandidates returns the entities of e's type, other than self, that

@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"dateline/internal/doc"
+	"dateline/internal/link"
 	"dateline/internal/store"
 )
 
@@ -250,62 +252,211 @@ func (db *DB) Entity(ctx context.Context, q store.EntityQuery) (*store.EntityRep
 	if err != nil {
 		return nil, err
 	}
-	w := new(where)
-	w.add(`n.key = ?`, key)
-	if q.Type != "" {
-		w.add(`e.type = ?`, q.Type)
-	}
-	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT e.id, e.name, e.type,
-			MAX(CASE WHEN e.key = ? THEN 1 ELSE 0 END) AS exact, COUNT(DISTINCT n.doc) AS docs
-		FROM entity_names n JOIN entities e ON e.id = n.entity
-		WHERE 1 = 1`+w.sql()+`
-		GROUP BY e.id, e.name, e.type
-		ORDER BY exact DESC, docs DESC, e.name, e.type
-		LIMIT 20`), append([]any{key}, w.args...)...)
+	cands, err := db.entityCandidates(ctx, key, q.Type)
 	if err != nil {
 		return nil, fmt.Errorf("entity %q: %w", q.Name, err)
 	}
-	var ids []int64
-	var refs []store.EntityRef
-	for rows.Next() {
-		var id int64
-		var ref store.EntityRef
-		var exact, docs int
-		if err := rows.Scan(&id, &ref.Name, &ref.Type, &exact, &docs); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("entity %q: %w", q.Name, err)
-		}
-		ids, refs = append(ids, id), append(refs, ref)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("entity %q: %w", q.Name, err)
-	}
-	if len(ids) == 0 {
+	if len(cands) == 0 {
 		return nil, fmt.Errorf("entity %q: %w", q.Name, store.ErrNotFound)
 	}
-	r := &store.EntityReport{EntityRef: refs[0], Also: refs[1:]}
-	if err := db.entityReport(ctx, ids[0], limit, r); err != nil {
+	r := &store.EntityReport{EntityRef: cands[0].ref}
+	for _, c := range cands[1:] {
+		r.Also = append(r.Also, c.ref)
+	}
+	if ambiguous(cands) {
+		r.Ambiguous = true
+		for _, c := range cands {
+			ec, err := db.candidate(ctx, c)
+			if err != nil {
+				return nil, fmt.Errorf("entity %q: %w", q.Name, err)
+			}
+			r.Candidates = append(r.Candidates, ec)
+		}
+	}
+	if err := db.entityReport(ctx, cands[0].id, limit, r); err != nil {
 		return nil, fmt.Errorf("entity %q: %w", q.Name, err)
 	}
 	return r, nil
 }
 
+// nameCandidate is an entity a name may denote.
+type nameCandidate struct {
+	id    int64
+	ref   store.EntityRef
+	exact bool // the name is its full name
+	docs  int  // its articles, own and linked
+	// partial marks a stored entity whose name is only a part of another
+	// candidate's ("Kim" beside "Kim Jong Un"): what is left of it are the
+	// articles whose partial name stayed unresolved.
+	partial bool
+}
+
+// ambiguous reports whether the name behind cands is a shared part of
+// several entities' names rather than one entity's name: no candidate has
+// it as its full name, or the one that has is itself only a part of
+// another's.
+func ambiguous(cands []nameCandidate) bool {
+	return len(cands) > 1 && (!cands[0].exact || cands[0].partial)
+}
+
+// entityCandidates returns the entities answering to the folded name key:
+// those with it as a name or alias, and the entities their appearances were
+// linked to across articles (see package link), an entity whose every
+// appearance was linked elsewhere being replaced by those. Full-name matches
+// come first, then the most documents.
+func (db *DB) entityCandidates(ctx context.Context, key, typ string) ([]nameCandidate, error) {
+	w := new(where)
+	w.add(`n.key = ?`, key)
+	if typ != "" {
+		w.add(`e.type = ?`, typ)
+	}
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT e.id, e.name, e.type, MAX(CASE WHEN e.key = ? THEN 1 ELSE 0 END) AS exact
+		FROM entity_names n JOIN entities e ON e.id = n.entity
+		WHERE 1 = 1`+w.sql()+`
+		GROUP BY e.id, e.name, e.type
+		ORDER BY exact DESC, COUNT(DISTINCT n.doc) DESC, e.name, e.type
+		LIMIT 20`), append([]any{key}, w.args...)...)
+	if err != nil {
+		return nil, err
+	}
+	var named []nameCandidate
+	for rows.Next() {
+		var c nameCandidate
+		if err := rows.Scan(&c.id, &c.ref.Name, &c.ref.Type, &c.exact); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		named = append(named, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	byID := map[int64]int{}
+	var out []nameCandidate
+	addCand := func(c nameCandidate) {
+		if i, ok := byID[c.id]; ok {
+			out[i].exact = out[i].exact || c.exact
+			return
+		}
+		byID[c.id] = len(out)
+		out = append(out, c)
+	}
+	for _, c := range named {
+		// Where its partial name was linked to a fuller-named entity, the
+		// appearance is that entity's.
+		rows, err := db.sql.QueryContext(ctx, db.q(`SELECT e.id, e.name, e.type FROM entity_links l JOIN entities e ON e.id = l.canonical
+			WHERE l.entity = ? GROUP BY e.id, e.name, e.type`), c.id)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var t nameCandidate
+			if err := rows.Scan(&t.id, &t.ref.Name, &t.ref.Type); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if typ == "" || t.ref.Type == typ {
+				addCand(t)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		if c.docs, err = db.countDocs(ctx, c.id); err != nil {
+			return nil, err
+		}
+		if c.docs > 0 {
+			addCand(c)
+		}
+	}
+	for i := range out {
+		c := &out[i]
+		if c.docs == 0 {
+			var err error
+			if c.docs, err = db.countDocs(ctx, c.id); err != nil {
+				return nil, err
+			}
+		}
+		for _, o := range out {
+			// Only people and organisations are named in part; a place
+			// name that is part of another ("Washington" beside
+			// "Washington State") is a place of its own.
+			if linkTypes[c.ref.Type] && o.ref.Type == c.ref.Type && link.Partial(c.ref.Name, o.ref.Name) {
+				c.partial = true
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b nameCandidate) int {
+		if a.exact != b.exact {
+			if a.exact {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(b.docs, a.docs), strings.Compare(a.ref.Name, b.ref.Name))
+	})
+	return out, nil
+}
+
+// appearancesCTE defines ap(doc, entity): the (document, store entity)
+// pairs that are appearances of the entity given by the two arguments: its
+// own, unless linked to another entity, and those linked to it.
+const appearancesCTE = `WITH ap(doc, entity) AS (
+	SELECT de.doc, de.entity FROM doc_entities de
+		LEFT JOIN entity_links l ON l.doc = de.doc AND l.local = de.local
+		WHERE de.entity = ? AND (l.canonical IS NULL OR l.canonical = de.entity)
+	UNION SELECT l.doc, l.entity FROM entity_links l WHERE l.canonical = ?) `
+
+// countDocs counts the documents the entity appears in, own and linked.
+func (db *DB) countDocs(ctx context.Context, id int64) (int, error) {
+	var n int
+	err := db.sql.QueryRowContext(ctx, db.q(appearancesCTE+`SELECT COUNT(DISTINCT doc) FROM ap`), id, id).Scan(&n)
+	return n, err
+}
+
+// candidate describes one candidate of an ambiguous name.
+func (db *DB) candidate(ctx context.Context, c nameCandidate) (store.EntityCandidate, error) {
+	ec := store.EntityCandidate{EntityRef: c.ref, Documents: c.docs, Unresolved: c.partial}
+	var first, last sql.NullString
+	if err := db.sql.QueryRowContext(ctx, db.q(appearancesCTE+`SELECT MIN(NULLIF(d.day, '')), MAX(NULLIF(d.day, ''))
+		FROM documents d WHERE d.seq IN (SELECT doc FROM ap)`), c.id, c.id).Scan(&first, &last); err != nil {
+		return ec, fmt.Errorf("candidate %s: %w", c.ref.Name, err)
+	}
+	ec.First, ec.Last = first.String, last.String
+	rows, err := db.sql.QueryContext(ctx, db.q(appearancesCTE+`SELECT t.title FROM entity_titles t JOIN ap ON ap.entity = t.entity AND ap.doc = t.doc
+		GROUP BY t.title ORDER BY COUNT(*) DESC, t.title LIMIT 3`), c.id, c.id)
+	if err != nil {
+		return ec, fmt.Errorf("candidate %s: %w", c.ref.Name, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return ec, fmt.Errorf("candidate %s: %w", c.ref.Name, err)
+		}
+		ec.Titles = append(ec.Titles, t)
+	}
+	return ec, rows.Err()
+}
+
 func (db *DB) entityReport(ctx context.Context, id int64, limit int, r *store.EntityReport) error {
 	var first, last sql.NullString
-	if err := db.sql.QueryRowContext(ctx, db.q(`SELECT COUNT(*), MIN(NULLIF(d.day, '')), MAX(NULLIF(d.day, ''))
-		FROM documents d WHERE d.seq IN (SELECT doc FROM doc_entities WHERE entity = ?)`), id).Scan(&r.Documents, &first, &last); err != nil {
+	if err := db.sql.QueryRowContext(ctx, db.q(appearancesCTE+`SELECT COUNT(*), MIN(NULLIF(d.day, '')), MAX(NULLIF(d.day, ''))
+		FROM documents d WHERE d.seq IN (SELECT doc FROM ap)`), id, id).Scan(&r.Documents, &first, &last); err != nil {
 		return fmt.Errorf("documents: %w", err)
 	}
 	r.First, r.Last = first.String, last.String
-	if err := db.sql.QueryRowContext(ctx, db.q(`SELECT COUNT(*) FROM mentions WHERE entity = ?`), id).Scan(&r.Mentions); err != nil {
+	if err := db.sql.QueryRowContext(ctx, db.q(appearancesCTE+`SELECT COUNT(*) FROM mentions m
+		JOIN ap ON m.doc = ap.doc AND m.entity = ap.entity`), id, id).Scan(&r.Mentions); err != nil {
 		return fmt.Errorf("mentions: %w", err)
 	}
 
 	// Appearances: the newest documents, then their mentions in text order.
-	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT d.seq, d.id, d.date, d.title FROM documents d
-		WHERE d.seq IN (SELECT doc FROM doc_entities WHERE entity = ?)
-		ORDER BY d.day DESC, d.id LIMIT ?`), id, limit)
+	rows, err := db.sql.QueryContext(ctx, db.q(appearancesCTE+`SELECT d.seq, d.id, d.date, d.title FROM documents d
+		WHERE d.seq IN (SELECT doc FROM ap)
+		ORDER BY d.day DESC, d.id LIMIT ?`), id, id, limit)
 	if err != nil {
 		return fmt.Errorf("appearances: %w", err)
 	}
@@ -329,9 +480,31 @@ func (db *DB) entityReport(ctx context.Context, id int64, limit int, r *store.En
 		}
 	}
 
-	rows, err = db.sql.QueryContext(ctx, db.q(`SELECT t.title, MIN(NULLIF(d.day, '')) AS first, MAX(NULLIF(d.day, '')), COUNT(DISTINCT t.doc)
-		FROM entity_titles t JOIN documents d ON d.seq = t.doc WHERE t.entity = ?
-		GROUP BY t.title ORDER BY CASE WHEN MIN(NULLIF(d.day, '')) IS NULL THEN 1 ELSE 0 END, first, t.title`), id)
+	rows, err = db.sql.QueryContext(ctx, db.q(appearancesCTE+`SELECT m.text, COUNT(*), MIN(NULLIF(d.day, '')), MAX(NULLIF(d.day, ''))
+		FROM mentions m JOIN ap ON m.doc = ap.doc AND m.entity = ap.entity JOIN documents d ON d.seq = m.doc
+		WHERE m.kind IN ('', 'name')
+		GROUP BY m.text ORDER BY COUNT(*) DESC, m.text LIMIT ?`), id, id, limit)
+	if err != nil {
+		return fmt.Errorf("names: %w", err)
+	}
+	for rows.Next() {
+		var n store.NameUse
+		var first, last sql.NullString
+		if err := rows.Scan(&n.Name, &n.Mentions, &first, &last); err != nil {
+			rows.Close()
+			return fmt.Errorf("names: %w", err)
+		}
+		n.First, n.Last = first.String, last.String
+		r.Names = append(r.Names, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("names: %w", err)
+	}
+
+	rows, err = db.sql.QueryContext(ctx, db.q(appearancesCTE+`SELECT t.title, MIN(NULLIF(d.day, '')) AS first, MAX(NULLIF(d.day, '')), COUNT(DISTINCT t.doc)
+		FROM entity_titles t JOIN ap ON ap.entity = t.entity AND ap.doc = t.doc JOIN documents d ON d.seq = t.doc
+		GROUP BY t.title ORDER BY CASE WHEN MIN(NULLIF(d.day, '')) IS NULL THEN 1 ELSE 0 END, first, t.title`), id, id)
 	if err != nil {
 		return fmt.Errorf("titles: %w", err)
 	}
@@ -350,11 +523,14 @@ func (db *DB) entityReport(ctx context.Context, id int64, limit int, r *store.En
 		return fmt.Errorf("titles: %w", err)
 	}
 
-	rows, err = db.sql.QueryContext(ctx, db.q(`SELECT e.name, e.type, COUNT(DISTINCT o.doc) AS docs
-		FROM doc_entities me JOIN doc_entities o ON o.doc = me.doc AND o.entity <> me.entity
-		JOIN entities e ON e.id = o.entity
-		WHERE me.entity = ?
-		GROUP BY e.id, e.name, e.type ORDER BY docs DESC, e.name, e.type LIMIT ?`), id, limit)
+	// Co-occurring entities by their canonical ids, so a linked "Trump"
+	// counts as Donald Trump.
+	rows, err = db.sql.QueryContext(ctx, db.q(appearancesCTE+`SELECT e.name, e.type, COUNT(DISTINCT o.doc) AS docs
+		FROM ap JOIN doc_entities o ON o.doc = ap.doc AND o.entity <> ap.entity
+		LEFT JOIN entity_links ol ON ol.doc = o.doc AND ol.local = o.local
+		JOIN entities e ON e.id = COALESCE(ol.canonical, o.entity)
+		WHERE e.id <> ?
+		GROUP BY e.id, e.name, e.type ORDER BY docs DESC, e.name, e.type LIMIT ?`), id, id, id, limit)
 	if err != nil {
 		return fmt.Errorf("co-occurring: %w", err)
 	}
@@ -372,9 +548,11 @@ func (db *DB) entityReport(ctx context.Context, id int64, limit int, r *store.En
 	return nil
 }
 
-// forms fills in an appearance's mention count and distinct mention texts.
+// forms fills in an appearance's mention count, distinct mention texts and
+// the reason a partial name in it was linked to the entity.
 func (db *DB) forms(ctx context.Context, entity, seq int64, a *store.Appearance) error {
-	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT text FROM mentions WHERE doc = ? AND entity = ? ORDER BY start`), seq, entity)
+	rows, err := db.sql.QueryContext(ctx, db.q(appearancesCTE+`SELECT m.text FROM mentions m
+		JOIN ap ON ap.doc = m.doc AND ap.entity = m.entity WHERE m.doc = ? ORDER BY m.start`), entity, entity, seq)
 	if err != nil {
 		return fmt.Errorf("mentions: %w", err)
 	}
@@ -391,7 +569,14 @@ func (db *DB) forms(ctx context.Context, entity, seq int64, a *store.Appearance)
 			a.Forms = append(a.Forms, text)
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("mentions: %w", err)
+	}
+	err = db.sql.QueryRowContext(ctx, db.q(`SELECT reason FROM entity_links WHERE doc = ? AND canonical = ? AND entity <> canonical LIMIT 1`), seq, entity).Scan(&a.Link)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("links: %w", err)
+	}
+	return nil
 }
 
 // Quotes implements [store.Store.Quotes].
