@@ -84,7 +84,7 @@ func (a *Analysis) startsVP(i, end int) bool {
 func (a *Analysis) chunkSentence(first, end int) {
 	prep := -1
 	for i := first; i < end; {
-		w := a.Words[i]
+		w := &a.Words[i]
 		switch {
 		case w.Tag == To && a.startsVP(i, end):
 			i = a.verbGroup(i, end)
@@ -203,7 +203,7 @@ func (a *Analysis) verbGroup(i, end int) int {
 	j := i
 	sawBe, sawHave, finitePast := false, false, false
 	for j < end {
-		w := a.Words[j]
+		w := &a.Words[j]
 		switch w.Tag {
 		case To, Adv:
 			if j+1 < end && (a.Words[j+1].Tag == Verb || a.Words[j+1].Tag == Aux || a.Words[j+1].Tag == Adv || a.Words[j+1].Tag == Neg) {
@@ -322,7 +322,7 @@ func (a *Analysis) openClause(start, sent, opener, parent int, kind ClauseKind) 
 
 // boundary reports whether a new clause starts at token i.
 func (a *Analysis) boundary(i, end, start int) bool {
-	w := a.Words[i]
+	w := &a.Words[i]
 	prev := a.Words[i-1].Tag
 	switch w.Tag {
 	case Sub:
@@ -398,7 +398,7 @@ func (a *Analysis) boundary(i, end, start int) bool {
 }
 
 func (a *Analysis) clauseKind(i int) (ClauseKind, int) {
-	w := a.Words[i]
+	w := &a.Words[i]
 	switch w.Tag {
 	case Prep:
 		return Adverbial, i

@@ -63,6 +63,18 @@ const (
 
 var nouns = map[string]bool{"deadline": true, "deadlines": true, "ultimatum": true, "ultimatums": true, "ultimata": true}
 
+// minNoun and maxNoun bound the length of the nouns: the stage looks at
+// every noun, and a length test is cheaper than a lookup.
+var minNoun, maxNoun = lengths(nouns)
+
+func lengths(words map[string]bool) (lo, hi int) {
+	lo = 1 << 30
+	for w := range words {
+		lo, hi = min(lo, len(w)), max(hi, len(w))
+	}
+	return lo, hi
+}
+
 // setVerbs give a deadline noun its setter as their subject.
 var setVerbs = map[string]bool{"set": true, "impose": true, "give": true, "issue": true, "announce": true,
 	"extend": true, "deliver": true, "lay": true, "slap": true, "push": true, "move": true}
@@ -107,9 +119,10 @@ func Extract(a *chunk.Analysis) []doc.Deadline {
 			x.dct, x.ok = t, true
 		}
 	}
-	for i, w := range a.Words {
+	for i := range a.Words {
+		w := &a.Words[i]
 		switch {
-		case (w.Tag == chunk.Noun || w.Tag == chunk.Propn && w.Ment < 0) && nouns[w.Lower]:
+		case (w.Tag == chunk.Noun || w.Tag == chunk.Propn && w.Ment < 0) && len(w.Lower) >= minNoun && len(w.Lower) <= maxNoun && nouns[w.Lower]:
 			x.noun(i)
 		case w.Tag == chunk.Verb && w.Lemma == "give":
 			x.giveUntil(i)
@@ -433,7 +446,7 @@ func (x *extractor) demand(dl *doc.Deadline, k int) {
 	cl := a.Clauses[a.Words[k].Clause]
 	end := cl.End
 	for j := a.Chunks[vp].End; j < cl.End; j++ {
-		w := a.Words[j]
+		w := &a.Words[j]
 		if t := w.Tag; t == chunk.Comma || t == chunk.Stop || t == chunk.Semi || w.Lower == "or" ||
 			w.Chunk >= 0 && a.Chunks[w.Chunk].Kind == chunk.VP && a.Words[a.Chunks[w.Chunk].Start].Tag != chunk.To {
 			end = j

@@ -159,7 +159,7 @@ func (x *extractor) count(m *mention) {
 	a := x.a
 	s := a.Sentences[sentenceOf(a, m.tok)]
 	for k := max(s.First, m.tok-15); k < m.tok; k++ {
-		w := a.Words[k]
+		w := &a.Words[k]
 		if w.Lower != "time" && w.Lower != "times" || k == 0 {
 			continue
 		}
@@ -170,7 +170,7 @@ func (x *extractor) count(m *mention) {
 	if m.verb {
 		end := a.Chunks[m.chunk].End
 		for k := end; k < s.End && k < end+8; k++ {
-			w := a.Words[k]
+			w := &a.Words[k]
 			// "met for the 40th time"
 			if (w.Lower == "time" || w.Lower == "times") && k > 0 {
 				if n := ordinal(a.Words[k-1].Lower); n > 0 {
@@ -245,7 +245,7 @@ func (x *extractor) adjectivesAfter(k int) []string {
 	a := x.a
 	var out []string
 	for ; k < len(a.Words); k++ {
-		w := a.Words[k]
+		w := &a.Words[k]
 		switch {
 		case w.Tag == chunk.Quote || w.Tag == chunk.Comma || w.Lower == "and" || w.Lower == "as" || intensifiers[w.Lower]:
 			continue

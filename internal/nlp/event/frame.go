@@ -294,7 +294,7 @@ func (x *extractor) nounArgs(m *mention) {
 		pre = c.Possessor + 2
 	}
 	for k := pre; k < m.tok; k++ {
-		w := a.Words[k]
+		w := &a.Words[k]
 		if w.Time >= 0 {
 			t := a.Doc.Times[w.Time]
 			if t.Type == doc.Duration {

@@ -51,7 +51,7 @@ index indices oil gold currency currencies equities futures`)
 // trigger returns the event type token i triggers, or "".
 func (x *extractor) trigger(i int) string {
 	a := x.a
-	w := a.Words[i]
+	w := &a.Words[i]
 	switch w.Tag {
 	case chunk.Verb:
 		return x.verbTrigger(i)
@@ -78,7 +78,7 @@ func sentenceOf(a *chunk.Analysis, tok int) int {
 // lemma returns the verb lemma of token i, guessing for forms the lexicon
 // of package chunk lacks ("travelled").
 func lemma(a *chunk.Analysis, i int) string {
-	w := a.Words[i]
+	w := &a.Words[i]
 	if w.Lemma != "" {
 		return w.Lemma
 	}
@@ -274,7 +274,7 @@ func (x *extractor) untilPP(vp int) bool {
 
 func (x *extractor) nounTrigger(i int) string {
 	a := x.a
-	w := a.Words[i]
+	w := &a.Words[i]
 	t, ok := lex.nouns[w.Lower]
 	if w.Lower == "call" || w.Lower == "calls" {
 		// "a call with Macron", "a phone call": a consultation, unlike
@@ -355,10 +355,22 @@ func (x *extractor) nounTrigger(i int) string {
 }
 
 // known reports whether a lemma is in one of the stage's verb lists.
-func known(l string) bool {
-	if _, ok := lex.verbs[l]; ok {
-		return true
+func known(l string) bool { return knownLemmas[l] }
+
+// knownLemmas is the union of the stage's verb lists, so that guessing a
+// lemma costs one lookup per candidate, not seven.
+var knownLemmas = func() map[string]bool {
+	m := map[string]bool{}
+	for l := range lex.verbs {
+		m[l] = true
 	}
-	_, ok := prepVerbs[l]
-	return ok || supportVerbs[l] || happenVerbs[l] || irrealisVerbs[l] || claimVerbs[l] || describeVerbs[l]
-}
+	for l := range prepVerbs {
+		m[l] = true
+	}
+	for _, set := range []map[string]bool{supportVerbs, happenVerbs, irrealisVerbs, claimVerbs, describeVerbs} {
+		for l := range set {
+			m[l] = true
+		}
+	}
+	return m
+}()
