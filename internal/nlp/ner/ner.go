@@ -157,7 +157,9 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.placesNotPeople(text, names, info)
 	names = t.pluralGroups(text, names, info)
 	names = t.companyNames(text, toks, names, info)
-	return t.propagate(text, toks, names)
+	names = t.extendNames(text, toks, names)
+	names = t.propagate(text, toks, names)
+	return modelCodes(text, toks, names)
 }
 
 // check applies document-level sanity rules to single-word names: a
@@ -562,6 +564,12 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 	for i < j && toks[i].Kind == doc.Punct {
 		i++
 	}
+	if j-i > 1 && articleTypes[typ] && strings.EqualFold(text[toks[i].Start:toks[i].End], "the") && !t.known(text[toks[i].Start:toks[j-1].End]) {
+		// "[the Airbus A380]": the article is no part of a product's or a
+		// place's name; organisations and works may own theirs ("The
+		// Beatles", "The Times").
+		i++
+	}
 	if i >= j {
 		return names
 	}
@@ -593,6 +601,17 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 			if t.gaz.IsOrgWord(w) && strings.ToUpper(w[:1]) == w[:1] && capitalised(text, toks[k+1]) && !t.gaz.IsCommon(w) {
 				names = append(names, Name{Start: toks[i].Start, End: toks[k].End, Type: "ORG"})
 				i = k + 1
+				break
+			}
+		}
+	}
+	if typ == "ORG" {
+		// "Chrysler LLC Jim Press": a person named after a company's
+		// legal form.
+		for k := i + 1; k < j-2; k++ {
+			if legalForms[text[toks[k].Start:toks[k].End]] && t.isFirstName(text, toks[k+1]) && capitalised(text, toks[k+2]) {
+				names = append(names, Name{Start: toks[i].Start, End: toks[k].End, Type: "ORG"})
+				i, typ = k+1, "PERSON"
 				break
 			}
 		}
@@ -741,6 +760,19 @@ var facilityHeads = map[string]bool{"Airport": true, "Station": true, "Bridge": 
 	"Tower": true, "Towers": true, "Dam": true, "Tunnel": true, "Highway": true, "Motorway": true,
 	"Cathedral": true, "Mosque": true, "Palace": true, "Castle": true, "Prison": true, "Arena": true,
 	"Terminal": true, "Plant": true, "Port": true, "Harbour": true, "Harbor": true, "Canal": true}
+
+// known reports whether the gazetteer knows phrase s ("The Hague").
+func (t *Tagger) known(s string) bool {
+	_, ok := t.gaz.Lookup(s)
+	return ok
+}
+
+// articleTypes are the types whose names do not start with "the".
+var articleTypes = map[string]bool{"PERSON": true, "PRODUCT": true, "GPE": true, "LOC": true, "FAC": true, "NORP": true}
+
+// legalForms end company names and nothing else.
+var legalForms = map[string]bool{"Inc": true, "Inc.": true, "Corp": true, "Corp.": true, "Co.": true,
+	"Ltd": true, "Ltd.": true, "LLC": true, "plc": true, "PLC": true, "AG": true, "SA": true, "GmbH": true, "NV": true, "N.V.": true}
 
 // placeHeads end the names of places and states: "English Channel",
 // "Arab Republic".
@@ -1017,7 +1049,7 @@ var orgEnds = map[string]bool{"Inc": true, "Inc.": true, "Corp": true, "Corp.": 
 	"Air": true, "Shipping": true, "Lines": true, "Logistics": true, "Systems": true, "Technologies": true,
 	"Partners": true, "Pharmaceuticals": true, "Securities": true, "Insurance": true, "Petroleum": true,
 	"Mining": true, "Telecom": true, "Communications": true, "Aerospace": true, "Electronics": true,
-	"Shipyard": true, "Shipyards": true, "Ventures": true, "Investments": true, "Bancorp": true,
+	"Society": true, "Academy": true, "Shipyard": true, "Shipyards": true, "Ventures": true, "Investments": true, "Bancorp": true,
 	// Newspapers ("Orlando Sentinel"); "Post", "Press" and "Star" are
 	// surnames too.
 	"Sentinel": true, "Statesman": true, "Courant": true, "Chronicle": true, "Herald": true, "Tribune": true,

@@ -165,6 +165,26 @@ func TestNames(t *testing.T) {
 			want: []string{"ORG Halden Shipping", "ORG Halden Shipping"},
 		},
 		{
+			name: "organisation named X of Y and Z",
+			text: "She joined the Department of Physics and Astronomy in 2010.",
+			want: []string{"ORG Department of Physics and Astronomy"},
+		},
+		{
+			name: "nationality word opens an organisation",
+			text: "The American Physical Society gave him an award.",
+			want: []string{"ORG American Physical Society"},
+		},
+		{
+			name: "person after a company's legal form",
+			text: "Chrysler LLC Jim Press said sales fell.",
+			want: []string{"ORG Chrysler LLC", "PERSON Jim Press"},
+		},
+		{
+			name: "model code alone and in the plural",
+			text: "The Airbus A380 made its first flight on Friday. Two A380s were delayed, and 380 jobs were cut.",
+			want: []string{"PRODUCT Airbus A380", "PRODUCT A380s"},
+		},
+		{
 			name: "no name across a verb",
 			text: "Officials said Monday that Rotterdam gave Halden Shipping a deadline.",
 			want: []string{"GPE Rotterdam", "ORG Halden Shipping"},

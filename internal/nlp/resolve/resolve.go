@@ -225,7 +225,11 @@ func (r *resolver) find(m *mention) *cluster {
 	if len(m.words) == 0 {
 		return nil
 	}
-	if m.typ == "PERSON" || len(m.words) == 1 {
+	// A one-word name of another type may be a surname the tagger
+	// mistyped ("Jobs" as a product), but not a place: "Japan" is not
+	// the surname of "Intercord Japan", nor "Washington" of "George
+	// Washington".
+	if m.typ == "PERSON" || len(m.words) == 1 && !placeTypes[m.typ] {
 		if c := r.findPerson(m); c != nil {
 			return c
 		}
@@ -237,6 +241,9 @@ func (r *resolver) find(m *mention) *cluster {
 	}
 	return nil
 }
+
+// placeTypes are the types of places, which never join a person.
+var placeTypes = map[string]bool{"GPE": true, "LOC": true, "FAC": true}
 
 // findPerson matches a partial person name to an earlier full one: "Trump"
 // → "Donald Trump", "Vladimir" → "Vladimir Putin"; and a full name to an

@@ -86,6 +86,11 @@ func TestClusters(t *testing.T) {
 			want: []string{"Vladimir Putin: Vladimir Putin|Vladimir"},
 		},
 		{
+			name: "a place is no surname",
+			in:   "[PERSON George Washington] crossed the river. [GPE Washington] said nothing.",
+			want: []string{"George Washington: George Washington", "Washington: Washington"},
+		},
+		{
 			name: "surname before full name",
 			in:   "[PERSON Rutte] spoke first; later [PERSON Mark Rutte] left.",
 			want: []string{"Mark Rutte: Rutte|Mark Rutte"},

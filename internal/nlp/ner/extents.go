@@ -1,0 +1,154 @@
+package ner
+
+import (
+	"slices"
+	"strings"
+
+	"dateline/internal/doc"
+)
+
+// Document-level rules on name extents that the tagger, which sees a few
+// words around each token, gets wrong in a regular way.
+
+// capRun returns the end (exclusive) of the run of capitalised words that
+// starts at token i, each separated from the last by one space.
+func capRun(text string, toks []doc.Token, i int) int {
+	j := i
+	for j < len(toks) && capWord(text, toks[j]) && (j == i || text[toks[j-1].End:toks[j].Start] == " ") {
+		j++
+	}
+	return j
+}
+
+// extendNames applies the extent rules:
+//
+//   - an organisation named "X of Y" continues over "and" and capitalised
+//     common words: "Department of Physics and Astronomy", "Center for
+//     Science and Culture" (but not "Department of Justice and
+//     Microsoft": Microsoft is no common word);
+//   - a nationality word before a capitalised run that ends in an
+//     organisation word is part of the organisation's name: "American
+//     Physical Society", "Bulgarian Academy of Sciences".
+//
+// names must be sorted by start; the result is too.
+func (t *Tagger) extendNames(text string, toks []doc.Token, names []Name) []Name {
+	drop := map[int]bool{}
+	ti := 0
+	for k := range names {
+		n := &names[k]
+		if drop[k] {
+			continue
+		}
+		for ti < len(toks) && toks[ti].Start < n.Start {
+			ti++
+		}
+		if ti == len(toks) || toks[ti].Start != n.Start {
+			continue
+		}
+		e := ti
+		for e < len(toks) && toks[e].End <= n.End {
+			e++
+		}
+		if e == ti || toks[e-1].End != n.End {
+			continue
+		}
+		end := -1
+		switch {
+		case n.Type == "ORG" && (strings.Contains(text[n.Start:n.End], " of ") || strings.Contains(text[n.Start:n.End], " for ")):
+			if e+1 < len(toks) && text[toks[e].Start:toks[e].End] == "and" && capWord(text, toks[e+1]) {
+				r := capRun(text, toks, e+1)
+				common := true
+				for x := e + 1; x < r && common; x++ {
+					w := text[toks[x].Start:toks[x].End]
+					common = t.gaz.IsCommon(w) && !t.isTitleWord(text, toks[x])
+				}
+				if common && (r == len(toks) || !capWord(text, toks[r])) {
+					end = toks[r-1].End
+				}
+			}
+		case n.Type == "NORP" && e == ti+1 && e < len(toks) && text[toks[e-1].End:toks[e].Start] == " " && capWord(text, toks[e]):
+			r := capRun(text, toks, e)
+			if head := text[toks[r-1].Start:toks[r-1].End]; !t.gaz.IsOrgWord(head) && !orgEnds[head] {
+				break
+			}
+			// "... Academy of Sciences": the organisation's field.
+			if r+1 < len(toks) && text[toks[r].Start:toks[r].End] == "of" && capWord(text, toks[r+1]) {
+				r = capRun(text, toks, r+1)
+			}
+			end = toks[r-1].End
+			n.Type = "ORG"
+		}
+		if end < 0 {
+			continue
+		}
+		// The names the longer one now covers go.
+		for m := k + 1; m < len(names) && names[m].Start < end; m++ {
+			drop[m] = true
+		}
+		n.End = end
+	}
+	if len(drop) == 0 {
+		return names
+	}
+	out := names[:0]
+	for k, n := range names {
+		if !drop[k] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// modelCodes tags the model code of a product named in the document where
+// it stands alone: "Airbus A380" makes "A380" and "A380s" products
+// elsewhere, "Boeing 787" makes "787s" one. A code of digits alone is
+// taken only in the plural: "787 jobs" is a count.
+func modelCodes(text string, toks []doc.Token, names []Name) []Name {
+	codes := map[string]bool{}
+	ti := 0
+	covered := make([]bool, len(toks))
+	for _, n := range names {
+		for ti < len(toks) && toks[ti].End <= n.Start {
+			ti++
+		}
+		for k := ti; k < len(toks) && toks[k].Start < n.End; k++ {
+			covered[k] = true
+			if w := text[toks[k].Start:toks[k].End]; n.Type == "PRODUCT" && k > ti && modelCode(w) {
+				codes[w] = true
+			}
+		}
+	}
+	if len(codes) == 0 {
+		return names
+	}
+	var extra []Name
+	for k, tok := range toks {
+		if covered[k] {
+			continue
+		}
+		w := text[tok.Start:tok.End]
+		stem, plural := strings.CutSuffix(w, "s")
+		switch {
+		case codes[w] && !allDigits(w):
+		case plural && codes[stem]:
+		default:
+			continue
+		}
+		extra = append(extra, Name{Start: tok.Start, End: tok.End, Type: "PRODUCT"})
+	}
+	if len(extra) == 0 {
+		return names
+	}
+	names = append(names, extra...)
+	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
+	return names
+}
+
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
