@@ -69,11 +69,13 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 		default:
 			at, ok := a.governingCue(lo, p.open, closeTok+1, hi, level)
 			if !ok {
-				if j := lastTop; j >= 0 && p.parent < 0 && lo > 0 && lo < p.open && a.continues(dst[j], lo) {
+				if j := lastTop; j >= 0 && p.parent < 0 && lo > 0 && lo < p.open && closeTok-p.open > 4 &&
+					(p.open-lo)+(hi-closeTok) < 12 && a.continues(dst[j], lo) {
 					// "“X,” he said. Unless …, “Y.”": the sentence after
-					// the cue's goes on quoting its speaker, words of the
-					// article's own around a quotation (PolNeAR's mixed
-					// discontinuous content).
+					// the cue's goes on quoting its speaker, a few words of
+					// the article's own around a quotation of a sentence
+					// (PolNeAR's mixed discontinuous content); a short one
+					// is more likely a title or scare quote.
 					if _, e, ok := a.trimTokens(lo, hi); ok {
 						dst[j].end = e
 						dst[j].kind = doc.Mixed

@@ -504,6 +504,11 @@ func TestQuotes(t *testing.T) {
 				doc.Mixed, "said", "Ola Berg"}},
 		},
 		{
+			name: "a title in the sentence after a cue does not continue the quote",
+			text: "“We will sail,” Vik said. He appeared on “Harbour Radio” later.",
+			want: []want{{"We will sail,", doc.Direct, "said", "Vik"}},
+		},
+		{
 			name: "a cue after the quotation's comma beats a verb in an opening clause",
 			text: "In 2009, when the mayor offered towns money for roads, “towns were losing money,” Marsh said.",
 			want: []want{
