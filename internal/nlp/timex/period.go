@@ -324,6 +324,9 @@ func (p *parser) positional(i int) (match, bool) {
 		}
 		j++
 	}
+	if (p.is(j-1, "earlier") || p.is(j-1, "later")) && p.e(j) != nil && p.e(j).weekday != 0 {
+		return match{}, false // "Earlier Friday": the weekday alone, as TimeBank marks it
+	}
 	inner, ok := p.innerDate(j)
 	if !ok {
 		return match{}, false

@@ -40,6 +40,9 @@ func (p *parser) fuzzy(i int) (match, bool) {
 	case p.is(i, "right") && p.is(i+1, "now"):
 		return dateM(i, i+2, presentRef)
 	case p.is(i, "the") && (p.is(i+1, "near") || p.is(i+1, "long") || p.is(i+1, "short")) && p.is(i+2, "term"):
+		if t := p.tokAt(i + 3); p.toks[i+2].hyph && t != nil && t.kind == doc.Word {
+			return match{}, false // "the long-term savings": an adjective
+		}
 		return dateM(i, i+3, futureRef)
 	case p.is(i, "the"):
 		j := i + 1

@@ -32,6 +32,17 @@ func TestNormalisationRules(t *testing.T) {
 		{"past n units stay durations", "Output fell over the past two years.", wednesday,
 			[]want{{"the past two years", R, "P2Y", ""}}},
 
+		// Fuzzy references.
+		{"the long term", "Rates will stay low over the long term.", wednesday,
+			[]want{{"the long term", D, "FUTURE_REF", ""}}},
+		{"long-term as an adjective", "Investors worry about the long-term value of the firm.", wednesday, nil},
+
+		// Extents.
+		{"earlier with a weekday", "Earlier Friday, rebels shelled the port.", wednesday,
+			[]want{{"Friday", D, "2025-08-01", ""}}},
+		{"earlier this week keeps its modifier", "Earlier this week, rebels shelled the port.", wednesday,
+			[]want{{"Earlier this week", D, "2025-W32", ""}}},
+
 		// Tense cues.
 		{"set to looks ahead", "The trial is set to begin on Monday in London.", wednesday,
 			[]want{{"Monday", D, "2025-08-11", ""}}},
