@@ -564,10 +564,12 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 	for i < j && toks[i].Kind == doc.Punct {
 		i++
 	}
-	if j-i > 1 && articleTypes[typ] && strings.EqualFold(text[toks[i].Start:toks[i].End], "the") && !t.known(text[toks[i].Start:toks[j-1].End]) {
-		// "[the Airbus A380]": the article is no part of a product's or a
-		// place's name; organisations and works may own theirs ("The
-		// Beatles", "The Times").
+	if j-i > 1 && articleTypes[typ] && text[toks[i].Start:toks[i].End] == "The" && !t.known(text[toks[i].Start:toks[j-1].End]) {
+		// "[The Airbus A380] flew": a sentence-initial article is no part
+		// of a product's or a place's name; organisations and works may
+		// own theirs ("The Beatles", "The Times"). A lower-case "the" the
+		// tagger took in stays: MEANTIME's mentions keep it, and its
+		// coreference score pairs exact spans (see DESIGN.md).
 		i++
 	}
 	if i >= j {
@@ -767,7 +769,7 @@ func (t *Tagger) known(s string) bool {
 	return ok
 }
 
-// articleTypes are the types whose names do not start with "the".
+// articleTypes are the types whose names do not start with "The".
 var articleTypes = map[string]bool{"PERSON": true, "PRODUCT": true, "GPE": true, "LOC": true, "FAC": true, "NORP": true}
 
 // legalForms end company names and nothing else.

@@ -226,10 +226,10 @@ func (r *resolver) find(m *mention) *cluster {
 		return nil
 	}
 	// A one-word name of another type may be a surname the tagger
-	// mistyped ("Jobs" as a product), but not a place: "Japan" is not
-	// the surname of "Intercord Japan", nor "Washington" of "George
-	// Washington".
-	if m.typ == "PERSON" || len(m.words) == 1 && !placeTypes[m.typ] {
+	// mistyped ("Jobs" as a product, "Trump's" as a place), but not a
+	// state or city the gazetteer knows: "Japan" is not the surname of
+	// "Intercord Japan".
+	if m.typ == "PERSON" || len(m.words) == 1 && !r.knownPlace(m) {
 		if c := r.findPerson(m); c != nil {
 			return c
 		}
@@ -242,8 +242,15 @@ func (r *resolver) find(m *mention) *cluster {
 	return nil
 }
 
-// placeTypes are the types of places, which never join a person.
-var placeTypes = map[string]bool{"GPE": true, "LOC": true, "FAC": true}
+// knownPlace reports whether m is typed as a place and the gazetteer knows
+// it as a country, capital or city.
+func (r *resolver) knownPlace(m *mention) bool {
+	if m.typ != "GPE" && m.typ != "LOC" {
+		return false
+	}
+	e, _ := r.gaz.Lookup(m.Text)
+	return e.Class&(gazetteer.Country|gazetteer.Capital|gazetteer.City|gazetteer.Place) != 0
+}
 
 // findPerson matches a partial person name to an earlier full one: "Trump"
 // → "Donald Trump", "Vladimir" → "Vladimir Putin"; and a full name to an

@@ -87,8 +87,8 @@ func TestClusters(t *testing.T) {
 		},
 		{
 			name: "a place is no surname",
-			in:   "[PERSON George Washington] crossed the river. [GPE Washington] said nothing.",
-			want: []string{"George Washington: George Washington", "Washington: Washington"},
+			in:   "[PERSON Intercord Japan] signed the band. [GPE Japan] bought the records.",
+			want: []string{"Intercord Japan: Intercord Japan", "Japan: Japan"},
 		},
 		{
 			name: "surname before full name",
