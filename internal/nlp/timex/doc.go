@@ -56,17 +56,19 @@
 // ago" 2024, "the 1990s" 199, "the 20th century" 19, "early 2025" 2025 with
 // mod START. "A year earlier", "year-ago" take the granularity of the date
 // they compare with: the last date of their sentence, or the quarter an
-// earnings story reports on, named in the last few paragraphs ("net rose
-// in the third quarter. ... A year earlier, net was ..." is the third
-// quarter of the year before). "The past year", "the last decade" are the
-// unit before the DCT's (2024, 201), as TimeBank, MEANTIME and HeidelTime
-// read them; "the past two years" and "the past hour" are durations. "The quarter" of a business story is the
-// quarter being reported: the previous one during the first two months of
-// a quarter. "The following year", "the next day" count from the last date
-// found rather than the DCT. Holidays with a fixed date or a rule
-// (Christmas, New Year's Day, Thanksgiving, Easter, Good Friday, Election
-// Day) resolve like month names; ambiguous ones (Independence Day) are not
-// recognised.
+// earnings story reports on, named in the last few paragraphs ("net rose in
+// the third quarter. ... A year earlier, net was ..." is the third quarter
+// of the year before). "The past year", "the last decade" are the unit
+// before the DCT's (2024, 201), as TimeBank, MEANTIME and HeidelTime read
+// them; "the past two years" and "the past hour" are durations. "The
+// quarter" of a business story is the quarter being reported: the previous
+// one during the first two months of a quarter; "the latest period" and "the
+// year" ("the full year") are that quarter and its year when one was named,
+// "the year ended March 31" a year-long DURATION. "The following year", "the
+// next day" count from the last date found rather than the DCT. Holidays
+// with a fixed date or a rule (Christmas, New Year's Day, Thanksgiving,
+// Easter, Good Friday, Election Day) resolve like month names; ambiguous
+// ones (Independence Day) are not recognised.
 //
 // Durations are ISO 8601 periods (PT3H, P2D, P10Y for "a decade", PXM for
 // "months" and "recent months", halves as P2Y6M or PT1H30M, ranges by their

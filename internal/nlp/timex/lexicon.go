@@ -340,7 +340,8 @@ var starters = map[string]bool{"q1": true, "q2": true, "q3": true, "q4": true, "
 var leaders = map[string]bool{"no": true, "as": true, "at": true, "up": true, "well": true,
 	"slightly": true, "most": true, "its": true, "than": true, "to": true, "near": true,
 	"distant": true, "immediate": true, "about": true, "approximately": true,
-	"short": true, "long": true, "new": true, "good": true, "right": true}
+	"short": true, "long": true, "new": true, "good": true, "right": true, "full": true,
+	"entire": true, "whole": true, "calendar": true}
 
 // lookup returns the lexicon entry of word w, folding ASCII upper case,
 // without allocating.

@@ -61,6 +61,7 @@ func (p *parser) matchAt(i int) []match {
 		try(p.relative(i))
 		if e.det {
 			try(p.tradingDay(i))
+			try(p.theYear(i))
 		}
 		try(p.quarter(i))
 		try(p.season(i))

@@ -139,6 +139,13 @@ func (p *parser) relative(i int) (match, bool) {
 		if u := p.e(j + 1); u != nil && u.unit == uQuarter && !u.plural {
 			return dateM(i, j+2, p.reportQuarter())
 		}
+		if p.is(j+1, "period") {
+			// "the latest period" of an earnings report: the quarter it
+			// reports on.
+			if q, ok := p.reportedQuarter(i); ok {
+				return dateM(i, j+2, q)
+			}
+		}
 		return match{}, false
 	case e.rel == rLast && !p.is(j, "prior"):
 		shift = -1
@@ -357,4 +364,49 @@ func (p *parser) relSeason(s, shift int) string {
 		}
 	}
 	return pad(floorDiv(target, 4), 4) + "-" + seasonCodes[target-floorDiv(target, 4)*4]
+}
+
+// theYear matches "the year", "the full year", "the fiscal year" of a
+// report: the year under report (that of the quarter the story is about,
+// else the DCT's), or a year-long stretch when an end is given ("the year
+// ended March 31" is P1Y, as TimeBank annotates it).
+func (p *parser) theYear(i int) (match, bool) {
+	if !p.is(i, "the") {
+		return match{}, false
+	}
+	j := i + 1
+	if p.is(j, "full") || p.is(j, "fiscal") || p.is(j, "entire") || p.is(j, "whole") || p.is(j, "calendar") {
+		j++
+	}
+	t := p.tokAt(j)
+	if t == nil || !p.is(j, "year") || t.hyph || t.cap && !p.sentenceStart(j) {
+		return match{}, false
+	}
+	if n := p.tokAt(j + 1); n != nil && (n.hyph || p.is(j+1, "'s") || p.is(j+1, "’s") || p.is(j+1, "before") ||
+		p.is(j+1, "after") || p.is(j+1, "previous") || p.is(j+1, "earlier") || p.is(j+1, "ago") || p.is(j+1, "later") ||
+		p.is(j+1, "of") && !p.figureAt(j+2) || p.is(j+1, "when") || p.is(j+1, "that") || p.is(j+1, "in")) {
+		// "the year-ago quarter", "the year before" are read elsewhere or
+		// anaphoric; "the year of the iPhone", "the year when" name one.
+		return match{}, false
+	}
+	if p.is(i-1, "of") && (p.is(i-2, "rest") || p.is(i-2, "remainder") || p.is(i-2, "balance")) {
+		return match{}, false
+	}
+	if p.is(j+1, "ended") || p.is(j+1, "ending") {
+		return match{start: i, end: j + 1, typ: doc.Duration, value: "P1Y"}, true
+	}
+	if !p.hasDCT {
+		return dateM(i, j+1, presentRef)
+	}
+	if q, ok := p.reportedQuarter(i); ok {
+		return dateM(i, j+1, q[:4])
+	}
+	return dateM(i, j+1, pad(p.dct.Year(), 4))
+}
+
+// figureAt reports whether tok i starts a figure: a number or a currency
+// sign ("a high for the year of $42.875").
+func (p *parser) figureAt(i int) bool {
+	t := p.tokAt(i)
+	return t != nil && (t.kind == doc.Number || t.kind == doc.Symbol)
 }

@@ -20,6 +20,21 @@ func TestNormalisationRules(t *testing.T) {
 		{"quarter far back does not count", "Acme earned $4 million in the third quarter." + longFiller + "A year ago the town had no mayor.", wednesday,
 			[]want{{"the third quarter", D, "2025-Q3", ""}, {"A year ago", D, "2024", ""}}},
 
+		{"the latest period", "Acme lost $3 million in the second quarter. Sales in the latest period fell 4%.", wednesday,
+			[]want{{"the second quarter", D, "2025-Q2", ""}, {"the latest period", D, "2025-Q2", ""}}},
+
+		// "The year" of a report.
+		{"the year under report", "Acme lost $9 million in the fourth quarter of 2024 and $20 million for the full year.", "2025-01-28",
+			[]want{{"the fourth quarter of 2024", D, "2024-Q4", ""}, {"the full year", D, "2024", ""}}},
+		{"the year without a quarter", "Shares hit a high for the year of $42 in June.", wednesday,
+			[]want{{"the year", D, "2025", ""}, {"June", D, "2025-06", ""}}},
+		{"the year ended", "Revenue was $76 million for the year ended March 31.", wednesday,
+			[]want{{"the year", R, "P1Y", ""}, {"March 31", D, "2025-03-31", ""}}},
+		{"the year of names one", "2007 was the year of the smartphone.", wednesday,
+			[]want{{"2007", D, "2007", ""}}},
+		{"undated year", "Sales for the whole year fell.", "",
+			[]want{{"the whole year", D, "PRESENT_REF", ""}}},
+
 		// "The past year" is the calendar unit before the DCT's.
 		{"the past year", "Hate crimes rose over the past year.", wednesday,
 			[]want{{"the past year", D, "2024", ""}}},
