@@ -74,6 +74,12 @@ func TestDocumentTypes(t *testing.T) {
 			want:   []string{"PERSON George Washington", "GPE Washington"},
 		},
 		{
+			name:   "a surname typed as a place the gazetteer does not know",
+			text:   "Prime Minister Odile Varenne met union leaders. Signs of Varenne's impatience grew.",
+			tagged: []string{"PERSON Odile Varenne", "GPE Varenne"},
+			want:   []string{"PERSON Odile Varenne", "PERSON Varenne"},
+		},
+		{
 			name:   "a town after 'in' that no one bears as a name",
 			text:   "The line reached Corlett in 1883. A station opened in Corlett a year later.",
 			tagged: []string{"PERSON Corlett", "PERSON Corlett"},

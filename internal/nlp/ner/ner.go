@@ -785,9 +785,11 @@ var placeHeads = map[string]bool{"Channel": true, "Sea": true, "Ocean": true, "G
 // surnames types a one-word name as a person where the document names a
 // person with that surname ("Vladimir Putin" … "Putin"), in case the tagger,
 // seeing the word alone, guessed a product, a work or an organisation it
-// has never heard of. Places keep their type ("George Washington" does not
-// make "Washington" a person): a surname that is also a town is ambiguous,
-// a product or a work named like a person in the same story is not.
+// has never heard of, or a place ("signs of Trump's frustration"). Places
+// the gazetteer knows keep their type ("George Washington" does not make
+// "Washington" a person): a surname that is also a town is ambiguous, a
+// product, a work or an unknown place named like a person in the same
+// story is not.
 func (t *Tagger) surnames(text string, names []Name) []Name {
 	var people map[string]bool
 	for _, n := range names {
@@ -809,7 +811,7 @@ func (t *Tagger) surnames(text string, names []Name) []Name {
 	}
 	for k, n := range names {
 		switch n.Type {
-		case "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "ORG":
+		case "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "ORG", "GPE", "LOC":
 		default:
 			continue
 		}
@@ -817,7 +819,12 @@ func (t *Tagger) surnames(text string, names []Name) []Name {
 		if !people[w] {
 			continue
 		}
-		if e, ok := t.gaz.Lookup(w); ok && e.Class&(gazetteer.Org|gazetteer.Company) != 0 {
+		e, _ := t.gaz.Lookup(w)
+		if e.Class&(gazetteer.Org|gazetteer.Company) != 0 {
+			continue
+		}
+		const place = gazetteer.Country | gazetteer.Capital | gazetteer.City | gazetteer.Place | gazetteer.Region
+		if (n.Type == "GPE" || n.Type == "LOC") && e.Class&place != 0 {
 			continue
 		}
 		names[k].Type = "PERSON"
