@@ -487,7 +487,8 @@ func (a *analysis) inheritedSubject(c, lo int) span {
 	for first < c && (a.is(first, conjunctions) || a.isMark(first) || a.inPair[first] != a.inPair[c] || a.punct(first, ",")) {
 		first++
 	}
-	if np, ok := a.npAfter(first, c); ok && (a.hasCapital(np) || a.is(np[0], pronouns)) {
+	if np, ok := a.npAfter(first, c); ok && (a.hasCapital(np) || a.is(np[0], pronouns) ||
+		a.is(np[1]-1, speakerNouns) || plural(a.low(np[1]-1))) {
 		return np
 	}
 	return none

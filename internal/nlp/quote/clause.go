@@ -162,7 +162,7 @@ func (a *analysis) npAfter(s, hi int) (span, bool) {
 		return span{s, s + 1}, true
 	}
 	e := s
-	det := determiners[w] && !a.capitalised(s) || w == "the" || w == "a" || w == "an" ||
+	det := determiners[w] && (!a.capitalised(s) || !a.capitalised(s+1)) || w == "the" || w == "a" || w == "an" ||
 		!a.capitalised(s) && a.roleBeforeName(s, hi) // "former Pennsylvania governor Ed Rendell"
 	if det {
 		e++
@@ -574,6 +574,8 @@ func (a *analysis) endsClause(k int, afterComma bool) bool {
 		return true // ", and his campaign did not respond": a clause of the article's own
 	case afterComma && w == "who" && a.capitalised(k-2):
 		return true // "…, who also held a rally": the article's aside on a name
+	case afterComma && a.newReport(k):
+		return true // "…, at least 21,000 said they would": another source's report
 	case a.punct(k, ":") && a.isMark(k+1):
 		return true
 	case a.punct(k, ";"):
@@ -586,6 +588,35 @@ func (a *analysis) endsClause(k int, afterComma bool) bool {
 		return true
 	}
 	return false
+}
+
+// newReport reports whether a clause starting at k is another source's
+// report with content of its own ("at least 21,000 said they would",
+// "and nearly three in five said …"), which ends the content before it.
+func (a *analysis) newReport(k int) bool {
+	if a.isWord(k, "and") || a.isWord(k, "but") || a.isWord(k, "while") {
+		k++
+	}
+	np, ok := a.npAfter(k, min(k+12, len(a.toks)))
+	if !ok {
+		j := k // "at least 21,000", "nearly three in five": a quantity
+		for j < len(a.toks) && j-k < 6 && (a.toks[j].Kind == doc.Number || a.is(j, determiners) ||
+			a.isWord(j, "in") || a.isWord(j, "at") || a.isWord(j, "least") || a.isWord(j, "nearly") ||
+			a.isWord(j, "about") || a.isWord(j, "percent") || a.punct(j, "%")) {
+			j++
+		}
+		if j == k {
+			return false
+		}
+		np = span{k, j}
+	}
+	j := a.skipAdverbs(np[1], len(a.toks))
+	v, ok := a.cue(j)
+	if !ok || v.class == framing || strings.HasSuffix(a.low(j), "ing") || !a.isWord(j+1, "that") && !a.is(j+1, subjectPronouns) &&
+		!a.is(j+1, determiners) && !a.capitalised(j+1) {
+		return false
+	}
+	return true
 }
 
 // skipAdverbials returns the first token from j past up to two adverbs

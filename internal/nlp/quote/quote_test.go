@@ -525,6 +525,37 @@ func TestQuotes(t *testing.T) {
 			},
 		},
 		{
+			name: "a noun-like cue form before that after a plural subject",
+			text: "The results show that most ferries run late.",
+			want: []want{{"that most ferries run late", doc.Indirect, "show", "The results"}},
+		},
+		{
+			name: "a participle inherits a subject of plain nouns",
+			text: "Some harbour pilots have been urging the mayor to close the port, saying that only a storm would stop the ships.",
+			want: []want{
+				{"the mayor to close the port", doc.Indirect, "urging", "Some harbour pilots"},
+				{"that only a storm would stop the ships", doc.Indirect, "saying", "Some harbour pilots"},
+			},
+		},
+		{
+			name: "a belief verb after the clause it reports",
+			text: "Most residents oppose the toll, the survey found.",
+			want: []want{{"Most residents oppose the toll", doc.Indirect, "found", "the survey"}},
+		},
+		{
+			name: "a cue in the infinitive after a catenative verb",
+			text: "The mayor is trying to show the port can pay for itself.",
+			want: []want{{"the port can pay for itself", doc.Indirect, "trying to show", "The mayor"}},
+		},
+		{
+			name: "another source's report after a comma ends the content",
+			text: "Vik said 200 boats had signed up, and nearly three in five said they would sail.",
+			want: []want{
+				{"200 boats had signed up", doc.Indirect, "said", "Vik"},
+				{"they would sail", doc.Indirect, "said", "three in five"},
+			},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,

@@ -41,7 +41,8 @@ func (a *analysis) reported(used []bool, dst []found) []found {
 				continue
 			}
 			v, ok := a.cue(c)
-			if !ok || v.class == framing && !a.isWord(c+1, "that") || a.isWord(c-1, "to") || (a.capitalised(c) && !a.headlineSentence(si)) {
+			if !ok || v.class == framing && !a.isWord(c+1, "that") || a.isWord(c-1, "to") && !a.is(c-2, catenatives) ||
+				(a.capitalised(c) && !a.headlineSentence(si)) {
 				continue
 			}
 			if f, ok := a.reportedAt(c, v, lo, hi); ok && len(cands) < maxCues {
@@ -89,12 +90,17 @@ func outermost(a *analysis, cands, dst []found) []found {
 // reportedAt reads the clause reported by the cue verb at c, if any.
 func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	f := found{pair: -1, outer: -1, cue: span{c, c + 1}, spk: none, addr: none}
-	spk, passive := a.subjectBefore(c, lo)
+	head := c // the finite verb: "trying" in "is trying to show"
+	if a.isWord(c-1, "to") && a.is(c-2, catenatives) && c-2 >= lo {
+		head = c - 2
+		f.cue = span{head, c + 1}
+	}
+	spk, passive := a.subjectBefore(head, lo)
 	if passive {
 		return a.passiveReport(f, c, lo, hi)
 	}
 	if !spk.ok() {
-		spk = a.inheritedSubject(c, lo)
+		spk = a.inheritedSubject(head, lo)
 	}
 	f.spk = spk
 
@@ -137,8 +143,8 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	if v.class == belief && (a.isWord(start, "to") || a.is(start, determiners)) && isIntent(a.word(c)) {
 		// "wants to …", "plans to …": an intention; "wants the …" likewise.
 	} else if v.class == belief && !a.isWord(start, "that") && !a.is(start, pronouns) && !a.finiteClause(start, hi) &&
-		!(asVerbs[a.low(c)] && a.asComplement(start, hi)) {
-		return f, false
+		!(asVerbs[a.low(c)] && a.asComplement(start, hi)) && !a.tailOnly(start, hi) {
+		return f, false // "found the keys"; but "…, the poll found." reports the clause before
 	}
 	if a.is(start, leadingPrepositions) && !a.isWord(start+1, "least") {
 		start = a.thatAfterAdverbial(start, hi) // "said at a stop in Toledo, Ohio, that …"
@@ -150,7 +156,8 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		start+1 < hi && !a.quoteChar(start+1) && !a.is(start+1, participles) {
 		start++ // "Rubio says, win or lose, he’s staying in the race"
 	}
-	if start < hi && (!a.tailOnly(start, hi) || a.nameObject(c, start)) && (spk.ok() || c > lo && a.toks[c-1].Kind == doc.Word) && !a.punct(start, ",") {
+	if start < hi && (!a.tailOnly(start, hi) || a.nameObject(c, start)) && !a.punct(start, ",") &&
+		(spk.ok() || c > lo && a.toks[c-1].Kind == doc.Word || a.punct(c-1, ",") && a.is(c, participles)) {
 		if a.punct(start, ":()") {
 			return f, false // "said: “…”" is a framed quotation, handled with quotations
 		}
@@ -279,6 +286,21 @@ func (a *analysis) continuations(fs []found) {
 			}
 			break
 		}
+	}
+}
+
+// catenatives take a cue verb in the infinitive that still reports
+// ("is trying to show", "seemed to suggest", "refused to say").
+var catenatives = map[string]bool{}
+
+const catenativeList = `try tries tried trying seem seems seemed appear appears appeared want wants
+	wanted plan plans planned continue continues continued begin begins began refuse refuses
+	refused decline declines declined hope hopes hoped need needs needed going promised vowed
+	pledged threatened sought attempted`
+
+func init() {
+	for _, w := range strings.Fields(catenativeList) {
+		catenatives[w] = true
 	}
 }
 

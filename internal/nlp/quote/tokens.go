@@ -247,7 +247,9 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 		if a.capitalised(i) && a.headlineSentence(int(a.sentOf[i])) || bare && a.capitalised(p) && !strings.HasSuffix(a.word(p), "s") {
 			return v, false
 		}
-		if !(a.capitalised(p) || a.is(p, pronouns) || a.is(p, auxiliaries) || hasLySuffix(a.word(p)) || a.is(p, speakerNouns)) {
+		if !(a.capitalised(p) || a.is(p, pronouns) || a.is(p, auxiliaries) || hasLySuffix(a.word(p)) || a.is(p, speakerNouns)) &&
+			!(a.isWord(i+1, "that") && (!bare || plural(a.low(p)) || a.is(p, speakerNouns))) && // "the results show that …"
+			!(bare && a.isWord(p, "to")) { // "is trying to show"
 			return v, false
 		}
 	}
