@@ -23,8 +23,27 @@ type group struct {
 	heading bool // all mentions are in headings
 }
 
-func newGroup(m *mention) *group {
-	g := &group{typ: m.typ, neg: m.attrs.Negated, heading: true}
+// groupArena allocates the groups of one document together: most events
+// have one or two mentions and a few participants, so each group takes
+// room for two mentions and four participants from shared slabs and grows
+// out of them only when it needs more.
+type groupArena struct {
+	groups []group
+	ms     []*mention
+	ents   []string
+}
+
+// newGroupArena returns an arena for at most n groups.
+func newGroupArena(n int) *groupArena {
+	return &groupArena{groups: make([]group, 0, n), ms: make([]*mention, 2*n), ents: make([]string, 4*n)}
+}
+
+// newGroup returns a new event of mention m.
+func (ar *groupArena) newGroup(m *mention) *group {
+	k := len(ar.groups)
+	ar.groups = append(ar.groups, group{typ: m.typ, neg: m.attrs.Negated, heading: true,
+		ms: ar.ms[2*k : 2*k : 2*k+2], ents: ar.ents[4*k : 4*k : 4*k+4]})
+	g := &ar.groups[k]
 	g.add(m)
 	return g
 }
@@ -81,6 +100,7 @@ const maxLookback = 40
 // never merge: each is its own utterance.
 func (x *extractor) corefer() []doc.Event {
 	var groups []*group
+	arena := newGroupArena(len(x.ms)) // at most one group per mention
 	byType := map[string][]*group{}
 	// groupOf[i] is the event of x.ms[i]. Mentions are in token order, so
 	// the mention a link names is found by binary search.
@@ -99,7 +119,7 @@ func (x *extractor) corefer() []doc.Event {
 		if g != nil {
 			g.add(m)
 		} else {
-			g = newGroup(m)
+			g = arena.newGroup(m)
 			groups = append(groups, g)
 			byType[m.typ] = append(byType[m.typ], g)
 		}
@@ -184,6 +204,9 @@ func (x *extractor) event(g *group, n int) doc.Event {
 	first := g.ms[0]
 	tok := a.Doc.Tokens[first.tok]
 	e := doc.Event{ID: "v" + strconv.Itoa(n), Type: first.typ, Trigger: doc.ExtentOf(a.Doc.Text, tok.Start, tok.End)}
+	if len(g.ms) > 1 {
+		e.Mentions = make([]doc.Extent, 0, len(g.ms)-1)
+	}
 	var attrs doc.Attributes
 	timeRank := 0
 	for i, m := range g.ms {
