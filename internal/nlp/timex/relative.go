@@ -117,8 +117,8 @@ func (p *parser) relative(i int) (match, bool) {
 		if u := p.e(end); the && (u != nil && u.unit == uQuarter || p.is(end, "period")) {
 			end++
 			if len(v) == 4 && p.hasDCT {
-				if len(p.lastDate) == 7 && p.lastDate[5] == 'Q' {
-					v = p.yearBackOf(p.lastDate)
+				if q, ok := p.reportedQuarter(i); ok {
+					v = p.yearBackOf(q)
 				} else if u != nil && u.unit == uQuarter {
 					v = p.yearBackOf(p.reportQuarter())
 				}

@@ -359,12 +359,9 @@ func (p *parser) sentenceToks(i int) (int, int) {
 // quarter of the year before), else the year before the DCT.
 func (p *parser) yearBack(i int) string {
 	if p.lastDate != "" && len(p.lastDate) >= 7 && p.lastDate[4] == '-' {
+		// A date of the same sentence is the reference; beyond it, the
+		// quarter under report (below).
 		lo, _ := p.sentenceToks(i)
-		// A quarter stays the reference for the next sentences of an
-		// earnings report; other dates only within their sentence.
-		if p.lastDate[5] == 'Q' && i-p.lastDateTok < 80 {
-			lo = 0
-		}
 		if p.lastDateTok >= lo && p.lastDateTok < i {
 			if y, err := strconv.Atoi(p.lastDate[:4]); err == nil {
 				v := pad(y-1, 4) + p.lastDate[4:]
@@ -384,6 +381,17 @@ func (p *parser) yearBack(i int) string {
 // quarterScope is how far (in toks) a quarter stays the period an earnings
 // report compares with: a few paragraphs.
 const quarterScope = 400
+
+// reportable reports whether quarter q (2025-Q3) can be the period a story
+// reports on: not after the DCT's quarter, as forecasts are not results.
+// (The DCT's own quarter stays allowed: fiscal quarters run ahead of the
+// calendar, "the fourth quarter ended Sept. 30".)
+func (p *parser) reportable(q string) bool {
+	if !p.hasDCT {
+		return true
+	}
+	return q <= p.unitValue(uQuarter, 0)
+}
 
 // reportedQuarter returns the quarter named last before tok i when it is
 // recent enough to be the period the story reports on: "net rose in the

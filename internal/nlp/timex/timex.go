@@ -134,7 +134,7 @@ func Extract(text string, toks []doc.Token, sents []doc.Span, dct time.Time, has
 			})
 			if (m.typ == doc.Date || m.typ == doc.TimeOfDay) && !m.derived && m.value[0] != 'P' && m.value[0] != 'F' {
 				p.lastDate, p.lastDateTok = m.value, m.start
-				if len(m.value) == 7 && m.value[5] == 'Q' {
+				if len(m.value) == 7 && m.value[5] == 'Q' && p.reportable(m.value) {
 					p.lastQuarter, p.lastQuarterTok = m.value, m.start
 				}
 			}
