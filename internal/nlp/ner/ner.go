@@ -186,6 +186,13 @@ func (t *Tagger) check(text string, toks []doc.Token, names []Name, info *docInf
 			if e, ok := t.gaz.Lookup(text[n.Start:n.End]); ok && e.Class&city != 0 && e.Class&gazetteer.FirstName == 0 {
 				n.Type = "GPE"
 			}
+			// A company the list knows, not opening with a given name
+			// ("Wal - Mart" as the corpora space it; but "Ralph
+			// Lauren" may be the man).
+			if e, ok := t.gaz.Lookup(strings.ReplaceAll(text[n.Start:n.End], " - ", "-")); ok && e.Class&gazetteer.Company != 0 &&
+				!t.isFirstName(text, toks[k]) {
+				n.Type = "ORG"
+			}
 			out = append(out, n)
 			continue
 		}

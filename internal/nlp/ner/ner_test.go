@@ -185,6 +185,16 @@ func TestNames(t *testing.T) {
 			want: []string{"PRODUCT Airbus A380", "PRODUCT A380s"},
 		},
 		{
+			name: "listed company spaced as in the corpora",
+			text: "Shoppers crowded Wal - Mart stores on Friday, and Wal - Mart said sales rose.",
+			want: []string{"ORG Wal - Mart", "ORG Wal - Mart"},
+		},
+		{
+			name: "listed company named after a person stays the person",
+			text: "Ralph Lauren said he would retire.",
+			want: []string{"PERSON Ralph Lauren"},
+		},
+		{
 			name: "no name across a verb",
 			text: "Officials said Monday that Rotterdam gave Halden Shipping a deadline.",
 			want: []string{"GPE Rotterdam", "ORG Halden Shipping"},
