@@ -52,10 +52,22 @@ func (Stage) Process(ctx context.Context, d *doc.Document) error {
 // order of their first trigger.
 func Extract(a *chunk.Analysis) []doc.Event {
 	x := &extractor{a: a}
+	// Triggers first, then their frames: mentions are large, and knowing
+	// their number saves growing the slice. (Trigger tests read only the
+	// analysis, so their order does not matter.)
+	type trig struct {
+		tok int
+		typ string
+	}
+	var trigs []trig
 	for i := range a.Words {
 		if typ := x.trigger(i); typ != "" {
-			x.ms = append(x.ms, x.frame(i, typ))
+			trigs = append(trigs, trig{i, typ})
 		}
+	}
+	x.ms = make([]mention, 0, len(trigs))
+	for _, t := range trigs {
+		x.ms = append(x.ms, x.frame(t.tok, t.typ))
 	}
 	x.deriveTimes()
 	x.evaluations()
