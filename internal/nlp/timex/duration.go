@@ -92,7 +92,12 @@ func (p *parser) durationPhrase(i int) (match, bool) {
 	if u == nil || u.unit == noUnit {
 		return match{}, false
 	}
-	if bare && (!u.plural || !p.bareUnitOK(j, k)) {
+	if longAdj := k+1 < len(p.toks) && p.toks[k+1].hyph && p.is(k+1, "long"); bare && longAdj && k == j && !span && !the {
+		// "decades-long", "day-long": a stretch of the unit.
+		if !u.plural {
+			n = numVal{n: 1, end: j}
+		}
+	} else if bare && (!u.plural || !p.bareUnitOK(j, k)) {
 		return match{}, false
 	}
 	if n.article && (u.plural || u.unit == uSecond || u.unit == uQuarter && p.is(k+1, "of")) {
@@ -130,8 +135,10 @@ func (p *parser) durationPhrase(i int) (match, bool) {
 		end += 2
 	}
 	// "three-hour-long"
+	long := false
 	if p.is(end, "long") && end < len(p.toks) && p.toks[end].hyph {
 		end++
+		long = true
 	}
 	if p.is(end, "old") && end < len(p.toks) && (p.toks[end].hyph || !u.plural) {
 		return match{}, false // an age
@@ -146,6 +153,9 @@ func (p *parser) durationPhrase(i int) (match, bool) {
 		if span {
 			start = j - 1
 		}
+	}
+	if long && n.article {
+		start, mod = k, "" // "a day-long meeting": the article is the meeting's
 	}
 	m := match{start: start, end: end, typ: doc.Duration, value: durValue(val, n.x, u.unit), mod: mod}
 	// Dates counted from the DCT: "two days ago", "a year earlier".

@@ -54,6 +54,11 @@ func TestNormalisationRules(t *testing.T) {
 			[]want{{"the long term", D, "FUTURE_REF", ""}}},
 		{"long-term as an adjective", "Investors worry about the long-term value of the firm.", wednesday, nil},
 
+		// Durations.
+		{"unit-long adjectives", "The decades-long feud ended after a day-long meeting and a three-hour-long vote.", wednesday,
+			[]want{{"decades-long", R, "PXY", ""}, {"day-long", R, "P1D", ""}, {"three-hour-long", R, "PT3H", ""}}},
+		{"long alone is no duration", "The day was long and the weeks longer.", wednesday, nil},
+
 		// Extents.
 		{"earlier with a weekday", "Earlier Friday, rebels shelled the port.", wednesday,
 			[]want{{"Friday", D, "2025-08-01", ""}}},
