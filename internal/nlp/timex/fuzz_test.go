@@ -20,6 +20,8 @@ func FuzzTimex(f *testing.F) {
 		"the days and weeks to come, recent years, a year earlier, the year-earlier quarter",
 		"May I march? 2000 troops, $2025, the 5th, the 21st century, nineteen ninety-six",
 		"mid-", "the end of", "- - -", "a", "10-", "Aug. 31-", "31/31/31", "’s ’ll",
+		"Car sales slump\nFebruary 3, 2009\nSales fell last month, the previous year and the full year.",
+		"\n\nMay 5\n", "the year ended March 31, the latest period, a day-long, decades-long, the long-term",
 	}
 	for i, s := range seeds {
 		date := "2025-08-06"
