@@ -268,6 +268,10 @@ func (t *Tagger) headlineWords(text string, toks []doc.Token, names []Name, head
 		// common words around it are gone: "Hands [Halden Shipping]".
 		best := n
 		best.End = best.Start
+		if e-k > 2*maxNameTokens {
+			out = append(out, n) // no headline phrase; and the search below is quadratic
+			continue
+		}
 	search:
 		for a := k; a < e; a++ {
 			if a > k && !commonWord(a-1) {
@@ -1391,6 +1395,9 @@ func (t *Tagger) miscType(s string, toks []doc.Token, text string) string {
 	last := text[toks[len(toks)-1].Start:toks[len(toks)-1].End]
 	first := text[toks[0].Start:toks[0].End]
 	switch {
+	case orgHeads[first] && len(toks) > 2 && text[toks[1].Start:toks[1].End] == "of",
+		len(toks) > 1 && (t.gaz.IsOrgWord(last) || orgEnds[last]) && !eventHeads[last] && !lawHeads[last]:
+		return "ORG" // "Bank of England", "Ministry of Defence", "Mad Capsule Band"
 	case lawHeads[last]:
 		return "LAW"
 	case eventHeads[last] || first == "Battle" || first == "Siege" || first == "World" && len(toks) > 1:

@@ -195,6 +195,11 @@ func TestNames(t *testing.T) {
 			want: []string{"PERSON John Deere"},
 		},
 		{
+			name: "an organisation word opens a name the tagger left untyped",
+			text: "At noon, the Bank of Canada, the Bank of England and the European Central Bank (ECB) acted.",
+			want: []string{"ORG Bank of Canada", "ORG Bank of England", "ORG European Central Bank", "ORG ECB"},
+		},
+		{
 			name: "no name across a verb",
 			text: "Officials said Monday that Rotterdam gave Halden Shipping a deadline.",
 			want: []string{"GPE Rotterdam", "ORG Halden Shipping"},
@@ -279,6 +284,9 @@ func FuzzNER(f *testing.F) {
 		"“My Special Envoy, Steve Witkoff,” he said. NATO Secretary-General Mark Rutte",
 		"the Russian leader", "US-led", "É\xff\xfe Ba’s", "", "   \n\n", strings.Repeat("Aa ", 500),
 		"Putin aide Yuri Ushakov, Kremlin’s spokesman, said the the the President",
+		"Storm Hits Coast as Halden Shipping Warns\n\nHalden Shipping said Marlow gave in.",
+		"The Department of Physics and Astronomy and the American Physical Society of Sciences",
+		"Chrysler LLC Jim Press said two A380s and the Airbus A380 flew; Wal - Mart A380",
 	} {
 		f.Add(s)
 	}
