@@ -113,8 +113,10 @@ type Analysis struct {
 	first   []bool // token opens a sentence
 	heading []bool // token lies in a title-case heading
 
-	flags    []bool // backs initial, first and heading
-	chunkIdx []int  // backs the Chunks of every clause
+	flags        []bool    // backs initial, first and heading
+	chunkIdx     []int     // backs the Chunks of every clause
+	mentionBuf   []Mention // the other buffer of sortMentions
+	mentionOrder []int32   // the order sortMentions sorts
 }
 
 // TokenRange is a half-open range of token indices.
@@ -162,6 +164,7 @@ func (a *Analysis) Release() {
 	*a = Analysis{
 		Words: a.Words[:0], Mentions: a.Mentions[:0], Chunks: a.Chunks[:0], Clauses: a.Clauses[:0],
 		Sentences: a.Sentences[:0], flags: a.flags[:0], chunkIdx: a.chunkIdx[:0],
+		mentionBuf: a.mentionBuf[:0], mentionOrder: a.mentionOrder[:0],
 	}
 	pool.Put(a)
 }
@@ -247,13 +250,7 @@ func (a *Analysis) mapMentions() {
 			a.Mentions = append(a.Mentions, Mention{Entity: ei, Start: m.Start, End: m.End, First: first, Last: last, Kind: m.Kind})
 		}
 	}
-	// Outer mentions before the mentions nested in them.
-	slices.SortStableFunc(a.Mentions, func(x, y Mention) int {
-		if c := cmp.Compare(x.Start, y.Start); c != 0 {
-			return c
-		}
-		return cmp.Compare(y.End, x.End)
-	})
+	a.sortMentions()
 	for mi, m := range a.Mentions {
 		for t := m.First; t <= m.Last; t++ {
 			// Later (nested, shorter) mentions overwrite: innermost wins.
@@ -262,6 +259,34 @@ func (a *Analysis) mapMentions() {
 			}
 		}
 	}
+}
+
+// sortMentions puts the mentions in text order, outer mentions before the
+// mentions nested in them, and otherwise in the order of the entities. It
+// sorts indices rather than the mentions themselves, with the index as the
+// last key: as a stable sort of the mentions would, at a fraction of the
+// cost of moving them.
+func (a *Analysis) sortMentions() {
+	ms := a.Mentions
+	order := a.mentionOrder[:0]
+	for i := range ms {
+		order = append(order, int32(i))
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		x, y := &ms[i], &ms[j]
+		if c := cmp.Compare(x.Start, y.Start); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(y.End, x.End); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
+	sorted := a.mentionBuf[:0]
+	for _, i := range order {
+		sorted = append(sorted, ms[i])
+	}
+	a.Mentions, a.mentionBuf, a.mentionOrder = sorted, ms[:0], order[:0]
 }
 
 func (a *Analysis) mapTimes() {

@@ -1,6 +1,10 @@
 package chunk
 
-import "strings"
+import (
+	"maps"
+	"slices"
+	"strings"
+)
 
 // The word lists below are the closed classes of English plus the common
 // verbs of news prose. They are read-only after init. Open-class words that
@@ -131,24 +135,32 @@ type lexicon struct {
 // token, and for words of a few letters this is several times cheaper
 // than a Go map, whose entries are also copied out on every lookup.
 type wordTable struct {
-	slots   []int32 // 1 + index in entries, 0 when empty; a power of two long
+	// slots hold 1 + the entry's index in the low 16 bits (0: empty) and
+	// the top 16 bits of its hash in the high ones, so that a probe
+	// rarely reads an entry that is not the word; a power of two long.
+	slots   []uint32
 	entries []wordEntry
 }
 
 func newWordTable(words map[string]wordEntry) wordTable {
+	if len(words) >= 1<<16-1 {
+		panic("chunk: lexicon too large for its table") // a programming error, caught by every test
+	}
 	n := 16
 	for n < 4*len(words) {
 		n *= 2
 	}
-	t := wordTable{slots: make([]int32, n), entries: make([]wordEntry, 0, len(words))}
+	t := wordTable{slots: make([]uint32, n), entries: make([]wordEntry, 0, len(words))}
 	mask := uint32(n - 1)
-	for _, we := range words {
-		t.entries = append(t.entries, we)
-		h := hashWord(we.word) & mask
-		for t.slots[h] != 0 {
-			h = (h + 1) & mask
+	// In word order, so that the table is the same at every start.
+	for _, w := range slices.Sorted(maps.Keys(words)) {
+		t.entries = append(t.entries, words[w])
+		h := hashWord(w)
+		i := h & mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & mask
 		}
-		t.slots[h] = int32(len(t.entries))
+		t.slots[i] = h&0xffff0000 | uint32(len(t.entries))
 	}
 	return t
 }
@@ -156,12 +168,16 @@ func newWordTable(words map[string]wordEntry) wordTable {
 // get returns the entry of lower-case word w, or nil.
 func get[S string | []byte](t *wordTable, w S) *wordEntry {
 	mask := uint32(len(t.slots) - 1)
-	for h := hashWord(w) & mask; ; h = (h + 1) & mask {
-		i := t.slots[h]
-		if i == 0 {
+	h := hashWord(w)
+	for i := h & mask; ; i = (i + 1) & mask {
+		slot := t.slots[i]
+		if slot == 0 {
 			return nil
 		}
-		if e := &t.entries[i-1]; e.word == string(w) {
+		if slot&0xffff0000 != h&0xffff0000 {
+			continue
+		}
+		if e := &t.entries[slot&0xffff-1]; e.word == string(w) {
 			return e
 		}
 	}

@@ -62,6 +62,16 @@ hundred thousand million billion trillion dozen dozens hundreds thousands millio
 // adjSuffixes mark adjectives among unknown words.
 var adjSuffixes = []string{"ous", "ful", "ive", "ical", "ic", "able", "ible", "ary", "less", "ish", "ian", "ese", "al"}
 
+// adjSuffixesByLast lists adjSuffixes by their last byte, in their order:
+// only those can end a word with that byte, so an unknown word is tested
+// against two or three suffixes, not thirteen.
+var adjSuffixesByLast = func() (by [256][]string) {
+	for _, s := range adjSuffixes {
+		by[s[len(s)-1]] = append(by[s[len(s)-1]], s)
+	}
+	return by
+}()
+
 // verbOnly are -s forms that are hardly ever plural nouns, so that a name
 // before them is their subject, not their modifier: "Regulator gives water
 // company until Monday" (unlike "Kremlin talks").
@@ -88,6 +98,9 @@ func tagEntry(lower string, we *wordEntry, capital bool, inEntity bool) (Tag, st
 	if we.isOpen {
 		return we.open.tag, we.open.lemma, we.open.form
 	}
+	if lower == "" {
+		return Noun, "", 0
+	}
 	switch {
 	case strings.HasSuffix(lower, "ly") && len(lower) > 4 && !strings.HasSuffix(lower, "ally") || strings.HasSuffix(lower, "ally"):
 		return Adv, "", 0
@@ -96,7 +109,7 @@ func tagEntry(lower string, we *wordEntry, capital bool, inEntity bool) (Tag, st
 	case strings.HasSuffix(lower, "ing") && len(lower) > 5:
 		return Verb, "", Gerund
 	}
-	for _, s := range adjSuffixes {
+	for _, s := range adjSuffixesByLast[lower[len(lower)-1]] {
 		if strings.HasSuffix(lower, s) && len(lower) > len(s)+2 {
 			return Adj, "", 0
 		}
