@@ -482,6 +482,9 @@ func (a *analysis) tailOnly(s, hi int) bool {
 		if a.isWord(k, "at") && (a.isWord(k+1, "least") || a.isWord(k+1, "most")) {
 			return false // "reported at least six …": a quantity opens the clause
 		}
+		if k == s && a.infinitive(k) {
+			return false // "hopes to win the seat": a reported intention, not a place
+		}
 		if a.is(k, leadingPrepositions) || a.isWord(k, "to") || a.isWord(k, "for") || a.isWord(k, "of") {
 			pp = true
 			continue
@@ -497,6 +500,18 @@ func (a *analysis) tailOnly(s, hi int) bool {
 		}
 	}
 	return true
+}
+
+// infinitive reports whether token k is a "to" before a bare verb ("to
+// win", "to cut taxes") rather than a preposition before a noun phrase
+// ("to reporters", "to the council", "to Oslo").
+func (a *analysis) infinitive(k int) bool {
+	if !a.isWord(k, "to") || k+1 >= len(a.toks) || a.toks[k+1].Kind != doc.Word || a.capitalised(k+1) {
+		return false
+	}
+	w := a.low(k + 1)
+	return !determiners[w] && !possessivePronouns[w] && !pronouns[w] && !timeHeads[w] && w != "him" && w != "them" &&
+		w != "me" && w != "us" && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing")
 }
 
 // cueAt reports whether token k is a cue verb.

@@ -556,6 +556,34 @@ func TestQuotes(t *testing.T) {
 			},
 		},
 		{
+			name: "a noun of speech with a that-clause, its possessor the source",
+			text: "Her claim that the port would reopen by May was wrong. Despite his warning that fares would rise, ships came.",
+			want: []want{
+				{"that the port would reopen by May", doc.Indirect, "claim", "Her"},
+				{"that fares would rise", doc.Indirect, "warning", "his"},
+			},
+		},
+		{
+			name: "a noun of speech as the object of the cue verb joins the cue",
+			text: "The union president expressed concern that members could lose their pensions.",
+			want: []want{{"that members could lose their pensions", doc.Indirect, "expressed concern", "The union president"}},
+		},
+		{
+			name: "a noun of speech as the sentence's subject ends before its verb",
+			text: "Berg's energetic endorsement of Marsh surprised the union.",
+			want: []want{{"Marsh", doc.Indirect, "endorsement", "Berg"}},
+		},
+		{
+			name: "a noun of speech after have is not a verb",
+			text: "Jones has doubts about the new toll, which starts in June.",
+			want: []want{{"the new toll", doc.Indirect, "doubts", "Jones"}},
+		},
+		{
+			name: "an infinitive after an intention is no prepositional tail",
+			text: "Marsh hopes to win the seat. Marsh wrote to the council on Monday.",
+			want: []want{{"to win the seat", doc.Indirect, "hopes", "Marsh"}},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,

@@ -40,6 +40,12 @@ func (a *analysis) reported(used []bool, dst []found) []found {
 				c++
 				continue
 			}
+			if a.toks[c].Kind == doc.Word && nominalCues[a.lower[c]] != "" && (!a.cueAt(c) || a.is(c-1, haveForms)) {
+				if f, ok := a.nominalAt(c, lo, hi); ok && len(cands) < maxCues {
+					cands = append(cands, f)
+					continue
+				}
+			}
 			v, ok := a.cue(c)
 			if !ok || v.class == framing && !a.isWord(c+1, "that") || a.isWord(c-1, "to") && !a.is(c-2, catenatives) ||
 				(a.capitalised(c) && !a.headlineSentence(si)) {
@@ -148,6 +154,10 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	}
 	if a.is(start, leadingPrepositions) && !a.isWord(start+1, "least") {
 		start = a.thatAfterAdverbial(start, hi) // "said at a stop in Toledo, Ohio, that …"
+	}
+	if k := a.nominalObject(start, hi); k > 0 {
+		f.cue = span{f.cue[0], k} // "expressed concern that …": the noun is part of the cue
+		start = k
 	}
 	if (a.isWord(start, "about") || a.isWord(start, "of")) && start+1 < hi && a.toks[start+1].Kind == doc.Word {
 		start++ // "complained about the delays", "warned of a crisis": the topic is the content
@@ -287,6 +297,139 @@ func (a *analysis) continuations(fs []found) {
 			break
 		}
 	}
+}
+
+// nominalCues are nouns of speech and stance whose complement is what
+// was said or held ("his claim that …", "calls for a ban", "criticism of
+// the plan"), with the words that may open it. Only those that PolNeAR
+// -train marks as cues about half the time or more are listed.
+var nominalCues = map[string]string{
+	"claim": "that", "claims": "that", "statement": "that", "assertion": "that", "insistence": "that",
+	"warning": "that", "warnings": "that", "complaint": "that", "complaints": "that", "suggestion": "that",
+	"accusation": "that", "accusations": "that", "allegation": "that", "allegations": "that",
+	"belief": "that", "argument": "that", "hopes": "that to", "concern": "that about", "concerns": "that about",
+	"doubt": "that about", "doubts": "that about", "fears": "that about", "calls": "for", "endorsement": "of",
+	"endorsements": "of", "criticism": "of for about", "criticisms": "of", "questions": "about",
+	"promise": "to", "promises": "to",
+}
+
+// possessivePronouns hold the source of a nominal cue ("his claim").
+var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true, "its": true, "our": true,
+	"my": true, "your": true}
+
+// nominalAt reads a report headed by the noun at c (see nominalCues):
+// the complement is the content, and the source is the possessor ("his
+// claim", "Graham's endorsement of Cruz") or the subject of the verb the
+// noun is the object of ("she expressed concern that …").
+func (a *analysis) nominalAt(c, lo, hi int) (found, bool) {
+	f := found{pair: -1, outer: -1, cue: span{c, c + 1}, spk: none, addr: none}
+	opens := nominalCues[a.lower[c]]
+	if c+1 >= hi || !strings.Contains(" "+opens+" ", " "+a.low(c+1)+" ") {
+		return f, false
+	}
+	start := c + 1
+	if !a.isWord(start, "that") {
+		start++ // past the preposition; "to" opens an infinitive and stays
+		if a.isWord(c+1, "to") {
+			start = c + 1
+		}
+	}
+	if start >= hi || a.toks[start].Kind != doc.Word && !a.isMark(start) {
+		return f, false
+	}
+	// The source: back over adjectives ("energetic endorsement").
+	k := c - 1
+	for k >= lo && c-k < 4 && a.toks[k].Kind == doc.Word && !a.capitalised(k) && !a.is(k, determiners) &&
+		!possessivePronouns[a.low(k)] && !functionWords[a.low(k)] && !a.cueAt(k) && !a.possessive(k) {
+		k--
+	}
+	switch {
+	case k >= lo && possessivePronouns[a.low(k)]:
+		f.spk = span{k, k + 1}
+	case k >= lo && a.possessive(k):
+		if np, ok := a.npBefore(k-1, lo); ok {
+			f.spk = np
+		}
+	case k >= lo && (a.cueAt(k) || a.is(k, verbAux) || a.toks[k].Kind == doc.Word && strings.HasSuffix(a.low(k), "ed")):
+		// "she expressed concern that", "Jones has doubts about"
+		if spk, passive := a.subjectBefore(k, lo); !passive || a.is(k, verbAux) {
+			if !spk.ok() && a.is(k, verbAux) {
+				spk, _ = a.npBefore(k-1, lo)
+			}
+			f.spk = spk
+		}
+	}
+	end := a.contentEnd(start, hi)
+	subject := k < lo || a.opensSentence(max(k, lo), lo) || f.spk.ok() && a.opensSentence(f.spk[0], lo)
+	if a.isWord(start, "that") {
+		if a.opensSentence(max(k, lo)-1, lo) && a.is(max(k, lo)-1, leadingPrepositions) || a.isWord(lo, "despite") {
+			end = a.firstComma(start, end) // "Despite her claim that …, ships stayed away"
+		} else if subject {
+			end = a.mainVerb(start, end) // "Her claim that the port would reopen was wrong"
+		}
+	} else {
+		end = a.firstComma(start, end)
+		if subject {
+			// "Berg's endorsement of Marsh surprised the union": the
+			// phrase is the sentence's subject and ends before its verb.
+			for j := start + 1; j < end; j++ {
+				if a.is(j, verbAux) || a.cueAt(j) || a.toks[j].Kind == doc.Word && !a.capitalised(j) &&
+					strings.HasSuffix(a.low(j), "ed") && !a.is(j-1, determiners) {
+					end = j
+					break
+				}
+			}
+		}
+	}
+	s, e, ok := a.trimTokens(start, end)
+	if !ok {
+		return f, false
+	}
+	f.start, f.end, f.kind = s, e, a.contentKind(start, end)
+	return f, true
+}
+
+// mainVerb returns where a that-clause inside a sentence's subject ends:
+// at a second auxiliary with no conjunction, comma or new subject after
+// the clause's own ("that the port would reopen by May was wrong"), or e.
+func (a *analysis) mainVerb(s, e int) int {
+	first := -1
+	aux := func(k int) bool { // "May" is a month
+		return a.is(k, verbAux) && !a.capitalised(k) && !a.isWord(k, "not") && !a.isWord(k, "n't") && !a.isWord(k, "n’t")
+	}
+	for k := s + 1; k < e; k++ {
+		switch {
+		case a.punct(k, ",;") || a.is(k, conjunctions) || a.is(k, subjectPronouns) || a.isWord(k, "that") ||
+			a.isWord(k, "who") || a.isWord(k, "which"):
+			first = -1
+		case aux(k):
+			if first >= 0 && k > first+1 && !aux(k-1) {
+				return k
+			}
+			if first < 0 {
+				first = k
+			}
+		}
+	}
+	return e
+}
+
+// haveForms before a noun of nominalCues make it an object ("has doubts
+// about"), not a verb.
+var haveForms = map[string]bool{"has": true, "have": true, "had": true, "having": true}
+
+// nominalObject returns the "that" of a nominal cue that is the object of
+// the cue verb before it, starting at s ("expressed concern that …",
+// "repeated her claim that …"), or -1.
+func (a *analysis) nominalObject(s, hi int) int {
+	k := s
+	for k < hi && k-s < 4 && (a.is(k, determiners) || possessivePronouns[a.low(k)]) {
+		k++
+	}
+	if k+1 < hi && a.toks[k].Kind == doc.Word && strings.Contains(nominalCues[a.low(k)], "that") && a.isWord(k+1, "that") {
+		return k + 1
+	}
+	return -1
 }
 
 // catenatives take a cue verb in the infinitive that still reports
