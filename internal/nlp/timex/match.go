@@ -110,6 +110,10 @@ func (p *parser) localDir(i, end int) int {
 		return future // "as early as Tuesday"
 	case p.prevIs(i, "since", "last"):
 		return past
+	case p.is(i-1, "of") && p.is(i-2, "ahead"), p.is(i-1, "to") && p.is(i-2, "up") && p.is(i-3, "run"):
+		return future // "ahead of the weekend", "the run-up to Friday"
+	case p.is(i-1, "the") && p.is(i-2, "of") && p.is(i-3, "ahead"):
+		return future
 	case p.prevIs(i, "until", "till", "by") && p.grantsTime(i-1):
 		return future // "gave the operator until Friday": a deadline, even told in the past
 	}

@@ -78,6 +78,8 @@ func TestNormalisationRules(t *testing.T) {
 			[]want{{"Friday", D, "2025-08-01", ""}}},
 		{"postponed until", "Lawmakers postponed the vote until Tuesday.", wednesday,
 			[]want{{"Tuesday", D, "2025-08-12", ""}}},
+		{"ahead of looks ahead", "Traders sold shares ahead of the weekend and ahead of Friday's vote.", wednesday,
+			[]want{{"the weekend", D, "2025-W32-WE", ""}, {"Friday", D, "2025-08-08", ""}}},
 		{"stayed until stays past", "Crowds stayed in the square until Tuesday.", wednesday,
 			[]want{{"Tuesday", D, "2025-08-05", ""}}},
 
