@@ -177,6 +177,9 @@ func (p *parser) relative(i int) (match, bool) {
 	if u == nil {
 		return match{}, false
 	}
+	if u.unit != noUnit && p.toks[j].cap && p.toks[k].cap && p.quoteBefore(j) {
+		return match{}, false // ABC's "This Week": a title
+	}
 	anaphoric := the && (p.is(j, "next") || p.is(j, "previous")) || p.is(j, "following") || p.is(j, "preceding")
 	switch {
 	case u.weekday != 0 && !u.plural:
@@ -409,4 +412,14 @@ func (p *parser) theYear(i int) (match, bool) {
 func (p *parser) figureAt(i int) bool {
 	t := p.tokAt(i)
 	return t != nil && (t.kind == doc.Number || t.kind == doc.Symbol)
+}
+
+// quoteBefore reports whether an opening quotation mark directly precedes
+// tok i.
+func (p *parser) quoteBefore(i int) bool {
+	switch p.str(i - 1) {
+	case "\"", "“", "``", "'", "‘":
+		return true
+	}
+	return false
 }

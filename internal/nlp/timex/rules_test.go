@@ -59,6 +59,9 @@ func TestNormalisationRules(t *testing.T) {
 			[]want{{"decades-long", R, "PXY", ""}, {"day-long", R, "P1D", ""}, {"three-hour-long", R, "PT3H", ""}}},
 		{"long alone is no duration", "The day was long and the weeks longer.", wednesday, nil},
 
+		{"quoted title", `Baker said on ABC's "This Week" that talks would resume "Next Week" or this week.`, wednesday,
+			[]want{{"this week", D, "2025-W32", ""}}},
+
 		// Extents.
 		{"earlier with a weekday", "Earlier Friday, rebels shelled the port.", wednesday,
 			[]want{{"Friday", D, "2025-08-01", ""}}},
