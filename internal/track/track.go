@@ -46,6 +46,11 @@ type Deadline struct {
 	// Dues are all the due days articles gave it, so a late article that
 	// restates the original date still matches after an extension.
 	Dues []string
+	// First is the day and id ("YYYY-MM-DD|id") of the earliest article
+	// that restated it, whose setter and target the deadline keeps.
+	First string
+	// Opened is the status reported by the article that started it.
+	Opened string
 }
 
 // Open reports whether d can still change: it has no final outcome.
@@ -95,7 +100,7 @@ func Observe(in Input, cands []Deadline) []Sighting {
 		}
 		best, bestScore, why := -1, 0, ""
 		for i, c := range cands {
-			score, reason := matchScore(c, setter, target, dl.Demand, s.Due, s.Status)
+			score, reason := matchScore(c, setter, target, dl.Demand, s.Due, s.Status, in.Day)
 			if score > bestScore || score == bestScore && best >= 0 && c.Last > cands[best].Last {
 				best, bestScore, why = i, score, reason
 			}
@@ -127,6 +132,25 @@ func Observe(in Input, cands []Deadline) []Sighting {
 		}
 	}
 	return out
+}
+
+// Orphan reports whether the article has deadline evidence that sightings
+// left unused: a deadline of its own not sighted (undated, with no open
+// deadline to anchor it), or a sentence with an outcome cue that is the
+// evidence of no sighting. An older article announcing the deadline may arrive later; the
+// store keeps orphans so as to observe them again then.
+func Orphan(in Input, sightings []Sighting) bool {
+	for _, dl := range in.Doc.Deadlines {
+		if !slices.ContainsFunc(sightings, func(s Sighting) bool { return s.Local == dl.ID }) {
+			return true
+		}
+	}
+	for _, c := range cueSentences(in.Doc) {
+		if !slices.ContainsFunc(sightings, func(s Sighting) bool { return s.Span == c.span }) {
+			return true
+		}
+	}
+	return false
 }
 
 // Interest returns the canonical ids whose tracked deadlines the article
@@ -171,8 +195,9 @@ func Interest(in Input) []int64 {
 const matchThreshold = 4
 
 // matchScore rates how likely an article's deadline (setter, target,
-// demand, due, status) is another sighting of c, and says why.
-func matchScore(c Deadline, setter, target int64, demand, due, status string) (int, string) {
+// demand, due, status, in an article of day) is another sighting of c, and
+// says why.
+func matchScore(c Deadline, setter, target int64, demand, due, status, day string) (int, string) {
 	if target != 0 && c.Target != 0 && target != c.Target {
 		return 0, ""
 	}
@@ -206,6 +231,11 @@ func matchScore(c Deadline, setter, target int64, demand, due, status string) (i
 	case due == "" && c.Open():
 		score += 2
 		why = append(why, "undated mention of an open deadline")
+	case due != "" && c.Opened == Extended && len(c.Dues) == 1 && due < c.Due && day != "" && day < c.First:
+		// Known so far only from a later article that extended it: an
+		// older article gives the date it had before.
+		score += 2
+		why = append(why, "the deadline a later article extended")
 	case due != "" && c.Due != "" && sim < 0.5:
 		score -= 2 // another date and another demand: another deadline
 	}

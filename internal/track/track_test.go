@@ -189,3 +189,47 @@ func FuzzObserve(f *testing.F) {
 		}
 	})
 }
+
+func TestOrderHelpers(t *testing.T) {
+	names := map[string]string{"e1": "Washington", "e2": "Tehran"} // ids 100, 200
+	t.Run("extension seen before the original date", func(t *testing.T) {
+		// Known only from an article of 2026-03-19 that extended it to
+		// April 10: an older article giving March 20 is the same deadline.
+		ext := Deadline{ID: 9, Setter: 100, Target: 200, Due: "2026-04-10", Status: Extended, Opened: Extended,
+			Dues: []string{"2026-04-10"}, Last: "2026-03-19", First: "2026-03-19|a3"}
+		d, ents := article([]string{"Washington gave Tehran until March 20 to halt enrichment."}, names,
+			doc.Deadline{ID: "d1", By: "2026-03-20", Setter: "e1", Target: "e2", Demand: "halt enrichment", Trigger: doc.Extent{Text: "until"}})
+		got := Observe(Input{Doc: d, Day: "2026-03-05", Entities: ents}, []Deadline{ext})
+		if len(got) != 1 || got[0].Match != 0 || !strings.Contains(got[0].Reason, "extended") {
+			t.Errorf("got %+v, want a match with the extended deadline", got)
+		}
+		// The same article after the extension's day is another deadline.
+		got = Observe(Input{Doc: d, Day: "2026-03-25", Entities: ents}, []Deadline{ext})
+		if len(got) != 1 || got[0].Match != -1 {
+			t.Errorf("later article: got %+v, want a new deadline", got)
+		}
+	})
+	tests := []struct {
+		name  string
+		sents []string
+		dls   []doc.Deadline
+		cands []Deadline
+		want  bool
+	}{
+		{"outcome with no deadline to report on", []string{"Tehran agreed to halt enrichment on Friday."}, nil, nil, true},
+		{"outcome sighted", []string{"Tehran agreed to halt enrichment on Friday."}, nil,
+			[]Deadline{{ID: 7, Setter: 100, Target: 200, Demand: "halt enrichment", Due: "2026-03-20", Status: Pending}}, false},
+		{"undated deadline with nothing open", []string{"The deadline for Tehran passed."},
+			[]doc.Deadline{{ID: "d1", Target: "e2", Trigger: doc.Extent{Text: "deadline"}}}, nil, true},
+		{"no evidence", []string{"Tehran hosted a football match."}, nil, nil, false},
+	}
+	for _, tc := range tests {
+		t.Run("orphan: "+tc.name, func(t *testing.T) {
+			d, ents := article(tc.sents, names, tc.dls...)
+			in := Input{Doc: d, Day: "2026-03-25", Entities: ents}
+			if got := Orphan(in, Observe(in, tc.cands)); got != tc.want {
+				t.Errorf("Orphan = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

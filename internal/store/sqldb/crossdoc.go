@@ -25,8 +25,8 @@ var (
 		"start", `"end"`, "quote", "reason"}}
 	tStoryDocs    = &bulkTable{name: "story_docs", cols: []string{"doc", "story", "score", "shared"}}
 	tEventReports = &bulkTable{name: "event_reports", cols: []string{"doc", "local", "grp"}}
-	tInterest     = &bulkTable{name: "deadline_interest", cols: []string{"entity", "day", "doc"}, conflict: " ON CONFLICT DO NOTHING"}
-	crossOrder    = []*bulkTable{tSightings, tStoryDocs, tEventReports, tInterest}
+	tOrphans      = &bulkTable{name: "deadline_orphans", cols: []string{"entity", "day", "doc"}, conflict: " ON CONFLICT DO NOTHING"}
+	crossOrder    = []*bulkTable{tSightings, tStoryDocs, tEventReports, tOrphans}
 )
 
 // tStoryKeys is the story index; a document's keys go in one statement.
@@ -148,39 +148,48 @@ func inList(n int) string {
 }
 
 // trackDeadlines matches the document's deadlines and outcome sentences to
-// tracked deadlines (see package track). An article older than articles
-// already stored about the same parties is not simply matched: the
-// deadlines near it are tracked again with it in day order (retrack).
+// tracked deadlines (see package track). Evidence that matches nothing is
+// kept as an orphan; a deadline the document starts looks for later orphans
+// of its parties, so an outcome stored before its announcement is not lost.
 func (w *writer) trackDeadlines(ctx context.Context, sd storedDoc, day string, ents map[string]int64) error {
 	in := track.Input{Doc: sd.doc, Day: day, Entities: ents}
 	interest := track.Interest(in)
 	if len(interest) == 0 {
 		return nil
 	}
-	for _, id := range interest {
-		w.add(tInterest, id, day, sd.seq)
-	}
-	if day != "" {
-		later, err := w.laterInterest(ctx, interest, day)
-		if err != nil {
-			return err
-		}
-		if later {
-			return w.retrack(ctx, sd, day, ents, interest)
-		}
-	}
-	return w.track(ctx, in, sd.seq, interest)
-}
-
-// track records the sightings of one article against the tracked
-// deadlines of its interest entities, updating their stepped state.
-func (w *writer) track(ctx context.Context, in track.Input, seq int64, interest []int64) error {
-	day := in.Day
-	cands, err := w.trackedCandidates(ctx, anys(interest), day)
+	started, orphan, err := w.track(ctx, in, sd.seq, interest)
 	if err != nil {
 		return err
 	}
+	if orphan {
+		for _, id := range interest {
+			w.add(tOrphans, id, day, sd.seq)
+		}
+	}
+	if day == "" {
+		return nil
+	}
+	for _, d := range started {
+		if err := w.adoptOrphans(ctx, d, day, sd.seq); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// track records the sightings of one article against the tracked
+// deadlines of its interest entities, updating their stepped state. It
+// returns the deadlines the article started and whether it left evidence
+// unused (track.Orphan).
+func (w *writer) track(ctx context.Context, in track.Input, seq int64, interest []int64) ([]track.Deadline, bool, error) {
+	day := in.Day
+	cands, err := w.trackedCandidates(ctx, anys(interest), day)
+	if err != nil {
+		return nil, false, err
+	}
+	first := day + "|" + in.Doc.ID
 	sightings := track.Observe(in, cands)
+	var started []track.Deadline
 	for _, s := range sightings {
 		var id int64
 		horizon := max(day, s.Due)
@@ -188,148 +197,141 @@ func (w *writer) track(ctx context.Context, in track.Input, seq int64, interest 
 		if s.Match >= 0 {
 			c := &cands[s.Match]
 			id = c.ID
-			c.Due, c.Status, c.Last = track.Step(c.Due, c.Status, c.Last, change)
-			if s.Due != "" && !slices.Contains(c.Dues, s.Due) {
-				c.Dues = append(c.Dues, s.Due)
+			if err := w.step(ctx, c, s, day); err != nil {
+				return nil, false, err
 			}
-			if _, err := w.exec(ctx, `UPDATE tracked_deadlines SET horizon = CASE WHEN horizon < ? THEN ? ELSE horizon END,
-				due = ?, status = ?, last_day = ?, dues = ? WHERE id = ?`,
-				horizon, horizon, c.Due, c.Status, c.Last, strings.Join(c.Dues, " "), id); err != nil {
-				return fmt.Errorf("update tracked deadline: %w", err)
+			if s.Local != "" && first < c.First {
+				// The earliest article restating it names its parties,
+				// whichever article was stored first.
+				dl := localDeadline(in.Doc, s.Local)
+				setter, target := in.Entities[dl.Setter], in.Entities[dl.Target]
+				if setter != 0 {
+					c.Setter = setter
+				}
+				if target != 0 {
+					c.Target = target
+				}
+				c.First = first
+				if _, err := w.exec(ctx, `UPDATE tracked_deadlines SET first = ?, setter = ?, target = ? WHERE id = ?`,
+					first, nullID(c.Setter), nullID(c.Target), id); err != nil {
+					return nil, false, fmt.Errorf("update tracked deadline: %w", err)
+				}
 			}
 		} else {
 			due, status, last := track.Step("", "", "", change)
-			if err := w.row(ctx, `INSERT INTO tracked_deadlines (setter, target, demand, horizon, due, status, last_day, dues)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-				nullID(s.New.Setter), nullID(s.New.Target), s.New.Demand, horizon, due, status, last, due).Scan(&id); err != nil {
-				return fmt.Errorf("insert tracked deadline: %w", err)
+			if err := w.row(ctx, `INSERT INTO tracked_deadlines (setter, target, demand, horizon, due, status, last_day, dues, first, opened)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+				nullID(s.New.Setter), nullID(s.New.Target), s.New.Demand, horizon, due, status, last, due, first, s.Status).Scan(&id); err != nil {
+				return nil, false, fmt.Errorf("insert tracked deadline: %w", err)
 			}
+			d := s.New
+			d.ID, d.Due, d.Status, d.Last, d.Dues, d.First, d.Opened = id, due, status, last, []string{due}, first, s.Status
+			started = append(started, d)
 		}
 		w.add(tSightings, id, seq, s.Local, day, s.Due, s.Status, s.Span.Start, s.Span.End, s.Quote, s.Reason)
+	}
+	return started, track.Orphan(in, sightings), nil
+}
+
+// step applies a sighting in an article of day to the stepped state of c
+// and stores it.
+func (w *writer) step(ctx context.Context, c *track.Deadline, s track.Sighting, day string) error {
+	horizon := max(day, s.Due)
+	c.Due, c.Status, c.Last = track.Step(c.Due, c.Status, c.Last, track.Change{Day: day, Due: s.Due, Status: s.Status})
+	if s.Due != "" && !slices.Contains(c.Dues, s.Due) {
+		c.Dues = append(c.Dues, s.Due)
+	}
+	if _, err := w.exec(ctx, `UPDATE tracked_deadlines SET horizon = CASE WHEN horizon < ? THEN ? ELSE horizon END,
+		due = ?, status = ?, last_day = ?, dues = ? WHERE id = ?`,
+		horizon, horizon, c.Due, c.Status, c.Last, strings.Join(c.Dues, " "), c.ID); err != nil {
+		return fmt.Errorf("update tracked deadline: %w", err)
 	}
 	return nil
 }
 
-// laterInterest reports whether an article dated after day has already
-// been stored with one of the interest entities: then this article comes
-// late, and what was tracked without it may be wrong. Rows of the batch
-// not yet flushed are older or of the same day (a batch is tracked in day
-// order), so they need not be seen.
-func (w *writer) laterInterest(ctx context.Context, interest []int64, day string) (bool, error) {
-	args := append(anys(interest), day)
-	var one int
-	err := w.row(ctx, `SELECT 1 FROM deadline_interest WHERE entity IN `+inList(len(interest))+` AND day > ? LIMIT 1`, args...).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
+// orphanLimit caps the orphans observed again for one new deadline.
+const orphanLimit = 32
+
+// adoptOrphans observes again, against the deadline d just started by the
+// article seq of day, the orphans of d's parties dated after day and
+// within the tracking window of its horizon, oldest first, and records the
+// sightings they now make of it.
+func (w *writer) adoptOrphans(ctx context.Context, d track.Deadline, day string, seq int64) error {
+	var parties []any
+	for _, id := range []int64{d.Setter, d.Target} {
+		if id != 0 {
+			parties = append(parties, id)
+		}
 	}
+	if len(parties) == 0 {
+		return nil
+	}
+	to := "9999-12-31"
+	if t, err := time.Parse(time.DateOnly, max(day, d.Due)); err == nil {
+		to = t.AddDate(0, 0, trackWindow).Format(time.DateOnly)
+	}
+	st, err := w.stmt(ctx, `SELECT DISTINCT doc, day FROM deadline_orphans WHERE entity IN `+inList(len(parties))+`
+		AND day > ? AND day <= ? ORDER BY day, doc LIMIT `+strconv.Itoa(orphanLimit))
 	if err != nil {
-		return false, fmt.Errorf("find later articles: %w", err)
+		return fmt.Errorf("find orphans: %w", err)
 	}
-	return true, nil
-}
-
-// Bounds of one retrack, so that a late article costs a bounded amount
-// of work however large the archive.
-const (
-	retrackDocs    = 256 // later articles replayed
-	retrackTracked = 128 // tracked deadlines rebuilt
-	retrackRounds  = 4   // rounds of closing the set over shared sightings
-)
-
-// retrack rebuilds the tracked deadlines a late article may change: the
-// deadlines of its interest entities near its day, and those that later
-// articles about the same entities report on, closed over the articles
-// sharing sightings with them. Their sightings and rows are deleted, and the
-// late article and all those articles are tracked again in the order of
-// their days. An outcome reported before its announcement was ingested is
-// found this way: the later article is replayed after the announcement.
-func (w *writer) retrack(ctx context.Context, sd storedDoc, day string, ents map[string]int64, interest []int64) error {
-	if err := w.flushTables(ctx, crossOrder); err != nil {
-		return err
-	}
-	ids := anys(interest)
-	days := map[int64]string{} // replayed article -> its day
-	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT DISTINCT doc, day FROM deadline_interest
-		WHERE entity IN `+inList(len(ids))+` AND day > ? ORDER BY day, doc LIMIT `+strconv.Itoa(retrackDocs)), append(ids, day)...)
+	rows, err := st.QueryContext(ctx, append(parties, day, to)...)
+	days := map[int64]string{}
 	if err := collectDays(rows, err, days); err != nil {
-		return fmt.Errorf("find later articles: %w", err)
+		return fmt.Errorf("find orphans: %w", err)
 	}
-	from := ""
-	if t, err := time.Parse(time.DateOnly, day); err == nil {
-		from = t.AddDate(0, 0, -trackWindow).Format(time.DateOnly)
-	}
-	tracked := map[int64]bool{}
-	rows, err = w.tx.QueryContext(ctx, w.db.q(`SELECT id FROM tracked_deadlines
-		WHERE (setter IN `+inList(len(ids))+` OR target IN `+inList(len(ids))+`) AND horizon >= ?
-		ORDER BY horizon DESC LIMIT `+strconv.Itoa(retrackTracked)), append(append(append([]any{}, ids...), ids...), from)...)
-	if err := collectIDs(rows, err, tracked); err != nil {
-		return fmt.Errorf("find tracked deadlines: %w", err)
-	}
-	for range retrackRounds {
-		grew := false
-		if len(days) > 0 && len(tracked) < retrackTracked {
-			n := len(tracked)
-			rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT DISTINCT tracked FROM deadline_sightings WHERE doc IN `+
-				inList(len(days))), keys(days)...)
-			if err := collectIDs(rows, err, tracked); err != nil {
-				return fmt.Errorf("find tracked deadlines: %w", err)
-			}
-			grew = grew || len(tracked) > n
-		}
-		if len(tracked) > 0 && len(days) < retrackDocs {
-			n := len(days)
-			rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT DISTINCT doc, day FROM deadline_sightings WHERE tracked IN `+
-				inList(len(tracked))), keys(tracked)...)
-			if err := collectDays(rows, err, days); err != nil {
-				return fmt.Errorf("find articles of tracked deadlines: %w", err)
-			}
-			grew = grew || len(days) > n
-		}
-		if !grew {
-			break
-		}
-	}
-	delete(days, sd.seq)
-	if len(days) > 0 {
-		if _, err := w.exec(ctx, `DELETE FROM deadline_sightings WHERE doc IN `+inList(len(days)), keys(days)...); err != nil {
-			return fmt.Errorf("retrack: %w", err)
-		}
-	}
-	if len(tracked) > 0 {
-		t := keys(tracked)
-		if _, err := w.exec(ctx, `DELETE FROM deadline_sightings WHERE tracked IN `+inList(len(t)), t...); err != nil {
-			return fmt.Errorf("retrack: %w", err)
-		}
-		if _, err := w.exec(ctx, `DELETE FROM tracked_deadlines WHERE id IN `+inList(len(t)), t...); err != nil {
-			return fmt.Errorf("retrack: %w", err)
-		}
-	}
-	order := []track.Input{{Doc: sd.doc, Day: day, Entities: ents}}
-	seqs := []int64{sd.seq}
-	for _, seq := range keys(days) {
-		seq := seq.(int64)
-		d, ents, err := w.storedDocument(ctx, seq)
+	delete(days, seq)
+	var orphans []track.Input
+	var seqs []int64
+	for _, k := range keys(days) {
+		o := k.(int64)
+		od, ents, err := w.storedDocument(ctx, o)
 		if err != nil {
-			return fmt.Errorf("retrack: %w", err)
+			return fmt.Errorf("adopt orphan: %w", err)
 		}
-		order = append(order, track.Input{Doc: d, Day: days[seq], Entities: ents})
-		seqs = append(seqs, seq)
+		orphans, seqs = append(orphans, track.Input{Doc: od, Day: days[o], Entities: ents}), append(seqs, o)
 	}
-	// The order crossDoc gives a batch: by day, then by document id.
-	idx := make([]int, len(order))
+	idx := make([]int, len(orphans))
 	for i := range idx {
 		idx[i] = i
 	}
 	slices.SortFunc(idx, func(a, b int) int {
-		return cmp.Or(cmp.Compare(order[a].Day, order[b].Day), cmp.Compare(order[a].Doc.ID, order[b].Doc.ID))
+		return cmp.Or(cmp.Compare(orphans[a].Day, orphans[b].Day), cmp.Compare(orphans[a].Doc.ID, orphans[b].Doc.ID))
 	})
+	cands := []track.Deadline{d}
 	for _, i := range idx {
-		in := order[i]
-		if err := w.track(ctx, in, seqs[i], track.Interest(in)); err != nil {
-			return fmt.Errorf("retrack %s: %w", in.Doc.ID, err)
+		in := orphans[i]
+		var adopted []track.Sighting
+		for _, s := range track.Observe(in, cands) {
+			if s.Match != 0 {
+				continue // a deadline of its own: it was tracked when stored
+			}
+			if err := w.step(ctx, &cands[0], s, in.Day); err != nil {
+				return err
+			}
+			w.add(tSightings, d.ID, seqs[i], s.Local, in.Day, s.Due, s.Status, s.Span.Start, s.Span.End, s.Quote,
+				s.Reason+" (stored before the deadline's first article)")
+			adopted = append(adopted, s)
+		}
+		if len(adopted) > 0 && !track.Orphan(in, adopted) {
+			// Its evidence has a home now: another new deadline must not
+			// take it too.
+			if _, err := w.exec(ctx, `DELETE FROM deadline_orphans WHERE doc = ?`, seqs[i]); err != nil {
+				return fmt.Errorf("adopt orphan: %w", err)
+			}
 		}
 	}
 	return nil
+}
+
+// localDeadline returns the document's deadline with id local.
+func localDeadline(d *doc.Document, local string) doc.Deadline {
+	for _, dl := range d.Deadlines {
+		if dl.ID == local {
+			return dl
+		}
+	}
+	return doc.Deadline{}
 }
 
 // storedDocument reads a stored document back with the canonical ids of
@@ -439,7 +441,7 @@ func (w *writer) trackedCandidates(ctx context.Context, ids []any, day string) (
 	}
 	args := append(append(append([]any{}, ids...), from), append(ids, from)...)
 	limit := strconv.Itoa(maxTracked)
-	st, err := w.stmt(ctx, `SELECT t.id, COALESCE(t.setter, 0), COALESCE(t.target, 0), t.demand, t.due, t.status, t.last_day, t.dues
+	st, err := w.stmt(ctx, `SELECT t.id, COALESCE(t.setter, 0), COALESCE(t.target, 0), t.demand, t.due, t.status, t.last_day, t.dues, t.first, t.opened
 		FROM tracked_deadlines t JOIN (
 			SELECT id, horizon FROM (SELECT id, horizon FROM tracked_deadlines WHERE setter IN `+in+` AND horizon >= ?
 				ORDER BY horizon DESC LIMIT `+limit+`) s
@@ -458,7 +460,7 @@ func (w *writer) trackedCandidates(ctx context.Context, ids []any, day string) (
 	for rows.Next() {
 		var d track.Deadline
 		var dues string
-		if err := rows.Scan(&d.ID, &d.Setter, &d.Target, &d.Demand, &d.Due, &d.Status, &d.Last, &dues); err != nil {
+		if err := rows.Scan(&d.ID, &d.Setter, &d.Target, &d.Demand, &d.Due, &d.Status, &d.Last, &dues, &d.First, &d.Opened); err != nil {
 			return nil, fmt.Errorf("find tracked deadlines: %w", err)
 		}
 		d.Dues = strings.Fields(dues)

@@ -3,6 +3,7 @@
 //
 //	storebench gen -n 10000 -dir corpus/      # JSONL input for 'dateline ingest'
 //	storebench put -n 10000 -db x.db          # store-only insert rate, layers included
+//	storebench put -n 100000 -per-day 300 -every 10000 -db x.db   # does the cost grow with the archive?
 //	storebench search -db x.db -queries 500   # search latency p50/p95
 //	storebench schema -db postgres://...      # print the URL of a fresh schema
 //
@@ -52,19 +53,33 @@ func run(ctx context.Context, args []string) error {
 	db := fs.String("db", "", "put, search: SQLite path or postgres:// URL")
 	batch := fs.Int("batch", 64, "put: articles per transaction")
 	queries := fs.Int("queries", 500, "search: queries to run")
+	perDay := fs.Int("per-day", 0, "gen, put: spread the articles over days, this many a day (0: all within 120 days)")
+	crossDoc := fs.Bool("crossdoc", true, "put: build the cross-document layers (SQLite only)")
+	every := fs.Int("every", 0, "put: also report the rate of each run of this many articles")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
+	generate := func() []*doc.Document {
+		if *perDay > 0 {
+			return storetest.GenerateDaily(fatal{}, *n, *perDay, *seed)
+		}
+		return storetest.Generate(fatal{}, *n, *seed)
+	}
 	switch args[0] {
 	case "gen":
-		return gen(*dir, storetest.Generate(fatal{}, *n, *seed), *perFile)
+		return gen(*dir, generate(), *perFile)
 	case "put":
 		st, err := open(ctx, *db)
 		if err != nil {
 			return err
 		}
 		defer st.Close()
-		return put(ctx, st, storetest.Generate(fatal{}, *n, *seed), *batch)
+		if s, ok := st.(*sqlite.DB); ok {
+			s.NoCrossDoc = !*crossDoc
+		} else if !*crossDoc {
+			return errors.New("put: -crossdoc=false needs a SQLite store")
+		}
+		return put(ctx, st, generate(), *batch, *every)
 	case "schema":
 		return schema(ctx, *db)
 	case "search":
@@ -144,11 +159,23 @@ func gen(dir string, docs []*doc.Document, perFile int) error {
 	return nil
 }
 
-// put stores docs, layers included, in batches and reports the rate.
-func put(ctx context.Context, st store.Store, docs []*doc.Document, batch int) error {
-	start := time.Now()
+// put stores docs, layers included, in batches and reports the rate, and
+// the rate of each run of every articles when every > 0 (so a cost that
+// grows with the archive shows as a falling rate).
+func put(ctx context.Context, st store.Store, docs []*doc.Document, batch, every int) error {
+	start, startCPU := time.Now(), cpuTime()
 	var bytes int
+	lap, lapStart, lapCPU := 0, start, startCPU
+	report := func(i int) {
+		sec, cpu := time.Since(lapStart).Seconds(), (cpuTime() - lapCPU).Seconds()
+		fmt.Printf("put: articles %d-%d: %.0f docs/s, %.2f ms wall and %.2f ms CPU each\n",
+			lap, i, float64(i-lap)/sec, 1000*sec/float64(i-lap), 1000*cpu/float64(i-lap))
+		lap, lapStart, lapCPU = i, time.Now(), cpuTime()
+	}
 	for i := 0; i < len(docs); i += batch {
+		if every > 0 && i-lap >= every {
+			report(i)
+		}
 		var entries []store.Entry
 		for _, d := range docs[i:min(i+batch, len(docs))] {
 			entries = append(entries, store.Entry{Input: d.ID, Doc: d})
@@ -158,8 +185,12 @@ func put(ctx context.Context, st store.Store, docs []*doc.Document, batch int) e
 			return err
 		}
 	}
-	sec := time.Since(start).Seconds()
-	fmt.Printf("put: %d articles (%.1f MB of text) in %.1fs: %.0f docs/s\n", len(docs), float64(bytes)/1e6, sec, float64(len(docs))/sec)
+	if every > 0 && len(docs) > lap {
+		report(len(docs))
+	}
+	sec, cpu := time.Since(start).Seconds(), (cpuTime() - startCPU).Seconds()
+	fmt.Printf("put: %d articles (%.1f MB of text) in %.1fs (%.1fs CPU): %.0f docs/s\n",
+		len(docs), float64(bytes)/1e6, sec, cpu, float64(len(docs))/sec)
 	return nil
 }
 
