@@ -220,7 +220,7 @@ func (a *analysis) relativePronoun(sp span) bool {
 func (a *analysis) roleBeforeName(e, hi int) bool {
 	for k := e; k < hi && k-e < 3; k++ {
 		if a.capitalised(k) {
-			return k > e
+			return k > e && a.toks[k].Kind == doc.Word // a name, not a number: "spent 2 million"
 		}
 		lw := a.low(k)
 		if a.toks[k].Kind != doc.Word || functionWords[lw] || verbAux[lw] || pronouns[lw] || determiners[lw] ||

@@ -461,6 +461,7 @@ const speakerNounList = `officials sources critics analysts experts police democ
 	reporters journalists historians strategists doctors lawyers attorneys spokesmen
 	spokespeople staffers insiders pollsters conservatives liberals progressives protesters
 	students teachers parents workers officials employees executives investors polls surveys
+	women men children
 	studies data reports documents records poll survey study report analysis slide figures
 	numbers research review audit investigation memo letter statement filing records`
 

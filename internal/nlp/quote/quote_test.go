@@ -584,6 +584,29 @@ func TestQuotes(t *testing.T) {
 			want: []want{{"to win the seat", doc.Indirect, "hopes", "Marsh"}},
 		},
 		{
+			name: "a participle of stance modifying a noun reports its object",
+			text: "Super PACs backing Marsh spent 2 million on ads.",
+			want: []want{{"Marsh", doc.Indirect, "backing", "Super PACs"}},
+		},
+		{
+			name: "a gerund of stance after a preposition",
+			text: "Berg was criticized for supporting the toll.",
+			want: []want{{"the toll", doc.Indirect, "supporting", ""}},
+		},
+		{
+			name: "noun-like stance verbs after which and an irregular plural",
+			text: "The harbour fund, which supports new quays, met on Monday. Women back Marsh.",
+			want: []want{
+				{"new quays", doc.Indirect, "supports", "which"},
+				{"Marsh", doc.Indirect, "back", "Women"},
+			},
+		},
+		{
+			name: "a participle modifying a noun is no cue",
+			text: "The footage showing the storm was shared widely.",
+			want: nil,
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,

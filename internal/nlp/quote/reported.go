@@ -175,6 +175,14 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 			return f, false // "said at a briefing Monday before …": no clause follows
 		}
 		end := a.contentEnd(start, hi)
+		if strings.HasSuffix(a.low(c), "ing") && objectVerbs[a.low(c)] && c > lo && a.toks[c-1].Kind == doc.Word &&
+			!a.is(c-1, auxiliaries) && !a.is(c-1, pronouns) && !a.isWord(c-1, "and") {
+			// "Super PACs backing Marsh spent millions": the participle
+			// modifies a noun and reports only its object.
+			if np, ok := a.npAfter(start, end); ok {
+				end = np[1]
+			}
+		}
 		switch rel, comma := a.relative(c, lo); {
 		case rel && comma, a.openingClause(c, lo):
 			// "The union, which endorsed the plan, met", "While one

@@ -244,10 +244,11 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 		// "Trump show" is a noun phrase.
 		p := i - 1
 		bare := !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed")
-		if a.capitalised(i) && a.headlineSentence(int(a.sentOf[i])) || bare && a.capitalised(p) && !strings.HasSuffix(a.word(p), "s") {
+		if a.capitalised(i) && a.headlineSentence(int(a.sentOf[i])) || bare && a.capitalised(p) && !strings.HasSuffix(a.word(p), "s") && !a.is(p, speakerNouns) {
 			return v, false
 		}
-		if !(a.capitalised(p) || a.is(p, pronouns) || a.is(p, auxiliaries) || hasLySuffix(a.word(p)) || a.is(p, speakerNouns)) &&
+		if !(a.capitalised(p) || a.is(p, pronouns) || a.is(p, auxiliaries) || hasLySuffix(a.word(p)) || a.is(p, speakerNouns) ||
+			a.isWord(p, "which") || a.isWord(p, "that") && !bare) && // "the fund, which supports …"
 			!(a.isWord(i+1, "that") && (!bare || plural(a.low(p)) || a.is(p, speakerNouns))) && // "the results show that …"
 			!(bare && a.isWord(p, "to")) { // "is trying to show"
 			return v, false
@@ -264,12 +265,15 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 	if strings.HasSuffix(w, "ed") && a.is(i-1, gerundPrepositions) && !a.isWord(i-1, "to") {
 		return v, false // "a lead in pledged delegates": an adjective, not a cue
 	}
-	if strings.HasSuffix(w, "ing") && a.is(i-1, gerundPrepositions) {
+	// A verb of stance keeps reporting as a gerund or a participle with
+	// an object ("for supporting Trump", "super PACs backing Cruz").
+	stance := objectVerbs[w] && (a.capitalised(i+1) || a.is(i+1, determiners) || possessivePronouns[a.low(i+1)])
+	if strings.HasSuffix(w, "ing") && a.is(i-1, gerundPrepositions) && !stance {
 		return v, false // "for admitting Poland": a gerund, not a cue
 	}
 	if strings.HasSuffix(w, "ing") && i > 0 && a.toks[i-1].Kind == doc.Word && !a.is(i-1, auxiliaries) &&
 		!a.isWord(i-1, "and") && !a.isWord(i-1, "while") && !a.isWord(i-1, "by") && !a.is(i-1, pronouns) &&
-		!speechNouns[a.low(i-1)] && !a.withSubject(i) {
+		!speechNouns[a.low(i-1)] && !a.withSubject(i) && !stance {
 		return v, false // "footage showing Putin": a participle modifying a noun
 	}
 	if parts, ok := particleVerbs[w]; ok && !strings.Contains(parts, a.low(i+1)) {
