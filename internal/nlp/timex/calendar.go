@@ -241,9 +241,15 @@ func (p *parser) monthFirst(i int) (string, int, bool) {
 		p.is(k+1, "year") && !p.is(k, "past") && p.hasDCT {
 		return fmtMonth(p.dct.Year()+relShift(r.rel), m), i + 1, true
 	}
-	y, ok := p.monthYear(m, 0, p.monthDir(i, i+1))
+	dir := p.monthDir(i, i+1)
+	y, ok := p.monthYear(m, 0, dir)
 	if !ok {
 		return "XXXX-" + pad(m, 2), i + 1, true
+	}
+	if dir < 0 && p.is(i-1, "in") && p.sentenceStart(i-1) && p.is(i+1, ",") && y > p.dct.Year() {
+		// "In January, the company hired ...": a narrative opening in the
+		// past tense speaks of the latest January, not the coming one.
+		y--
 	}
 	return fmtMonth(y, m), i + 1, true
 }

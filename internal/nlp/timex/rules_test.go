@@ -94,6 +94,11 @@ func TestNormalisationRules(t *testing.T) {
 		{"participle after a copula looks ahead", "The cuts will be announced in January.", "2025-08-20",
 			[]want{{"January", D, "2026-01", ""}}},
 
+		{"narrative opening in the past", "In January, the company hired a new chief.", "1989-11-01",
+			[]want{{"January", D, "1989-01", ""}}},
+		{"month ahead without a narrative opening", "The company will hire a new chief in January.", "1989-11-01",
+			[]want{{"January", D, "1990-01", ""}}},
+
 		// An undated article anchors on its own dateline.
 		{"dateline anchors an undated article", "Car sales slump\nFebruary 3, 2009\nSales fell in January and last month's figures were revised.", "",
 			[]want{{"February 3, 2009", D, "2009-02-03", ""}, {"January", D, "2009-01", ""}, {"last month", D, "2009-01", ""}}},
