@@ -34,22 +34,23 @@
 // Relative expressions are anchored on the document creation time (DCT,
 // [doc.Document.DCT]), date part only. Direction comes first from nearby
 // words ("by Friday", "since Friday", "Friday deadline", "last", "next",
-// "postponed until Friday"), then from the tense of the sentence: the
-// nearest tense cue to the expression decides, cues after it counting double
-// distance since a verb usually precedes its time ("met on Monday and will
-// meet again") (future: will, 'll, would, plans, planned to, expected to,
-// going to, scheduled, set to; past: was, had, irregular past forms and
-// words in -ed, except participles after a copula ("will be held", "remain
-// closed"); a present perfect ("has continued") is present). Reporting verbs
-// (said, told, announced) count as past for weekdays ("said Friday") but not
-// for months ("said it would pay in January"). A weekday in a sentence
-// without a cue, or with a possessive ("Monday's ruling"), is in the past,
-// as news reports what happened. So "Wednesday" in a past sentence is the
-// most recent Wednesday (the DCT itself when the article is dated on a
-// Wednesday), in a future one the next (again the DCT on the day). A month
+// "postponed until Friday", "ahead of the weekend"), then from the tense of
+// the sentence: the nearest tense cue to the expression decides, cues after
+// it counting double distance since a verb usually precedes its time ("met
+// on Monday and will meet again") (future: will, 'll, would, plans, planned
+// to, expected to, going to, scheduled, set to; past: was, had, irregular
+// past forms and words in -ed, except participles after a copula ("will be
+// held", "remain closed"); a present perfect ("has continued") is present).
+// Reporting verbs (said, told, announced) count as past for weekdays ("said
+// Friday") but not for months ("said it would pay in January"). A weekday in
+// a sentence without a cue, or with a possessive ("Monday's ruling"), is in
+// the past, as news reports what happened. So "Wednesday" in a past sentence
+// is the most recent Wednesday (the DCT itself when the article is dated on
+// a Wednesday), in a future one the next (again the DCT on the day). A month
 // or holiday without a year is the occurrence nearest the DCT, moved a year
 // back or on only when the tense says so and it lies more than four months
-// the other way.
+// the other way; a past narrative opening ("In January, the company hired
+// ...") takes the latest one.
 //
 // Granularity follows the expression: "last month" is 2025-07, "next week"
 // 2025-W33, "this year" 2025, "two days ago" and "a week ago" days, "a year
