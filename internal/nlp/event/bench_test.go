@@ -33,15 +33,13 @@ func benchDocs(b *testing.B) ([]*doc.Document, int64) {
 func BenchmarkEvent(b *testing.B) {
 	docs, n := benchDocs(b)
 	ctx := context.Background()
-	b.SetBytes(n)
-	b.ReportAllocs()
-	for b.Loop() {
+	chunktest.Bench(b, n, func() {
 		for _, d := range docs {
 			if err := (event.Stage{}).Process(ctx, d); err != nil {
 				b.Fatal(err)
 			}
 		}
-	}
+	})
 }
 
 // BenchmarkDeadline measures the stand-alone deadline stage (syntax
@@ -49,15 +47,13 @@ func BenchmarkEvent(b *testing.B) {
 func BenchmarkDeadline(b *testing.B) {
 	docs, n := benchDocs(b)
 	ctx := context.Background()
-	b.SetBytes(n)
-	b.ReportAllocs()
-	for b.Loop() {
+	chunktest.Bench(b, n, func() {
 		for _, d := range docs {
 			if err := (deadline.Stage{}).Process(ctx, d); err != nil {
 				b.Fatal(err)
 			}
 		}
-	}
+	})
 }
 
 // longSentence is a document of one sentence of n clauses without a full

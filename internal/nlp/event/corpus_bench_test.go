@@ -8,6 +8,7 @@ import (
 
 	"dateline/internal/doc"
 	"dateline/internal/nlp/chunk"
+	"dateline/internal/nlp/chunk/chunktest"
 	"dateline/internal/nlp/event"
 	"dateline/internal/nlp/sentence"
 	"dateline/internal/nlp/token"
@@ -53,25 +54,21 @@ func corpusDocs(b *testing.B) ([]*doc.Document, int64) {
 func BenchmarkEventCorpus(b *testing.B) {
 	docs, n := corpusDocs(b)
 	ctx := context.Background()
-	b.SetBytes(n)
-	b.ReportAllocs()
-	for b.Loop() {
+	chunktest.Bench(b, n, func() {
 		for _, d := range docs {
 			if err := (event.Stage{}).Process(ctx, d); err != nil {
 				b.Fatal(err)
 			}
 		}
-	}
+	})
 }
 
 // BenchmarkAnalyzeCorpus measures the syntax alone on the same documents.
 func BenchmarkAnalyzeCorpus(b *testing.B) {
 	docs, n := corpusDocs(b)
-	b.SetBytes(n)
-	b.ReportAllocs()
-	for b.Loop() {
+	chunktest.Bench(b, n, func() {
 		for _, d := range docs {
 			chunk.Analyze(d).Release()
 		}
-	}
+	})
 }
