@@ -24,6 +24,7 @@ type scenarioStore interface {
 	ingestStore
 	store.CrossDoc
 	Entity(ctx context.Context, q store.EntityQuery) (*store.EntityReport, error)
+	Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error)
 	Close() error
 }
 
@@ -258,6 +259,36 @@ func checkLinks(t *testing.T, s scenarioStore) {
 				if !strings.Contains(got[docID], want) { // NER may keep a title in the name
 					t.Errorf("%s: %q is %q, want %q", docID, tc.name, got[docID], want)
 				}
+			}
+		})
+	}
+}
+
+// TestCrossDocClaims checks the claim history of a speaker: what Donald
+// Trump said about tariffs includes the article that calls him only
+// "Trump", under his full name.
+func TestCrossDocClaims(t *testing.T) {
+	for name, open := range scenarioBackends(t) {
+		t.Run(name, func(t *testing.T) {
+			s := ingestScenario(t, open, filepath.Join("testdata", "crossdoc", "scenario.jsonl"))
+			hits, err := s.Quotes(context.Background(), store.QuoteQuery{Speaker: "Donald Trump", About: "tariffs"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) != 1 || hits[0].DocID != "k5" || hits[0].Speaker != "Donald Trump" {
+				t.Errorf("Donald Trump on tariffs: %+v, want the quote of k5 under his full name", hits)
+			}
+			all, err := s.Quotes(context.Background(), store.QuoteQuery{Speaker: "Donald Trump", Limit: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 1; i < len(all); i++ {
+				if all[i].Date > all[i-1].Date {
+					t.Errorf("claims not newest first: %s after %s", all[i].Date, all[i-1].Date)
+				}
+			}
+			if len(all) < 3 {
+				t.Errorf("Donald Trump quoted %d times, want at least 3: %+v", len(all), all)
 			}
 		})
 	}

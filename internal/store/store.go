@@ -338,8 +338,10 @@ type CoOccurrence struct {
 
 // QuoteQuery selects quotes. Zero fields do not filter.
 type QuoteQuery struct {
-	// Speaker keeps quotes whose speaker entity has this name or alias, or
-	// whose speaker text is this name.
+	// Speaker keeps quotes whose speaker entity has this name or alias (or
+	// was linked across articles to an entity that has), or whose speaker
+	// text is this name. With About, it is the claim history of a speaker
+	// on a topic or entity.
 	Speaker string
 	// About keeps quotes whose text contains these words (case-insensitive)
 	// or that mention an entity with this name or alias.
@@ -357,7 +359,7 @@ type QuoteHit struct {
 	ID          string `json:"id"` // quote id inside the document
 	Text        string `json:"text"`
 	Kind        string `json:"kind"`
-	Speaker     string `json:"speaker,omitempty"` // the speaker entity's name, when linked
+	Speaker     string `json:"speaker,omitempty"` // the speaker entity's (canonical) name, when identified
 	SpeakerText string `json:"speaker_text,omitempty"`
 	Cue         string `json:"cue,omitempty"`
 }

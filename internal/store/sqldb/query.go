@@ -590,14 +590,20 @@ func (db *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit,
 		return nil, err
 	}
 	if k := store.NameKey(q.Speaker); k != "" {
-		w.add(`(q.speaker IN (SELECT entity FROM entity_names WHERE key = ?) OR q.speaker_key = ?)`, k, k)
+		// A speaker named only in part ("Trump") counts as the entity
+		// the article was linked to.
+		w.add(`(q.speaker IN (SELECT entity FROM entity_names WHERE key = ?) OR q.speaker_key = ?
+			OR EXISTS (SELECT 1 FROM entity_links l WHERE l.doc = q.doc AND l.entity = q.speaker
+				AND l.canonical IN (SELECT entity FROM entity_names WHERE key = ?)))`, k, k, k)
 	}
 	if k := store.NameKey(q.About); k != "" {
 		w.add(`(q.text_key LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM mentions m
 			WHERE m.doc = q.doc AND m.start >= q.start AND m."end" <= q."end"
 			AND m.entity IN (SELECT entity FROM entity_names WHERE key = ?)))`, "%"+escapeLike(k)+"%", k)
 	}
-	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT d.id, d.date, d.title, q.local, q.text, q.kind, COALESCE(e.name, ''), q.speaker_text, q.cue
+	rows, err := db.sql.QueryContext(ctx, db.q(`SELECT d.id, d.date, d.title, q.local, q.text, q.kind,
+			COALESCE((SELECT c.name FROM entity_links l JOIN entities c ON c.id = l.canonical
+				WHERE l.doc = q.doc AND l.entity = q.speaker LIMIT 1), e.name, ''), q.speaker_text, q.cue
 		FROM quotes q JOIN documents d ON d.seq = q.doc LEFT JOIN entities e ON e.id = q.speaker
 		WHERE 1 = 1`+w.sql()+`
 		ORDER BY d.day DESC, d.id, q.start LIMIT ? OFFSET ?`), append(w.args, limit, offset)...)
