@@ -438,9 +438,19 @@ func (s *sentView) extract(i int, emit func(uint64)) {
 }
 
 // context calls emit with the features of token i that depend on more than
-// one word: shapes around it, gazetteer matches, position, document
-// evidence.
+// one word (see contextHashes).
 func (s *sentView) context(i int, emit func(uint64)) {
+	var buf [64]uint64
+	for _, h := range s.contextHashes(i, buf[:0]) {
+		emit(h)
+	}
+}
+
+// contextHashes appends to hs the features of token i that depend on more
+// than one word: shapes around it, gazetteer matches, position, document
+// evidence. It appends rather than calls back so that the tagger's hot
+// loop makes no call per feature.
+func (s *sentView) contextHashes(i int, hs []uint64) []uint64 {
 	text, toks := s.text, s.toks
 	word := s.word
 	sh := func(j int) string {
@@ -450,88 +460,90 @@ func (s *sentView) context(i int, emit func(uint64)) {
 		return s.shapes[j]
 	}
 	w := word(i)
-	emit(uint64(newHash(fBias)))
-	emit(uint64(newHash(fBigramPrev).lower(word(i - 1)).byte(0).lower(w)))
-	emit(uint64(newHash(fShapePrev).str(sh(i - 1)).byte(0).str(sh(i))))
-	emit(uint64(newHash(fShapeNext).str(sh(i)).byte(0).str(sh(i + 1))))
-	emit(uint64(newHash(fShapeTri).str(sh(i - 1)).byte(0).str(sh(i)).byte(0).str(sh(i + 1))))
+	hs = append(hs, uint64(newHash(fBias)))
+	hs = append(hs, uint64(newHash(fBigramPrev).lower(word(i-1)).byte(0).lower(w)))
+	hs = append(hs, uint64(newHash(fShapePrev).str(sh(i-1)).byte(0).str(sh(i))))
+	hs = append(hs, uint64(newHash(fShapeNext).str(sh(i)).byte(0).str(sh(i+1))))
+	hs = append(hs, uint64(newHash(fShapeTri).str(sh(i-1)).byte(0).str(sh(i)).byte(0).str(sh(i+1))))
 	first := i == 0 || isOpenPunct(text, toks[i-1])
 	if first {
-		emit(uint64(newHash(fFirst).str(sh(i))))
+		hs = append(hs, uint64(newHash(fFirst).str(sh(i))))
 	}
 	if s.headline {
-		emit(uint64(newHash(fHeadline).str(sh(i))))
+		hs = append(hs, uint64(newHash(fHeadline).str(sh(i))))
 	}
 	if s.quote[i] {
-		emit(uint64(newHash(fInQuote)))
+		hs = append(hs, uint64(newHash(fInQuote)))
 	}
 	g := s.gaz[i]
-	emitClasses(fGaz, g.class, g.begin, emit)
+	hs = appendClasses(hs, fGaz, g.class, g.begin)
 	if i > 0 {
-		emitClasses(fGazPrev, s.gaz[i-1].class, false, emit)
+		hs = appendClasses(hs, fGazPrev, s.gaz[i-1].class, false)
 		if s.gaz[i-1].title {
-			emit(uint64(newHash(fTitlePrev)))
+			hs = append(hs, uint64(newHash(fTitlePrev)))
 		}
 		if i > 1 && s.gaz[i-2].title {
-			emit(uint64(newHash(fPrevPrevTitle)))
+			hs = append(hs, uint64(newHash(fPrevPrevTitle)))
 		}
 	}
 	if i+1 < len(toks) {
-		emitClasses(fGazNext, s.gaz[i+1].class, false, emit)
+		hs = appendClasses(hs, fGazNext, s.gaz[i+1].class, false)
 		if s.gaz[i+1].org {
-			emit(uint64(newHash(fOrgWordNext)))
+			hs = append(hs, uint64(newHash(fOrgWordNext)))
 		}
 	}
 	if g.title {
-		emit(uint64(newHash(fTitle)))
+		hs = append(hs, uint64(newHash(fTitle)))
 	}
 	if g.common {
-		emit(uint64(newHash(fCommon).byte(boolByte(first)).byte(boolByte(s.headline))))
+		hs = append(hs, uint64(newHash(fCommon).byte(boolByte(first)).byte(boolByte(s.headline))))
 	}
 	if i+1 < len(toks) && s.gaz[i+1].common {
-		emit(uint64(newHash(fCommonNext)))
+		hs = append(hs, uint64(newHash(fCommonNext)))
 	}
 	if g.org {
-		emit(uint64(newHash(fOrgWord)))
+		hs = append(hs, uint64(newHash(fOrgWord)))
 	}
 	if r := s.runs[i]; r.a >= 0 && !s.headline {
 		// Features of the capitalised run around token i. In a headline
 		// every word is capitalised and runs mean nothing.
 		last := i == r.b-1
 		if r.b-r.a > 1 || !last {
-			emit(uint64(newHash(fRunHead).byte(boolByte(last)).lower(word(r.b - 1))))
+			hs = append(hs, uint64(newHash(fRunHead).byte(boolByte(last)).lower(word(r.b-1))))
 		}
 		if s.gaz[r.b-1].org {
-			emit(uint64(newHash(fRunOrgEnd).byte(boolByte(last))))
+			hs = append(hs, uint64(newHash(fRunOrgEnd).byte(boolByte(last))))
 		}
 		if i > r.a {
-			emit(uint64(newHash(fRunPrev).lower(word(r.a - 1))))
+			hs = append(hs, uint64(newHash(fRunPrev).lower(word(r.a-1))))
 		}
 		if !last {
-			emit(uint64(newHash(fRunNext).lower(word(r.b))))
+			hs = append(hs, uint64(newHash(fRunNext).lower(word(r.b))))
 		}
-		emit(uint64(newHash(fRunPrevBigram).lower(word(r.a - 2)).byte(0).lower(word(r.a - 1))))
-		emit(uint64(newHash(fRunNextBigram).lower(word(r.b)).byte(0).lower(word(r.b + 1))))
+		hs = append(hs, uint64(newHash(fRunPrevBigram).lower(word(r.a-2)).byte(0).lower(word(r.a-1))))
+		hs = append(hs, uint64(newHash(fRunNextBigram).lower(word(r.b)).byte(0).lower(word(r.b+1))))
 	}
 	if s.doc != nil && toks[i].Kind == doc.Word {
 		r, size := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(r) {
-			lw := string(unicode.ToLower(r)) + w[size:]
-			if s.doc.lowerSeen[lw] {
-				emit(uint64(newHash(fLowerSeen).byte(boolByte(first))))
+			var buf [64]byte
+			lw := append(utf8.AppendRune(buf[:0], unicode.ToLower(r)), w[size:]...)
+			if s.doc.lowerSeen[string(lw)] { // no allocation: the compiler looks up the bytes
+				hs = append(hs, uint64(newHash(fLowerSeen).byte(boolByte(first))))
 			}
 			if s.doc.capMid[w] {
-				emit(uint64(newHash(fCapSeen).byte(boolByte(first))))
+				hs = append(hs, uint64(newHash(fCapSeen).byte(boolByte(first))))
 			}
 			if c := s.doc.cues[w] & featureCues; c != 0 {
 				for bit := docCue(1); bit != 0 && bit <= c; bit <<= 1 {
 					if c&bit != 0 {
-						emit(uint64(newHash(fDocCue).byte(byte(bit))))
+						hs = append(hs, uint64(newHash(fDocCue).byte(byte(bit))))
 					}
 				}
 			}
 		}
 	}
+	return hs
 }
 
 func boolByte(b bool) byte {
@@ -541,12 +553,13 @@ func boolByte(b bool) byte {
 	return 0
 }
 
-func emitClasses(template byte, c gazetteer.Class, begin bool, emit func(uint64)) {
+func appendClasses(hs []uint64, template byte, c gazetteer.Class, begin bool) []uint64 {
 	for bit := gazetteer.Class(1); bit != 0 && bit <= c; bit <<= 1 {
 		if c&bit != 0 {
-			emit(uint64(newHash(template).byte(byte(bitIndex(bit))).byte(boolByte(begin))))
+			hs = append(hs, uint64(newHash(template).byte(byte(bitIndex(bit))).byte(boolByte(begin))))
 		}
 	}
+	return hs
 }
 
 func bitIndex(c gazetteer.Class) int {

@@ -308,9 +308,9 @@ func (m *Model) add(row []float32, h uint64) {
 }
 
 // emissions fills scores (len(toks) × numLabels) with the emission scores of
-// every token of s, using cache for the lexical features; ids is scratch
-// space.
-func (m *Model) emissions(s *sentView, cache *lexCache, ids []int32, scores []float32) {
+// every token of s, using cache for the lexical features; ids and hs are
+// scratch space.
+func (m *Model) emissions(s *sentView, cache *lexCache, ids []int32, hs *[]uint64, scores []float32) {
 	L := numLabels
 	n := len(s.toks)
 	// ids[k+2] is the word id of token k; two boundary markers each side.
@@ -333,7 +333,10 @@ func (m *Model) emissions(s *sentView, cache *lexCache, ids []int32, scores []fl
 				row[l] += v[l]
 			}
 		}
-		s.context(i, func(h uint64) { m.add(row, h) })
+		*hs = s.contextHashes(i, (*hs)[:0])
+		for _, h := range *hs {
+			m.add(row, h)
+		}
 	}
 }
 

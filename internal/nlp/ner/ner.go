@@ -50,6 +50,7 @@ type workspace struct {
 	labels []int
 	lex    lexCache
 	ids    []int32
+	hashes []uint64 // one token's context features
 }
 
 // New returns a tagger using the embedded model.
@@ -482,7 +483,7 @@ func (t *Tagger) tagSentence(ws *workspace, text string, all []doc.Token, a, b i
 		ws.back = resize(ws.back, n*L)
 		ws.labels = resize(ws.labels, n)
 		ws.ids = resize(ws.ids, n+4)
-		t.model.emissions(&ws.s, &ws.lex, ws.ids, ws.scores)
+		t.model.emissions(&ws.s, &ws.lex, ws.ids, &ws.hashes, ws.scores)
 		viterbi(n, ws.scores, t.model.masked, &t.model.gap, ws.labels, ws.back, ws.delta)
 		names = t.spans(text, toks, ws.labels, names)
 		a = end

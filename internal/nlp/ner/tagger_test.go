@@ -107,7 +107,7 @@ func TestExtract(t *testing.T) {
 		got := make([]float32, len(toks)*numLabels)
 		var c lexCache
 		c.reset()
-		m.emissions(&s, &c, make([]int32, len(toks)+4), got)
+		m.emissions(&s, &c, make([]int32, len(toks)+4), new([]uint64), got)
 		for i := range toks {
 			want := make([]float32, numLabels)
 			s.extract(i, func(h uint64) { m.add(want, h) })
