@@ -294,6 +294,9 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 			if c == cueFuture && (p.is(j, "set") || p.is(j, "slated") || p.is(j, "poised")) && !p.is(j+1, "to") {
 				c = noCue // "set to begin" looks ahead; "set a record" does not
 			}
+			if c == cueFuture && (p.is(j-1, "had") || p.is(j-1, "been") && p.is(j-2, "had")) {
+				c = cuePast // "had been due to expire Friday": a plan now past
+			}
 		case t.edVerb:
 			c = cuePast
 		}
