@@ -43,10 +43,11 @@ func (x *extractor) dateAt(k int) (string, string) {
 // plus returns the document date plus a TIMEX3 duration of days, weeks or
 // hours ("P10D", "P2W", "PT24H", hours rounded up to whole days), or "".
 func (x *extractor) plus(dur string) string {
-	if !x.ok {
+	dct, ok := x.docDate()
+	if !ok {
 		return ""
 	}
-	return plusFrom(x.dct, dur, false)
+	return plusFrom(dct, dur, false)
 }
 
 // plusFrom returns day base plus a TIMEX3 duration of days, weeks or hours,

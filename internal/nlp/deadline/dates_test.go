@@ -3,6 +3,9 @@ package deadline
 import (
 	"testing"
 	"time"
+
+	"dateline/internal/doc"
+	"dateline/internal/nlp/chunk"
 )
 
 func TestNotBefore(t *testing.T) {
@@ -21,7 +24,10 @@ func TestNotBefore(t *testing.T) {
 }
 
 func TestPlus(t *testing.T) {
-	x := &extractor{dct: time.Date(2025, 8, 6, 0, 0, 0, 0, time.UTC), ok: true}
+	dated := func(date string) *extractor {
+		return &extractor{a: &chunk.Analysis{Doc: &doc.Document{Date: date}}}
+	}
+	x := dated("2025-08-06T09:30")
 	for _, tt := range []struct{ dur, want string }{
 		{"P10D", "2025-08-16"}, {"P2W", "2025-08-20"}, {"PT24H", "2025-08-07"}, {"PT48H", "2025-08-08"},
 		{"PT1H", "2025-08-07"}, {"P1M", ""}, {"PXD", ""}, {"P", ""}, {"PD", ""}, {"P99999999999D", ""}, {"", ""},
@@ -30,7 +36,9 @@ func TestPlus(t *testing.T) {
 			t.Errorf("plus(%q) = %q, want %q", tt.dur, got, tt.want)
 		}
 	}
-	if got := (&extractor{}).plus("P1D"); got != "" {
-		t.Errorf("plus without a document date = %q", got)
+	for _, date := range []string{"", "2025-13-01", "Aug 6"} {
+		if got := dated(date).plus("P1D"); got != "" {
+			t.Errorf("plus with document date %q = %q", date, got)
+		}
 	}
 }

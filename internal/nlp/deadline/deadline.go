@@ -26,6 +26,7 @@ package deadline
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -101,6 +102,20 @@ type extractor struct {
 	headline []bool
 	dct      time.Time
 	ok       bool // dct parsed
+	parsed   bool // the document date was read (on first use: most documents have no deadline)
+}
+
+// docDate returns the document's date, and whether it has one.
+func (x *extractor) docDate() (time.Time, bool) {
+	if !x.parsed {
+		x.parsed = true
+		if d := x.a.Doc.Date; len(d) >= 10 {
+			if t, err := time.Parse("2006-01-02", d[:10]); err == nil {
+				x.dct, x.ok = t, true
+			}
+		}
+	}
+	return x.dct, x.ok
 }
 
 // back says how a deadline noun may be a later mention of a deadline
@@ -114,11 +129,6 @@ type back struct {
 // Extract returns the deadlines of an analysed document, ids d1, d2, ...
 func Extract(a *chunk.Analysis) []doc.Deadline {
 	x := &extractor{a: a}
-	if len(a.Doc.Date) >= 10 {
-		if t, err := time.Parse("2006-01-02", a.Doc.Date[:10]); err == nil {
-			x.dct, x.ok = t, true
-		}
-	}
 	for i := range a.Words {
 		w := &a.Words[i]
 		switch {
@@ -165,7 +175,7 @@ func (x *extractor) compact() []doc.Deadline {
 		// about a deadline even when the article does not restate it.
 		outcome := d.Status != "" && d.Status != Pending && d.Target != ""
 		if d.By != "" || d.Setter != "" || d.Demand != "" || outcome {
-			d.ID = fmt.Sprintf("d%d", len(kept)+1)
+			d.ID = "d" + strconv.Itoa(len(kept)+1)
 			kept = append(kept, d)
 		}
 	}
@@ -261,16 +271,16 @@ func (x *extractor) addBack(dl doc.Deadline, r back) {
 			if dl.Status != "" && dl.Status != Pending {
 				o.Status = dl.Status
 			}
-			if o.Status == "" && o.By != "" && x.ok && notBefore(o.By, x.dct) {
+			if dct, ok := x.docDate(); o.Status == "" && o.By != "" && ok && notBefore(o.By, dct) {
 				o.Status = Pending
 			}
 			return
 		}
 	}
-	if dl.Status == "" && dl.By != "" && x.ok && notBefore(dl.By, x.dct) {
+	if dct, ok := x.docDate(); dl.Status == "" && dl.By != "" && ok && notBefore(dl.By, dct) {
 		dl.Status = Pending
 	}
-	dl.ID = fmt.Sprintf("d%d", len(x.out)+1)
+	dl.ID = "d" + strconv.Itoa(len(x.out)+1)
 	x.out = append(x.out, dl)
 	x.sent = append(x.sent, sent)
 	x.refs = append(x.refs, r)
