@@ -28,7 +28,9 @@ func capRun(text string, toks []doc.Token, i int) int {
 //     Microsoft": Microsoft is no common word);
 //   - a nationality word before a capitalised run that ends in an
 //     organisation word is part of the organisation's name: "American
-//     Physical Society", "Bulgarian Academy of Sciences".
+//     Physical Society", "Bulgarian Academy of Sciences"; before one that
+//     ends in an event's or a law's head word, of the event's or the
+//     law's: "British Open", "Russian Constitution".
 //
 // names must be sorted by start; the result is too.
 func (t *Tagger) extendNames(text string, toks []doc.Token, names []Name) []Name {
@@ -68,7 +70,17 @@ func (t *Tagger) extendNames(text string, toks []doc.Token, names []Name) []Name
 			}
 		case n.Type == "NORP" && e == ti+1 && e < len(toks) && text[toks[e-1].End:toks[e].Start] == " " && capWord(text, toks[e]):
 			r := capRun(text, toks, e)
-			if head := text[toks[r-1].Start:toks[r-1].End]; !t.gaz.IsOrgWord(head) && !orgEnds[head] {
+			head := text[toks[r-1].Start:toks[r-1].End]
+			if eventHeads[head] || lawHeads[head] {
+				// "British Open", "European Poker Championships",
+				// "Russian Constitution".
+				end, n.Type = toks[r-1].End, "EVENT"
+				if lawHeads[head] {
+					n.Type = "LAW"
+				}
+				break
+			}
+			if !t.gaz.IsOrgWord(head) && !orgEnds[head] {
 				break
 			}
 			// "... Academy of Sciences": the organisation's field.

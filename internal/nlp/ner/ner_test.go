@@ -175,6 +175,11 @@ func TestNames(t *testing.T) {
 			want: []string{"ORG American Physical Society"},
 		},
 		{
+			name: "nationality word opens an event or a law",
+			text: "He won the British Open and the European Poker Championships under the Russian Constitution.",
+			want: []string{"EVENT British Open", "EVENT European Poker Championships", "LAW Russian Constitution"},
+		},
+		{
 			name: "person after a company's legal form",
 			text: "Chrysler LLC Jim Press said sales fell.",
 			want: []string{"ORG Chrysler LLC", "PERSON Jim Press"},
