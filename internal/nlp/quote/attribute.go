@@ -47,10 +47,15 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 		endsSentence := a.punct(last, ".?!,…") || closeTok+1 >= hi || a.punct(closeTok+1, ",.?!:;—–)")
 		direct := (beforeEmpty || beforeFrame) && (afterOK || endsSentence)
 
-		if j := lastTop; j >= 0 && p.parent < 0 && direct && !afterOK && a.continues(dst[j], p.open) {
+		if j := lastTop; j >= 0 && p.parent < 0 && (direct || endsSentence && a.punct(p.open-1, ",:")) && !afterOK &&
+			a.continues(dst[j], p.open) {
 			// The next piece of the previous quotation: "“X,” he said.
-			// “Y.”", "“X,” he said, “Y.”" (PolNeAR's discontinuous content).
+			// “Y.”", "“X,” he said, “Y.”", "“X,” he said after the
+			// attack, “Y.”" (PolNeAR's discontinuous content).
 			dst[j].end = ce
+			if !direct {
+				dst[j].kind = doc.Mixed // words of the article's own before the piece
+			}
 			byPair[pi] = j
 			continue
 		}

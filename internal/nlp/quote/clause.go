@@ -495,7 +495,7 @@ func (a *analysis) tailOnly(s, hi int) bool {
 		if a.skippable(k) {
 			continue
 		}
-		if !pp || a.toks[k].Kind != doc.Word || a.cueAt(k) || strings.HasSuffix(a.low(k), "ing") {
+		if !pp || a.toks[k].Kind != doc.Word || a.cueAt(k) || strings.HasSuffix(a.low(k), "ing") && !a.is(k-1, determiners) {
 			return false
 		}
 	}

@@ -184,6 +184,7 @@ s favor
 s disavow
 s rebut rebuts rebutted rebutted rebutting
 s allude
+s vote
 b think thinks thought thought thinking
 b believe
 b hope
@@ -392,7 +393,7 @@ const adverbialList = `on in at during to with after before from for via over ab
 // particles each verb's lemma accepts.
 var particleVerbs = map[string]string{}
 
-const particleVerbList = `talk:about point:to,out refer:to speak:of,about`
+const particleVerbList = `talk:about point:to,out refer:to speak:of,about vote:for,against`
 
 // forVerbs skip a following "for" before their content: "called for a
 // repeal" reports the repeal.
@@ -512,7 +513,7 @@ const nounLikeList = `state states post posts call calls remark remarks report r
 	echo echoes request requests challenge challenges voice voices highlight highlights email
 	emails answer answers quote quotes forecast forecasts reference references champion
 	champions order orders rule rules rail rails back backs favor favors support supports
-	blast blasts slam slams seek cite cites defend reject rejects express discuss`
+	blast blasts slam slams seek cite cites defend reject rejects express discuss vote votes`
 
 // female and male hold words that show a person's gender in a mention
 // ("the first lady", "Mrs. May") for resolving "she" and "he".

@@ -500,7 +500,7 @@ func TestQuotes(t *testing.T) {
 		{
 			name: "the sentence after a cue goes on with words around a quotation",
 			text: "“It is a big moment,” said Ola Berg, a strategist for the union. Unless rivals quit, “it is hard to see how he is stopped.”",
-			want: []want{{"It is a big moment,” said Ola Berg, a strategist for the union. Unless rivals quit, “it is hard to see how he is stopped.”",
+			want: []want{{"It is a big moment,” said Ola Berg, a strategist for the union. Unless rivals quit, “it is hard to see how he is stopped.",
 				doc.Mixed, "said", "Ola Berg"}},
 		},
 		{
@@ -605,6 +605,27 @@ func TestQuotes(t *testing.T) {
 			name: "a participle modifying a noun is no cue",
 			text: "The footage showing the storm was shared widely.",
 			want: nil,
+		},
+		{
+			name: "a piece after the cue's adverbials and a comma continues the quote",
+			text: "“We will rebuild,” he said two days after the storm, “and the quay will be stronger.”",
+			want: []want{{"We will rebuild,” he said two days after the storm, “and the quay will be stronger.", doc.Mixed, "said", "he"}},
+		},
+		{
+			name: "an inverted cue after a quotation's comma, content opening mid-sentence",
+			text: "Yet the quay is ''not a safe place,'' said Ines Kovac, an engineer.",
+			want: []want{
+				{"Yet the quay is ''not a safe place", doc.Mixed, "said", "Ines Kovac"},
+				{"not a safe place,", doc.Partial, "said", "Ines Kovac"},
+			},
+		},
+		{
+			name: "a name with an apposition before the cue, content before the name",
+			text: "Tolls are “the only fair way,” Jonas Vik, the harbour master, told a cheering crowd.",
+			want: []want{
+				{"Tolls are “the only fair way", doc.Mixed, "told", "Jonas Vik"},
+				{"the only fair way,", doc.Partial, "told", "Jonas Vik"},
+			},
 		},
 		{
 			name: "noun uses of cue words are not cues",

@@ -124,8 +124,11 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		}
 		t++
 	}
-	if forVerbs[a.low(c)] && a.isWord(t, "for") {
-		t++
+	if forVerbs[a.low(c)] && a.isWord(t, "for") || t == c+1 && a.stancePreposition(t) {
+		t++ // "called for a repeal", "voted against the bill", "spoke out against it"
+		if a.isWord(t-1, "out") && (a.isWord(t, "against") || a.isWord(t, "for") || a.isWord(t, "on")) {
+			t++
+		}
 	}
 	if spk.ok() && spk[1]-spk[0] == 1 && a.is(spk[0], pronouns) && !a.relativePronoun(spk) && spk[0] > lo {
 		// "the two guides I wrote", "cards they never asked for": a
@@ -211,7 +214,8 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	}
 	comma := -1
 	switch {
-	case spk.ok() && spk[1] == c || spk.ok() && spk[1] < c && a.onlyAdverbs(a.skipParenthesis(spk[1], c), c):
+	case spk.ok() && spk[1] == c || spk.ok() && spk[1] < c && a.onlyAdverbs(a.skipParenthesis(spk[1], c), c) ||
+		spk.ok() && spk[1] < c && a.punct(spk[1], ",") && a.punct(c-1, ","): // "…, Howard Dean, a former governor, said"
 		if a.punct(spk[0]-1, ",") {
 			comma = spk[0] - 1
 		} else if a.quoteChar(spk[0]-1) && a.punct(spk[0]-2, ",") {
@@ -228,7 +232,7 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 				return a.wholeSentence(f, lo, hi)
 			}
 		}
-	case a.punct(c-1, ","):
+	case a.punct(c-1, ",") || a.quoteChar(c-1) && a.punct(c-2, ","): // "…,” said Zarate"
 		np, ok := a.npAfter(c+1, hi)
 		if !ok {
 			return f, false
@@ -438,6 +442,20 @@ func (a *analysis) nominalObject(s, hi int) int {
 		return k + 1
 	}
 	return -1
+}
+
+// stancePreposition reports whether token t, right after a cue verb,
+// joins the cue rather than opening the content ("argued against the
+// plan", "called upon Congress", "lashed out at"): a preposition of stance
+// before a noun phrase.
+func (a *analysis) stancePreposition(t int) bool {
+	switch a.low(t) {
+	case "against", "upon", "out":
+	default:
+		return false
+	}
+	n := t + 1
+	return n < len(a.toks) && (a.toks[n].Kind == doc.Word || a.isMark(n))
 }
 
 // catenatives take a cue verb in the infinitive that still reports
