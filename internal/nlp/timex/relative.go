@@ -160,7 +160,14 @@ func (p *parser) relative(i int) (match, bool) {
 	case e.rel == rNext:
 		shift = 1
 	case the && e.unit == uQuarter && !e.plural:
-		return dateM(i, j+1, p.reportQuarter())
+		q := p.reportQuarter()
+		if p.is(j+1, "a") && p.is(j+2, "year") && (p.is(j+3, "ago") || p.is(j+3, "earlier")) && q[0] != 'X' {
+			// "the quarter a year ago": one expression, the quarter back a year.
+			m, ok := dateM(i, j+4, p.yearBackOf(q))
+			m.derived = true
+			return m, ok
+		}
+		return dateM(i, j+1, q)
 	case the && e.unit == uWeekend && !e.plural:
 		return dateM(i, j+1, p.weekendValue(p.dir(i, j+1)))
 	default:
