@@ -161,6 +161,11 @@ func (a *Analysis) Release() {
 	if a == nil || cap(a.Words) > maxPooledWords {
 		return
 	}
+	// Zero what holds strings of the document, so that a pooled analysis
+	// keeps no text alive; the words are then ready for reset.
+	clear(a.Words)
+	clear(a.Mentions[:cap(a.Mentions)])
+	clear(a.mentionBuf[:cap(a.mentionBuf)])
 	*a = Analysis{
 		Words: a.Words[:0], Mentions: a.Mentions[:0], Chunks: a.Chunks[:0], Clauses: a.Clauses[:0],
 		Sentences: a.Sentences[:0], flags: a.flags[:0], chunkIdx: a.chunkIdx[:0],
@@ -174,7 +179,11 @@ func (a *Analysis) Release() {
 func (a *Analysis) reset(d *doc.Document) {
 	n := len(d.Tokens)
 	a.Doc = d
-	a.Words = grow(a.Words, n)
+	if cap(a.Words) < n {
+		a.Words = make([]Word, n)
+	} else {
+		a.Words = a.Words[:n] // zero: Release cleared every word it used
+	}
 	a.flags = grow(a.flags, 3*n+1)
 	a.first, a.initial, a.heading = a.flags[:n+1:n+1], a.flags[n+1:2*n+1:2*n+1], a.flags[2*n+1:]
 	a.Mentions, a.Chunks, a.Clauses, a.Sentences = a.Mentions[:0], a.Chunks[:0], a.Clauses[:0], a.Sentences[:0]
