@@ -59,7 +59,7 @@ func runWorker(ctx context.Context, env Env, args []string) error {
 	fs.StringVar(&cfg.id, "id", fmt.Sprintf("%s-%d", host, os.Getpid()), "worker `name` recorded on claimed items")
 	fs.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "articles analysed at once")
 	fs.IntVar(&cfg.batch, "batch", 16, "articles claimed and committed together")
-	fs.DurationVar(&cfg.lease, "lease", 2*time.Minute, "how long a claim lasts without renewal (renewed every lease/3 while the batch is worked on) before other workers may take the batch")
+	fs.DurationVar(&cfg.lease, "lease", 2*time.Minute, "how long a claim lasts unless renewed (every lease/3 while the worker is on the batch)")
 	fs.DurationVar(&cfg.poll, "poll", time.Second, "wait between looks at an empty queue")
 	fs.IntVar(&cfg.maxAttempts, "max-attempts", 5, "claims of one article before it is logged as failed")
 	fs.BoolVar(&cfg.exitEmpty, "exit-when-empty", false, "exit once the queue is empty")
