@@ -300,9 +300,9 @@ func (c *lexCache) id(m *Model, w string) int32 {
 // add adds the weights of feature h to row (numLabels long).
 func (m *Model) add(row []float32, h uint64) {
 	if r, ok := m.index.get(h); ok {
-		row = row[:numLabels]
+		row := (*[numLabels]float32)(row)
 		for _, e := range m.sparse[m.start[r]:m.start[r+1]] {
-			row[e.label%uint32(numLabels)] += e.w
+			row[e.label] += e.w // a bounds check is cheaper than proving it with %
 		}
 	}
 }
@@ -476,7 +476,7 @@ func viterbi(n int, scores, trans []float32, gap *[numLabels]float32, out []int,
 			best, arg := negInf, int32(0)
 			col := (*[L]float32)(cols[l*L : (l+1)*L])
 			for _, p := range live[:nl] {
-				if v := prevRow[p] + col[uint32(p)%uint32(L)]; v > best {
+				if v := prevRow[p] + col[p]; v > best {
 					best, arg = v, p
 				}
 			}
