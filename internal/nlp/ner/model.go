@@ -61,15 +61,22 @@ type Model struct {
 	// previous label may score and still win a transition (see viterbi).
 	gap [numLabels]float32
 
-	// The decoder's copy of the emission weights, sparse: feature row r
-	// (the value index maps its hash to) has the non-zero weights
-	// sparse[start[r]:start[r+1]]. A row has about five non-zero labels of
-	// nineteen, and adding a zero weight changes no score, so skipping
-	// them gives the same sums with a quarter of the work and memory.
+	// The decoder's copy of the emission weights, sparse: index maps a
+	// feature hash to packRow(start, n), and the feature's non-zero
+	// weights are sparse[start:start+n]. A row has about five non-zero
+	// labels of nineteen, and adding a zero weight changes no score, so
+	// skipping them gives the same sums with a quarter of the work and
+	// memory. Start and length in the index value spare a lookup in a
+	// third table on the tagger's hottest path.
 	index  featureIndex
-	start  []int32
 	sparse []weight
 }
+
+// packRow packs a row's start in sparse and its length (at most numLabels,
+// five bits) into one index value.
+func packRow(start, n int) int32 { return int32(start<<5 | n) }
+
+func unpackRow(v int32) (start, n int) { return int(v >> 5), int(v & 31) }
 
 // weight is one non-zero emission weight of a feature.
 type weight struct {
@@ -77,8 +84,15 @@ type weight struct {
 	w     float32
 }
 
+// maxWeights bounds the non-zero weights a model may have: packRow keeps a
+// row's start in 26 bits.
+const maxWeights = 1 << 26
+
 // finish builds the decoding tables from rows, w and trans.
-func (m *Model) finish() {
+func (m *Model) finish() error {
+	if len(m.rows)*numLabels >= maxWeights {
+		return fmt.Errorf("ner model: %d features, at most %d supported", len(m.rows), maxWeights/numLabels)
+	}
 	m.masked = maskTransitions(m.trans)
 	m.gap = transitionGaps(m.masked)
 	hashes := make([]uint64, 0, len(m.rows))
@@ -89,20 +103,19 @@ func (m *Model) finish() {
 	// depend on map iteration order.
 	slices.Sort(hashes)
 	ids := make(map[uint64]int32, len(hashes))
-	m.start = make([]int32, 0, len(hashes)+1)
 	m.sparse = m.sparse[:0]
-	for r, h := range hashes {
-		ids[h] = int32(r)
-		m.start = append(m.start, int32(len(m.sparse)))
+	for _, h := range hashes {
+		start := len(m.sparse)
 		off := m.rows[h]
 		for l, v := range m.w[off : int(off)+numLabels] {
 			if v != 0 {
 				m.sparse = append(m.sparse, weight{uint32(l), v})
 			}
 		}
+		ids[h] = packRow(start, len(m.sparse)-start)
 	}
-	m.start = append(m.start, int32(len(m.sparse)))
 	m.index = newFeatureIndex(ids)
+	return nil
 }
 
 const modelMagic = "DLNER\x00"
@@ -259,7 +272,9 @@ func decodeModel(data []byte) (*Model, error) {
 		}
 		m.rows[h] = int32(off)
 	}
-	m.finish()
+	if err := m.finish(); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
@@ -299,9 +314,10 @@ func (c *lexCache) id(m *Model, w string) int32 {
 
 // add adds the weights of feature h to row (numLabels long).
 func (m *Model) add(row []float32, h uint64) {
-	if r, ok := m.index.get(h); ok {
+	if v, ok := m.index.get(h); ok {
 		row := (*[numLabels]float32)(row)
-		for _, e := range m.sparse[m.start[r]:m.start[r+1]] {
+		start, n := unpackRow(v)
+		for _, e := range m.sparse[start : start+n] {
 			row[e.label] += e.w // a bounds check is cheaper than proving it with %
 		}
 	}

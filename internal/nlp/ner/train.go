@@ -176,7 +176,9 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 		m.rows[h] = int32(len(m.w))
 		m.w = append(m.w, row...)
 	}
-	m.finish()
+	if err := m.finish(); err != nil {
+		return nil, err
+	}
 	logf("ner train: kept %d of %d features", len(m.rows), len(rows))
 	return m, nil
 }
