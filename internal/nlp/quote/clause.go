@@ -77,15 +77,20 @@ func (a *analysis) npBefore(e, lo int) (span, bool) {
 	if a.punct(e, "%") && e-1 >= lo && a.toks[e-1].Kind == doc.Number {
 		return span{e - 1, e + 1}, true // "42% say they are liberal"
 	}
-	if e-2 >= lo && a.isWord(e-1, "in") && a.is(e, determiners) && a.is(e-2, determiners) {
-		return span{e - 2, e + 1}, true // "one in three said"
+	if e-2 >= lo && a.isWord(e-1, "in") && (a.is(e, determiners) || a.toks[e].Kind == doc.Number) &&
+		(a.is(e-2, determiners) || a.toks[e-2].Kind == doc.Number) {
+		return span{e - 2, e + 1}, true // "one in three said", "four in 10 said"
+	}
+	if a.isWord(e, "him") || a.isWord(e, "her") || a.isWord(e, "them") {
+		return a.closeSource(span{e, e + 1}, lo) // "a source close to him said"
 	}
 	if a.toks[e].Kind != doc.Word {
 		// Only a word heads a speaker: "since 1998, blaming ..." has no
 		// speaker "1998"; a number may still open one ("Two officials said").
 		return none, false
 	}
-	if functionWords[w] || auxiliaries[w] || a.possessive(e) {
+	if (functionWords[w] || auxiliaries[w]) && !(a.capitalised(e) && a.capitalised(e-1) && e-1 >= lo && a.toks[e-1].Kind == doc.Word) ||
+		a.possessive(e) { // "Theresa May" is a name
 		return none, false
 	}
 	if _, isCue := cueForms[w]; isCue && !a.capitalised(e) &&
@@ -140,14 +145,33 @@ walk:
 	// A phrase names a speaker when it is headed by a name, opened by a
 	// determiner or possessive, or is a bare noun like "officials".
 	head := a.low(e)
-	if timeHeads[head] || hasLySuffix(head) && !a.capitalised(e) { // "Schlafly" is a name
+	if timeHeads[head] && !(e > s && a.capitalised(e) && a.capitalised(e-1)) || // "Theresa May" is a name
+		hasLySuffix(head) && !a.capitalised(e) { // "Schlafly" is a name
 		return none, false
 	}
 	if !extended && !a.capitalised(e) && !a.is(s, determiners) && !a.hasCapital(span{s, e + 1}) && !speakerNouns[head] &&
 		a.toks[s].Kind != doc.Number && !plural(head) {
-		return none, false
+		return a.closeSource(span{s, e + 1}, lo)
+	}
+	if sp, ok := a.closeSource(span{s, e + 1}, lo); ok {
+		return sp, true
 	}
 	return span{s, e + 1}, true
+}
+
+// closeSource extends the phrase sp, the object of "close to" or
+// "familiar with", to the unnamed source it describes ("a source close to
+// him", "people familiar with the talks").
+func (a *analysis) closeSource(sp span, lo int) (span, bool) {
+	p := sp[0] - 1
+	if p-2 < lo || !(a.isWord(p, "to") || a.isWord(p, "with")) || !sourceAdjectives[a.low(p-1)] {
+		return none, false
+	}
+	head, ok := a.npBefore(p-2, lo)
+	if !ok || a.is(head[0], pronouns) {
+		return none, false
+	}
+	return span{head[0], sp[1]}, true
 }
 
 // npAfter returns the noun phrase starting at token s (ending before hi): a
@@ -249,6 +273,10 @@ func (a *analysis) subjectBefore(c, lo int) (spk span, passive bool) {
 	for k >= lo {
 		if t := a.timeBefore(k, lo); t < k {
 			k = t // "Gov. Mike Pence on Thursday blamed"
+			continue
+		}
+		if a.possessive(k) && (a.isWord(k-1, "he") || a.isWord(k-1, "she") || a.isWord(k-1, "who")) {
+			k-- // "He's said", "she's arguing": a contracted has or is
 			continue
 		}
 		if a.toks[k].Kind != doc.Word || a.capitalised(k) || !hasLySuffix(a.word(k)) && !a.is(k, auxiliaries) {
@@ -371,6 +399,11 @@ func (a *analysis) clauseLike(s, e int) bool {
 	}
 	return false
 }
+
+// sourceAdjectives describe an unnamed source by its closeness to a
+// subject ("close to him", "familiar with the talks").
+var sourceAdjectives = map[string]bool{"close": true, "closest": true, "familiar": true, "loyal": true,
+	"briefed": true, "knowledgeable": true, "near": true}
 
 // plural reports whether a lower-case noun looks plural ("specialists").
 func plural(w string) bool {

@@ -185,6 +185,7 @@ s disavow
 s rebut rebuts rebutted rebutted rebutting
 s allude
 s vote
+s make makes made made making
 b think thinks thought thought thinking
 b believe
 b hope
@@ -393,7 +394,17 @@ const adverbialList = `on in at during to with after before from for via over ab
 // particles each verb's lemma accepts.
 var particleVerbs = map[string]string{}
 
-const particleVerbList = `talk:about point:to,out refer:to speak:of,about vote:for,against`
+const particleVerbList = `talk:about point:to,out refer:to speak:of,about vote:for,against make:clear,it`
+
+// hasParticle reports whether w is one of the comma-separated particles.
+func hasParticle(parts, w string) bool {
+	for _, p := range strings.Split(parts, ",") {
+		if p == w && w != "" {
+			return true
+		}
+	}
+	return false
+}
 
 // forVerbs skip a following "for" before their content: "called for a
 // repeal" reports the repeal.

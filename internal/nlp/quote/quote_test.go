@@ -370,7 +370,7 @@ func TestQuotes(t *testing.T) {
 		{
 			name: "a participle of speech continues the subject",
 			text: "Marsh spoke for an hour, talking about the harbour tolls.",
-			want: []want{{"the harbour tolls", doc.Indirect, "talking", "Marsh"}},
+			want: []want{{"the harbour tolls", doc.Indirect, "talking about", "Marsh"}},
 		},
 		{
 			name: "a headline source opening a later paragraph",
@@ -625,6 +625,31 @@ func TestQuotes(t *testing.T) {
 			want: []want{
 				{"Tolls are “the only fair way", doc.Mixed, "told", "Jonas Vik"},
 				{"the only fair way,", doc.Partial, "told", "Jonas Vik"},
+			},
+		},
+		{
+			name: "unnamed sources described by closeness",
+			text: "Berg will change his approach, a source close to him said. The port will reopen, people familiar with the talks said.",
+			want: []want{
+				{"Berg will change his approach", doc.Indirect, "said", "a source close to him"},
+				{"The port will reopen", doc.Indirect, "said", "people familiar with the talks"},
+			},
+		},
+		{
+			name: "a share with a number, a contracted has and a name ending in a month",
+			text: "About four in 10 said they were angry. He's said he gets his ideas from a pilot. Yin Myint May, 60, a doctor, said she was elated.",
+			want: []want{
+				{"they were angry", doc.Indirect, "said", "four in 10"},
+				{"he gets his ideas from a pilot", doc.Indirect, "said", "He"},
+				{"she was elated", doc.Indirect, "said", "Yin Myint May"},
+			},
+		},
+		{
+			name: "made clear reports, made a deal does not",
+			text: "Marsh made clear that the port would stay open. Berg has made it clear he will not run. The council made a deal with the union.",
+			want: []want{
+				{"that the port would stay open", doc.Indirect, "made clear", "Marsh"},
+				{"he will not run", doc.Indirect, "made it clear", "Berg"},
 			},
 		},
 		{

@@ -119,10 +119,14 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		hi = t // "…, analysts say; in 2012, …": the cue's clause ends
 	}
 	if parts, ok := particleVerbs[a.low(c)]; ok {
-		if !strings.Contains(parts, a.low(t)) || a.word(t) == "" {
+		if !hasParticle(parts, a.low(t)) {
 			return f, false // "talked with", "spoke to a crowd": no report
 		}
 		t++
+		if a.isWord(t-1, "it") && a.isWord(t, "clear") {
+			t++ // "made it clear"
+		}
+		f.cue = span{f.cue[0], t}
 	}
 	if forVerbs[a.low(c)] && a.isWord(t, "for") || t == c+1 && a.stancePreposition(t) {
 		t++ // "called for a repeal", "voted against the bill", "spoke out against it"

@@ -228,7 +228,8 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 	if !ok {
 		return v, false
 	}
-	if i > 0 && (a.is(i-1, articles) || a.possessive(i-1) || a.toks[i-1].Kind == doc.Number) &&
+	if i > 0 && (a.is(i-1, articles) || a.possessive(i-1) && !a.is(i-2, subjectPronouns) && !a.isWord(i-2, "who") ||
+		a.toks[i-1].Kind == doc.Number && (nounLike[w] || !a.isWord(i-2, "in"))) &&
 		!(pronounDeterminers[a.low(i-1)] && !nounLike[w]) {
 		return v, false // "the claims", "his call"; but "another said", "those believe"
 	}
@@ -276,7 +277,8 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 		!speechNouns[a.low(i-1)] && !a.withSubject(i) && !stance {
 		return v, false // "footage showing Putin": a participle modifying a noun
 	}
-	if parts, ok := particleVerbs[w]; ok && !strings.Contains(parts, a.low(i+1)) {
+	if parts, ok := particleVerbs[w]; ok && (!hasParticle(parts, a.low(i+1)) ||
+		a.isWord(i+1, "it") && !a.isWord(i+2, "clear")) {
 		return v, false // "had spoken to Witkoff", "talked with": not a report
 	}
 	return v, true
