@@ -520,6 +520,12 @@ func (t *Tagger) spans(text string, toks []doc.Token, labels []int, names []Name
 				if innerLower(text, toks[m]) {
 					names = t.refine(text, toks, a, m, Types[k], names)
 					a = m + 1
+					// The part after the word starts at a capital: not
+					// "[of directors]" from "board of directors".
+					for a < j && lowerWord(text, toks[a]) {
+						a++
+					}
+					m = a - 1
 				}
 			}
 		}
@@ -546,6 +552,19 @@ var innerParticles = map[string]bool{
 	"of": true, "and": true, "the": true, "for": true, "on": true, "in": true, "at": true, "upon": true,
 	"e": true, "und": true, "bint": true, "ben": true, "zu": true, "af": true, "av": true, "do": true,
 	"to": true, // "30 Seconds to Mars", "Road to Perdition"
+}
+
+// lowerWord reports whether tok is a word of lower-case letters only.
+func lowerWord(text string, tok doc.Token) bool {
+	if tok.Kind != doc.Word {
+		return false
+	}
+	for _, r := range text[tok.Start:tok.End] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // innerLower reports whether tok is an all-lower-case word that cannot be
