@@ -339,3 +339,42 @@ func TestRefineTypes(t *testing.T) {
 		})
 	}
 }
+
+// TestSplitAtLowerCase checks how a tagged span that runs across lower-case
+// words is cut: at each word that is no particle, and each part after a
+// cut starts at a capital.
+func TestSplitAtLowerCase(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		text string
+		a, b int // tokens labelled B-ORG, I-ORG...
+		typ  int
+		want []string
+	}{
+		{"verb between two names", "Marlow gave Halden Shipping a deadline", 0, 4, typeIndex("ORG"),
+			[]string{"ORG Marlow", "ORG Halden Shipping"}},
+		{"no part starts with a particle", "Halden Shipping board of directors met", 0, 5, typeIndex("ORG"),
+			[]string{"ORG Halden Shipping"}},
+		{"particles stay inside", "Bank of England officials met", 0, 3, typeIndex("ORG"),
+			[]string{"ORG Bank of England"}},
+		{"works keep their words", "Gone with the Wind aired", 0, 4, typeIndex("MISC"),
+			[]string{"WORK_OF_ART Gone with the Wind"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := token.Tokenize(tt.text, nil)
+			labels := make([]int, len(toks))
+			for k := tt.a; k < tt.b; k++ {
+				labels[k] = labelI(tt.typ)
+			}
+			labels[tt.a] = labelB(tt.typ)
+			if got := showNames(tt.text, tg.spans(tt.text, toks, labels, nil)); !slices.Equal(got, tt.want) {
+				t.Errorf("spans:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
