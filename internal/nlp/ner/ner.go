@@ -662,6 +662,17 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 				break
 			}
 		}
+		// "[United States] [Barack Obama]", left over from "President of
+		// the United States Barack Obama": a state before a given name is
+		// no part of the person's name. One word only when in capitals
+		// ("US"): "Chad", "Jordan" and "Georgia" are given names too.
+		const state = gazetteer.Country | gazetteer.Capital | gazetteer.Place
+		if n, e := t.gaz.Match(text, toks, i); n > 0 && i+n < j-1 && e.Class&state != 0 && e.Class&gazetteer.FirstName == 0 &&
+			(n > 1 || strings.ToUpper(text[toks[i].Start:toks[i].End]) == text[toks[i].Start:toks[i].End]) &&
+			t.isFirstName(text, toks[i+n]) {
+			names = append(names, Name{Start: toks[i].Start, End: toks[i+n-1].End, Type: "GPE"})
+			i += n
+		}
 		if n := TitlePrefix(text, toks[i:j]); n > 0 {
 			for k := i; k < i+n; k++ {
 				if typ, ok := t.gazType(text[toks[k].Start:toks[k].End]); ok {

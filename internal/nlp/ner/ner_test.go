@@ -205,6 +205,11 @@ func TestNames(t *testing.T) {
 			want: []string{"ORG Bank of Canada", "ORG Bank of England", "ORG European Central Bank", "ORG ECB"},
 		},
 		{
+			name: "a state before a given name is its own name",
+			text: "He met the President of the United States Barack Obama on Monday.",
+			want: []string{"GPE United States", "PERSON Barack Obama"},
+		},
+		{
 			name: "no name across a verb",
 			text: "Officials said Monday that Rotterdam gave Halden Shipping a deadline.",
 			want: []string{"GPE Rotterdam", "ORG Halden Shipping"},
