@@ -434,19 +434,24 @@ const maxTracked = 32
 // entities ids whose horizon is within trackWindow days before day, latest
 // first, at most maxTracked, with their stepped state.
 func (w *writer) trackedCandidates(ctx context.Context, ids []any, day string) ([]track.Deadline, error) {
-	in := inList(len(ids))
 	from := ""
 	if t, err := time.Parse(time.DateOnly, day); err == nil {
 		from = t.AddDate(0, 0, -trackWindow).Format(time.DateOnly)
 	}
-	args := append(append(append([]any{}, ids...), from), append(ids, from)...)
+	// One index range per entity and role, read newest first and cut at
+	// maxTracked: an IN list would read every deadline of the window.
 	limit := strconv.Itoa(maxTracked)
+	var parts []string
+	args := make([]any, 0, 4*len(ids))
+	for i, id := range ids {
+		for _, col := range []string{"setter", "target"} {
+			parts = append(parts, fmt.Sprintf(`SELECT id, horizon FROM (SELECT id, horizon FROM tracked_deadlines
+				WHERE %s = ? AND horizon >= ? ORDER BY horizon DESC LIMIT %s) %s%d`, col, limit, col[:1], i))
+			args = append(args, id, from)
+		}
+	}
 	st, err := w.stmt(ctx, `SELECT t.id, COALESCE(t.setter, 0), COALESCE(t.target, 0), t.demand, t.due, t.status, t.last_day, t.dues, t.first, t.opened
-		FROM tracked_deadlines t JOIN (
-			SELECT id, horizon FROM (SELECT id, horizon FROM tracked_deadlines WHERE setter IN `+in+` AND horizon >= ?
-				ORDER BY horizon DESC LIMIT `+limit+`) s
-			UNION SELECT id, horizon FROM (SELECT id, horizon FROM tracked_deadlines WHERE target IN `+in+` AND horizon >= ?
-				ORDER BY horizon DESC LIMIT `+limit+`) g
+		FROM tracked_deadlines t JOIN (SELECT id, horizon FROM (`+strings.Join(parts, " UNION ")+`) u
 			ORDER BY horizon DESC, id DESC LIMIT `+limit+`) c ON c.id = t.id`)
 	if err != nil {
 		return nil, fmt.Errorf("find tracked deadlines: %w", err)
@@ -766,6 +771,11 @@ func (w *writer) link(ctx context.Context, sd storedDoc, ents map[string]int64) 
 			ents[e.ID] = ents[local]
 			continue
 		}
+		if strings.Contains(strings.TrimSpace(e.Name), " ") {
+			// Across articles only a single name ("Trump", "Kim") is
+			// looked up: a two-word name is someone's full name.
+			continue
+		}
 		cands, err := w.linkCandidates(ctx, e, self)
 		if err != nil || len(cands) == 0 {
 			if err != nil {
@@ -785,6 +795,10 @@ func (w *writer) link(ctx context.Context, sd storedDoc, ents map[string]int64) 
 		}
 		if d.ID != 0 {
 			ents[e.ID] = d.ID
+			// The name now finds the entity it was linked to.
+			if _, err := w.exec(ctx, insertSQL(tEntityKeys, 1), store.NameKey(e.Name), d.ID, store.Day(sd.doc.Date)); err != nil {
+				return fmt.Errorf("insert entity key: %w", err)
+			}
 		}
 	}
 	return nil
@@ -865,19 +879,16 @@ func anyStrings(ss []string) []any {
 }
 
 // linkCandidates returns the entities of e's type, other than self, that
-// had e's name as a name or alias in some article and of whose name it is
-// a part, with their titles and recent company.
+// went by e's one-word name, as a name or alias or through an earlier link
+// (entity_keys), the most recently seen first, at most maxLinkCandidates,
+// of whose name it is a part, with their titles and recent company.
 func (w *writer) linkCandidates(ctx context.Context, e doc.Entity, self int64) ([]link.Candidate, error) {
-	// Names and aliases, and earlier links of the same partial name.
-	st, err := w.stmt(ctx, `SELECT x.id, x.name FROM entity_names n JOIN entities x ON x.id = n.entity
-		WHERE n.key = ? AND x.type = ? AND x.id <> ?
-		UNION SELECT x.id, x.name FROM entity_links l JOIN entities x ON x.id = l.canonical
-		WHERE l.entity = ? AND x.type = ? AND x.id <> ?
-		ORDER BY 1`)
+	st, err := w.stmt(ctx, `SELECT x.id, x.name FROM entity_keys k JOIN entities x ON x.id = k.entity
+		WHERE k.key = ? AND x.type = ? AND x.id <> ? ORDER BY k.day DESC, x.id LIMIT `+strconv.Itoa(maxLinkCandidates))
 	if err != nil {
 		return nil, err
 	}
-	rows, err := st.QueryContext(ctx, store.NameKey(e.Name), e.Type, self, self, e.Type, self)
+	rows, err := st.QueryContext(ctx, store.NameKey(e.Name), e.Type, self)
 	if err != nil {
 		return nil, fmt.Errorf("find link candidates: %w", err)
 	}
@@ -903,6 +914,10 @@ func (w *writer) linkCandidates(ctx context.Context, e doc.Entity, self int64) (
 	}
 	return cands, nil
 }
+
+// maxLinkCandidates caps the entities a partial name is weighed against:
+// the most recently seen namesakes are the likely ones.
+const maxLinkCandidates = 16
 
 // linkRecent is how many of a candidate's latest articles describe it.
 const linkRecent = 20

@@ -55,7 +55,7 @@ func (db *DB) Put(ctx context.Context, batch []store.Entry) ([]store.Result, err
 	}
 	defer tx.Rollback()
 	w := &writer{db: db, tx: tx, now: db.Now().UTC(), entities: map[entityKey]int64{}, stmts: map[string]*sql.Stmt{},
-		pending: map[*bulkTable][]any{}, inserted: map[string]bool{}}
+		pending: map[*bulkTable][]any{}, inserted: map[string]bool{}, keys: map[entityKeyRow]string{}}
 	defer w.close()
 	results := make([]store.Result, len(batch))
 	for i, p := range prepared {
@@ -88,6 +88,12 @@ type entry struct {
 
 type entityKey struct{ typ, key string }
 
+// entityKeyRow is a row of entity_keys: a one-word name of an entity.
+type entityKeyRow struct {
+	key    string
+	entity int64
+}
+
 // writer stores the entries of one batch inside its transaction, preparing
 // each statement once per batch.
 type writer struct {
@@ -96,9 +102,10 @@ type writer struct {
 	now      time.Time
 	entities map[entityKey]int64 // cross-document entity ids seen in this batch
 	stmts    map[string]*sql.Stmt
-	pending  map[*bulkTable][]any // rows not yet inserted, flattened
-	inserted map[string]bool      // document ids inserted in this batch
-	stored   []storedDoc          // documents inserted, for the cross-document layers
+	pending  map[*bulkTable][]any    // rows not yet inserted, flattened
+	inserted map[string]bool         // document ids inserted in this batch
+	keys     map[entityKeyRow]string // one-word names of the batch → latest day (entity_keys)
+	stored   []storedDoc             // documents inserted, for the cross-document layers
 }
 
 // bulkTable is a table whose rows a batch collects and inserts many to a
@@ -138,8 +145,46 @@ func (w *writer) add(t *bulkTable, args ...any) {
 	w.pending[t] = append(w.pending[t], args...)
 }
 
+// key records that entity went by the one-word name key on day.
+func (w *writer) key(key string, entity int64, day string) {
+	r := entityKeyRow{key, entity}
+	if old, ok := w.keys[r]; !ok || day > old {
+		w.keys[r] = day
+	}
+}
+
+// flushKeys upserts the batch's one-word names, each once, keeping the
+// latest day.
+func (w *writer) flushKeys(ctx context.Context) error {
+	if len(w.keys) == 0 {
+		return nil
+	}
+	args := make([]any, 0, 3*len(w.keys))
+	for r, day := range w.keys {
+		args = append(args, r.key, r.entity, day)
+	}
+	clear(w.keys)
+	per := maxParams / 3 * 3
+	for len(args) > 0 {
+		chunk := args[:min(per, len(args))]
+		args = args[len(chunk):]
+		if _, err := w.exec(ctx, insertSQL(tEntityKeys, len(chunk)/3), chunk...); err != nil {
+			return fmt.Errorf("insert entity_keys: %w", err)
+		}
+	}
+	return nil
+}
+
+// tEntityKeys is entity_keys; rows are deduplicated by the writer first,
+// as one INSERT may not update a row twice.
+var tEntityKeys = &bulkTable{name: "entity_keys", cols: []string{"key", "entity", "day"},
+	conflict: " ON CONFLICT (key, entity) DO UPDATE SET day = CASE WHEN excluded.day > entity_keys.day THEN excluded.day ELSE entity_keys.day END"}
+
 // flush inserts the queued rows.
 func (w *writer) flush(ctx context.Context) error {
+	if err := w.flushKeys(ctx); err != nil {
+		return err
+	}
 	for _, t := range bulkOrder {
 		args := w.pending[t]
 		n := len(t.cols)
@@ -278,6 +323,7 @@ func (w *writer) put(ctx context.Context, p entry) (store.Result, string, error)
 
 // layers spreads a document's layers over the query tables.
 func (w *writer) layers(ctx context.Context, seq int64, d *doc.Document) error {
+	day := store.Day(d.Date)
 	local := make(map[string]int64, len(d.Entities)) // document entity id → entity
 	for _, e := range d.Entities {
 		id, err := w.entity(ctx, e.Type, e.Name)
@@ -295,6 +341,9 @@ func (w *writer) layers(ctx context.Context, seq int64, d *doc.Document) error {
 				continue
 			}
 			w.add(tEntityNames, k, id, seq)
+			if (e.Type == doc.Person || e.Type == doc.Org) && !strings.Contains(k, " ") {
+				w.key(k, id, day)
+			}
 		}
 		for _, t := range e.Titles {
 			w.add(tEntityTitles, id, t, seq)

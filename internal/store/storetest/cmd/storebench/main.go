@@ -24,6 +24,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"time"
 
@@ -56,8 +57,20 @@ func run(ctx context.Context, args []string) error {
 	perDay := fs.Int("per-day", 0, "gen, put: spread the articles over days, this many a day (0: all within 120 days)")
 	crossDoc := fs.Bool("crossdoc", true, "put: build the cross-document layers (SQLite only)")
 	every := fs.Int("every", 0, "put: also report the rate of each run of this many articles")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file`")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	generate := func() []*doc.Document {
 		if *perDay > 0 {
