@@ -653,6 +653,11 @@ func TestQuotes(t *testing.T) {
 			},
 		},
 		{
+			name: "an impression without its holder is all content",
+			text: "The harbour board seemed to favor the new toll. Vik appeared on Harbour Radio on Monday.",
+			want: []want{{"The harbour board seemed to favor the new toll", doc.Indirect, "seemed", ""}},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,

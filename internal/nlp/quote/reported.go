@@ -40,6 +40,12 @@ func (a *analysis) reported(used []bool, dst []found) []found {
 				c++
 				continue
 			}
+			if a.toks[c].Kind == doc.Word && seemForms[a.lower[c]] != 0 {
+				if f, ok := a.seemReport(c, lo, hi); ok && len(cands) < maxCues {
+					cands = append(cands, f)
+				}
+				continue
+			}
 			if a.toks[c].Kind == doc.Word && nominalCues[a.lower[c]] != "" && (!a.cueAt(c) || a.is(c-1, haveForms)) {
 				if f, ok := a.nominalAt(c, lo, hi); ok && len(cands) < maxCues {
 					cands = append(cands, f)
@@ -481,26 +487,40 @@ func init() {
 // passive, before the word given ("is expected to", "is seen as", "is
 // known for").
 var passiveCues = map[string]string{"expected": "to", "seen": "as", "viewed": "as", "regarded": "as",
-	"considered": "to as", "known": "for as", "believed": "to", "thought": "to", "rumored": "to",
-	"projected": "to as", "predicted": "to", "perceived": "as", "widely": ""}
+	"considered": "to,as", "known": "for,as", "believed": "to", "thought": "to", "rumored": "to",
+	"projected": "to,as", "predicted": "to", "perceived": "as"}
 
-// passiveReport reads a sourceless passive report, "Trump is expected to
-// win the state": the whole clause, its subject and cue included, is the
-// content (PolNeAR's convention), and there is no speaker.
-func (a *analysis) passiveReport(f found, c, lo, hi int) (found, bool) {
-	next, ok := passiveCues[a.low(c)]
-	if !ok || next == "" || !strings.Contains(next, a.low(c+1)) || a.word(c+1) == "" {
+// seemForms are the forms of seem and appear, 2 for those that report
+// before an adjective too ("seemed irritated") and 1 for those that do
+// only before to or like ("appeared to dismiss", not "appeared on TV").
+var seemForms = map[string]uint8{"seem": 1, "seems": 2, "seemed": 2, "appear": 1, "appears": 2, "appeared": 1}
+
+// seemReport reads an impression without its holder, "Carson seems to
+// recognize the problem": like a passive report, the clause with its
+// subject and cue is the content and there is no speaker.
+func (a *analysis) seemReport(c, lo, hi int) (found, bool) {
+	f := found{pair: -1, outer: -1, cue: span{c, c + 1}, spk: none, addr: none}
+	next := a.low(c + 1)
+	switch {
+	case next == "to" || next == "like":
+	case seemForms[a.low(c)] == 2 && c+1 < hi && a.toks[c+1].Kind == doc.Word && !a.capitalised(c+1) &&
+		!functionWords[next] && !leadingPrepositions[next]:
+	default:
 		return f, false
 	}
-	b := c
+	f.kind = doc.Indirect
+	return a.clauseReport(f, c, c, lo, hi)
+}
+
+// clauseReport makes the clause around the verb at c, from the subject
+// before its auxiliaries (first of them at b or c) to the clause end, the
+// content of f: the sourceless reports of passiveReport and seemReport.
+func (a *analysis) clauseReport(f found, b, c, lo, hi int) (found, bool) {
 	for b-1 >= lo && c-b < 4 && a.toks[b-1].Kind == doc.Word && (a.is(b-1, auxiliaries) || hasLySuffix(a.low(b-1))) {
 		b--
 	}
-	if b == c || !a.isBe(b) && !a.isBe(c-1) && !a.is(b, verbAux) {
-		return f, false
-	}
 	np, ok := a.npBefore(b-1, lo)
-	if !ok || a.relativePronoun(np) {
+	if !ok || a.relativePronoun(np) || a.isWord(np[0], "it") || a.isWord(np[0], "there") {
 		return f, false
 	}
 	end := a.contentEnd(c+1, hi)
@@ -522,6 +542,23 @@ func (a *analysis) passiveReport(f found, c, lo, hi int) (found, bool) {
 	f.cue = span{b, c + 1}
 	f.start, f.end, f.kind = s, e, a.contentKind(np[0], end)
 	return f, true
+}
+
+// passiveReport reads a sourceless passive report, "Trump is expected to
+// win the state": the whole clause, its subject and cue included, is the
+// content (PolNeAR's convention), and there is no speaker.
+func (a *analysis) passiveReport(f found, c, lo, hi int) (found, bool) {
+	if !hasParticle(passiveCues[a.low(c)], a.low(c+1)) {
+		return f, false
+	}
+	b := c
+	for b-1 >= lo && c-b < 4 && a.toks[b-1].Kind == doc.Word && (a.is(b-1, auxiliaries) || hasLySuffix(a.low(b-1))) {
+		b--
+	}
+	if b == c || !a.isBe(b) && !a.isBe(c-1) && !a.is(b, verbAux) {
+		return f, false
+	}
+	return a.clauseReport(f, b, c, lo, hi)
 }
 
 // objectVerbs take a person or group as what they report ("endorsed
