@@ -218,13 +218,14 @@ func (t *Tagger) check(text string, toks []doc.Token, names []Name, info *docInf
 	return out
 }
 
-// headlineWords drops the names of a title-case headline (heads holds at
-// most the document's first sentence) that are only
-// common words and that the story never repeats ("Storm Hits Coast",
-// "Ferry Firm Warns of Delays"): where every word is capitalised, the
-// tagger cannot tell a name from a phrase, and a real name in a headline
-// almost always comes back in the text ("White House" is also a known
-// name and stays).
+// headlineWords checks the names of a title-case headline (heads holds at
+// most the document's first sentence) against the story: where every word
+// is capitalised the tagger cannot tell a name from a phrase, and a real
+// name in a headline almost always comes back in the text. A name the
+// story never repeats is cut to the longest part that it does repeat, once
+// the common words around it are gone ("Hands [Halden Shipping]"), or
+// dropped when all its words are common ("Storm Hits Coast", "Ferry Firm
+// Warns of Delays"). A name the gazetteer knows stays ("White House").
 func (t *Tagger) headlineWords(text string, toks []doc.Token, names []Name, heads []doc.Span) []Name {
 	if len(heads) == 0 {
 		return names
@@ -515,7 +516,7 @@ func (t *Tagger) spans(text string, toks []doc.Token, labels []int, names []Name
 		// [Lion]" are two names each, whatever the tagger joined. Works
 		// and products keep their words ("Gone with the Wind").
 		a := i
-		if k != typeIndex("MISC") && k != typeIndex("PRODUCT") && k != typeIndex("EVENT") {
+		if k != typeMISC && k != typePRODUCT && k != typeEVENT {
 			for m := i + 1; m < j-1; m++ {
 				if innerLower(text, toks[m]) {
 					names = t.refine(text, toks, a, m, Types[k], names)
@@ -544,6 +545,13 @@ func typeIndex(name string) int {
 	}
 	return -1
 }
+
+// Indexes of the types whose names may hold lower-case words.
+var (
+	typeMISC    = typeIndex("MISC")
+	typePRODUCT = typeIndex("PRODUCT")
+	typeEVENT   = typeIndex("EVENT")
+)
 
 // innerParticles are the lower-case words that occur inside names other
 // than nameParticles: "Bank of England", "Trinidad and Tobago", "Center
