@@ -658,6 +658,15 @@ func TestQuotes(t *testing.T) {
 			want: []want{{"The harbour board seemed to favor the new toll", doc.Indirect, "seemed", ""}},
 		},
 		{
+			name: "according to after a dash or a colon, a source with a slash",
+			text: "Ferries carried 40,000 cars — according to the port register. It did not go unnoticed: according to the board, fares rose. In a Gazette/Radio poll released Monday, 50 percent backed the toll.",
+			want: []want{
+				{"Ferries carried 40,000 cars", doc.Indirect, "according to", "the port register"},
+				{"fares rose", doc.Indirect, "according to", "the board"},
+				{"50 percent backed the toll", doc.Indirect, "In", "a Gazette/Radio poll"},
+			},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,

@@ -749,6 +749,9 @@ func (a *analysis) accordingTo(c, lo, hi int) (found, bool) {
 	}
 	f.spk = np
 	first := lo
+	if c-1 > lo && a.punct(c-1, ":") {
+		first = c // "And it has not gone unnoticed: according to polls, …"
+	}
 	for first < c && (a.isWord(first, "but") || a.isWord(first, "and") || a.isMark(first)) {
 		first++
 	}
@@ -765,9 +768,9 @@ func (a *analysis) accordingTo(c, lo, hi int) (found, bool) {
 		}
 		f.start, f.end, f.kind = s, e, a.contentKind(start, end)
 		return f, true
-	case c > lo && (a.punct(c-1, ",") || a.toks[c-1].Kind == doc.Word || a.toks[c-1].Kind == doc.Number) && c-lo <= maxClause:
+	case c > lo && (a.punct(c-1, ",—–") || a.toks[c-1].Kind == doc.Word || a.toks[c-1].Kind == doc.Number) && c-lo <= maxClause:
 		end := c
-		if a.punct(c-1, ",") {
+		if a.punct(c-1, ",—–") {
 			if a.isMark(c - 2) {
 				return f, false
 			}
@@ -1046,7 +1049,7 @@ func (a *analysis) inSource(c, hi int) (found, bool) {
 	head := -1
 	k := c + 1
 	for ; k < hi && k-c < 16 && !a.punct(k, ","); k++ {
-		if a.isMark(k) || a.quoteChar(k) || a.toks[k].Kind == doc.Punct && !a.possessive(k) && !a.punct(k, "-") {
+		if a.isMark(k) || a.quoteChar(k) || a.toks[k].Kind == doc.Punct && !a.possessive(k) && !a.punct(k, "-/.&") {
 			return f, false
 		}
 		if a.is(k, sourceNouns) {
