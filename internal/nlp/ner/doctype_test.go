@@ -328,6 +328,14 @@ func TestRefineTypes(t *testing.T) {
 		{"City of Brampton", "ORG", []string{"GPE City of Brampton"}},
 		{"Bank of Harlow", "ORG", []string{"ORG Bank of Harlow"}},
 		{"Stanley Cup", "PERSON", []string{"EVENT Stanley Cup"}},
+		{"East Java", "PERSON", []string{"GPE East Java"}},
+		{"Halden Shipping", "GPE", []string{"ORG Halden Shipping"}},
+		{"Chrysler LLC Jim Press", "ORG", []string{"ORG Chrysler LLC", "PERSON Jim Press"}},
+		{"United States Barack Obama", "PERSON", []string{"GPE United States", "PERSON Barack Obama"}},
+		{"Chad Edward Gaudin", "PERSON", []string{"PERSON Chad Edward Gaudin"}},
+		{"The Airbus A380", "PRODUCT", []string{"PRODUCT Airbus A380"}},
+		{"The Beatles", "ORG", []string{"ORG The Beatles"}},
+		{"Bank of England", "MISC", []string{"ORG Bank of England"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.span, func(t *testing.T) {

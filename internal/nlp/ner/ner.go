@@ -705,6 +705,9 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 			typ = "ORG"
 		}
 	}
+	if typ == "PERSON" && j-i > 1 && compass[text[toks[i].Start:toks[i].End]] {
+		typ = "GPE" // "East Java", "South Ossetia", "Upper Volta": no one is named so
+	}
 	if pt, ok := placeEnds[text[toks[j-1].Start:toks[j-1].End]]; ok && typ == "PERSON" && j-i > 1 {
 		typ = pt // "Bridgton Junction", "Hancock Brook", "Congress Street"
 	}
@@ -821,6 +824,11 @@ func (t *Tagger) known(s string) bool {
 
 // articleTypes are the types whose names do not start with "The".
 var articleTypes = map[string]bool{"PERSON": true, "PRODUCT": true, "GPE": true, "LOC": true, "FAC": true, "NORP": true}
+
+// compass words open place names, not people's.
+var compass = map[string]bool{"East": true, "West": true, "North": true, "South": true, "Northern": true,
+	"Southern": true, "Eastern": true, "Western": true, "Central": true, "Upper": true, "Lower": true,
+	"Northeast": true, "Northwest": true, "Southeast": true, "Southwest": true}
 
 // legalForms end company names and nothing else.
 var legalForms = map[string]bool{"Inc": true, "Inc.": true, "Corp": true, "Corp.": true, "Co.": true,
