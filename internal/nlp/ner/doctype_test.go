@@ -329,6 +329,7 @@ func TestRefineTypes(t *testing.T) {
 		{"Bank of Harlow", "ORG", []string{"ORG Bank of Harlow"}},
 		{"Stanley Cup", "PERSON", []string{"EVENT Stanley Cup"}},
 		{"East Java", "PERSON", []string{"GPE East Java"}},
+		{"Mount Kenya", "PERSON", []string{"LOC Mount Kenya"}},
 		{"Halden Shipping", "GPE", []string{"ORG Halden Shipping"}},
 		{"Chrysler LLC Jim Press", "ORG", []string{"ORG Chrysler LLC", "PERSON Jim Press"}},
 		{"United States Barack Obama", "PERSON", []string{"GPE United States", "PERSON Barack Obama"}},

@@ -705,8 +705,10 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 			typ = "ORG"
 		}
 	}
-	if typ == "PERSON" && j-i > 1 && compass[text[toks[i].Start:toks[i].End]] {
-		typ = "GPE" // "East Java", "South Ossetia", "Upper Volta": no one is named so
+	if typ == "PERSON" && j-i > 1 {
+		if pt, ok := placeOpeners[text[toks[i].Start:toks[i].End]]; ok {
+			typ = pt // "East Java", "Nueva Segovia", "Mount Kenya": no one is named so
+		}
 	}
 	if pt, ok := placeEnds[text[toks[j-1].Start:toks[j-1].End]]; ok && typ == "PERSON" && j-i > 1 {
 		typ = pt // "Bridgton Junction", "Hancock Brook", "Congress Street"
@@ -825,10 +827,14 @@ func (t *Tagger) known(s string) bool {
 // articleTypes are the types whose names do not start with "The".
 var articleTypes = map[string]bool{"PERSON": true, "PRODUCT": true, "GPE": true, "LOC": true, "FAC": true, "NORP": true}
 
-// compass words open place names, not people's.
-var compass = map[string]bool{"East": true, "West": true, "North": true, "South": true, "Northern": true,
-	"Southern": true, "Eastern": true, "Western": true, "Central": true, "Upper": true, "Lower": true,
-	"Northeast": true, "Northwest": true, "Southeast": true, "Southwest": true}
+// placeOpeners open place names, not people's, with the type they give.
+// "Saint", "San" and "Lake" are left out: saints and people ("Lake Bell")
+// bear them too.
+var placeOpeners = map[string]string{"East": "GPE", "West": "GPE", "North": "GPE", "South": "GPE",
+	"Northern": "GPE", "Southern": "GPE", "Eastern": "GPE", "Western": "GPE", "Central": "GPE",
+	"Upper": "GPE", "Lower": "GPE", "Northeast": "GPE", "Northwest": "GPE", "Southeast": "GPE",
+	"Southwest": "GPE", "Nueva": "GPE", "Nuevo": "GPE", "Santa": "GPE", "São": "GPE", "Puerto": "GPE",
+	"Porto": "GPE", "Ciudad": "GPE", "Fort": "GPE", "Port": "GPE", "Mount": "LOC", "Cape": "LOC"}
 
 // legalForms end company names and nothing else.
 var legalForms = map[string]bool{"Inc": true, "Inc.": true, "Corp": true, "Corp.": true, "Co.": true,
