@@ -1500,6 +1500,12 @@ func (t *Tagger) extraName(text string, toks []doc.Token, i int, covered func(in
 		}
 	}
 	e, known := t.gaz.LookupToken(w)
+	if known && e.Class&(gazetteer.Country|gazetteer.Capital) != 0 && e.Class&(gazetteer.FirstName|gazetteer.Org|gazetteer.Demonym) == 0 &&
+		!t.gaz.IsCommon(w) && (i+1 >= len(toks) || !capitalised(text, toks[i+1])) && (i == 0 || !capitalised(text, toks[i-1])) {
+		// "Japan also saw …": a state the tagger left out, on its own
+		// (not the first word of a longer name, "Japan Airlines").
+		return Name{Start: tok.Start, End: tok.End, Type: "GPE"}, true
+	}
 	if known && len(w) > 1 && strings.ToUpper(w) == w && e.Class&gazetteer.Org != 0 &&
 		e.Class&(gazetteer.Country|gazetteer.Place) == 0 && !t.gaz.IsCommon(strings.ToLower(w)) {
 		// A well-known acronym ("UN Secretary-General", "IMF staff").

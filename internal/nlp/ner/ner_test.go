@@ -210,6 +210,11 @@ func TestNames(t *testing.T) {
 			want: []string{"GPE United States", "PERSON Barack Obama"},
 		},
 		{
+			name: "a state the tagger left out",
+			text: "Markets fell on Friday. Japan also saw the collapse of a mid-size insurer.",
+			want: []string{"GPE Japan"},
+		},
+		{
 			name: "no name across a verb",
 			text: "Officials said Monday that Rotterdam gave Halden Shipping a deadline.",
 			want: []string{"GPE Rotterdam", "ORG Halden Shipping"},
