@@ -164,3 +164,50 @@ func allDigits(w string) bool {
 	}
 	return true
 }
+
+// coordinated tags a capitalised run that the tagger left out right after
+// "and" or "or" and a name, with the name's type: "Boeing and [Lockheed
+// Martin]", "France or [Belgium]". A run of common words only ("Boeing and
+// Defence Ministry officials" aside) is left alone, and so are people,
+// whose coordinated partner is as often a place or a firm.
+func (t *Tagger) coordinated(text string, toks []doc.Token, names []Name) []Name {
+	var extra []Name
+	ti := 0
+	for k, n := range names {
+		if n.Type == "PERSON" {
+			continue
+		}
+		for ti < len(toks) && toks[ti].End <= n.End {
+			ti++
+		}
+		// toks[ti] is the first token after the name.
+		if ti+1 >= len(toks) || toks[ti-1].End != n.End {
+			continue
+		}
+		if c := text[toks[ti].Start:toks[ti].End]; c != "and" && c != "or" {
+			continue
+		}
+		a := ti + 1
+		if !capWord(text, toks[a]) || k+1 < len(names) && names[k+1].Start <= toks[a].Start {
+			continue
+		}
+		b := capRun(text, toks, a)
+		if k+1 < len(names) && names[k+1].Start < toks[b-1].End {
+			continue
+		}
+		common := true
+		for x := a; x < b && common; x++ {
+			common = t.gaz.IsCommon(text[toks[x].Start:toks[x].End]) || t.isTitleWord(text, toks[x])
+		}
+		if last := text[toks[b-1].Start:toks[b-1].End]; common || strings.HasSuffix(last, ".") && !legalForms[last] {
+			continue // "Train No." is no name
+		}
+		extra = append(extra, Name{Start: toks[a].Start, End: toks[b-1].End, Type: n.Type})
+	}
+	if len(extra) == 0 {
+		return names
+	}
+	names = append(names, extra...)
+	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
+	return names
+}

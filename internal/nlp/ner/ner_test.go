@@ -215,6 +215,11 @@ func TestNames(t *testing.T) {
 			want: []string{"GPE Japan"},
 		},
 		{
+			name: "a name coordinated with a tagged one",
+			text: "The contract was fought for between Boeing and Lockheed Martin last year.",
+			want: []string{"ORG Boeing", "ORG Lockheed Martin"},
+		},
+		{
 			name: "no name across a verb",
 			text: "Officials said Monday that Rotterdam gave Halden Shipping a deadline.",
 			want: []string{"GPE Rotterdam", "ORG Halden Shipping"},
