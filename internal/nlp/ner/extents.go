@@ -169,12 +169,13 @@ func allDigits(w string) bool {
 // "and" or "or" and a name, with the name's type: "Boeing and [Lockheed
 // Martin]", "France or [Belgium]". A run of common words only ("Boeing and
 // Defence Ministry officials" aside) is left alone, and so are people,
-// whose coordinated partner is as often a place or a firm.
-func (t *Tagger) coordinated(text string, toks []doc.Token, names []Name) []Name {
+// whose coordinated partner is as often a place or a firm. Not in a
+// title-case headline (heads), where every word is capitalised.
+func (t *Tagger) coordinated(text string, toks []doc.Token, names []Name, heads []doc.Span) []Name {
 	var extra []Name
 	ti := 0
 	for k, n := range names {
-		if n.Type == "PERSON" {
+		if n.Type == "PERSON" || slices.ContainsFunc(heads, func(h doc.Span) bool { return h.Start <= n.Start && n.Start < h.End }) {
 			continue
 		}
 		for ti < len(toks) && toks[ti].End <= n.End {
