@@ -5,6 +5,7 @@ package timex
 
 import (
 	"strconv"
+	"strings"
 
 	"dateline/internal/doc"
 )
@@ -99,6 +100,9 @@ func (p *parser) calDate(i int) (string, int, bool) {
 	case e != nil && e.month != 0:
 		return p.monthFirst(i)
 	case e != nil && e.fiscal:
+		if t.fy != 0 {
+			return pad(t.fy, 4), i + 1, true // "FY2027": a fiscal year is its year, as TimeBank's "fiscal 1989"
+		}
 		j := i + 1
 		if p.is(j, "year") {
 			j++
@@ -401,6 +405,27 @@ func (p *parser) numericRange(i int) []match {
 		{start: i, end: i + 1, typ: doc.Date, value: pad(a, 4), byteStart: st, byteEnd: st + 4},
 		{start: i, end: i + 1, typ: doc.Date, value: pad(b, 4), byteStart: st + 5, byteEnd: st + 9},
 	}
+}
+
+// rangeDay matches the bare day closing a range whose first day was just
+// found: "17" in "between Sept. 3 and 17", "5" in "March 3 to 5,".
+func (p *parser) rangeDay(i int) (match, bool) {
+	d, ok := p.dayNum(i)
+	if !ok || p.toks[i].ordinal || p.toks[i].e != nil {
+		return match{}, false
+	}
+	a, ok := p.rangeStart(i, false)
+	if !ok || d <= a.t.Day() || !validDay(a.t.Year(), int(a.t.Month()), d) || p.lastDate[0] == 'X' {
+		return match{}, false
+	}
+	if n := p.tokAt(i + 1); n != nil && n.kind != doc.Punct && !p.lineBreakBefore(i+1) {
+		switch strings.ToLower(p.str(i + 1)) {
+		case "in", "at", "on", "and", "with", "for", "when", "before", "after":
+		default:
+			return match{}, false // "on March 3 and 4 others"
+		}
+	}
+	return dateM(i, i+1, p.lastDate[:8]+pad(d, 2))
 }
 
 // monthRange splits "August 6-8" into "August 6" and "8".

@@ -3,6 +3,9 @@ package timex
 // Weekdays and deictic days (today, yesterday, tonight).
 
 import (
+	"strings"
+	"time"
+
 	"dateline/internal/doc"
 )
 
@@ -43,10 +46,52 @@ func (p *parser) weekdayFrom(start, w, shift int) (match, bool) {
 			dir = future
 		}
 		v = p.weekdayValue(int(e.weekday), dir, shift)
+		if after, ok := p.rangeStart(i, true); ok && shift == 0 {
+			v = after.weekdayOnOrAfter(int(e.weekday)) // "from Monday to Wednesday"
+		}
 	}
 	m := match{start: start, end: j, typ: doc.Date, value: v}
 	p.addDayTime(&m)
 	return m, true
+}
+
+// rangeStart returns the day that opens a range closed at tok i: the full
+// date found just before a "to", "through" or "until" that precedes i, or
+// before an "and" after "between" ("Monday to Wednesday", "between Sept. 3
+// and 17"). A weekday closes a range only when a weekday opened it ("from
+// Sept. 14 to Thursday" is the Thursday of the sentence's tense).
+func (p *parser) rangeStart(i int, weekday bool) (anchor, bool) {
+	if i < 2 || p.lastDateEnd != i-1 || len(p.lastDate) < 10 || !isDigit(p.lastDate[0]) {
+		return anchor{}, false
+	}
+	switch {
+	case p.is(i-1, "to") || p.is(i-1, "through") || p.is(i-1, "thru") || p.is(i-1, "until") ||
+		p.is(i-1, "till") || p.is(i-1, "-"):
+	case p.is(i-1, "and") && p.is(p.lastDateTok-1, "between"):
+	default:
+		return anchor{}, false
+	}
+	if e := p.e(p.lastDateEnd - 1); weekday && (e == nil || e.weekday == 0) {
+		return anchor{}, false
+	}
+	t, ok := parseDay(p.lastDate[:10])
+	return anchor{t}, ok
+}
+
+// anchor is a day that a relative expression counts from.
+type anchor struct{ t time.Time }
+
+// weekdayOnOrAfter is the first weekday wd (ISO) after the anchor day.
+func (a anchor) weekdayOnOrAfter(wd int) string {
+	cur := int(a.t.Weekday())
+	if cur == 0 {
+		cur = 7
+	}
+	delta := wd - cur
+	if delta <= 0 {
+		delta += 7
+	}
+	return fmtDay(a.t.AddDate(0, 0, delta))
 }
 
 // addDayTime extends a day match with a part of the day ("night") or a
@@ -96,7 +141,7 @@ func (p *parser) deictic(i int) (match, bool) {
 	case p.is(j, "tonight"):
 		return match{start: i, end: j + 1, typ: doc.TimeOfDay, value: p.dayPod(0, "NI")}, true
 	case p.is(j, "overnight"):
-		return match{}, false
+		return p.overnight(i)
 	case p.is(j, "this") || p.is(j, "last"):
 		e := p.e(j + 1)
 		if e == nil || len(e.pod) != 2 || p.is(j+1, "tonight") || p.is(j+1, "overnight") {
@@ -117,6 +162,27 @@ func (p *parser) deictic(i int) (match, bool) {
 		p.addDayTime(&m)
 	}
 	return m, true
+}
+
+// overnight matches "overnight" used as an adverb ("fell overnight,",
+// "overnight into Sunday"): the night before the DCT, or the coming one in a
+// future sentence. Before a noun it is an adjective ("overnight rates").
+func (p *parser) overnight(i int) (match, bool) {
+	if p.nounAfter(i) {
+		return match{}, false
+	}
+	if n := p.tokAt(i + 1); n != nil && n.kind == doc.Word && !p.lineBreakBefore(i+1) {
+		switch strings.ToLower(p.str(i + 1)) {
+		case "and", "to", "into", "on", "in", "as", "after", "before", "from", "while", "when", "but", "amid", "at":
+		default:
+			return match{}, false
+		}
+	}
+	shift := -1
+	if p.tense(i) == future {
+		shift = 0
+	}
+	return match{start: i, end: i + 1, typ: doc.TimeOfDay, value: p.dayPod(shift, "NI")}, true
 }
 
 // dayPod is the value of a part of the day n days from the DCT.

@@ -76,6 +76,7 @@ type entry struct {
 	fiscal    bool     // fiscal
 	fillAdj   bool     // adjectives allowed between a number and its unit
 	stopYear  bool     // a following word that makes a four-digit number a quantity
+	sched     bool     // a verb of timetabled events: in the present tense it looks ahead
 	// start: the word can begin a time expression (computed at init); the
 	// others (tense cues, time zones, stop words) only inform patterns.
 	start bool
@@ -237,8 +238,20 @@ func buildLexicon() map[string]*entry {
 	for _, w := range []string{"will", "'ll", "’ll", "shall", "wo", "would",
 		"planned", "planning", "intend", "intended", "ready", "plans", "plan",
 		"scheduled", "expected", "expects", "upcoming", "intends", "aims", "due",
-		"tomorrow", "going", "set", "slated", "poised"} {
+		"tomorrow", "going", "set", "slated", "poised", "forecast"} {
 		get(w).cue = cueFuture
+	}
+	// News tells timetabled events in the present tense: "The committee
+	// meets Tuesday", "talks resume Monday" (see scheduleVerb).
+	for _, w := range []string{"meet", "meets", "begin", "begins", "start", "starts", "open", "opens",
+		"reopen", "reopens", "resume", "resumes", "convene", "convenes", "reconvene", "reconvenes",
+		"play", "plays", "host", "hosts", "face", "faces", "visit", "visits", "arrive", "arrives",
+		"depart", "departs", "return", "returns", "expire", "expires", "close", "closes", "ends",
+		"take", "takes", "go", "goes", "head", "heads", "travel", "travels", "launch", "launches",
+		"kick", "kicks", "testify", "testifies", "hear", "hears", "vote", "votes", "debate", "debates",
+		"premiere", "premieres", "fly", "flies", "land", "lands", "wrap", "wraps", "tee", "tees",
+		"race", "races", "sit", "sits", "rule", "rules", "decide", "decides"} {
+		get(w).sched = true
 	}
 	// Reporting verbs ("said", "told") date the report, not always what is
 	// reported: a past cue for a weekday ("said Friday"), none for a month

@@ -1,6 +1,8 @@
 package timex
 
 import (
+	"time"
+
 	"dateline/internal/doc"
 )
 
@@ -36,6 +38,7 @@ func (p *parser) matchAt(i int) []match {
 		}
 		try(p.clockPhrase(i))
 		try(p.calendar(i))
+		try(p.rangeDay(i))
 		try(p.durationPhrase(i))
 		try(p.decade(i))
 		try(p.quarter(i))
@@ -81,7 +84,80 @@ func (p *parser) matchAt(i int) []match {
 	if best.end == 0 {
 		return nil
 	}
+	if m, ok := p.anchoredDuration(best); ok {
+		best = m
+	}
 	return []match{best}
+}
+
+// anchoredDuration turns a count of days or weeks followed by "from <day>"
+// or "later" into the day it points to, one DATE as TimeML marks it: "a
+// week from Friday" (the coming Friday and seven days), "a week later"
+// (seven days after the day named last, in this sentence or the one
+// before).
+func (p *parser) anchoredDuration(m match) (match, bool) {
+	if m.typ != doc.Duration || !p.hasDCT || m.mod != "" {
+		return m, false
+	}
+	days, ok := dayCount(m.value)
+	if !ok {
+		return m, false
+	}
+	k := m.end
+	var base time.Time
+	switch {
+	case p.is(k, "from"):
+		e := p.e(k + 1)
+		switch {
+		case e != nil && e.weekday != 0 && !e.plural:
+			base, ok = parseDay(p.weekdayValue(int(e.weekday), future, 0))
+		case p.is(k+1, "today"):
+			base = p.dct
+		case p.is(k+1, "tomorrow"):
+			base = p.dct.AddDate(0, 0, 1)
+		default:
+			return m, false
+		}
+		k += 2
+	case p.is(k, "later") && len(p.lastDate) >= 10 && isDigit(p.lastDate[0]) && p.lastDateTok >= p.prevSentenceStart(m.start):
+		base, ok = parseDay(p.lastDate[:10])
+		k++
+	default:
+		return m, false
+	}
+	if !ok {
+		return m, false
+	}
+	return match{start: m.start, end: k, typ: doc.Date, value: fmtDay(base.AddDate(0, 0, days))}, true
+}
+
+// dayCount reads a DURATION value of whole days or weeks as a day count.
+func dayCount(v string) (int, bool) {
+	if len(v) < 3 || v[0] != 'P' || (v[len(v)-1] != 'D' && v[len(v)-1] != 'W') {
+		return 0, false
+	}
+	n := 0
+	for _, c := range []byte(v[1 : len(v)-1]) {
+		if !isDigit(c) {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if v[len(v)-1] == 'W' {
+		n *= 7
+	}
+	return n, n > 0 && n <= 366
+}
+
+// prevSentenceStart returns the first tok of the sentence before the one
+// holding tok i (of i's own when it is the first).
+func (p *parser) prevSentenceStart(i int) int {
+	lo, _ := p.sentenceToks(i)
+	if lo == 0 {
+		return 0
+	}
+	plo, _ := p.sentenceToks(lo - 1)
+	return plo
 }
 
 // dateM builds a DATE match.
@@ -137,6 +213,11 @@ var grantVerbs = []string{"give", "gives", "gave", "given", "giving", "grant", "
 	"postponed", "delay", "delays", "delayed", "adjourn", "adjourns", "adjourned", "defer",
 	"defers", "deferred", "suspend", "suspends", "suspended"}
 
+// grantReach is how far back (in toks) a grant verb may stand from its
+// "until": "postponed the fraud trial of former chief executive Mark Doyle
+// until Sept. 9".
+const grantReach = 14
+
 // grantsTime reports whether the preposition at k ("until", "by") closes a
 // grant of time: "has until", or a grant verb a few words before it in the
 // same sentence.
@@ -145,7 +226,7 @@ func (p *parser) grantsTime(k int) bool {
 		return true
 	}
 	lo, _ := p.sentenceToks(k)
-	for j := k - 1; j >= lo && j >= k-6; j-- {
+	for j := k - 1; j >= lo && j >= k-grantReach; j-- {
 		for _, w := range grantVerbs {
 			if p.is(j, w) {
 				return true

@@ -108,6 +108,12 @@ func (p *parser) quarter(i int) (match, bool) {
 			}
 		} else if e := p.e(end + 1); e != nil && (e.rel == rLast || e.rel == rThis || e.rel == rNext) && p.is(end+2, "year") {
 			year, end = p.unitValue(uYear, relShift(e.rel)), end+3
+		} else if p.is(end+1, "the") && p.is(end+2, "year") && !p.is(end+3, "before") && !p.is(end+3, "after") {
+			// "the first half of the year": the year under report, as "the year".
+			if q, ok := p.reportedQuarter(i); ok {
+				year = q[:4]
+			}
+			end += 3
 		}
 	}
 	if half && year == "" && !p.is(i, "the") {
@@ -169,7 +175,7 @@ func (p *parser) periodValue(year string, code byte, n, i int) string {
 				cur = (int(p.dct.Month())-1)/6 + 1
 			}
 			// A quarter still to come in a past-tense report is last year's.
-			if n > cur && p.dir(i, i+1) < 0 && code == 'Q' && n-cur > 1 {
+			if n > cur && p.dir(i, i+1) < 0 && (code == 'Q' && n-cur > 1 || code == 'H') {
 				y--
 			}
 			year = pad(y, 4)
@@ -208,7 +214,10 @@ func (p *parser) season(i int) (match, bool) {
 	if j > i && (p.is(j+1, "of") || p.is(j, "fall") && !p.prevIs(i, "in", "during", "since", "until", "by", "through", "over")) {
 		return match{}, false
 	}
-	dir := p.dir(i, j+1)
+	// Like a month name, a season is read with the tense of the sentence
+	// but not of its reporting verb; without a cue the season to come is
+	// the next one, any other the last.
+	dir := p.monthDir(i, j+1)
 	v := ""
 	if p.hasDCT {
 		_, cs := seasonOf(p.dct)
@@ -216,7 +225,7 @@ func (p *parser) season(i int) (match, bool) {
 		switch {
 		case s == cs:
 			v = p.relSeason(s, 0)
-		case dir <= 0:
+		case dir < 0, dir == same && (s-cs+4)%4 != 1:
 			v = p.relSeason(s, -1)
 		default:
 			v = p.relSeason(s, 1)

@@ -3,6 +3,7 @@ package timex
 import (
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"dateline/internal/doc"
@@ -17,6 +18,7 @@ type parser struct {
 	hasDCT      bool
 	lastDate    string // value of the last DATE or TIME found, for times of day
 	lastDateTok int    // its first tok
+	lastDateEnd int    // the tok after it, for the second half of a range ("Monday to Wednesday")
 	// lastQuarter is the last quarter named (2025-Q3), the reference of
 	// "a year earlier" in an earnings report; lastQuarterTok its first tok.
 	lastQuarter    string
@@ -288,8 +290,11 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 				c = noCue // "due to the weather": a cause
 			}
 			if c == cueFuture && (p.is(j, "expected") || p.is(j, "planned") ||
-				p.is(j, "intended") || p.is(j, "ready")) && !p.is(j+1, "to") && !p.is(j+1, "for") {
+				p.is(j, "intended") || p.is(j, "ready") || p.is(j, "forecast")) && !p.is(j+1, "to") && !p.is(j+1, "for") {
 				c = noCue
+			}
+			if c == cueFuture && (p.is(j, "plan") || p.is(j, "plans")) && p.nounAfter(j) {
+				c = noCue // "the plan", "Orbit's plans": a noun, not a future
 			}
 			if c == cueFuture && (p.is(j, "set") || p.is(j, "slated") || p.is(j, "poised")) && !p.is(j+1, "to") {
 				c = noCue // "set to begin" looks ahead; "set a record" does not
@@ -297,8 +302,14 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 			if c == cueFuture && (p.is(j-1, "had") || p.is(j-1, "been") && p.is(j-2, "had")) {
 				c = cuePast // "had been due to expire Friday": a plan now past
 			}
+		case t.e != nil && t.e.sched:
+			if p.scheduleVerb(j) {
+				c = cueFuture // "The committee meets Tuesday": a timetable
+			}
 		case t.edVerb:
-			c = cuePast
+			if !p.nounAfter(j) {
+				c = cuePast // not "a televised debate": an adjective
+			}
 		}
 		if c == cuePast && p.copulaAt(j-1) && !p.is(j, "was") && !p.is(j, "were") && !p.is(j, "had") && !p.is(j, "did") {
 			c = noCue // "will be held", "remain closed": a participle, not a past tense
@@ -327,6 +338,48 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 		return past
 	}
 	return same
+}
+
+// nounAfter reports whether the word at j follows a determiner or a
+// possessive, so it is a noun or an adjective ("the plan", "its planned
+// merger", "a televised debate"), not a verb.
+func (p *parser) nounAfter(j int) bool {
+	if e := p.e(j - 1); e != nil && e.det {
+		return true
+	}
+	switch p.str(j - 1) {
+	case "'s", "’s", "its", "his", "her", "their", "our", "my", "your":
+		return true
+	}
+	return false
+}
+
+// scheduleVerb reports whether the schedule verb at j ("meets", "open") is
+// used as a present-tense verb, which news keeps for what is timetabled
+// ("The committee meets Tuesday", "Ticket sales open at 9 a.m. Monday"): a
+// third-person form after anything but a determiner, a number or a
+// preposition, or a plain form after a plural subject or a pronoun.
+func (p *parser) scheduleVerb(j int) bool {
+	if j == 0 || p.toks[j-1].kind != doc.Word || p.nounAfter(j) || p.is(j+1, "of") {
+		return false
+	}
+	if pe := p.toks[j-1].e; pe != nil && (pe.num != 0 || pe.cue != noCue || pe.rel != noRel || pe.unit != noUnit) {
+		return false
+	}
+	prev := p.str(j - 1)
+	switch strings.ToLower(prev) {
+	case "to", "not", "n't", "did", "does", "do", "of", "for", "in", "on", "at", "with", "by", "from",
+		"and", "or", "as", "this", "that", "these", "those", "is", "was", "has", "us", "who", "which":
+		return false
+	case "we", "they", "you", "i":
+		return true
+	}
+	s := p.str(j)
+	if s[len(s)-1] == 's' {
+		return true
+	}
+	// A plain form needs a plural subject ("talks resume", "Rovers play").
+	return len(prev) > 3 && prev[len(prev)-1] == 's' && prev[len(prev)-2] != 's' && prev[len(prev)-2] != '\''
 }
 
 // sentenceToks returns the tok range [lo, hi) of the sentence holding tok i

@@ -133,7 +133,7 @@ func Extract(text string, toks []doc.Token, sents []doc.Span, dct time.Time, has
 				Type: m.typ, Value: m.value, Mod: m.mod,
 			})
 			if (m.typ == doc.Date || m.typ == doc.TimeOfDay) && !m.derived && m.value[0] != 'P' && m.value[0] != 'F' {
-				p.lastDate, p.lastDateTok = m.value, m.start
+				p.lastDate, p.lastDateTok, p.lastDateEnd = m.value, m.start, m.end
 				if len(m.value) == 7 && m.value[5] == 'Q' && p.reportable(m.value) {
 					p.lastQuarter, p.lastQuarterTok = m.value, m.start
 				}
@@ -167,6 +167,7 @@ type tok struct {
 	ordinal    bool    // "5th", "21st"
 	decade     bool    // "1990s", "90s"
 	edVerb     bool    // a lower-case word ending in "ed": a past-tense cue
+	fy         int     // the year of a fiscal-year word ("FY2027", "FY27"), else 0
 }
 
 // trigger reports whether a pattern can start at tok i: a number, a word
@@ -282,10 +283,34 @@ func newTok(text string, start, end int, kind doc.TokenKind, space, hyph bool) t
 	case doc.Word:
 		t.e = lookup(s)
 		t.edVerb = t.e == nil && !t.cap && pastForm(s)
+		if t.e == nil && t.cap {
+			if y, ok := fiscalYearWord(s); ok {
+				t.e, t.fy = lookup("fy"), y
+			}
+		}
 	case doc.Number:
 		parseNumberTok(&t, s)
 	}
 	return t
+}
+
+// fiscalYearWord reads a fiscal year written as one word: "FY2027", "FY27"
+// (two-digit years as in [twoDigitYear]).
+func fiscalYearWord(s string) (int, bool) {
+	if len(s) != 4 && len(s) != 6 || s[0] != 'F' || s[1] != 'Y' && s[1] != 'y' {
+		return 0, false
+	}
+	n := 0
+	for i := 2; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	if len(s) == 4 {
+		n = twoDigitYear(n)
+	}
+	return n, n >= 1000 && n < 2200
 }
 
 // parseNumberTok fills the number fields of t from its text s.
