@@ -667,6 +667,19 @@ func TestQuotes(t *testing.T) {
 			},
 		},
 		{
+			name: "a passive question: the asker only after by",
+			text: "Vik was asked about the new toll. Berg had been asked to keep the records by the harbour board.",
+			want: []want{
+				{"the new toll", doc.Indirect, "asked", ""},
+				{"to keep the records", doc.Indirect, "asked", "the harbour board"},
+			},
+		},
+		{
+			name: "a survey as the subject of a noun-like cue form",
+			text: "The poll shows Marsh leading by ten points.",
+			want: []want{{"Marsh leading by ten points", doc.Indirect, "shows", "The poll"}},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,

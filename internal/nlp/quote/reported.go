@@ -108,6 +108,9 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		f.cue = span{head, c + 1}
 	}
 	spk, passive := a.subjectBefore(head, lo)
+	if passive && a.isWord(c, "asked") {
+		return a.askedPassive(f, c, hi)
+	}
 	if passive {
 		return a.passiveReport(f, c, lo, hi)
 	}
@@ -541,6 +544,42 @@ func (a *analysis) clauseReport(f found, b, c, lo, hi int) (found, bool) {
 	}
 	f.cue = span{b, c + 1}
 	f.start, f.end, f.kind = s, e, a.contentKind(np[0], end)
+	return f, true
+}
+
+// askedPassive reads "X was asked about Y", "was asked whether …",
+// "was asked to …": the question is the content, and its asker, given
+// only by a "by" phrase, the speaker.
+func (a *analysis) askedPassive(f found, c, hi int) (found, bool) {
+	start := c + 1
+	switch a.low(start) {
+	case "about":
+		start++
+	case "whether", "if", "why", "what", "how", "when", "where", "who", "to":
+	default:
+		return f, false
+	}
+	if start >= hi || a.toks[start].Kind != doc.Word {
+		return f, false
+	}
+	end := a.contentEnd(start, hi)
+	for k := start + 1; k < end; k++ {
+		if a.isWord(k, "by") && a.inPair[k] < 0 {
+			if np, ok := a.npAfter(k+1, end); ok {
+				f.spk = np // "was asked to preserve them by the committee"
+				end = k
+			}
+			break
+		}
+	}
+	if !a.isWord(start, "to") {
+		end = a.firstComma(start, end)
+	}
+	s, e, ok := a.trimTokens(start, end)
+	if !ok {
+		return f, false
+	}
+	f.start, f.end, f.kind = s, e, a.contentKind(start, end)
 	return f, true
 }
 

@@ -249,6 +249,7 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 			return v, false
 		}
 		if !(a.capitalised(p) || a.is(p, pronouns) || a.is(p, auxiliaries) || hasLySuffix(a.word(p)) || a.is(p, speakerNouns) ||
+			a.is(p, sourceNouns) && !bare || // "the poll shows"
 			a.isWord(p, "which") || a.isWord(p, "that") && !bare) && // "the fund, which supports …"
 			!(a.isWord(i+1, "that") && (!bare || plural(a.low(p)) || a.is(p, speakerNouns))) && // "the results show that …"
 			!(bare && a.isWord(p, "to")) { // "is trying to show"
