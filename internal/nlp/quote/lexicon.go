@@ -342,6 +342,29 @@ func init() {
 	}
 }
 
+// Lexicon classes of a word, so that the reported-speech pass looks each
+// token up once (in newAnalysis) and skips the many that are none.
+const (
+	cueWord     uint8 = 1 << iota // a form of cueLexicon
+	nominalWord                   // a noun of nominalCues
+	seemWord                      // a form of seemForms
+)
+
+// lexClass maps a lower-case word to its classes. Built at init.
+var lexClass = map[string]uint8{}
+
+func init() {
+	for w := range cueForms {
+		lexClass[w] |= cueWord
+	}
+	for w := range nominalCues {
+		lexClass[w] |= nominalWord
+	}
+	for w := range seemForms {
+		lexClass[w] |= seemWord
+	}
+}
+
 // pronouns that can be a speaker.
 var pronouns = map[string]bool{}
 

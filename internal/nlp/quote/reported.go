@@ -40,13 +40,16 @@ func (a *analysis) reported(used []bool, dst []found) []found {
 				c++
 				continue
 			}
-			if a.toks[c].Kind == doc.Word && seemForms[a.lower[c]] != 0 {
+			if a.class[c] == 0 {
+				continue // no lexicon word: most tokens stop here
+			}
+			if a.class[c]&seemWord != 0 {
 				if f, ok := a.seemReport(c, lo, hi); ok && len(cands) < maxCues {
 					cands = append(cands, f)
 				}
 				continue
 			}
-			if a.toks[c].Kind == doc.Word && nominalCues[a.lower[c]] != "" && (!a.cueAt(c) || a.is(c-1, haveForms)) {
+			if a.class[c]&nominalWord != 0 && (!a.cueAt(c) || a.is(c-1, haveForms)) {
 				if f, ok := a.nominalAt(c, lo, hi); ok && len(cands) < maxCues {
 					cands = append(cands, f)
 					continue

@@ -25,6 +25,7 @@ type analysis struct {
 	work   int
 	markOf []int32 // quotation whose open or close mark each token is, -1
 	title  []bool  // whether each sentence is a headline in title case
+	class  []uint8 // lexicon classes of each word (lexClass), 0 for most
 }
 
 // titleCase reports whether tokens [s, e) read as a headline in title
@@ -100,9 +101,13 @@ func newAnalysis(text string, toks []doc.Token, sents []doc.Span) *analysis {
 	}
 	low := string(buf)
 	prev := int32(0)
-	for i := range toks {
+	a.class = make([]uint8, len(toks))
+	for i, t := range toks {
 		a.lower[i] = low[prev:ends[i]]
 		prev = ends[i]
+		if t.Kind == doc.Word {
+			a.class[i] = lexClass[a.lower[i]]
+		}
 	}
 	marks := findMarks(text, toks, nil)
 	a.pairs = pairMarks(text, toks, marks, nil)
