@@ -71,12 +71,14 @@ func (p *parser) clockAt(i int) (clock, bool) {
 		}
 	}
 	tz := ""
-	if e := p.e(j); e != nil && e.tz != "" && p.toks[j].cap {
-		if e.tz == "Z" {
+	if z := p.zoneAt(j); z != "" {
+		if z == "Z" {
 			tz = "Z"
 		}
 		j++
 		explicit = explicit || p.str(i) != "" && p.toks[i].digits == 0
+	} else if explicit && p.is(j, "local") && p.is(j+1, "time") {
+		j += 2 // "7 p.m. local time"
 	}
 	if !explicit {
 		// A bare "15:00" is a time only with a zone or after "at".
@@ -89,6 +91,24 @@ func (p *parser) clockAt(i int) (clock, bool) {
 		v = "24:00"
 	}
 	return clock{value: v + tz, end: j}, true
+}
+
+// zoneAt returns the zone code of a capitalised time-zone word at j ("ET",
+// "GMT", and "MT." when the sentence's full stop stayed on the word), or "".
+func (p *parser) zoneAt(j int) string {
+	t := p.tokAt(j)
+	if t == nil || !t.cap {
+		return ""
+	}
+	if t.e != nil {
+		return t.e.tz
+	}
+	if s := p.str(j); len(s) > 2 && s[len(s)-1] == '.' {
+		if e := lookup(s[:len(s)-1]); e != nil {
+			return e.tz
+		}
+	}
+	return ""
 }
 
 func (t *tok) explicitPod() bool { return t.e != nil && t.e.pod != "" }
@@ -107,6 +127,9 @@ func (p *parser) clockPhrase(i int) (match, bool) {
 	}
 	m, ok := p.clockDay(i, c)
 	m.start, m.mod = start, mod
+	if m.byteEnd != 0 {
+		m.byteStart = p.toks[start].start
+	}
 	return m, ok
 }
 
@@ -122,7 +145,40 @@ func (p *parser) clockDay(i int, c clock) (match, bool) {
 			return match{start: i, end: end, typ: doc.TimeOfDay, value: day + "T" + c.value}, true
 		}
 	}
-	return match{start: i, end: j, typ: doc.TimeOfDay, value: p.refDay() + "T" + c.value}, true
+	m := match{start: i, end: j, typ: doc.TimeOfDay, value: p.clockRefDay(i, j) + "T" + c.value}
+	if z := &p.toks[j-1]; z.e == nil && p.text[z.end-1] == '.' && p.zoneAt(j-1) != "" {
+		// "7 p.m. MT." ends the sentence: the full stop is not the zone's.
+		m.byteStart, m.byteEnd = p.toks[i].start, z.end-1
+	}
+	return m, true
+}
+
+// clockRefDay is the day of a clock time standing alone at toks [i, end):
+// a day named just after it in the same clause ("between 9 a.m. and noon
+// on the 29th"), else the last full date found, unless that is a date to
+// come named in an earlier sentence while this one is in the past ("the
+// session ended shortly before 7 p.m."): then the DCT.
+func (p *parser) clockRefDay(i, end int) string {
+	for k := end; k < end+6 && k+1 < len(p.toks); k++ {
+		if t := &p.toks[k]; t.kind == doc.Punct && !p.is(k, "-") || p.lineBreakBefore(k) {
+			break
+		}
+		if !p.is(k, "on") {
+			continue
+		}
+		if v, _, ok := p.dayRef(k+1, k); ok && len(v) == 10 && v[0] != 'X' {
+			return v
+		}
+		if v, _, ok := p.calDate(k + 1); ok && len(v) == 10 && v[0] != 'X' {
+			return v
+		}
+		break
+	}
+	v := p.refDay()
+	if lo, _ := p.sentenceToks(i); p.hasDCT && len(v) == 10 && v > fmtDay(p.dct) && p.lastDateTok < lo && p.tense(i) == past {
+		return fmtDay(p.dct)
+	}
+	return v
 }
 
 // refDay is the day a bare clock time belongs to: the last full date found

@@ -234,6 +234,8 @@ func (p *parser) set(i int) (match, bool) {
 			return match{}, false
 		}
 		switch {
+		case u.unit == uWeekend && !u.plural && n.n == 1:
+			return match{start: i, end: j + 1, typ: doc.Set, value: "XXXX-WXX-WE"}, true
 		case u.unit != noUnit && (u.plural == (n.n != 1)):
 			return match{start: i, end: j + 1, typ: doc.Set, value: durValue(n.n, false, u.unit)}, true
 		case u.weekday != 0 && !u.plural && n.n == 1:
@@ -253,10 +255,21 @@ func (p *parser) set(i int) (match, bool) {
 			return match{}, false
 		}
 		if p.is(i, "per") && !p.is(i+1, "second") || p.prevIs(i, "once", "twice", "thrice", "times") {
-			if p.toks[i+1].hyph {
+			// TimeML's extent holds the frequency: "twice a week", "three
+			// times a year", "once-a-week".
+			start := i
+			switch {
+			case p.prevIs(i, "once", "twice", "thrice"):
+				start = i - 1
+			case p.is(i-1, "times"):
+				if v, ok := p.number(i - 2); ok && v.end == i-1 && !v.x {
+					start = i - 2
+				}
+			}
+			if p.toks[i+1].hyph && (start == i || !p.toks[i].hyph) {
 				return match{}, false
 			}
-			return match{start: i, end: i + 2, typ: doc.Set, value: durValue(1, false, u.unit)}, true
+			return match{start: start, end: i + 2, typ: doc.Set, value: durValue(1, false, u.unit)}, true
 		}
 	case e.weekday != 0 && e.plural:
 		m := match{start: i, end: i + 1, typ: doc.Set, value: "XXXX-WXX-" + strconv.Itoa(int(e.weekday))}

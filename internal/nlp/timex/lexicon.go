@@ -248,7 +248,7 @@ func buildLexicon() map[string]*entry {
 		"play", "plays", "host", "hosts", "face", "faces", "visit", "visits", "arrive", "arrives",
 		"depart", "departs", "return", "returns", "expire", "expires", "close", "closes", "ends",
 		"take", "takes", "go", "goes", "head", "heads", "travel", "travels", "launch", "launches",
-		"kick", "kicks", "testify", "testifies", "hear", "hears", "vote", "votes", "debate", "debates",
+		"kick", "kicks", "hold", "holds", "testify", "testifies", "hear", "hears", "vote", "votes", "debate", "debates",
 		"premiere", "premieres", "fly", "flies", "land", "lands", "wrap", "wraps", "tee", "tees",
 		"race", "races", "sit", "sits", "rule", "rules", "decide", "decides"} {
 		get(w).sched = true

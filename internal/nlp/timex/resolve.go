@@ -280,6 +280,9 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 	for j := lo; j < hi; j++ {
 		t := &p.toks[j]
 		c := noCue
+		if t.cap && t.e != nil && !p.sentenceStart(j) && (j == 0 || !p.toks[j-1].cap) {
+			continue // a name ("the Met Office", "Will Smith"), not a verb
+		}
 		switch {
 		case t.e != nil && t.e.cue != noCue && (reporting || !t.e.reporting):
 			c = t.e.cue

@@ -235,7 +235,7 @@ func TestExtract(t *testing.T) {
 		{"every week", "The council meets every week and every Monday.", wednesday,
 			[]want{{"every week", S, "P1W", ""}, {"every Monday", S, "XXXX-WXX-1", ""}}},
 		{"twice a week", "Ferries sail twice a week.", wednesday,
-			[]want{{"a week", S, "P1W", ""}}},
+			[]want{{"twice a week", S, "P1W", ""}}},
 
 		// Fuzzy references.
 		{"now and recently", "Prices are now stable but recently rose.", wednesday,
