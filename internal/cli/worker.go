@@ -145,8 +145,8 @@ func work(ctx context.Context, env Env, cfg workerConfig, p nlp.Pipeline, st wor
 		// Keep the lease while the batch is analysed and stored, so that
 		// a batch slower than --lease is not claimed again by another
 		// worker. The heartbeat is stopped before the batch is released
-		// or deleted, so no renewal can outlive it; if this process dies
-		// the renewals stop and the batch comes back after one lease.
+		// or deleted; if this process dies the renewals stop and the
+		// batch comes back after one lease.
 		stop := q.Heartbeat(ctx, cfg.id, ids, cfg.lease, func(err error) {
 			env.Log.Warn("renew lease", "worker", cfg.id, "err", err)
 		})

@@ -186,8 +186,9 @@ func (q *Queue) Renew(ctx context.Context, worker string, ids []int64, lease tim
 // onError (which may be nil), as is the loss of items to another worker (an
 // error wrapping [ErrLeaseLost], reported once per loss).
 //
-// stop waits for a renewal in flight to finish, so that after it returns
-// no renewal can extend a lease the caller then releases or deletes.
+// stop cancels a renewal in flight and waits for the heartbeat to end, so
+// that none starts after it returns. (A cancelled renewal may still reach
+// the database: at worst a batch released right after waits one more lease.)
 func (q *Queue) Heartbeat(ctx context.Context, worker string, ids []int64, lease time.Duration, onError func(error)) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
