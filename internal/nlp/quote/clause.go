@@ -642,26 +642,30 @@ func (a *analysis) endsClause(k int, afterComma bool) bool {
 // report with content of its own ("at least 21,000 said they would",
 // "and nearly three in five said …"), which ends the content before it.
 func (a *analysis) newReport(k int) bool {
-	if a.isWord(k, "and") || a.isWord(k, "but") || a.isWord(k, "while") {
+	if a.isWord(k, "and") || a.isWord(k, "but") || a.isWord(k, "while") || a.isWord(k, "even") {
 		k++
 	}
-	np, ok := a.npAfter(k, min(k+12, len(a.toks)))
-	if !ok {
-		j := k // "at least 21,000", "nearly three in five": a quantity
-		for j < len(a.toks) && j-k < 6 && (a.toks[j].Kind == doc.Number || a.is(j, determiners) ||
-			a.isWord(j, "in") || a.isWord(j, "at") || a.isWord(j, "least") || a.isWord(j, "nearly") ||
-			a.isWord(j, "about") || a.isWord(j, "percent") || a.punct(j, "%")) {
-			j++
-		}
-		if j == k {
+	// The subject: words, numbers and possessives up to the cue ("the
+	// prominent civil rights group the Anti-Defamation League", "three-
+	// fourths", "at least 21,000"), no verb or punctuation between.
+	j := k
+	for ; j < len(a.toks) && j-k < 15; j++ {
+		if a.toks[j].Kind == doc.Punct && !a.possessive(j) && !a.punct(j, "-%") || a.is(j, subjectPronouns) {
 			return false
 		}
-		np = span{k, j}
+		if _, ok := a.cue(j); ok && j > k {
+			break
+		}
+		if a.is(j, verbAux) || a.isWord(j, "that") || a.isWord(j, "who") || a.isWord(j, "which") || a.isWord(j, "to") {
+			return false
+		}
 	}
-	j := a.skipAdverbs(np[1], len(a.toks))
-	v, ok := a.cue(j)
-	if !ok || v.class == framing || strings.HasSuffix(a.low(j), "ing") || !a.isWord(j+1, "that") && !a.is(j+1, subjectPronouns) &&
-		!a.is(j+1, determiners) && !a.capitalised(j+1) {
+	if j == k || j-k >= 15 || a.possessive(j-1) {
+		return false
+	}
+	v, _ := a.cue(j)
+	if v.class == framing || strings.HasSuffix(a.low(j), "ing") || !a.isWord(j+1, "that") && !a.is(j+1, subjectPronouns) &&
+		!a.is(j+1, determiners) && !a.capitalised(j+1) && !possessivePronouns[a.low(j+1)] {
 		return false
 	}
 	return true

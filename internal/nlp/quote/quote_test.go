@@ -680,6 +680,14 @@ func TestQuotes(t *testing.T) {
 			want: []want{{"Marsh leading by ten points", doc.Indirect, "shows", "The poll"}},
 		},
 		{
+			name: "a long subject before another source's cue ends the content",
+			text: "Vik called for a boycott of the vote, and the northern fishermen's union strongly denounced the plan.",
+			want: []want{
+				{"a boycott of the vote", doc.Indirect, "called", "Vik"},
+				{"the plan", doc.Indirect, "denounced", "the northern fishermen's union"},
+			},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,
