@@ -182,7 +182,7 @@ func (t *Tagger) coordinated(text string, toks []doc.Token, names []Name, heads 
 			ti++
 		}
 		// toks[ti] is the first token after the name.
-		if ti+1 >= len(toks) || toks[ti-1].End != n.End {
+		if ti == 0 || ti+1 >= len(toks) || toks[ti-1].End != n.End {
 			continue
 		}
 		if c := text[toks[ti].Start:toks[ti].End]; c != "and" && c != "or" {

@@ -307,6 +307,7 @@ func FuzzNER(f *testing.F) {
 		"Storm Hits Coast as Halden Shipping Warns\n\nHalden Shipping said Marlow gave in.",
 		"The Department of Physics and Astronomy and the American Physical Society of Sciences",
 		"Chrysler LLC Jim Press said two A380s and the Airbus A380 flew; Wal - Mart A380",
+		"Russia and Ukraine Agree\n\nBoeing and Lockheed Martin or Train No. 5; Japan. East Java, United States Barack Obama",
 	} {
 		f.Add(s)
 	}
