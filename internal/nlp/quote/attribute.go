@@ -247,7 +247,7 @@ func (a *analysis) cueBefore(lo, open int, level int32) (attribution, bool) {
 // a colon after one to four capitalised words that are not an article
 // ("The Latest:") makes those words the speaker and the colon the cue.
 func (a *analysis) headlineSource(lo, colon int) (attribution, bool) {
-	if len(a.sentTok) == 0 || colon-lo < 1 || colon-lo > 4 {
+	if len(a.sentTok) == 0 || colon-lo < 1 || colon-lo > 6 {
 		return attribution{}, false
 	}
 	// Beyond the first sentence, a paragraph may open with the same
@@ -260,8 +260,19 @@ func (a *analysis) headlineSource(lo, colon int) (attribution, bool) {
 	if a.isWord(lo, "the") || a.isWord(lo, "a") || a.isWord(lo, "breaking") || a.isWord(lo, "watch") || a.isWord(lo, "exclusive") {
 		return attribution{}, false
 	}
+	// In the article's headline the source may hold lower-case nouns and
+	// a preposition ("Clinton camp", "Former AG Mukasey at RNC"); elsewhere
+	// only capitalised words, at most four.
+	first := int(a.sentOf[colon]) == 0
+	if !first && colon-lo > 4 || !a.capitalised(lo) {
+		return attribution{}, false
+	}
 	for k := lo; k < colon; k++ {
-		if !a.capitalised(k) || a.toks[k].Kind != doc.Word && !a.possessive(k) {
+		switch {
+		case a.capitalised(k) && (a.toks[k].Kind == doc.Word || a.possessive(k)):
+		case first && a.toks[k].Kind == doc.Word && !a.cueAt(k) && !a.is(k, verbAux) && !a.is(k, pronouns) &&
+			(!a.is(k, functionWords) || a.isWord(k, "at") || a.isWord(k, "to") || a.isWord(k, "of") || a.isWord(k, "on")):
+		default:
 			return attribution{}, false
 		}
 	}

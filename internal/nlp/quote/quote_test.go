@@ -688,6 +688,11 @@ func TestQuotes(t *testing.T) {
 			},
 		},
 		{
+			name: "a headline source with lower-case words",
+			text: "Former harbour master at Oslo: Tolls must rise\n\nThe board met on Monday.",
+			want: []want{{"Tolls must rise", doc.Indirect, ":", "Former harbour master at Oslo"}},
+		},
+		{
 			name: "noun uses of cue words are not cues",
 			text: "The late-night calls came after the state budget passed.",
 			want: nil,

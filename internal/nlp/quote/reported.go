@@ -854,7 +854,7 @@ func isIntent(w string) bool {
 // headlineSource); a quotation after the colon is left to the quotation
 // pass.
 func (a *analysis) headline(lo, hi int) (found, bool) {
-	for k := lo + 1; k < hi && k <= lo+4; k++ {
+	for k := lo + 1; k < hi && k <= lo+6; k++ {
 		if !a.punct(k, ":") {
 			continue
 		}
