@@ -387,3 +387,34 @@ func TestSplitAtLowerCase(t *testing.T) {
 		})
 	}
 }
+
+func TestCueTypes(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		tagged []string
+		want   []string
+	}{
+		{
+			name:   "a band named like a person",
+			text:   "Gigi toured Java. The band Gigi released an album, and Gigi won a prize.",
+			tagged: []string{"PERSON Gigi", "GPE Java", "ORG Gigi", "PERSON Gigi"},
+			want:   []string{"ORG Gigi", "GPE Java", "ORG Gigi", "ORG Gigi"},
+		},
+		{
+			name:   "no cue, no change",
+			text:   "Gigi toured Java. Gigi won a prize.",
+			tagged: []string{"PERSON Gigi", "GPE Java", "PERSON Gigi"},
+			want:   []string{"PERSON Gigi", "GPE Java", "PERSON Gigi"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := token.Tokenize(tt.text, nil)
+			names := cueTypes(tt.text, toks, spanNames(t, tt.text, tt.tagged...))
+			if got := showNames(tt.text, names); !slices.Equal(got, tt.want) {
+				t.Errorf("names:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

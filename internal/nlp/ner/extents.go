@@ -212,3 +212,31 @@ func (t *Tagger) coordinated(text string, toks []doc.Token, names []Name, heads 
 	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
 	return names
 }
+
+// cueTypes types a name as an organisation throughout the document when
+// one of its mentions follows a noun that names a kind of organisation
+// ("the band Gigi", "carrier Lufthansa"): the tagger, seeing the others
+// alone, may have read them as people or places.
+func cueTypes(text string, toks []doc.Token, names []Name) []Name {
+	var orgs map[string]bool
+	ti := 0
+	for _, n := range names {
+		for ti < len(toks) && toks[ti].Start < n.Start {
+			ti++
+		}
+		if n.Type != "ORG" || ti == 0 || ti == len(toks) || toks[ti].Start != n.Start ||
+			!orgCues[strings.ToLower(text[toks[ti-1].Start:toks[ti-1].End])] {
+			continue
+		}
+		if orgs == nil {
+			orgs = map[string]bool{}
+		}
+		orgs[text[n.Start:n.End]] = true
+	}
+	for k, n := range names {
+		if (n.Type == "PERSON" || n.Type == "GPE") && orgs[text[n.Start:n.End]] {
+			names[k].Type = "ORG"
+		}
+	}
+	return names
+}

@@ -160,6 +160,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.companyNames(text, toks, names, info)
 	names = t.extendNames(text, toks, names)
 	names = t.coordinated(text, toks, names, heads)
+	names = cueTypes(text, toks, names)
 	names = t.propagate(text, toks, names)
 	return modelCodes(text, toks, names)
 }
