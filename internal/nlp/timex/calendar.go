@@ -6,6 +6,7 @@ package timex
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"dateline/internal/doc"
 )
@@ -214,7 +215,7 @@ func (p *parser) monthFirst(i int) (string, int, bool) {
 				return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2), k + 2, validDay(y, m, d)
 			}
 		}
-		y, ok := p.monthYear(m, d, p.monthDir(i, j+1))
+		y, ok := p.monthYearAt(m, d, i, j+1)
 		if !ok {
 			return "XXXX-" + pad(m, 2) + "-" + pad(d, 2), j + 1, d <= 31
 		}
@@ -246,9 +247,13 @@ func (p *parser) monthFirst(i int) (string, int, bool) {
 		return fmtMonth(p.dct.Year()+relShift(r.rel), m), i + 1, true
 	}
 	dir := p.monthDir(i, i+1)
-	y, ok := p.monthYear(m, 0, dir)
+	y, ok := p.monthYearAt(m, 0, i, i+1)
 	if !ok {
 		return "XXXX-" + pad(m, 2), i + 1, true
+	}
+	if y2, ok := p.sentenceYear(i); ok {
+		// "Last year ... between January and December": the year named.
+		return fmtMonth(y2, m), i + 1, true
 	}
 	if dir < 0 && p.is(i-1, "in") && p.sentenceStart(i-1) && p.is(i+1, ",") && y > p.dct.Year() {
 		// "In January, the company hired ...": a narrative opening in the
@@ -256,6 +261,52 @@ func (p *parser) monthFirst(i int) (string, int, bool) {
 		y--
 	}
 	return fmtMonth(y, m), i + 1, true
+}
+
+// monthYearAt is monthYear for the month (and day) at toks [i, end), with
+// the words right before it as a hard bound: what happened "since Oct. 30"
+// lies before the DCT, what a deadline or a postponement sets ("until
+// Sept. 9") after it.
+func (p *parser) monthYearAt(m, d, i, end int) (int, bool) {
+	y, ok := p.monthYear(m, d, p.monthDir(i, end))
+	if !ok {
+		return y, ok
+	}
+	day := d
+	if day == 0 {
+		day = 1
+	}
+	if d == 0 && m == int(p.dct.Month()) {
+		return y, ok // the DCT's own month is on both sides of it
+	}
+	t := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+	switch l := p.localDir(i, end); {
+	case l < 0 && p.prevIs(i, "since") && t.After(p.dct):
+		y--
+	case l > 0 && t.Before(p.dct):
+		y++
+	}
+	return y, true
+}
+
+// sentenceYear returns the year named just before tok i in the same
+// sentence as the time of its events ("Last year ... between January and
+// December"), for a month without its own year. Only "last", "this" and
+// "next year" count: a number year is too often a point of comparison
+// ("since its launch in 2003 ... as of February").
+func (p *parser) sentenceYear(i int) (int, bool) {
+	if len(p.lastDate) != 4 || !isDigit(p.lastDate[0]) || !isDigit(p.lastDate[3]) || i-p.lastDateTok > 15 {
+		return 0, false
+	}
+	if lo, _ := p.sentenceToks(i); p.lastDateTok < lo {
+		return 0, false
+	}
+	k := p.lastDateTok
+	if !p.is(k, "last") && !p.is(k, "this") && !p.is(k, "next") {
+		return 0, false // "since its launch in 2003 ... as of February": not the month's year
+	}
+	y, err := strconv.Atoi(p.lastDate)
+	return y, err == nil
 }
 
 // monthContext reports whether an ambiguous month name ("May", "March")

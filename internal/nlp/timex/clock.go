@@ -166,10 +166,10 @@ func (p *parser) clockRefDay(i, end int) string {
 		if !p.is(k, "on") {
 			continue
 		}
-		if v, _, ok := p.dayRef(k+1, k); ok && len(v) == 10 && v[0] != 'X' {
+		if v, _, ok := p.dayRef(k+1, k); ok && len(v) == 10 {
 			return v
 		}
-		if v, _, ok := p.calDate(k + 1); ok && len(v) == 10 && v[0] != 'X' {
+		if v, _, ok := p.calDate(k + 1); ok && len(v) == 10 {
 			return v
 		}
 		break

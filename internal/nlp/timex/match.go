@@ -65,6 +65,7 @@ func (p *parser) matchAt(i int) []match {
 		if e.det {
 			try(p.tradingDay(i))
 			try(p.theYear(i))
+			try(p.newYear(i))
 		}
 		try(p.quarter(i))
 		try(p.season(i))
@@ -85,6 +86,8 @@ func (p *parser) matchAt(i int) []match {
 		return nil
 	}
 	if m, ok := p.anchoredDuration(best); ok {
+		best = m
+	} else if m, ok := p.frequency(best); ok {
 		best = m
 	}
 	return []match{best}
@@ -129,6 +132,21 @@ func (p *parser) anchoredDuration(m match) (match, bool) {
 		return m, false
 	}
 	return match{start: m.start, end: k, typ: doc.Date, value: fmtDay(base.AddDate(0, 0, days))}, true
+}
+
+// frequency turns a duration followed by "a" or "per" and a unit into the
+// SET it counts in: "four days a week" is a SET of P1W (TimeML's freq 4D),
+// "eight hours a day" one of P1D.
+func (p *parser) frequency(m match) (match, bool) {
+	k := m.end
+	if m.typ != doc.Duration || m.mod != "" || !(p.is(k, "a") || p.is(k, "per")) || k+1 >= len(p.toks) {
+		return m, false
+	}
+	u := p.e(k + 1)
+	if u == nil || u.unit == noUnit || u.plural || u.unit == uSeason || u.unit == uWeekend || p.toks[k+1].hyph {
+		return m, false
+	}
+	return match{start: m.start, end: k + 2, typ: doc.Set, value: durValue(1, false, u.unit)}, true
 }
 
 // dayCount reads a DURATION value of whole days or weeks as a day count.
@@ -192,6 +210,8 @@ func (p *parser) localDir(i, end int) int {
 		return future
 	case p.prevIs(i, "until", "till", "by") && p.grantsTime(i-1):
 		return future // "gave the operator until Friday": a deadline, even told in the past
+	case p.prevIs(i, "to") && p.movesTo(i-1):
+		return future // "launch slips to Thursday", "vote pushed back to Monday"
 	}
 	j := end
 	if p.is(j, "'s") || p.is(j, "’s") {
@@ -236,6 +256,26 @@ func (p *parser) grantsTime(k int) bool {
 	return false
 }
 
+// moveVerbs put an event off to a later date: "slips to Thursday", "was
+// moved to Monday", "postponed to May 3".
+var moveVerbs = []string{"slip", "slips", "slipped", "move", "moves", "moved", "push", "pushes",
+	"pushed", "postpone", "postpones", "postponed", "delay", "delays", "delayed", "reschedule",
+	"reschedules", "rescheduled", "put", "puts", "defer", "defers", "deferred"}
+
+// movesTo reports whether the "to" at k follows a verb of putting off a few
+// words back in the same sentence ("pushed the vote back to").
+func (p *parser) movesTo(k int) bool {
+	lo, _ := p.sentenceToks(k)
+	for j := k - 1; j >= lo && j >= k-4; j-- {
+		for _, w := range moveVerbs {
+			if p.is(j, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // dir returns the direction for a relative date: local words first, then the
 // tense of the sentence.
 func (p *parser) dir(i, end int) int {
@@ -243,8 +283,9 @@ func (p *parser) dir(i, end int) int {
 		return d
 	}
 	t := p.tense(i)
-	if t == same && p.prevIs(i, "by", "until", "till", "before", "starting", "beginning") {
-		// "by Friday" looks ahead unless the sentence is in the past.
+	if t == same && p.prevIs(i, "by", "until", "till", "before", "starting", "beginning", "for") {
+		// "by Friday", "called a protest for Friday" look ahead unless the
+		// sentence is in the past.
 		return future
 	}
 	return t

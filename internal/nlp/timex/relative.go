@@ -430,3 +430,21 @@ func (p *parser) quoteBefore(i int) bool {
 	}
 	return false
 }
+
+// newYear matches "the new year": the year about to start, or the one just
+// begun in its first half ("delays well into the new year" in December is
+// the next year; "as the new year begins" on January 1 the DCT's). "The New
+// Year" in capitals is the holiday, left to the holiday rules.
+func (p *parser) newYear(i int) (match, bool) {
+	if !p.is(i, "the") || !p.is(i+1, "new") || !p.is(i+2, "year") || p.toks[i+1].cap || p.is(i+3, "'s") || p.is(i+3, "’s") {
+		return match{}, false
+	}
+	if !p.hasDCT {
+		return dateM(i, i+3, futureRef)
+	}
+	y := p.dct.Year()
+	if p.dct.Month() >= 7 {
+		y++
+	}
+	return dateM(i, i+3, pad(y, 4))
+}

@@ -381,7 +381,15 @@ func (p *parser) scheduleVerb(j int) bool {
 	if s[len(s)-1] == 's' {
 		return true
 	}
-	// A plain form needs a plural subject ("talks resume", "Rovers play").
+	// A plain form needs a plural subject ("talks resume", "Rovers play"),
+	// a name ending one ("Lawmakers in Albany return") or a modal.
+	switch strings.ToLower(prev) {
+	case "can", "could", "may", "might", "must", "should":
+		return true
+	}
+	if p.toks[j-1].cap && !p.sentenceStart(j-1) {
+		return true
+	}
 	return len(prev) > 3 && prev[len(prev)-1] == 's' && prev[len(prev)-2] != 's' && prev[len(prev)-2] != '\''
 }
 
