@@ -42,7 +42,19 @@
 // past forms and words in -ed, except participles after a copula ("will be
 // held", "remain closed"); a present perfect ("has continued") is present).
 // Reporting verbs (said, told, announced) count as past for weekdays ("said
-// Friday") but not for months ("said it would pay in January"). A weekday in
+// Friday") but not for months ("said it would pay in January"). Timetabled
+// events told in the present look ahead ("The committee meets Tuesday",
+// "talks resume Monday": a small set of verbs such as meet, open, begin,
+// resume, play, after a subject rather than a determiner); a word after a
+// determiner or possessive is no verb ("the plan", "a televised debate"),
+// and a capitalised cue word inside a sentence is a name ("the Met
+// Office"). "For Friday" looks ahead like "by Friday", and so do verbs of
+// putting off ("slips to Thursday"); "since" bounds a month day to the past.
+// A range's second weekday or bare day follows its first ("from Monday to
+// Wednesday", "between Sept. 3 and 17"); "a week from Friday" and "three
+// days later" are one DATE each, counted from the coming Friday or the day
+// named last. A clock time alone takes the day named right after it ("9
+// a.m. to noon on Friday"), else the last full date. A weekday in
 // a sentence without a cue, or with a possessive ("Monday's ruling"), is in
 // the past, as news reports what happened. So "Wednesday" in a past sentence
 // is the most recent Wednesday (the DCT itself when the article is dated on
@@ -70,6 +82,10 @@
 // with a fixed date or a rule (Christmas, New Year's Day, Thanksgiving,
 // Easter, Good Friday, Election Day) resolve like month names; ambiguous
 // ones (Independence Day) are not recognised.
+//
+// Frequencies are part of a SET's extent ("twice a week", "four days a
+// week", "once-a-month"); "every weekend" is XXXX-WXX-WE; "FY2027" is the
+// year 2027 as "fiscal 2027" is.
 //
 // Durations are ISO 8601 periods (PT3H, P2D, P10Y for "a decade", PXM for
 // "months" and "recent months", halves as P2Y6M or PT1H30M, ranges by their

@@ -39,6 +39,22 @@ var holidays = map[string][]struct {
 	},
 	"good":     {{[]string{"friday"}, holiday{date: func(y int) time.Time { return easter(y).AddDate(0, 0, -2) }}}},
 	"election": {{[]string{"day"}, holiday{date: electionDay}}},
+	"palm":     {{[]string{"sunday"}, holiday{date: func(y int) time.Time { return easter(y).AddDate(0, 0, -7) }}}},
+	"ash":      {{[]string{"wednesday"}, holiday{date: func(y int) time.Time { return easter(y).AddDate(0, 0, -46) }}}},
+	"boxing":   {{[]string{"day"}, holiday{month: 12, day: 26}}},
+	// United States federal holidays, in the spelling US news uses.
+	"memorial": {{[]string{"day"}, holiday{date: func(y int) time.Time { return nthWeekday(y, 5, time.Monday, -1) }}}},
+	"labor":    {{[]string{"day"}, holiday{date: func(y int) time.Time { return nthWeekday(y, 9, time.Monday, 1) }}}},
+}
+
+// nthWeekday is the n-th weekday wd of month m of year y (n = -1: the last).
+func nthWeekday(y, m int, wd time.Weekday, n int) time.Time {
+	if n < 0 {
+		d := time.Date(y, time.Month(m+1), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
+		return d.AddDate(0, 0, -((int(d.Weekday()) - int(wd) + 7) % 7))
+	}
+	d := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	return d.AddDate(0, 0, (int(wd)-int(d.Weekday())+7)%7+7*(n-1))
 }
 
 // holidayAt matches a holiday name at tok i, with an optional "last"/"next"

@@ -237,7 +237,7 @@ func buildLexicon() map[string]*entry {
 	}
 	for _, w := range []string{"will", "'ll", "’ll", "shall", "wo", "would",
 		"planned", "planning", "intend", "intended", "ready", "plans", "plan",
-		"scheduled", "expected", "expects", "upcoming", "intends", "aims", "due",
+		"scheduled", "expected", "expects", "expect", "upcoming", "intends", "aims", "due",
 		"tomorrow", "going", "set", "slated", "poised", "forecast"} {
 		get(w).cue = cueFuture
 	}
@@ -347,7 +347,8 @@ var starters = map[string]bool{"q1": true, "q2": true, "q3": true, "q4": true, "
 	"half": true, "couple": true, "year-end": true, "overnight": true, "latest": true,
 	"every": true, "each": true, "per": true, "these": true, "term": true,
 	"christmas": true, "halloween": true, "valentine": true, "thanksgiving": true,
-	"easter": true, "election": true}
+	"easter": true, "election": true, "palm": true, "ash": true, "boxing": true, "memorial": true,
+	"labor": true}
 
 // leaders begin patterns only when the next token is a trigger.
 var leaders = map[string]bool{"no": true, "as": true, "at": true, "up": true, "well": true,

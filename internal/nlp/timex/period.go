@@ -175,8 +175,13 @@ func (p *parser) periodValue(year string, code byte, n, i int) string {
 				cur = (int(p.dct.Month())-1)/6 + 1
 			}
 			// A quarter still to come in a past-tense report is last year's.
-			if n > cur && p.dir(i, i+1) < 0 && (code == 'Q' && n-cur > 1 || code == 'H') {
+			switch dir := p.dir(i, i+1); {
+			case n > cur && dir < 0 && (code == 'Q' && n-cur > 1 || code == 'H'):
 				y--
+			case n < cur && dir > 0 && (code == 'Q' && cur-n > 1 || code == 'H'):
+				// One gone by in a future sentence is next year's ("expects
+				// cuts in the first half", said in December).
+				y++
 			}
 			year = pad(y, 4)
 		}

@@ -168,6 +168,13 @@ func TestNormalisationRules(t *testing.T) {
 		{"undated clock before its day", "Doors open at 8 p.m. on June 3.", "",
 			[]want{{"8 p.m.", T, "XXXX-06-03T20:00", ""}, {"June 3", D, "XXXX-06-03", ""}}},
 
+		{"a past half in a future sentence", "He expects two rate cuts in the first half.", "2027-12-31",
+			[]want{{"the first half", D, "2028-H1", ""}}},
+		{"expect looks ahead", "Forecasters expect rain to arrive late Thursday.", wednesday,
+			[]want{{"late Thursday", D, "2025-08-07", "END"}}},
+		{"movable and US holidays", "Shops close on Palm Sunday, Ash Wednesday, Memorial Day and Labor Day.", "2026-01-10",
+			[]want{{"Palm Sunday", D, "2026-03-29", ""}, {"Ash Wednesday", D, "2026-02-18", ""}, {"Memorial Day", D, "2026-05-25", ""}, {"Labor Day", D, "2026-09-07", ""}}},
+
 		// Months without a year.
 		{"month of next year", "Licences will not be renewed after October of next year.", wednesday,
 			[]want{{"October", D, "2026-10", ""}, {"next year", D, "2026", ""}}},
