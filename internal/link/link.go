@@ -33,7 +33,7 @@ type Candidate struct {
 	ID     int64
 	Name   string
 	Titles []string // titles given to it in any article
-	Docs   int      // articles mentioning it
+	Docs   int      // articles mentioning it (among its latest); 0 when not looked up
 	// Context are the store ids of entities seen with it in earlier
 	// articles.
 	Context []int64
@@ -74,7 +74,7 @@ func Resolve(e Entity, cands []Candidate) Decision {
 			// stored if that Kim is only ever "North Korean leader".
 			return Decision{Reason: fmt.Sprintf("%q is part of %q but titles %q and %q differ", e.Name, c.Name, e.Titles, c.Titles)}
 		}
-		return Decision{ID: c.ID, Reason: fmt.Sprintf("%q is part of the only %s named so, %q (%d articles)", e.Name, e.Type, c.Name, c.Docs)}
+		return Decision{ID: c.ID, Reason: fmt.Sprintf("%q is part of the only %s named so, %q", e.Name, e.Type, c.Name)}
 	}
 	type scored struct {
 		c       Candidate

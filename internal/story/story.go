@@ -35,6 +35,8 @@ func (k Key) Entity() bool { return strings.HasPrefix(string(k), "e:") }
 const (
 	maxEntities = 6
 	maxTerms    = 8
+	// MaxKeys is the most keys a signature has.
+	MaxKeys = maxEntities + maxTerms
 )
 
 // Sign returns the signature of d. ents maps the document's entity ids to

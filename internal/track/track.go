@@ -169,6 +169,9 @@ func Interest(in Input) []int64 {
 		add(in.Entities[dl.Setter])
 		add(in.Entities[dl.Target])
 	}
+	if lower := strings.ToLower(d.Text); !hasAny(lower, deadlineWord) && !hasAny(lower, metCues) && !hasAny(lower, withdrawCues) {
+		return ids // no sentence can speak of a deadline or an outcome
+	}
 	for _, sp := range d.Sentences {
 		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start > sp.End {
 			continue

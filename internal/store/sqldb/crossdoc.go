@@ -36,8 +36,9 @@ var tStoryKeys = &bulkTable{name: "story_keys", cols: []string{"key", "story", "
 // storedDoc is a document a batch stored, for the cross-document layers
 // that run once the batch's rows are flushed.
 type storedDoc struct {
-	seq int64
-	doc *doc.Document
+	seq  int64
+	doc  *doc.Document
+	ents map[string]int64 // the document's entity ids → store entity ids
 }
 
 // crossDoc runs the cross-document layers — deadline tracking and story
@@ -79,10 +80,7 @@ func (w *writer) crossDoc(ctx context.Context) error {
 	})
 	for _, t := range todo {
 		sd, day := t.sd, t.day
-		ents, err := w.docEntities(ctx, sd.seq)
-		if err != nil {
-			return fmt.Errorf("cross-document %s: %w", sd.doc.ID, err)
-		}
+		ents := sd.ents
 		if err := w.link(ctx, sd, ents); err != nil {
 			return fmt.Errorf("link entities of %s: %w", sd.doc.ID, err)
 		}
@@ -110,36 +108,13 @@ func (w *writer) flushTables(ctx context.Context, tables []*bulkTable) error {
 		for len(args) > 0 {
 			chunk := args[:min(per, len(args))]
 			args = args[len(chunk):]
-			if _, err := w.exec(ctx, insertSQL(t, len(chunk)/n), chunk...); err != nil {
+			if _, err := w.bulkExec(ctx, insertSQL(t, len(chunk)/n), chunk...); err != nil {
 				return fmt.Errorf("insert %s: %w", t.name, err)
 			}
 		}
 		w.pending[t] = w.pending[t][:0]
 	}
 	return nil
-}
-
-// docEntities maps a stored document's entity ids to store entity ids.
-func (w *writer) docEntities(ctx context.Context, seq int64) (map[string]int64, error) {
-	st, err := w.stmt(ctx, `SELECT local, entity FROM doc_entities WHERE doc = ?`)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := st.QueryContext(ctx, seq)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	m := map[string]int64{}
-	for rows.Next() {
-		var local string
-		var id int64
-		if err := rows.Scan(&local, &id); err != nil {
-			return nil, err
-		}
-		m[local] = id
-	}
-	return m, rows.Err()
 }
 
 // inList returns "(?, ?, ...)" for n values.
@@ -441,6 +416,15 @@ func (w *writer) trackedCandidates(ctx context.Context, ids []any, day string) (
 	// One index range per entity and role, read newest first and cut at
 	// maxTracked: an IN list would read every deadline of the window.
 	limit := strconv.Itoa(maxTracked)
+	// Pad the ids to a power of two with the last one (UNION drops the
+	// repeats) so that few statement texts are prepared.
+	n := 2
+	for n < len(ids) {
+		n *= 2
+	}
+	for len(ids) < n {
+		ids = append(ids[:len(ids):len(ids)], ids[len(ids)-1])
+	}
 	var parts []string
 	args := make([]any, 0, 4*len(ids))
 	for i, id := range ids {
@@ -520,16 +504,18 @@ func (w *writer) cluster(ctx context.Context, sd storedDoc, day string, ents map
 // had them in an article at most story.Window days before day (or later),
 // with the keys they share.
 func (w *writer) storyCandidates(ctx context.Context, keys []story.Key, day string) ([]story.Candidate, error) {
-	args := make([]any, 0, len(keys)+2)
-	for _, k := range keys {
-		args = append(args, string(k))
+	// One statement text for every article (the list padded with its last
+	// key), so it is prepared once a batch.
+	args := make([]any, 0, story.MaxKeys+1)
+	for i := range story.MaxKeys {
+		args = append(args, string(keys[min(i, len(keys)-1)]))
 	}
-	window := ""
+	from := ""
 	if t, err := time.Parse(time.DateOnly, day); err == nil {
-		window = ` AND day >= ?`
-		args = append(args, t.AddDate(0, 0, -story.Window).Format(time.DateOnly))
+		from = t.AddDate(0, 0, -story.Window).Format(time.DateOnly)
 	}
-	st, err := w.stmt(ctx, `SELECT story, key FROM story_keys WHERE key IN `+inList(len(keys))+window+` ORDER BY story, key`)
+	args = append(args, from)
+	st, err := w.stmt(ctx, `SELECT DISTINCT story, key FROM story_keys WHERE key IN `+inList(story.MaxKeys)+` AND day >= ? ORDER BY story, key`)
 	if err != nil {
 		return nil, fmt.Errorf("find stories: %w", err)
 	}
@@ -907,6 +893,9 @@ func (w *writer) linkCandidates(ctx context.Context, e doc.Entity, self int64) (
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("find link candidates: %w", err)
 	}
+	if len(cands) == 1 && len(e.Titles) == 0 {
+		return cands, nil // link.Resolve needs no details to take the only one
+	}
 	for i := range cands {
 		if err := w.candidateDetails(ctx, &cands[i]); err != nil {
 			return nil, err
@@ -925,10 +914,14 @@ const linkRecent = 20
 // candidateDetails fills in c's titles, article count and company from its
 // linkRecent latest articles, so the cost does not grow with the archive.
 func (w *writer) candidateDetails(ctx context.Context, c *link.Candidate) error {
-	rows, err := w.tx.QueryContext(ctx, w.db.q(`SELECT de.doc, t.title, o.entity
+	st, err := w.stmt(ctx, `SELECT de.doc, t.title, o.entity
 		FROM (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY doc DESC LIMIT ?) de
 		LEFT JOIN entity_titles t ON t.entity = ? AND t.doc = de.doc
-		LEFT JOIN doc_entities o ON o.doc = de.doc AND o.entity <> ?`), c.ID, linkRecent, c.ID, c.ID)
+		LEFT JOIN doc_entities o ON o.doc = de.doc AND o.entity <> ?`)
+	if err != nil {
+		return fmt.Errorf("describe link candidate: %w", err)
+	}
+	rows, err := st.QueryContext(ctx, c.ID, linkRecent, c.ID, c.ID)
 	if err != nil {
 		return fmt.Errorf("describe link candidate: %w", err)
 	}

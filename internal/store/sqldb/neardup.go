@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -31,7 +32,13 @@ func (db *DB) NearDuplicate(ctx context.Context, sig neardup.Signature) (string,
 	for i, h := range bands {
 		args[i] = h
 	}
-	rows, err := db.sql.QueryContext(ctx, db.q(bandQuery), args...)
+	var rows *sql.Rows
+	var err error
+	if st, ok, perr := db.prepared(ctx, db.q(bandQuery)); perr == nil && ok {
+		rows, err = st.QueryContext(ctx, args...) // asked of every input: prepared once
+	} else {
+		rows, err = db.sql.QueryContext(ctx, db.q(bandQuery), args...)
+	}
 	if err != nil {
 		return "", 0, fmt.Errorf("near-duplicate: %w", err)
 	}

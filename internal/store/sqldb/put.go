@@ -168,7 +168,7 @@ func (w *writer) flushKeys(ctx context.Context) error {
 	for len(args) > 0 {
 		chunk := args[:min(per, len(args))]
 		args = args[len(chunk):]
-		if _, err := w.exec(ctx, insertSQL(tEntityKeys, len(chunk)/3), chunk...); err != nil {
+		if _, err := w.bulkExec(ctx, insertSQL(tEntityKeys, len(chunk)/3), chunk...); err != nil {
 			return fmt.Errorf("insert entity_keys: %w", err)
 		}
 	}
@@ -192,7 +192,7 @@ func (w *writer) flush(ctx context.Context) error {
 		for len(args) > 0 {
 			chunk := args[:min(per, len(args))]
 			args = args[len(chunk):]
-			if _, err := w.exec(ctx, insertSQL(t, len(chunk)/n), chunk...); err != nil {
+			if _, err := w.bulkExec(ctx, insertSQL(t, len(chunk)/n), chunk...); err != nil {
 				return fmt.Errorf("insert %s: %w", t.name, err)
 			}
 		}
@@ -239,16 +239,32 @@ func (w *writer) row(ctx context.Context, query string, args ...any) *sql.Row {
 	return st.QueryRowContext(ctx, args...)
 }
 
+// stmt returns query prepared for the batch's transaction: the handle's
+// cached statement bound to the transaction (database/sql reuses its
+// preparation on a connection that has it), or one of the batch's own.
 func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := w.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := w.tx.PrepareContext(ctx, w.db.q(query))
+	q := w.db.q(query)
+	shared, ok, err := w.db.prepared(ctx, q)
 	if err != nil {
+		return nil, err
+	}
+	var st *sql.Stmt
+	if ok {
+		st = w.tx.StmtContext(ctx, shared)
+	} else if st, err = w.tx.PrepareContext(ctx, q); err != nil {
 		return nil, err
 	}
 	w.stmts[query] = st
 	return st, nil
+}
+
+// bulkExec runs a bulk INSERT, whose text depends on its row count, without
+// caching it on the handle.
+func (w *writer) bulkExec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return w.tx.ExecContext(ctx, w.db.q(query), args...)
 }
 
 func (w *writer) log(p entry, r store.Result, reason string) {
@@ -308,7 +324,8 @@ func (w *writer) put(ctx context.Context, p entry) (store.Result, string, error)
 	if _, err := w.exec(ctx, `INSERT INTO content_hashes (hash, doc) VALUES (?, ?)`, p.Hash, seq); err != nil {
 		return store.Result{}, "", fmt.Errorf("insert hash: %w", err)
 	}
-	if err := w.layers(ctx, seq, d); err != nil {
+	ents, err := w.layers(ctx, seq, d)
+	if err != nil {
 		return store.Result{}, "", err
 	}
 	if p.MinHash != nil {
@@ -317,18 +334,19 @@ func (w *writer) put(ctx context.Context, p entry) (store.Result, string, error)
 		}
 	}
 	w.inserted[d.ID] = true
-	w.stored = append(w.stored, storedDoc{seq: seq, doc: d})
+	w.stored = append(w.stored, storedDoc{seq: seq, doc: d, ents: ents})
 	return store.Result{Status: status, ID: d.ID}, "", nil
 }
 
-// layers spreads a document's layers over the query tables.
-func (w *writer) layers(ctx context.Context, seq int64, d *doc.Document) error {
+// layers spreads a document's layers over the query tables and returns the
+// store ids of its entities.
+func (w *writer) layers(ctx context.Context, seq int64, d *doc.Document) (map[string]int64, error) {
 	day := store.Day(d.Date)
 	local := make(map[string]int64, len(d.Entities)) // document entity id → entity
 	for _, e := range d.Entities {
 		id, err := w.entity(ctx, e.Type, e.Name)
 		if err != nil {
-			return fmt.Errorf("entity %s: %w", e.ID, err)
+			return nil, fmt.Errorf("entity %s: %w", e.ID, err)
 		}
 		local[e.ID] = id
 		w.add(tDocEntities, seq, e.ID, id, e.Type)
@@ -394,7 +412,7 @@ func (w *writer) layers(ctx context.Context, seq int64, d *doc.Document) error {
 			seq, dl.ID, by, store.DeadlineDay(by), dl.Time, ref(dl.Setter), ref(dl.Target), dl.Demand, dl.Consequence,
 			dl.Trigger.Start, dl.Trigger.End, dl.Trigger.Text, dl.Status)
 	}
-	return nil
+	return local, nil
 }
 
 // entity returns the cross-document id of the entity (type, name), creating

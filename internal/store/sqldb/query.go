@@ -20,7 +20,15 @@ import (
 // ContentID implements [store.Store.ContentID].
 func (db *DB) ContentID(ctx context.Context, h string) (string, error) {
 	var id string
-	err := db.sql.QueryRowContext(ctx, db.q(`SELECT d.id FROM content_hashes h JOIN documents d ON d.seq = h.doc WHERE h.hash = ?`), h).Scan(&id)
+	// Ingest asks this of every input: the statement is prepared once.
+	const q = `SELECT d.id FROM content_hashes h JOIN documents d ON d.seq = h.doc WHERE h.hash = ?`
+	var row *sql.Row
+	if st, ok, err := db.prepared(ctx, db.q(q)); err == nil && ok {
+		row = st.QueryRowContext(ctx, h)
+	} else {
+		row = db.sql.QueryRowContext(ctx, db.q(q), h)
+	}
+	err := row.Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("content %.12s: %w", h, store.ErrNotFound)
 	}

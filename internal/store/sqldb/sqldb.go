@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"dateline/internal/store"
@@ -61,6 +62,38 @@ type DB struct {
 	// NoCrossDoc skips the cross-document layers (entity links, tracked
 	// deadlines, stories) at Put, for benchmarks that measure their cost.
 	NoCrossDoc bool
+
+	// stmts are the writer's statements, prepared once for the life of the
+	// handle rather than once a batch: SQLite parses a statement in about
+	// as long as it runs a dozen of them.
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt
+}
+
+// maxStmts bounds the statement cache; statements beyond it are prepared
+// for their batch only.
+const maxStmts = 256
+
+// prepared returns the cached statement for query (already rebound),
+// preparing it on first use; ok is false when the cache is full.
+func (db *DB) prepared(ctx context.Context, query string) (st *sql.Stmt, ok bool, err error) {
+	db.stmtMu.Lock()
+	defer db.stmtMu.Unlock()
+	if st, ok := db.stmts[query]; ok {
+		return st, true, nil
+	}
+	if len(db.stmts) >= maxStmts {
+		return nil, false, nil
+	}
+	st, err = db.sql.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, false, err
+	}
+	if db.stmts == nil {
+		db.stmts = map[string]*sql.Stmt{}
+	}
+	db.stmts[query] = st
+	return st, true, nil
 }
 
 var _ store.Store = (*DB)(nil)
@@ -74,7 +107,15 @@ func New(db *sql.DB, d Dialect) *DB {
 func (db *DB) SQL() *sql.DB { return db.sql }
 
 // Close closes the database.
-func (db *DB) Close() error { return db.sql.Close() }
+func (db *DB) Close() error {
+	db.stmtMu.Lock()
+	for _, st := range db.stmts {
+		st.Close()
+	}
+	db.stmts = nil
+	db.stmtMu.Unlock()
+	return db.sql.Close()
+}
 
 func (db *DB) q(query string) string { return db.dialect.Rebind(query) }
 
