@@ -538,6 +538,18 @@ func testEntity(t *testing.T, s store.Store) {
 	if !slices.Equal(r.Titles, wantTitles) {
 		t.Errorf("titles = %+v, want %+v", r.Titles, wantTitles)
 	}
+	var names []string
+	for _, n := range r.Names {
+		names = append(names, fmt.Sprintf("%s:%d:%s:%s", n.Name, n.Mentions, n.First, n.Last))
+	}
+	// Names by use: the surname in both articles, the full name in both;
+	// "The Kremlin leader" is a nominal, not a name.
+	if wantNames := []string{"Putin:2:2025-08-06:2025-08-15", "Vladimir Putin:2:2025-08-06:2025-08-15"}; !slices.Equal(names, wantNames) {
+		t.Errorf("names = %q, want %q", names, wantNames)
+	}
+	if r.Ambiguous || len(r.Candidates) > 0 {
+		t.Errorf("Putin is not ambiguous: %+v", r.Candidates)
+	}
 	if len(r.CoOccurring) == 0 || r.CoOccurring[0] != (store.CoOccurrence{EntityRef: store.EntityRef{Name: "Donald Trump", Type: doc.Person}, Documents: 2}) {
 		t.Errorf("co-occurring = %+v, want Donald Trump (2) first", r.CoOccurring)
 	}
