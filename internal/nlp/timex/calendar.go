@@ -5,7 +5,6 @@ package timex
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"dateline/internal/doc"
@@ -458,6 +457,9 @@ func (p *parser) numericRange(i int) []match {
 	}
 }
 
+// afterRangeDay are the words a range's bare closing day may precede.
+var afterRangeDay = []string{"in", "at", "on", "and", "with", "for", "when", "before", "after"}
+
 // rangeDay matches the bare day closing a range whose first day was just
 // found: "17" in "between Sept. 3 and 17", "5" in "March 3 to 5,".
 func (p *parser) rangeDay(i int) (match, bool) {
@@ -470,9 +472,7 @@ func (p *parser) rangeDay(i int) (match, bool) {
 		return match{}, false
 	}
 	if n := p.tokAt(i + 1); n != nil && n.kind != doc.Punct && !p.lineBreakBefore(i+1) {
-		switch strings.ToLower(p.str(i + 1)) {
-		case "in", "at", "on", "and", "with", "for", "when", "before", "after":
-		default:
+		if !p.isOneOf(i+1, afterRangeDay) {
 			return match{}, false // "on March 3 and 4 others"
 		}
 	}

@@ -175,8 +175,8 @@ func (p *parser) clockRefDay(i, end int) string {
 		break
 	}
 	v := p.refDay()
-	if lo, _ := p.sentenceToks(i); p.hasDCT && len(v) == 10 && v > fmtDay(p.dct) && p.lastDateTok < lo && p.tense(i) == past {
-		return fmtDay(p.dct)
+	if lo, _ := p.sentenceToks(i); p.hasDCT && len(v) == 10 && v > p.dctDay && p.lastDateTok < lo && p.tense(i) == past {
+		return p.dctDay
 	}
 	return v
 }
@@ -188,7 +188,7 @@ func (p *parser) refDay() string {
 		return p.lastDate[:10]
 	}
 	if p.hasDCT {
-		return fmtDay(p.dct)
+		return p.dctDay
 	}
 	return "XXXX-XX-XX"
 }

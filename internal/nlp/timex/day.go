@@ -3,7 +3,6 @@ package timex
 // Weekdays and deictic days (today, yesterday, tonight).
 
 import (
-	"strings"
 	"time"
 
 	"dateline/internal/doc"
@@ -164,6 +163,10 @@ func (p *parser) deictic(i int) (match, bool) {
 	return m, true
 }
 
+// afterOvernight are the words an adverbial "overnight" is followed by.
+var afterOvernight = []string{"and", "to", "into", "on", "in", "as", "after", "before", "from",
+	"while", "when", "but", "amid", "at"}
+
 // overnight matches "overnight" used as an adverb ("fell overnight,",
 // "overnight into Sunday"): the night before the DCT, or the coming one in a
 // future sentence. Before a noun it is an adjective ("overnight rates").
@@ -172,9 +175,7 @@ func (p *parser) overnight(i int) (match, bool) {
 		return match{}, false
 	}
 	if n := p.tokAt(i + 1); n != nil && n.kind == doc.Word && !p.lineBreakBefore(i+1) {
-		switch strings.ToLower(p.str(i + 1)) {
-		case "and", "to", "into", "on", "in", "as", "after", "before", "from", "while", "when", "but", "amid", "at":
-		default:
+		if !p.isOneOf(i+1, afterOvernight) {
 			return match{}, false
 		}
 	}

@@ -3,7 +3,6 @@ package timex
 import (
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"dateline/internal/doc"
@@ -15,6 +14,7 @@ type parser struct {
 	toks        []tok
 	sents       []doc.Span
 	dct         time.Time // midnight UTC of the document date
+	dctDay      string    // its value (2025-08-06), formatted once
 	hasDCT      bool
 	lastDate    string // value of the last DATE or TIME found, for times of day
 	lastDateTok int    // its first tok
@@ -370,11 +370,10 @@ func (p *parser) scheduleVerb(j int) bool {
 		return false
 	}
 	prev := p.str(j - 1)
-	switch strings.ToLower(prev) {
-	case "to", "not", "n't", "did", "does", "do", "of", "for", "in", "on", "at", "with", "by", "from",
-		"and", "or", "as", "this", "that", "these", "those", "is", "was", "has", "us", "who", "which":
+	if p.isOneOf(j-1, notSubjects) {
 		return false
-	case "we", "they", "you", "i":
+	}
+	if p.isOneOf(j-1, pronounSubjects) {
 		return true
 	}
 	s := p.str(j)
@@ -383,14 +382,33 @@ func (p *parser) scheduleVerb(j int) bool {
 	}
 	// A plain form needs a plural subject ("talks resume", "Rovers play"),
 	// a name ending one ("Lawmakers in Albany return") or a modal.
-	switch strings.ToLower(prev) {
-	case "can", "could", "may", "might", "must", "should":
+	if p.isOneOf(j-1, modals) {
 		return true
 	}
 	if p.toks[j-1].cap && !p.sentenceStart(j-1) {
 		return true
 	}
 	return len(prev) > 3 && prev[len(prev)-1] == 's' && prev[len(prev)-2] != 's' && prev[len(prev)-2] != '\''
+}
+
+// Words before a timetable verb that show it is not one (see scheduleVerb),
+// and subjects and modals that show it is.
+var (
+	notSubjects = []string{"to", "not", "n't", "did", "does", "do", "of", "for", "in", "on", "at",
+		"with", "by", "from", "and", "or", "as", "this", "that", "these", "those", "is", "was", "has",
+		"us", "who", "which"}
+	pronounSubjects = []string{"we", "they", "you", "i"}
+	modals          = []string{"can", "could", "may", "might", "must", "should"}
+)
+
+// isOneOf reports whether tok j is one of the lower-case words ws.
+func (p *parser) isOneOf(j int, ws []string) bool {
+	for _, w := range ws {
+		if p.is(j, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceToks returns the tok range [lo, hi) of the sentence holding tok i

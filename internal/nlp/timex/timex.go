@@ -90,6 +90,7 @@ func Extract(text string, toks []doc.Token, sents []doc.Span, dct time.Time, has
 	p := parser{text: text, hasDCT: hasDCT}
 	if hasDCT {
 		p.dct = time.Date(dct.Year(), dct.Month(), dct.Day(), 0, 0, 0, 0, time.UTC)
+		p.dctDay = fmtDay(p.dct)
 	}
 	buf := tokPool.Get().(*[]tok)
 	p.toks = buildTokens(text, toks, (*buf)[:0])
