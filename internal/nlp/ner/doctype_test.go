@@ -402,6 +402,12 @@ func TestCueTypes(t *testing.T) {
 			want:   []string{"ORG Gigi", "GPE Java", "ORG Gigi", "ORG Gigi"},
 		},
 		{
+			name:   "a place after 'the port of'",
+			text:   "Marlow gave Halden Shipping a deadline. The port of Marlow said so.",
+			tagged: []string{"PERSON Marlow", "ORG Halden Shipping", "PERSON Marlow"},
+			want:   []string{"GPE Marlow", "ORG Halden Shipping", "GPE Marlow"},
+		},
+		{
 			name:   "no cue, no change",
 			text:   "Gigi toured Java. Gigi won a prize.",
 			tagged: []string{"PERSON Gigi", "GPE Java", "PERSON Gigi"},

@@ -217,26 +217,46 @@ func (t *Tagger) coordinated(text string, toks []doc.Token, names []Name, heads 
 // one of its mentions follows a noun that names a kind of organisation
 // ("the band Gigi", "carrier Lufthansa"): the tagger, seeing the others
 // alone, may have read them as people or places.
+//
+// Likewise a name after "the port of", "the town of" and the like is a
+// place wherever it appears ("the port of Marlow" … "Marlow said").
 func cueTypes(text string, toks []doc.Token, names []Name) []Name {
-	var orgs map[string]bool
+	var cued map[string]string
 	ti := 0
-	for _, n := range names {
+	for k, n := range names {
 		for ti < len(toks) && toks[ti].Start < n.Start {
 			ti++
 		}
-		if n.Type != "ORG" || ti == 0 || ti == len(toks) || toks[ti].Start != n.Start ||
-			!orgCues[strings.ToLower(text[toks[ti-1].Start:toks[ti-1].End])] {
+		if ti == 0 || ti == len(toks) || toks[ti].Start != n.Start {
 			continue
 		}
-		if orgs == nil {
-			orgs = map[string]bool{}
+		prev := text[toks[ti-1].Start:toks[ti-1].End]
+		typ := ""
+		switch {
+		case n.Type == "ORG" && orgCues[strings.ToLower(prev)]:
+			typ = "ORG"
+		case prev == "of" && ti >= 2 && placeNouns[text[toks[ti-2].Start:toks[ti-2].End]] && n.Type != "ORG":
+			typ = "GPE"
+			names[k].Type = typ
+		default:
+			continue
 		}
-		orgs[text[n.Start:n.End]] = true
+		if cued == nil {
+			cued = map[string]string{}
+		}
+		cued[text[n.Start:n.End]] = typ
 	}
 	for k, n := range names {
-		if (n.Type == "PERSON" || n.Type == "GPE") && orgs[text[n.Start:n.End]] {
-			names[k].Type = "ORG"
+		typ, ok := cued[text[n.Start:n.End]]
+		if ok && (n.Type == "PERSON" || n.Type == "GPE" && typ == "ORG") {
+			names[k].Type = typ
 		}
 	}
 	return names
 }
+
+// placeNouns, before "of" and a name, make it a place: "the port of
+// Marlow", "the town of Bridgton".
+var placeNouns = map[string]bool{"port": true, "city": true, "town": true, "village": true, "province": true,
+	"state": true, "county": true, "island": true, "region": true, "district": true, "municipality": true,
+	"capital": true, "suburb": true, "republic": true, "kingdom": true, "emirate": true}

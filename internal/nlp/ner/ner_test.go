@@ -220,6 +220,11 @@ func TestNames(t *testing.T) {
 			want: []string{"ORG Boeing", "ORG Lockheed Martin"},
 		},
 		{
+			name: "headline names split at a verb and typed by the story",
+			text: "Marlow gave Halden Shipping a deadline\n\nOSLO (Reuters) - The port of Marlow gave Halden Shipping until Friday to pay, officials said.",
+			want: []string{"GPE Marlow", "ORG Halden Shipping", "GPE OSLO", "ORG Reuters", "GPE Marlow", "ORG Halden Shipping"},
+		},
+		{
 			name: "no name across a verb",
 			text: "Officials said Monday that Rotterdam gave Halden Shipping a deadline.",
 			want: []string{"GPE Rotterdam", "ORG Halden Shipping"},
