@@ -449,7 +449,7 @@ func deadlineHistories(t *testing.T, s scenarioStore) []string {
 		for _, c := range td.History {
 			h = append(h, fmt.Sprintf("%s %s/%s due=%s %q", c.Day, c.DocID, c.Local, c.Due, c.Status))
 		}
-		out = append(out, fmt.Sprintf("%s -> %s due %s [%s] %d sources: %s", td.Setter, td.Target, td.Due, td.State,
+		out = append(out, fmt.Sprintf("%s -> %s (%s) due %s [%s] %d sources: %s", td.Setter, td.Target, td.Demand, td.Due, td.State,
 			td.Sources, strings.Join(h, "; ")))
 	}
 	slices.Sort(out)

@@ -176,8 +176,8 @@ func (w *writer) track(ctx context.Context, in track.Input, seq int64, interest 
 				return nil, false, err
 			}
 			if s.Local != "" && first < c.First {
-				// The earliest article restating it names its parties,
-				// whichever article was stored first.
+				// The earliest article restating it names its parties
+				// and demand, whichever article was stored first.
 				dl := localDeadline(in.Doc, s.Local)
 				setter, target := in.Entities[dl.Setter], in.Entities[dl.Target]
 				if setter != 0 {
@@ -186,9 +186,12 @@ func (w *writer) track(ctx context.Context, in track.Input, seq int64, interest 
 				if target != 0 {
 					c.Target = target
 				}
+				if dl.Demand != "" {
+					c.Demand = dl.Demand
+				}
 				c.First = first
-				if _, err := w.exec(ctx, `UPDATE tracked_deadlines SET first = ?, setter = ?, target = ? WHERE id = ?`,
-					first, nullID(c.Setter), nullID(c.Target), id); err != nil {
+				if _, err := w.exec(ctx, `UPDATE tracked_deadlines SET first = ?, setter = ?, target = ?, demand = ? WHERE id = ?`,
+					first, nullID(c.Setter), nullID(c.Target), c.Demand, id); err != nil {
 					return nil, false, fmt.Errorf("update tracked deadline: %w", err)
 				}
 			}
