@@ -22,6 +22,9 @@ func FuzzTimex(f *testing.F) {
 		"mid-", "the end of", "- - -", "a", "10-", "Aug. 31-", "31/31/31", "’s ’ll",
 		"Car sales slump\nFebruary 3, 2009\nSales fell last month, the previous year and the full year.",
 		"\n\nMay 5\n", "the year ended March 31, the latest period, a day-long, decades-long, the long-term",
+		"The committee meets Tuesday; talks resume from Monday to Wednesday, between Sept. 3 and 17.",
+		"a week from Friday, three days later, four days a week, once-a-week, every weekend, FY2027, FY27",
+		"between 9 a.m. and noon on the 29th, 7 p.m. MT. overnight, the new year, Palm Sunday, Labor Day",
 	}
 	for i, s := range seeds {
 		date := "2025-08-06"
