@@ -395,6 +395,9 @@ type sentence struct {
 // and no negation. It never returns nil, so callers can tell "computed".
 func cueSentences(d *doc.Document) []sentence {
 	out := []sentence{}
+	if lower := strings.ToLower(d.Text); !hasAny(lower, metCues) && !hasAny(lower, withdrawCues) && !hasAny(lower, expiryCues) {
+		return out // most articles: no sentence to look at
+	}
 	for _, sp := range d.Sentences {
 		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start > sp.End {
 			continue
