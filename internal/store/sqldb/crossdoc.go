@@ -95,7 +95,29 @@ func (w *writer) crossDoc(ctx context.Context) error {
 		}
 	}
 	w.stored = w.stored[:0]
+	clear(w.eventSlots)
+	for id, sp := range w.storySpans {
+		if _, err := w.exec(ctx, `UPDATE stories SET
+			first_day = CASE WHEN first_day = '' OR first_day > ? THEN ? ELSE first_day END,
+			last_day = CASE WHEN last_day < ? THEN ? ELSE last_day END WHERE id = ?`, sp.first, sp.first, sp.last, sp.last, id); err != nil {
+			return fmt.Errorf("update story: %w", err)
+		}
+	}
+	clear(w.storySpans)
 	return w.flushTables(ctx, crossOrder)
+}
+
+// storySpan is the earliest and latest day of the articles a batch added
+// to a story.
+type storySpan struct{ first, last string }
+
+// eventSlot is the (type, day) of event groups; eventGroups are the groups
+// of one slot, as read from the store and added by the batch.
+type eventSlot struct{ typ, day string }
+
+type eventGroups struct {
+	ids  []int64
+	keys []story.EventKey
 }
 
 // flushTables inserts the queued rows of tables, as flush does for the
@@ -479,11 +501,12 @@ func (w *writer) cluster(ctx context.Context, sd storedDoc, day string, ents map
 			return fmt.Errorf("insert story: %w", err)
 		}
 	} else if day != "" {
-		if _, err := w.exec(ctx, `UPDATE stories SET
-			first_day = CASE WHEN first_day = '' OR first_day > ? THEN ? ELSE first_day END,
-			last_day = CASE WHEN last_day < ? THEN ? ELSE last_day END WHERE id = ?`, day, day, day, day, id); err != nil {
-			return fmt.Errorf("update story: %w", err)
+		sp, ok := w.storySpans[id]
+		if !ok || day < sp.first {
+			sp.first = day
 		}
+		sp.last = max(sp.last, day)
+		w.storySpans[id] = sp
 	}
 	shared := make([]string, len(choice.Shared))
 	for i, k := range choice.Shared {
@@ -989,18 +1012,14 @@ func nameOf(d *doc.Document, id string) string {
 // earlier reports of the same event (story.SameEvent), or to a new group.
 func (w *writer) groupEvents(ctx context.Context, sd storedDoc, day string, ents map[string]int64) error {
 	keys := story.Events(sd.doc, day, ents)
-	type slot struct{ typ, day string }
-	cache := map[slot]struct {
-		ids  []int64
-		keys []story.EventKey
-	}{}
 	for i, k := range keys {
 		if len(k.Parts) == 0 {
 			continue
 		}
-		sl := slot{k.Type, k.Day}
-		c, ok := cache[sl]
+		sl := eventSlot{k.Type, k.Day}
+		c, ok := w.eventSlots[sl]
 		if !ok {
+			c = &eventGroups{}
 			st, err := w.stmt(ctx, `SELECT id, parts FROM event_groups WHERE type = ? AND day = ? ORDER BY id`)
 			if err != nil {
 				return err
@@ -1023,6 +1042,7 @@ func (w *writer) groupEvents(ctx context.Context, sd storedDoc, day string, ents
 			if err := rows.Err(); err != nil {
 				return fmt.Errorf("find event groups: %w", err)
 			}
+			w.eventSlots[sl] = c
 		}
 		var id int64
 		if j := story.SameEvent(k, c.keys); j >= 0 {
@@ -1034,7 +1054,6 @@ func (w *writer) groupEvents(ctx context.Context, sd storedDoc, day string, ents
 			}
 			c.ids, c.keys = append(c.ids, id), append(c.keys, k)
 		}
-		cache[sl] = c
 		w.add(tEventReports, sd.seq, sd.doc.Events[i].ID, id)
 	}
 	return nil

@@ -55,7 +55,8 @@ func (db *DB) Put(ctx context.Context, batch []store.Entry) ([]store.Result, err
 	}
 	defer tx.Rollback()
 	w := &writer{db: db, tx: tx, now: db.Now().UTC(), entities: map[entityKey]int64{}, stmts: map[string]*sql.Stmt{},
-		pending: map[*bulkTable][]any{}, inserted: map[string]bool{}, keys: map[entityKeyRow]string{}}
+		pending: map[*bulkTable][]any{}, inserted: map[string]bool{}, keys: map[entityKeyRow]string{},
+		eventSlots: map[eventSlot]*eventGroups{}, storySpans: map[int64]storySpan{}}
 	defer w.close()
 	results := make([]store.Result, len(batch))
 	for i, p := range prepared {
@@ -105,7 +106,12 @@ type writer struct {
 	pending  map[*bulkTable][]any    // rows not yet inserted, flattened
 	inserted map[string]bool         // document ids inserted in this batch
 	keys     map[entityKeyRow]string // one-word names of the batch → latest day (entity_keys)
-	stored   []storedDoc             // documents inserted, for the cross-document layers
+	// Cross-document state of the batch: event groups by (type, day), read
+	// once a batch, and the day spans of the stories articles joined,
+	// written once at the end.
+	eventSlots map[eventSlot]*eventGroups
+	storySpans map[int64]storySpan
+	stored     []storedDoc // documents inserted, for the cross-document layers
 }
 
 // bulkTable is a table whose rows a batch collects and inserts many to a
