@@ -152,6 +152,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = mergeProducts(text, names)
 	names = t.headlineWords(text, toks, names, heads)
 	names = t.check(text, toks, names, info)
+	names = t.headTypes(text, toks, names)
 	names = joinParticles(text, toks, names)
 	names = t.completeFirstNames(text, toks, names)
 	names = t.surnames(text, names)
@@ -161,6 +162,8 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.extendNames(text, toks, names)
 	names = t.coordinated(text, toks, names, heads)
 	names = cueTypes(text, toks, names)
+	names = t.acronymPairs(text, toks, names)
+	names = t.datelines(text, toks, names)
 	names = t.propagate(text, toks, names)
 	return modelCodes(text, toks, names)
 }
@@ -414,6 +417,20 @@ func (t *Tagger) propagate(text string, toks []doc.Token, names []Name) []Name {
 			continue
 		}
 		parts := strings.Fields(text[n.Start:n.End])
+		if len(parts) < 2 {
+			continue
+		}
+		// A surname opened by particles ("von der Leyen", "da Silva",
+		// "al-Hayya") is also written capitalised at a sentence start.
+		if p := particleSurname(parts); p > 0 {
+			sur := strings.Join(parts[p:], " ")
+			for _, v := range []string{sur, upperFirst(sur)} {
+				if _, ok := known[v]; !ok {
+					known[v] = "PERSON"
+				}
+			}
+			parts = parts[:p]
+		}
 		if len(parts) < 2 || !allNameWords(parts) {
 			// "Wal - Mart" tagged as a person is no reason to tag "Wal".
 			continue
@@ -682,6 +699,15 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 			t.isFirstName(text, toks[i+n]) {
 			names = append(names, Name{Start: toks[i].Start, End: toks[i+n-1].End, Type: "GPE"})
 			i += n
+		}
+		// "[Petrobras] CEO Magda Chambriard": a company the gazetteer
+		// does not know, before a corporate title, is a name of its own.
+		if j-i >= 4 && capitalised(text, toks[i]) && !t.isFirstName(text, toks[i]) {
+			if n, e := t.gaz.MatchTitle(text, toks, i+1); n > 0 && e.Class&gazetteer.Title != 0 && i+1+n < j-1 &&
+				corporateTitles[strings.ToLower(text[toks[i+1].Start:toks[i+n].End])] && capitalised(text, toks[i+1+n]) {
+				names = append(names, Name{Start: toks[i].Start, End: toks[i].End, Type: "ORG"})
+				i += 1 + n
+			}
 		}
 		if n := TitlePrefix(text, toks[i:j]); n > 0 {
 			for k := i; k < i+n; k++ {
@@ -1195,6 +1221,37 @@ func (t *Tagger) completeFirstNames(text string, toks []doc.Token, names []Name)
 	return names
 }
 
+// particleSurname returns the index of the part of a person's name where a
+// surname opened by lower-case particles begins ("Ursula [von der Leyen]",
+// "Khalil [al-Hayya]"), or 0 when there is none. The surname must end in a
+// capitalised word.
+func particleSurname(parts []string) int {
+	for i := 1; i < len(parts)-1 || i == len(parts)-1 && strings.Contains(parts[i], "-"); i++ {
+		w := parts[i]
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+			continue
+		}
+		head, rest, hyph := strings.Cut(w, "-")
+		if !nameParticles[head] || hyph && (rest == "" || !unicode.IsUpper([]rune(rest)[0])) {
+			return 0
+		}
+		if hyph && i != len(parts)-1 {
+			return 0
+		}
+		if r, _ := utf8.DecodeRuneInString(parts[len(parts)-1]); !unicode.IsUpper(r) && !hyph {
+			return 0
+		}
+		return i
+	}
+	return 0
+}
+
+// upperFirst returns s with its first letter in upper case.
+func upperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
 // joinParticles merges person names split at lower-case particles
 // ("Ursula" + "von der" + "Leyen") and extends a person name over the
 // particles before it ("Von der Leyen" at the start of a sentence).
@@ -1222,6 +1279,35 @@ func joinParticles(text string, toks []doc.Token, names []Name) []Name {
 				continue
 			}
 			n.Start = toks[p].Start
+		}
+		// Particles and a capitalised surname after the name, which the
+		// tagger left out ("Ursula [von der Leyen]", "Lula [da Silva]").
+		e := k
+		for e < len(toks) && toks[e].End <= n.End {
+			e++
+		}
+		q := e
+		for q < len(toks) && q-e < 3 && nameParticles[text[toks[q].Start:toks[q].End]] && toks[q].SpaceBefore {
+			q++
+		}
+		if q > e && q < len(toks) && toks[q].SpaceBefore && toks[q].Kind == doc.Word && capitalised(text, toks[q]) &&
+			(idx+1 == len(names) || names[idx+1].Start >= toks[q].End || names[idx+1].Start == toks[q].Start) {
+			r := q + 1
+			for r < len(toks) && toks[r].SpaceBefore && toks[r].Kind == doc.Word && capitalised(text, toks[r]) &&
+				(idx+1 == len(names) || names[idx+1].Start >= toks[r].End || names[idx+1].Start == toks[q].Start) {
+				r++
+			}
+			if idx+1 < len(names) && names[idx+1].Start == toks[q].Start {
+				// The tagger found the surname as a name of its own.
+				if names[idx+1].End > toks[r-1].End {
+					r = q
+				} else {
+					idx++
+				}
+			}
+			if r > q {
+				n.End = toks[r-1].End
+			}
 		}
 		out = append(out, n)
 	}
@@ -1392,6 +1478,11 @@ func TitlePrefix(text string, toks []doc.Token) int {
 	return last
 }
 
+// corporateTitles are the titles a company's name comes right before
+// ("Petrobras CEO"), unlike "Putin aide".
+var corporateTitles = map[string]bool{"ceo": true, "cfo": true, "coo": true, "chief executive": true,
+	"chief executive officer": true, "chairman": true, "chairwoman": true, "founder": true, "co-founder": true}
+
 // titleModifiers may precede a title word inside a title ("Special Envoy",
 // "Deputy Prime Minister", "Former President").
 var titleModifiers = map[string]bool{"special": true, "former": true, "deputy": true, "acting": true,
@@ -1435,7 +1526,8 @@ func trimmable(text string, tok doc.Token) bool {
 }
 
 var lawHeads = map[string]bool{"Act": true, "Law": true, "Bill": true, "Treaty": true, "Constitution": true,
-	"Convention": true, "Accord": true, "Accords": true, "Agreement": true, "Amendment": true, "Code": true, "Charter": true}
+	"Convention": true, "Accord": true, "Accords": true, "Agreement": true, "Amendment": true, "Code": true, "Charter": true,
+	"Directive": true, "Regulation": true, "Protocol": true}
 
 var eventHeads = map[string]bool{"War": true, "Olympics": true, "Games": true, "Cup": true, "Championship": true,
 	"Championships": true, "Election": true, "Elections": true, "Summit": true, "Festival": true, "Revolution": true,

@@ -222,6 +222,9 @@ func (r *resolver) find(m *mention) *cluster {
 			return c
 		}
 	}
+	if c := r.parenthesised(m); c != nil {
+		return c
+	}
 	if len(m.words) == 0 {
 		return nil
 	}
@@ -240,6 +243,24 @@ func (r *resolver) find(m *mention) *cluster {
 		}
 	}
 	return nil
+}
+
+// parenthesised returns the cluster of the name right before m when m is
+// its acronym in parentheses: "the Africa Centres for Disease Control and
+// Prevention (Africa CDC)", whatever the letters.
+func (r *resolver) parenthesised(m *mention) *cluster {
+	if m.ti < 2 || m.tj >= len(r.toks) || r.word(m.ti-1) != "(" || r.word(m.tj) != ")" || m.typ == "PERSON" {
+		return nil
+	}
+	last := m.words[len(m.words)-1]
+	if len(last) < 2 || strings.ToUpper(last) != last {
+		return nil
+	}
+	o := r.byToken[m.ti-2]
+	if o == nil || o.tj != m.ti-1 || o.typ != m.typ {
+		return nil
+	}
+	return r.of[o]
 }
 
 // knownPlace reports whether m is typed as a place and the gazetteer knows
@@ -267,10 +288,16 @@ func (r *resolver) findPerson(m *mention) *cluster {
 			}
 			switch {
 			case len(m.words) == 1 && len(o.words) > 1:
-				if m.words[0] == o.words[len(o.words)-1] {
+				if last := o.words[len(o.words)-1]; m.words[0] == last || strings.EqualFold(m.words[0], last) && startsLower(last) {
+					// "al-Hayya" is "Al-Hayya" at a sentence start.
 					return c
 				}
 				if m.words[0] == o.words[0] && (m.typ == "PERSON" || len(o.words) == 2) {
+					return c
+				}
+				// An inner name of a long one: "Lula" of "Luiz Inacio
+				// Lula da Silva", "Lopez" of "Andres Manuel Lopez Obrador".
+				if m.typ == "PERSON" && len(o.words) > 2 && slices.Contains(o.words[1:len(o.words)-1], m.words[0]) {
 					return c
 				}
 			case len(m.words) > 1 && m.typ == "PERSON" && len(o.words) == 1:
@@ -371,6 +398,12 @@ func isAcronymOf(acr string, name []string) bool {
 }
 
 func (c *cluster) mainType() string { return c.main }
+
+// startsLower reports whether w begins with a lower-case letter.
+func startsLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
 
 // entities builds the output entities in order of first mention.
 func (r *resolver) entities() []doc.Entity {

@@ -82,8 +82,22 @@ func (r *resolver) inRun(i int, cover []bool, self *mention) bool {
 	if (w == "’s" || w == "'s") && r.byToken[i-1] != nil {
 		return true
 	}
+	// A capitalised noun bound to the title after it: "Commission
+	// President", "Economy Minister", "District Judge".
+	if i+1 < len(r.toks) && (cover[i+1] || modifiers[r.lower(i+1)]) && r.toks[i].Kind == doc.Word &&
+		r.toks[i+1].SpaceBefore && !notTitleNouns[strings.ToLower(w)] {
+		if c, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(c) && (r.gaz.IsOrgWord(w) || r.gaz.IsCommon(w)) {
+			return true
+		}
+	}
 	return false
 }
+
+// notTitleNouns are capitalised common words that open sentences, not
+// titles ("The President", "When Prime Minister ...").
+var notTitleNouns = wordSet(`the a an his her its their our my your this that these those when as after while if but
+and or so for with by at on in of to from then now also yesterday today but before since because though although
+once only even meanwhile later earlier still`)
 
 // attachTitles finds titles before person names ("US President Donald
 // Trump"), in appositions before ("his special envoy, Steve Witkoff") and
@@ -139,6 +153,9 @@ func (r *resolver) appositionOpens(j int, cover []bool, m *mention) bool {
 		start--
 	}
 	p := start - 1
+	if p >= 2 && (r.word(p) == "'s" || r.word(p) == "’s") && determiners[r.lower(p-2)] {
+		return true // "the company's chief executive, Oliver Blume"
+	}
 	return p < 0 || determiners[r.lower(p)] || r.word(p) == "," || r.sentenceBreak(p)
 }
 

@@ -19,6 +19,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"dateline/internal/doc"
 	"dateline/internal/nlp/token"
@@ -255,7 +257,16 @@ func (g *Gazetteer) addName(phrase string, c Class, canonical string) {
 }
 
 func (g *Gazetteer) addTitle(phrase string, c Class) {
-	g.add(g.titles, strings.ToLower(phrase), true, c, "")
+	// Tokenised as it is written before a name ("Sen. Alex Padilla"):
+	// the tokenizer keeps a capitalised abbreviation whole but splits
+	// "sen." into a word and a full stop. Matching folds case.
+	words := strings.Fields(strings.ToLower(phrase))
+	for i, w := range words {
+		if r, size := utf8.DecodeRuneInString(w); unicode.IsLetter(r) {
+			words[i] = string(unicode.ToUpper(r)) + w[size:]
+		}
+	}
+	g.add(g.titles, strings.Join(words, " "), true, c, "")
 }
 
 func (g *Gazetteer) add(m map[uint64]node, phrase string, fold bool, c Class, canonical string) {
