@@ -412,6 +412,31 @@ func (t *Tagger) propagate(text string, toks []doc.Token, names []Name) []Name {
 			known[s] = n.Type
 		}
 	}
+	// The first word of a company named with its legal form is the
+	// company ("ASML Holding N.V." … "ASML"; "Circle Internet Group
+	// Inc." … "Circle's"), though a common word at a sentence start only
+	// before a possessive.
+	var weak map[string]bool
+	for _, n := range names {
+		parts := strings.Fields(text[n.Start:n.End])
+		if n.Type != "ORG" || len(parts) < 3 || !companyForms[parts[len(parts)-1]] {
+			continue
+		}
+		first := parts[0]
+		if _, ok := known[first]; ok || !allNameWords(parts[:1]) || t.gaz.IsTitleToken(first) {
+			continue
+		}
+		if _, ok := t.gazType(first); ok {
+			continue
+		}
+		known[first] = "ORG"
+		if t.gaz.IsCommon(first) {
+			if weak == nil {
+				weak = map[string]bool{}
+			}
+			weak[first] = true
+		}
+	}
 	for _, n := range names {
 		if n.Type != "PERSON" {
 			continue
@@ -465,13 +490,19 @@ func (t *Tagger) propagate(text string, toks []doc.Token, names []Name) []Name {
 			}
 			s := text[toks[i].Start:toks[i+n-1].End]
 			typ, ok := known[s]
+			if ok && weak[s] && sentenceInitial(text, toks, i) && (i+n >= len(toks) || !isPossessive(text[toks[i+n].Start:toks[i+n].End])) {
+				continue
+			}
 			if !ok || (i+n < len(toks) && toks[i+n].Kind == doc.Word && capitalised(text, toks[i+n]) && !covered[i+n] &&
 				!strings.Contains(text[toks[i+n-1].End:toks[i+n].Start], "\n")) {
 				continue
 			}
 			start := i
-			// "Olaf [Scholz]": a first name before a known surname.
-			if typ == "PERSON" && i > 0 && !covered[i-1] && t.isFirstName(text, toks[i-1]) {
+			// "Olaf [Scholz]": a first name before a known surname; also
+			// a name the gazetteer does not know after a title
+			// ("leader [Rahul] Gandhi").
+			if typ == "PERSON" && i > 0 && !covered[i-1] && (t.isFirstName(text, toks[i-1]) ||
+				i > 1 && t.unknownGivenName(text, toks[i-1]) && t.gaz.IsTitleToken(text[toks[i-2].Start:toks[i-2].End])) {
 				start = i - 1
 			}
 			extra = append(extra, Name{Start: toks[start].Start, End: toks[i+n-1].End, Type: typ})
@@ -485,6 +516,20 @@ func (t *Tagger) propagate(text string, toks []doc.Token, names []Name) []Name {
 	names = append(names, extra...)
 	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
 	return names
+}
+
+// isPossessive reports whether w is the possessive clitic.
+func isPossessive(w string) bool { return w == "'s" || w == "’s" }
+
+// unknownGivenName reports whether tok may be a given name no list knows:
+// a capitalised word that is no common word, title or known name.
+func (t *Tagger) unknownGivenName(text string, tok doc.Token) bool {
+	w := text[tok.Start:tok.End]
+	if tok.Kind != doc.Word || !capitalised(text, tok) || t.gaz.IsCommon(w) || t.gaz.IsTitleToken(w) {
+		return false
+	}
+	_, known := t.gaz.Lookup(w)
+	return !known
 }
 
 // maxSentence caps the tokens decoded at once so that a document without
@@ -711,8 +756,20 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 		}
 		if n := TitlePrefix(text, toks[i:j]); n > 0 {
 			for k := i; k < i+n; k++ {
-				if typ, ok := t.gazType(text[toks[k].Start:toks[k].End]); ok {
+				if m, e := t.gaz.Match(text, toks, k); m > 1 && k+m <= i+n && e.Class&(gazetteer.Country|gazetteer.Place|gazetteer.Org) != 0 {
+					typ := "ORG"
+					if e.Class&gazetteer.Org == 0 {
+						typ = "GPE"
+					}
+					names = append(names, Name{Start: toks[k].Start, End: toks[k+m-1].End, Type: typ})
+					k += m - 1
+					continue
+				}
+				w := text[toks[k].Start:toks[k].End]
+				if typ, ok := t.gazType(w); ok {
 					names = append(names, Name{Start: toks[k].Start, End: toks[k].End, Type: typ})
+				} else if acronymWord(w) {
+					names = append(names, Name{Start: toks[k].Start, End: toks[k].End, Type: "ORG"})
 				}
 			}
 			i += n
@@ -1465,6 +1522,18 @@ func TitlePrefix(text string, toks []doc.Token) int {
 		if e, ok := g.Lookup(w); ok && e.Class&(gazetteer.Country|gazetteer.Place|gazetteer.Org|gazetteer.Demonym) != 0 && e.Class&gazetteer.FirstName == 0 {
 			n++
 			continue
+		}
+		// "United Nations Secretary-General", "RBI Governor": a state or
+		// organisation of several words, or an acronym, before a title.
+		if m, e := g.Match(text, toks, n); m > 1 && n+m < len(toks)-1 && e.Class&(gazetteer.Country|gazetteer.Place|gazetteer.Org) != 0 {
+			n += m
+			continue
+		}
+		if acronymWord(w) && n+1 < len(toks)-1 {
+			if m, e := g.MatchTitle(text, toks, n+1); m > 0 && e.Class&gazetteer.Title != 0 {
+				n++
+				continue
+			}
 		}
 		if titleModifiers[strings.ToLower(w)] {
 			n++
