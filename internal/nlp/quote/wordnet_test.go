@@ -71,11 +71,6 @@ func TestWordNetFrames(t *testing.T) {
 			want: nil,
 		},
 		{
-			name: "noun without a source is no report",
-			text: "There were signs that the ferry would be late again on Sunday.",
-			want: nil,
-		},
-		{
 			name: "noun before a short relative clause is no report",
 			text: "The rumour that he heard was false.",
 			want: nil,
