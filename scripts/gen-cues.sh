@@ -14,10 +14,8 @@
 #          verb.cognition (31) synset that WordNet gives one of the sentence
 #          frames 26 "Somebody ----s that CLAUSE", 28 "Somebody ----s to
 #          INFINITIVE" or 29 "Somebody ----s whether INFINITIVE" (for the
-#          synset or that word), and of a verb.emotion (37) or
-#          verb.perception (39) synset with frame 26; with the frames and
-#          the inflections: regular rules, irregular and doubled forms from
-#          verb.exc;
+#          synset or that word), with the frames and its inflections: regular
+#          rules, irregular and doubled forms from verb.exc;
 #   nouns  every single-word lemma of a noun.communication (10) or
 #          noun.cognition (09) synset with a derivational link to a
 #          that-clause verb sense ("statement" - "state", "belief" - "believe"),
@@ -40,11 +38,7 @@ WN="$work/x/usr/share/wordnet" VERSION="$version" python3 - >"$out.tmp" <<'PY'
 import os, re, sys
 
 wn = os.environ["WN"]
-VERBS = {31: "cognition", 32: "communication", 37: "emotion", 39: "perception"}
-# Frames taken per verb file: of emotion and perception verbs only the
-# that-clause ("fears that", "noticed that"), since their infinitives are
-# mostly aspect or wish ("love to", "seem to").
-TAKE = {31: "tiw", 32: "tiw", 37: "t", 39: "t"}
+VERBS = {31: "cognition", 32: "communication"}
 NOUNS = {9: "cognition", 10: "communication"}
 # Sentence frames that show a report, with the letter the file gives them.
 FRAMES = {26: "t",  # Somebody ----s that CLAUSE
@@ -86,7 +80,7 @@ for p in synsets("data.verb"):
     if lex not in VERBS:
         continue
     for wi, w in enumerate(words, 1):
-        got = {FRAMES[f] for f, x in frames if f in FRAMES and (x == 0 or x == wi) and FRAMES[f] in TAKE[lex]}
+        got = {FRAMES[f] for f, x in frames if f in FRAMES and (x == 0 or x == wi)}
         if not got:
             continue
         if "t" in got:
