@@ -210,10 +210,6 @@ func (a *analysis) cueBefore(lo, open int, level int32) (attribution, bool) {
 			return attribution{cue: span{j, j + 2}, spk: np, addr: none}, ok && np[1] == k
 		}
 		v, ok := a.cue(j)
-		if !ok && j+1 == k && a.punct(k, ":") && a.wnCue(j) {
-			// "The senator conceded: “…”": a WordNet verb right before the colon.
-			v, ok = cueVerb{class: framing}, true
-		}
 		if !ok {
 			continue
 		}
@@ -331,10 +327,6 @@ func (a *analysis) cueAfter(s, hi int, level int32) (attribution, bool) {
 		}
 	}
 	j = a.skipAdverbs(j, hi)
-	if a.wnFramesAfter(j, hi) {
-		// "“…,” the senator conceded.": a WordNet verb closing the sentence.
-		return attribution{cue: span{j, j + 1}, spk: np, addr: none}, true
-	}
 	v, ok := a.cue(j)
 	if !ok || v.class == belief && !a.isWord(j, "thinks") && !a.isWord(j, "thought") {
 		return attribution{}, false

@@ -32,7 +32,6 @@ type found struct {
 	pair       int // quotation it came from, -1 for reported speech
 	outer      int // found quote whose speaker a first-person speaker is, -1
 	cueAfter   bool
-	wordnet    bool // cued by a WordNet word (wordnet.go): yields to curated cues
 }
 
 // npBefore returns the noun phrase ending at token e (not before token lo):
@@ -207,8 +206,7 @@ func (a *analysis) npAfter(s, hi int) (span, bool) {
 				break // after a bare name only a role before another name: "Trump campaign spokeswoman Hope Hicks"
 			}
 			if (det || e > s) && !functionWords[lw] && !verbAux[lw] && !pronouns[lw] && !determiners[lw] {
-				if _, isCue := cueForms[lw]; !isCue && !strings.HasSuffix(lw, "ly") && !adverbialWords[lw] &&
-					!(e > s+1 && a.wnFramesAfter(e, hi)) { // "the skipper grumbled."
+				if _, isCue := cueForms[lw]; !isCue && !strings.HasSuffix(lw, "ly") && !adverbialWords[lw] {
 					e++
 					continue
 				}

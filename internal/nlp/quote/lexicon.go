@@ -348,8 +348,6 @@ const (
 	cueWord     uint8 = 1 << iota // a form of cueLexicon
 	nominalWord                   // a noun of nominalCues
 	seemWord                      // a form of seemForms
-	wnVerbWord                    // a verb form of wordnetCues not in cueLexicon
-	wnNounWord                    // a noun form of wordnetCues not in nominalCues
 )
 
 // lexClass maps a lower-case word to its classes. Built at init.
@@ -364,13 +362,6 @@ func init() {
 	}
 	for w := range seemForms {
 		lexClass[w] |= seemWord
-	}
-	loadWordNet()
-	for w := range wnVerbs {
-		lexClass[w] |= wnVerbWord
-	}
-	for w := range wnNouns {
-		lexClass[w] |= wnNounWord
 	}
 }
 

@@ -55,18 +55,6 @@ func (a *analysis) reported(used []bool, dst []found) []found {
 					continue
 				}
 			}
-			if a.class[c]&wnNounWord != 0 && !a.cueAt(c) {
-				if f, ok := a.wnNominal(c, lo, hi); ok && len(cands) < maxCues {
-					cands = append(cands, f)
-					continue
-				}
-			}
-			if a.class[c]&wnVerbWord != 0 {
-				if f, ok := a.wnReport(c, lo, hi); ok && len(cands) < maxCues {
-					cands = append(cands, f)
-					continue
-				}
-			}
 			v, ok := a.cue(c)
 			if !ok || v.class == framing && !a.isWord(c+1, "that") || a.isWord(c-1, "to") && !a.is(c-2, catenatives) ||
 				(a.capitalised(c) && !a.headlineSentence(si)) {
@@ -89,18 +77,10 @@ func (a *analysis) reported(used []bool, dst []found) []found {
 // outermost keeps, of the attributions found in one sentence, those not
 // nested in another: in "He notes that the commission announced that …" or
 // "X told police that …, the source added" only the outer one is reported,
-// as each token belongs to one attribution. Longer contents win, but a
-// curated cue wins over a WordNet one ("Knowing that …, I tell myself that
-// …" is the telling).
+// as each token belongs to one attribution. Longer contents win.
 func outermost(a *analysis, cands, dst []found) []found {
 	if len(cands) > 1 {
 		slices.SortStableFunc(cands, func(x, y found) int {
-			if x.wordnet != y.wordnet {
-				if x.wordnet {
-					return 1
-				}
-				return -1
-			}
 			return (y.end - y.start) - (x.end - x.start)
 		})
 	}
@@ -370,13 +350,8 @@ var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true
 // claim", "Graham's endorsement of Cruz") or the subject of the verb the
 // noun is the object of ("she expressed concern that …").
 func (a *analysis) nominalAt(c, lo, hi int) (found, bool) {
-	return a.nominalWith(c, nominalCues[a.lower[c]], lo, hi)
-}
-
-// nominalWith reads a report headed by the noun at c whose complement
-// opens with one of the space-separated words opens.
-func (a *analysis) nominalWith(c int, opens string, lo, hi int) (found, bool) {
 	f := found{pair: -1, outer: -1, cue: span{c, c + 1}, spk: none, addr: none}
+	opens := nominalCues[a.lower[c]]
 	if c+1 >= hi || !strings.Contains(" "+opens+" ", " "+a.low(c+1)+" ") {
 		return f, false
 	}
@@ -390,12 +365,14 @@ func (a *analysis) nominalWith(c int, opens string, lo, hi int) (found, bool) {
 	if start >= hi || a.toks[start].Kind != doc.Word && !a.isMark(start) {
 		return f, false
 	}
-	k := a.beforeModifiers(c, lo)
+	// The source: back over adjectives ("energetic endorsement").
+	k := c - 1
+	for k >= lo && c-k < 4 && a.toks[k].Kind == doc.Word && !a.capitalised(k) && !a.is(k, determiners) &&
+		!possessivePronouns[a.low(k)] && !functionWords[a.low(k)] && !a.cueAt(k) && !a.possessive(k) {
+		k--
+	}
 	switch {
 	case k >= lo && possessivePronouns[a.low(k)]:
-		f.spk = span{k, k + 1}
-	case k >= lo && k > lo && a.capitalised(k) && a.is(k-1, articles):
-		// "the DOJ demand that …": a name modifying the noun holds it.
 		f.spk = span{k, k + 1}
 	case k >= lo && a.possessive(k):
 		if np, ok := a.npBefore(k-1, lo); ok {
@@ -438,19 +415,6 @@ func (a *analysis) nominalWith(c int, opens string, lo, hi int) (found, bool) {
 	}
 	f.start, f.end, f.kind = s, e, a.contentKind(start, end)
 	return f, true
-}
-
-// beforeModifiers returns the token before the adjectives ahead of the
-// noun at c ("energetic endorsement"): where the noun's source (a
-// possessor, or the verb it is the object of) is looked for; lo-1 at the
-// sentence start.
-func (a *analysis) beforeModifiers(c, lo int) int {
-	k := c - 1
-	for k >= lo && c-k < 4 && a.toks[k].Kind == doc.Word && !a.capitalised(k) && !a.is(k, determiners) &&
-		!possessivePronouns[a.low(k)] && !functionWords[a.low(k)] && !a.cueAt(k) && !a.possessive(k) {
-		k--
-	}
-	return k
 }
 
 // mainVerb returns where a that-clause inside a sentence's subject ends:

@@ -233,35 +233,17 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 	if !ok {
 		return v, false
 	}
-	return v, a.verbUse(i, w, nounLike[w])
-}
-
-// wnCue reports whether token i is a verb form of the WordNet cues
-// (wnVerbs) used as a verb. The base and -s forms are treated as ones that
-// are as often nouns ("comment", "rumors"): they need a subject-like word
-// before them or "that" after them.
-func (a *analysis) wnCue(i int) bool {
-	if i < 0 || i >= len(a.toks) || a.toks[i].Kind != doc.Word || a.class[i]&wnVerbWord == 0 {
-		return false
-	}
-	w := a.low(i)
-	return a.verbUse(i, w, wnVerbs[w]&wnBase != 0)
-}
-
-// verbUse reports whether the cue form w at token i is used as a verb
-// there; nounish marks forms that are as often nouns (see nounLike).
-func (a *analysis) verbUse(i int, w string, nounish bool) bool {
 	if i > 0 && (a.is(i-1, articles) || a.possessive(i-1) && !a.is(i-2, subjectPronouns) && !a.isWord(i-2, "who") ||
-		a.toks[i-1].Kind == doc.Number && (nounish || !a.isWord(i-2, "in"))) &&
-		!(pronounDeterminers[a.low(i-1)] && !nounish) {
-		return false // "the claims", "his call"; but "another said", "those believe"
+		a.toks[i-1].Kind == doc.Number && (nounLike[w] || !a.isWord(i-2, "in"))) &&
+		!(pronounDeterminers[a.low(i-1)] && !nounLike[w]) {
+		return v, false // "the claims", "his call"; but "another said", "those believe"
 	}
 	if a.capitalised(i) && len(a.sentOf) > 0 && !a.headlineSentence(int(a.sentOf[i])) {
 		// "the Islamic State", "the Washington Post": only a headline
 		// capitalises its verbs.
-		return false
+		return v, false
 	}
-	if nounish && i > 0 {
+	if nounLike[w] && i > 0 {
 		// "late-night calls", "battleground states": a plural noun or a
 		// modifier, unless a pronoun, name or auxiliary stands before it;
 		// a bare form ("state", "show") needs a pronoun or auxiliary, since
@@ -269,43 +251,43 @@ func (a *analysis) verbUse(i int, w string, nounish bool) bool {
 		p := i - 1
 		bare := !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed")
 		if a.capitalised(i) && a.headlineSentence(int(a.sentOf[i])) || bare && a.capitalised(p) && !strings.HasSuffix(a.word(p), "s") && !a.is(p, speakerNouns) {
-			return false
+			return v, false
 		}
 		if !(a.capitalised(p) || a.is(p, pronouns) || a.is(p, auxiliaries) || hasLySuffix(a.word(p)) || a.is(p, speakerNouns) ||
 			a.is(p, sourceNouns) && !bare || // "the poll shows"
 			a.isWord(p, "which") || a.isWord(p, "that") && !bare) && // "the fund, which supports …"
 			!(a.isWord(i+1, "that") && (!bare || plural(a.low(p)) || a.is(p, speakerNouns))) && // "the results show that …"
 			!(bare && a.isWord(p, "to")) { // "is trying to show"
-			return false
+			return v, false
 		}
 	}
 	if (w == "called" || w == "dubbed" || w == "titled" || w == "named") && a.capitalised(i+1) &&
 		i > 0 && a.toks[i-1].Kind == doc.Word && !a.capitalised(i-1) && !a.is(i-1, pronouns) && !a.is(i-1, auxiliaries) {
-		return false // "a new group called Black Votes Matter": a name, not a report
+		return v, false // "a new group called Black Votes Matter": a name, not a report
 	}
 	if strings.HasSuffix(w, "ed") && (a.isWord(i+1, "by") || w == "accused" && a.isWord(i+1, "of")) &&
 		i > 0 && a.toks[i-1].Kind == doc.Word && !a.is(i-1, pronouns) && !a.is(i-1, auxiliaries) {
-		return false // "the woman accused of …", "a plan criticized by …": a passive modifier
+		return v, false // "the woman accused of …", "a plan criticized by …": a passive modifier
 	}
 	if strings.HasSuffix(w, "ed") && a.is(i-1, gerundPrepositions) && !a.isWord(i-1, "to") {
-		return false // "a lead in pledged delegates": an adjective, not a cue
+		return v, false // "a lead in pledged delegates": an adjective, not a cue
 	}
 	// A verb of stance keeps reporting as a gerund or a participle with
 	// an object ("for supporting Trump", "super PACs backing Cruz").
 	stance := objectVerbs[w] && (a.capitalised(i+1) || a.is(i+1, determiners) || possessivePronouns[a.low(i+1)])
 	if strings.HasSuffix(w, "ing") && a.is(i-1, gerundPrepositions) && !stance {
-		return false // "for admitting Poland": a gerund, not a cue
+		return v, false // "for admitting Poland": a gerund, not a cue
 	}
 	if strings.HasSuffix(w, "ing") && i > 0 && a.toks[i-1].Kind == doc.Word && !a.is(i-1, auxiliaries) &&
 		!a.isWord(i-1, "and") && !a.isWord(i-1, "while") && !a.isWord(i-1, "by") && !a.is(i-1, pronouns) &&
 		!speechNouns[a.low(i-1)] && !a.withSubject(i) && !stance {
-		return false // "footage showing Putin": a participle modifying a noun
+		return v, false // "footage showing Putin": a participle modifying a noun
 	}
 	if parts, ok := particleVerbs[w]; ok && (!hasParticle(parts, a.low(i+1)) ||
 		a.isWord(i+1, "it") && !a.isWord(i+2, "clear")) {
-		return false // "had spoken to Witkoff", "talked with": not a report
+		return v, false // "had spoken to Witkoff", "talked with": not a report
 	}
-	return true
+	return v, true
 }
 
 // withSubject reports whether the participle at i has its own subject
