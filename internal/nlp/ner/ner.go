@@ -418,12 +418,13 @@ func (t *Tagger) propagate(text string, toks []doc.Token, names []Name) []Name {
 	// before a possessive.
 	var weak map[string]bool
 	for _, n := range names {
-		parts := strings.Fields(text[n.Start:n.End])
-		if n.Type != "ORG" || len(parts) < 3 || !companyForms[parts[len(parts)-1]] {
+		s := text[n.Start:n.End]
+		sp := strings.IndexByte(s, ' ')
+		if n.Type != "ORG" || sp < 0 || strings.Count(s, " ") < 2 || !companyForms[s[strings.LastIndexByte(s, ' ')+1:]] {
 			continue
 		}
-		first := parts[0]
-		if _, ok := known[first]; ok || !allNameWords(parts[:1]) || t.gaz.IsTitleToken(first) {
+		first := s[:sp]
+		if _, ok := known[first]; ok || !allNameWordsIn(first) || t.gaz.IsTitleToken(first) {
 			continue
 		}
 		if _, ok := t.gazType(first); ok {
