@@ -1,6 +1,8 @@
 package ner
 
 import (
+	"strings"
+
 	"dateline/internal/doc"
 	"dateline/internal/nlp/ner/gazetteer"
 )
@@ -61,7 +63,7 @@ func (t *Tagger) headTypes(text string, toks []doc.Token, names []Name) []Name {
 		}
 		last := text[toks[j-1].Start:toks[j-1].End]
 		switch {
-		case j-k > 1 && companyForms[last] && n.Type != "PERSON":
+		case j-k > 1 && companyForms[lastWord(text[n.Start:n.End])] && n.Type != "PERSON":
 			n.Type = "ORG"
 		case j-k > 1 && facilityHeads[last] && n.Type != "ORG" && n.Type != "FAC":
 			n.Type = "FAC"
@@ -91,6 +93,12 @@ func (t *Tagger) isClub(text string, a, b doc.Token) bool {
 		return ok && e.Class&place != 0
 	}
 	return false
+}
+
+// lastWord returns the part of s after its last space: "A/S" of
+// "Bavarian Nordic A/S", which is three tokens.
+func lastWord(s string) string {
+	return s[strings.LastIndexByte(s, ' ')+1:]
 }
 
 // isYear reports whether w is a year of four digits.

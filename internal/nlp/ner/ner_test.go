@@ -190,6 +190,51 @@ func TestNames(t *testing.T) {
 			want: []string{"PRODUCT Airbus A380", "PRODUCT A380s"},
 		},
 		{
+			name: "particles after a given name",
+			text: "Commission President Ursula von der Leyen told reporters. Von der Leyen left.",
+			want: []string{"PERSON Ursula von der Leyen", "PERSON Von der Leyen"},
+		},
+		{
+			name: "acronym in parentheses types its name",
+			text: "The Centers for Disease Control and Prevention (CDC) said the CDC would act.",
+			want: []string{"ORG Centers for Disease Control and Prevention", "ORG CDC", "ORG CDC"},
+		},
+		{
+			name: "law introduced with its acronym",
+			text: "Brussels opened an inquiry under the Digital Markets Act (DMA) on Monday.",
+			want: []string{"GPE Brussels", "LAW Digital Markets Act", "LAW DMA"},
+		},
+		{
+			name: "dateline in capitals",
+			text: "SAN FRANCISCO — Apple said on Tuesday it would hire.",
+			want: []string{"GPE SAN FRANCISCO", "ORG Apple"},
+		},
+		{
+			name: "legal form after a company",
+			text: "Shares of Siemens AG fell, and Bavarian Nordic A/S rose.",
+			want: []string{"ORG Siemens AG", "ORG Bavarian Nordic A/S"},
+		},
+		{
+			name: "company before a corporate title",
+			text: "Petrobras CEO Magda Chambriard joined the lunch.",
+			want: []string{"ORG Petrobras", "PERSON Magda Chambriard"},
+		},
+		{
+			name: "abbreviated title",
+			text: "Gov. Greg Abbott of Texas called it activism.",
+			want: []string{"PERSON Greg Abbott", "GPE Texas"},
+		},
+		{
+			name: "club word and a city",
+			text: "Real Madrid beat Manchester City on Wednesday.",
+			want: []string{"ORG Real Madrid", "ORG Manchester City"},
+		},
+		{
+			name: "law with a year",
+			text: "President William Ruto signed the Finance Act 2025 into law.",
+			want: []string{"PERSON William Ruto", "LAW Finance Act 2025"},
+		},
+		{
 			name: "listed company spaced as in the corpora",
 			text: "Shoppers crowded Wal - Mart stores on Friday, and Wal - Mart said sales rose.",
 			want: []string{"ORG Wal - Mart", "ORG Wal - Mart"},

@@ -140,6 +140,21 @@ func TestClusters(t *testing.T) {
 			in:   "[ORG Boeing Co.] shares fell. [ORG Boeing] declined to comment.",
 			want: []string{"Boeing Co.: Boeing Co.|Boeing"},
 		},
+		{
+			name: "inner name of a long name",
+			in:   "[PERSON Luiz Inacio Lula da Silva] spoke. [PERSON Lula] left; [PERSON Da Silva] returns.",
+			want: []string{"Luiz Inacio Lula da Silva: Luiz Inacio Lula da Silva|Lula|Da Silva"},
+		},
+		{
+			name: "particle surname capitalised at a sentence start",
+			in:   "[ORG Hamas] sent [PERSON Khalil al-Hayya]. [PERSON Al-Hayya] spoke.",
+			want: []string{"Hamas: Hamas", "Khalil al-Hayya: Khalil al-Hayya|Al-Hayya"},
+		},
+		{
+			name: "acronym in parentheses whatever its letters",
+			in:   "The [ORG Africa Centres for Disease Control and Prevention] ([ORG Africa CDC]) said.",
+			want: []string{"Africa Centres for Disease Control and Prevention: Africa Centres for Disease Control and Prevention|Africa CDC"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -164,6 +179,10 @@ func TestTitles(t *testing.T) {
 		{"apposition before", "He sent his special envoy, [PERSON Amos Hochstein], to Beirut.", "Amos Hochstein", []string{"special envoy"}},
 		{"apposition after", "[PERSON Ursula von der Leyen], the [ORG European Commission] president, said.", "Ursula von der Leyen", []string{"European Commission president"}},
 		{"no title", "Reporters asked [PERSON Keir Starmer] about it.", "Keir Starmer", nil},
+		{"capitalised noun in a title", "Commission President [PERSON Ursula von der Leyen] said.", "Ursula von der Leyen", []string{"Commission President"}},
+		{"abbreviated title", "Gov. [PERSON Greg Abbott] said.", "Greg Abbott", []string{"Gov."}},
+		{"sentence word is no title", "When President [PERSON Joe Biden] spoke, it rained.", "Joe Biden", []string{"President"}},
+		{"apposition after a possessive", "The company's chief executive, [PERSON Oliver Blume], said.", "Oliver Blume", []string{"chief executive"}},
 		{"honorific is no title", "Mr. [PERSON Smith] declined.", "Smith", nil},
 	}
 	for _, tt := range tests {
