@@ -358,6 +358,10 @@ func FuzzNER(f *testing.F) {
 		"The Department of Physics and Astronomy and the American Physical Society of Sciences",
 		"Chrysler LLC Jim Press said two A380s and the Airbus A380 flew; Wal - Mart A380",
 		"Russia and Ukraine Agree\n\nBoeing and Lockheed Martin or Train No. 5; Japan. East Java, United States Barack Obama",
+		"GENEVA — The Africa Centres for Disease Control and Prevention (Africa CDC) and (CDC) ( ) (X",
+		"Ursula von der Leyen. Von der Leyen, Khalil al-Hayya; Al-Hayya al- Lula da",
+		"Gov. Greg Abbott, Petrobras CEO Magda Chambriard, RBI Governor Sanjay Malhotra and Real Madrid",
+		"Siemens AG and Bavarian Nordic A/S. Finance Act 2025; ASML Holding N.V. … ASML's Circle's",
 	} {
 		f.Add(s)
 	}
