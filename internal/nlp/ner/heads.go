@@ -30,8 +30,8 @@ var clubClosers = map[string]bool{"City": true, "United": true, "Rovers": true, 
 
 // headTypes applies the rules to each name: a name followed by a legal form
 // takes it in and is an organisation; a name closed by a facility's head
-// word is a facility, by a law's head word and a year a law ("Finance Act
-// 2025"); a known place opened or closed by a club word is a club. names
+// word is a facility, by "Act" or "Treaty" (or a law's head word and a
+// year: "Finance Act 2025") a law; a known place opened or closed by a club word is a club. names
 // must be sorted by start; the result is.
 func (t *Tagger) headTypes(text string, toks []doc.Token, names []Name) []Name {
 	k := 0
@@ -69,6 +69,9 @@ func (t *Tagger) headTypes(text string, toks []doc.Token, names []Name) []Name {
 			n.Type = "FAC"
 		case j-k > 2 && isYear(last) && lawHeads[text[toks[j-2].Start:toks[j-2].End]]:
 			n.Type = "LAW"
+		case j-k > 1 && (last == "Act" || last == "Treaty") && n.Type != "LAW" && n.Type != "EVENT":
+			n.Type = "LAW" // "High Seas Treaty", not an organisation
+
 		case j-k == 2 && n.Type != "ORG" && t.isClub(text, toks[k], toks[k+1]):
 			n.Type = "ORG"
 		}
@@ -112,4 +115,30 @@ func isYear(w string) bool {
 		}
 	}
 	return true
+}
+
+// particlePeople retypes as a person a name with a particle surname ("Nyck
+// de Vries", read as an organisation) when the document names a person by
+// that surname alone ("De Vries"). names must be sorted by start.
+func particlePeople(text string, names []Name) []Name {
+	for k := range names {
+		n := &names[k]
+		s := text[n.Start:n.End]
+		if n.Type == "PERSON" || strings.Count(s, " ") < 2 {
+			continue
+		}
+		parts := strings.Fields(s)
+		p := particleSurname(parts)
+		if p == 0 {
+			continue
+		}
+		sur := strings.Join(parts[p:], " ")
+		for _, o := range names {
+			if o.Type == "PERSON" && o.End-o.Start == len(sur) && strings.EqualFold(text[o.Start:o.End], sur) {
+				n.Type = "PERSON"
+				break
+			}
+		}
+	}
+	return names
 }

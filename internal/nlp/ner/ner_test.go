@@ -235,6 +235,16 @@ func TestNames(t *testing.T) {
 			want: []string{"PERSON William Ruto", "LAW Finance Act 2025"},
 		},
 		{
+			name: "treaty is a law",
+			text: "The High Seas Treaty will enter into force in January.",
+			want: []string{"LAW High Seas Treaty"},
+		},
+		{
+			name: "particle surname makes a person",
+			text: "Kamui Kobayashi, Mike Conway and Nyck de Vries shared the car. De Vries called it the best day.",
+			want: []string{"PERSON Kamui Kobayashi", "PERSON Mike Conway", "PERSON Nyck de Vries", "PERSON De Vries"},
+		},
+		{
 			name: "listed company spaced as in the corpora",
 			text: "Shoppers crowded Wal - Mart stores on Friday, and Wal - Mart said sales rose.",
 			want: []string{"ORG Wal - Mart", "ORG Wal - Mart"},
