@@ -57,8 +57,10 @@ var actorVerbs = set("said", "says", "warned", "warns", "imposed", "imposes", "g
 	"rejected", "rejects", "insisted", "insists", "wants", "wanted", "responded", "responds", "retaliated",
 	"pressed", "presses", "approved", "signed", "agreed", "agrees", "denied", "denies", "expelled", "recalled",
 	"condemned", "condemns", "welcomed", "welcomes", "vowed", "vows", "refused", "refuses", "ordered", "offered",
-	"proposed", "blamed", "blames", "summoned", "dismissed", "slammed", "hit", "struck", "extended", "set",
-	"has", "had", "will", "would", "is", "was", "must", "should", "could", "may")
+	"proposed", "blamed", "blames", "summoned", "dismissed", "slammed", "hit", "struck", "extended", "set")
+
+// Auxiliaries ("Washington is", "Washington will") are left out of
+// actorVerbs: "Washington will host the summit" is the city.
 
 // placePreps precede a place used as a location: "in Washington", "the
 // mayor of Washington".

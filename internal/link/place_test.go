@@ -39,6 +39,7 @@ func TestPlaceSense(t *testing.T) {
 		{"dateline", "WASHINGTON - The talks ended.", nil, "", true},
 		{"capital", "Moscow warned that it would respond.", nil, "Russia", true},
 		{"capital as place", "The delegation arrived in Moscow on Monday.", nil, "", true},
+		{"auxiliary", "Washington will host the summit in June.", nil, "", true},
 		{"not ambiguous", "Paris is a city.", nil, "", false},
 	}
 	for _, tc := range tests {
