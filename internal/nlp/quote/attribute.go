@@ -320,6 +320,12 @@ func (a *analysis) cueAfter(s, hi int, level int32) (attribution, bool) {
 			}
 			if a.punct(k, ",") {
 				if _, ok := a.cue(a.skipAdverbs(k+1, hi)); ok {
+					// "one driver, Zoran Ilic, told": the name in the
+					// apposition names a source a description heads.
+					if inner, ok := a.npAfter(j+1, k); ok && inner[1] == k && !a.capitalised(np[1]-1) &&
+						a.capitalised(j+1) && !a.is(j+1, pronouns) {
+						np = inner
+					}
 					j = k + 1
 					break
 				}

@@ -206,7 +206,13 @@ func (a *analysis) npAfter(s, hi int) (span, bool) {
 				break // after a bare name only a role before another name: "Trump campaign spokeswoman Hope Hicks"
 			}
 			if (det || e > s) && !functionWords[lw] && !verbAux[lw] && !pronouns[lw] && !determiners[lw] {
-				if _, isCue := cueForms[lw]; !isCue && !strings.HasSuffix(lw, "ly") && !adverbialWords[lw] {
+				// A cue form right after an article is a noun: "the
+				// champion said", "a report says".
+				_, isCue := cueForms[lw]
+				if isCue && e == s+1 && a.is(s, articles) && a.cueAt(e+1) {
+					isCue = false
+				}
+				if !isCue && !strings.HasSuffix(lw, "ly") && !adverbialWords[lw] {
 					e++
 					continue
 				}
@@ -346,7 +352,9 @@ func (a *analysis) apposition(closing, lo int) span {
 			}
 			continue
 		}
-		if !a.hasCapital(name) && a.capitalised(j+1) {
+		// A description headed by a common noun ("Orban's spokesman",
+		// "His lawyer") gives way to the name in the apposition.
+		if !a.capitalised(name[1]-1) && a.capitalised(j+1) && !a.is(j+1, pronouns) {
 			if inner, ok := a.npAfter(j+1, closing); ok && a.hasCapital(inner) {
 				return inner
 			}

@@ -235,6 +235,11 @@ f snap snaps snapped snapped snapping
 f yell
 f sing sings sang sung singing
 f chant
+f grumble
+f mutter
+f whisper
+f groan
+f gush
 `
 
 // inflections returns the forms of a lexicon verb by its base form.

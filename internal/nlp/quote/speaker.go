@@ -93,11 +93,31 @@ func (r *resolver) entityAt(a *analysis, sp span) int {
 		if m.start <= head && head < m.end {
 			return m.ent
 		}
-		if m.end > bestEnd {
+		if m.end > bestEnd && !a.modifierMention(sp, m.end) {
 			best, bestEnd = m.ent, m.end
 		}
 	}
 	return best
+}
+
+// modifierMention reports whether a mention ending at byte end inside the
+// phrase sp only modifies its head: a possessor ("Orban's spokesman") or a
+// name before another, unrecognised one ("People's Party leader Karl
+// Nehrer"). Such a mention is not the speaker.
+func (a *analysis) modifierMention(sp span, end int) bool {
+	k := sp[0]
+	for k < sp[1] && a.toks[k].Start < end {
+		k++
+	}
+	if k < sp[1] && a.possessive(k) {
+		return true
+	}
+	for ; k < sp[1]; k++ {
+		if a.capitalised(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // speaker resolves the speaker phrase sp to an entity index, or -1.
