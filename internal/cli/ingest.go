@@ -242,6 +242,10 @@ func ingest(ctx context.Context, env Env, cfg ingestConfig, p nlp.Pipeline, st i
 	entries := make(chan store.Entry, 4*cfg.workers)
 	var readErr error // set by the reader before it closes jobs
 
+	// The store's writer is the slowest stage: what of its work needs no
+	// database (checking, encoding, the cross-document layers' text scans)
+	// is done here, on the workers.
+	prep, _ := st.(store.Preparer)
 	var wg sync.WaitGroup
 	for range cfg.workers {
 		wg.Go(func() {
@@ -249,6 +253,9 @@ func ingest(ctx context.Context, env Env, cfg ingestConfig, p nlp.Pipeline, st i
 				if e, ok := analyseEntry(ctx, p, j.item, j.hash); ok {
 					if e.Doc != nil {
 						e.MinHash = j.sig
+						if prep != nil {
+							prep.Prepare(&e)
+						}
 					}
 					entries <- e
 				}

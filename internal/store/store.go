@@ -133,6 +133,20 @@ type Entry struct {
 	// Similarity) and a [Duplicate] log line naming the original.
 	NearDuplicateOf string
 	Similarity      float64
+	// Prepared is what the backend's [Preparer.Prepare] computed from Doc
+	// beforehand, or nil. Put ignores a value it did not make or made for
+	// another document.
+	Prepared any
+}
+
+// Preparer is implemented by stores that can do part of Put's work for an
+// entry before Put: checking and encoding the document and reading from its
+// text what the cross-document layers need. Put runs on one writer at a
+// time; ingest calls Prepare on its analysis workers, in parallel, so that
+// this work leaves the writer's path. Prepare must not touch the database
+// and is safe for concurrent use.
+type Preparer interface {
+	Prepare(e *Entry)
 }
 
 // NearDuplicateIndex finds and lists near-duplicates: syndicated copies of

@@ -42,6 +42,12 @@ const (
 // Sign returns the signature of d. ents maps the document's entity ids to
 // canonical ids; entities mentioned by name are ranked by mention count.
 func Sign(d *doc.Document, ents map[string]int64) []Key {
+	return SignWith(d, ents, Terms(d))
+}
+
+// SignWith is [Sign] with the term keys already found by [Terms](d), which
+// need no store ids and so can be found before d is stored.
+func SignWith(d *doc.Document, ents map[string]int64, terms []Key) []Key {
 	type ec struct {
 		id    int64
 		count int
@@ -66,10 +72,16 @@ func Sign(d *doc.Document, ents map[string]int64) []Key {
 		ranked = append(ranked, ec{id, n})
 	}
 	slices.SortStableFunc(ranked, func(a, b ec) int { return cmp.Compare(b.count, a.count) })
-	var keys []Key
+	keys := make([]Key, 0, min(len(ranked), maxEntities)+len(terms))
 	for _, r := range ranked[:min(len(ranked), maxEntities)] {
 		keys = append(keys, Key("e:"+strconv.FormatInt(r.id, 10)))
 	}
+	return append(keys, terms...)
+}
+
+// Terms returns the term keys of d's signature: the first content words of
+// its title and lead sentence that are not words of its entities' names.
+func Terms(d *doc.Document) []Key {
 	lead := d.Title
 	if len(d.Sentences) > 0 {
 		s := d.Sentences[0]
@@ -85,19 +97,15 @@ func Sign(d *doc.Document, ents map[string]int64) []Key {
 			named[w] = true
 		}
 	}
-	n := 0
+	var keys []Key
 	for _, w := range terms(lead) {
 		if named[w] {
 			continue
 		}
-		if n == maxTerms {
+		if len(keys) == maxTerms {
 			break
 		}
-		k := Key("t:" + w)
-		if !slices.Contains(keys, k) {
-			keys = append(keys, k)
-			n++
-		}
+		keys = append(keys, Key("t:"+w))
 	}
 	return keys
 }

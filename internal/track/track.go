@@ -64,6 +64,56 @@ type Input struct {
 	Day string // the article's day, YYYY-MM-DD ("" when undated)
 	// Entities maps the document's entity ids ("e1") to canonical ids.
 	Entities map[string]int64
+	// Prep is [Prepare](Doc), or nil to compute it when needed. The store
+	// prepares articles on the analysis workers, so that the text scans
+	// below stay off its single writer.
+	Prep *Prep
+}
+
+// Prep is what tracking reads from an article's text, whatever the store
+// ids of its entities: the cue sentences and the entities that may be
+// parties of a deadline it reports on.
+type Prep struct {
+	cues     []sentence
+	interest []string // document entity ids, in Interest's order, repeats allowed
+}
+
+// Prepare scans d for what [Interest], [Observe] and [Orphan] need from its
+// text. It is pure and may run concurrently with anything.
+func Prepare(d *doc.Document) *Prep {
+	p := &Prep{cues: cueSentences(d)}
+	for _, dl := range d.Deadlines {
+		p.interest = append(p.interest, dl.Setter, dl.Target)
+	}
+	if lower := strings.ToLower(d.Text); !hasAny(lower, deadlineWord) && !hasAny(lower, metCues) && !hasAny(lower, withdrawCues) {
+		return p // no sentence can speak of a deadline or an outcome
+	}
+	for _, sp := range d.Sentences {
+		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start > sp.End {
+			continue
+		}
+		sent := strings.ToLower(d.Text[sp.Start:sp.End])
+		if !hasAny(sent, deadlineWord) && !hasAny(sent, metCues) && !hasAny(sent, withdrawCues) {
+			continue
+		}
+		for _, e := range d.Entities {
+			for _, m := range e.Mentions {
+				if sp.Contains(m.Span()) {
+					p.interest = append(p.interest, e.ID)
+					break
+				}
+			}
+		}
+	}
+	return p
+}
+
+// prep returns in.Prep, computing it when the caller did not.
+func (in Input) prep() *Prep {
+	if in.Prep != nil {
+		return in.Prep
+	}
+	return Prepare(in.Doc)
 }
 
 // Sighting is one article's report about a deadline.
@@ -124,7 +174,7 @@ func Observe(in Input, cands []Deadline) []Sighting {
 			continue
 		}
 		if sents == nil {
-			sents = cueSentences(d)
+			sents = in.cueSentences()
 		}
 		if s, ok := outcome(in, sents, c); ok {
 			s.Match = i
@@ -145,7 +195,7 @@ func Orphan(in Input, sightings []Sighting) bool {
 			return true
 		}
 	}
-	for _, c := range cueSentences(in.Doc) {
+	for _, c := range in.cueSentences() {
 		if !slices.ContainsFunc(sightings, func(s Sighting) bool { return s.Span == c.span }) {
 			return true
 		}
@@ -158,35 +208,10 @@ func Orphan(in Input, sightings []Sighting) bool {
 // sentences that speak of a deadline or an outcome. Most articles have none,
 // and then the store need not look up any candidates.
 func Interest(in Input) []int64 {
-	d := in.Doc
 	var ids []int64
-	add := func(id int64) {
-		if id != 0 && !slices.Contains(ids, id) {
+	for _, local := range in.prep().interest {
+		if id := in.Entities[local]; id != 0 && !slices.Contains(ids, id) {
 			ids = append(ids, id)
-		}
-	}
-	for _, dl := range d.Deadlines {
-		add(in.Entities[dl.Setter])
-		add(in.Entities[dl.Target])
-	}
-	if lower := strings.ToLower(d.Text); !hasAny(lower, deadlineWord) && !hasAny(lower, metCues) && !hasAny(lower, withdrawCues) {
-		return ids // no sentence can speak of a deadline or an outcome
-	}
-	for _, sp := range d.Sentences {
-		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start > sp.End {
-			continue
-		}
-		sent := strings.ToLower(d.Text[sp.Start:sp.End])
-		if !hasAny(sent, deadlineWord) && !hasAny(sent, metCues) && !hasAny(sent, withdrawCues) {
-			continue
-		}
-		for _, e := range d.Entities {
-			for _, m := range e.Mentions {
-				if sp.Contains(m.Span()) {
-					add(in.Entities[e.ID])
-					break
-				}
-			}
 		}
 	}
 	return ids
@@ -389,6 +414,15 @@ type sentence struct {
 	lower    string
 	words    []string
 	deadline bool // says "deadline" or "ultimatum"
+}
+
+// cueSentences returns the prepared cue sentences of in.Doc, or finds
+// them (without the interest scan) when it was not prepared.
+func (in Input) cueSentences() []sentence {
+	if in.Prep != nil {
+		return in.Prep.cues
+	}
+	return cueSentences(in.Doc)
 }
 
 // cueSentences returns the article's sentences that carry an outcome cue

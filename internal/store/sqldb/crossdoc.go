@@ -39,6 +39,7 @@ type storedDoc struct {
 	seq  int64
 	doc  *doc.Document
 	ents map[string]int64 // the document's entity ids → store entity ids
+	prep *prepared        // of doc
 }
 
 // crossDoc runs the cross-document layers — deadline tracking and story
@@ -50,11 +51,13 @@ func (w *writer) crossDoc(ctx context.Context) error {
 	if w.db.NoCrossDoc {
 		return nil
 	}
-	// A document replaced later in the batch is gone, and SQLite may have
-	// given its seq to the replacement: only the last use of a seq counts.
-	lastUse := make(map[int64]int, len(w.stored))
+	// A document replaced later in the batch is gone (its id was deleted
+	// and stored again, and SQLite may have given its seq to the
+	// replacement): only the last document of an id counts. Its day is the
+	// one put stored.
+	last := make(map[string]int, len(w.stored))
 	for i, sd := range w.stored {
-		lastUse[sd.seq] = i
+		last[sd.doc.ID] = i
 	}
 	type dated struct {
 		sd  storedDoc
@@ -62,18 +65,9 @@ func (w *writer) crossDoc(ctx context.Context) error {
 	}
 	todo := make([]dated, 0, len(w.stored))
 	for i, sd := range w.stored {
-		if lastUse[sd.seq] != i {
-			continue
+		if last[sd.doc.ID] == i {
+			todo = append(todo, dated{sd, store.Day(sd.doc.Date)})
 		}
-		var day string
-		err := w.row(ctx, `SELECT day FROM documents WHERE seq = ?`, sd.seq).Scan(&day)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue // replaced later in the same batch
-		}
-		if err != nil {
-			return fmt.Errorf("cross-document %s: %w", sd.doc.ID, err)
-		}
-		todo = append(todo, dated{sd, day})
 	}
 	slices.SortStableFunc(todo, func(a, b dated) int {
 		return cmp.Or(cmp.Compare(a.day, b.day), cmp.Compare(a.sd.doc.ID, b.sd.doc.ID))
@@ -149,7 +143,7 @@ func inList(n int) string {
 // kept as an orphan; a deadline the document starts looks for later orphans
 // of its parties, so an outcome stored before its announcement is not lost.
 func (w *writer) trackDeadlines(ctx context.Context, sd storedDoc, day string, ents map[string]int64) error {
-	in := track.Input{Doc: sd.doc, Day: day, Entities: ents}
+	in := track.Input{Doc: sd.doc, Day: day, Entities: ents, Prep: sd.prep.track}
 	interest := track.Interest(in)
 	if len(interest) == 0 {
 		return nil
@@ -486,7 +480,12 @@ func (w *writer) trackedCandidates(ctx context.Context, ids []any, day string) (
 // cluster puts the document into a story: the best one active within
 // story.Window days sharing its signature keys, or a new one.
 func (w *writer) cluster(ctx context.Context, sd storedDoc, day string, ents map[string]int64) error {
-	keys := story.Sign(sd.doc, ents)
+	var keys []story.Key
+	if sd.prep.cross {
+		keys = story.SignWith(sd.doc, ents, sd.prep.terms)
+	} else {
+		keys = story.Sign(sd.doc, ents)
+	}
 	var choice story.Choice
 	if len(keys) > 0 {
 		cands, err := w.storyCandidates(ctx, keys, day)

@@ -11,6 +11,8 @@ import (
 
 	"dateline/internal/doc"
 	"dateline/internal/store"
+	"dateline/internal/story"
+	"dateline/internal/track"
 )
 
 // Put implements [store.Store.Put]. A document that fails
@@ -21,7 +23,7 @@ func (db *DB) Put(ctx context.Context, batch []store.Entry) ([]store.Result, err
 		return nil, nil
 	}
 	// Check and encode before the transaction, which holds the write lock.
-	prepared := make([]entry, len(batch))
+	ready := make([]entry, len(batch))
 	for i, e := range batch {
 		if (e.Doc == nil) == (e.Failure == "") {
 			return nil, fmt.Errorf("put entry %d (%s): %w: want exactly one of a document and a failure", i, e.Input, store.ErrInvalid)
@@ -34,19 +36,16 @@ func (db *DB) Put(ctx context.Context, batch []store.Entry) ([]store.Result, err
 			if p.Hash == "" {
 				p.Hash = store.Hash(e.Doc.Text)
 			}
-			if err := e.Doc.Validate(); err != nil {
-				p.Failure = "invalid document: " + err.Error()
-			} else {
-				layers := *e.Doc
-				layers.Text = ""
-				b, err := json.Marshal(&layers)
-				if err != nil {
-					p.Failure = "encode document: " + err.Error()
-				}
-				p.layers = string(b)
+			pre, ok := e.Prepared.(*prepared)
+			if !ok || pre.doc != e.Doc {
+				pre = prepare(e.Doc, !db.NoCrossDoc)
+			}
+			p.prep = pre
+			if pre.failure != "" {
+				p.Failure = pre.failure
 			}
 		}
-		prepared[i] = p
+		ready[i] = p
 	}
 
 	tx, err := db.sql.BeginTx(ctx, nil)
@@ -59,7 +58,7 @@ func (db *DB) Put(ctx context.Context, batch []store.Entry) ([]store.Result, err
 		eventSlots: map[eventSlot]*eventGroups{}, storySpans: map[int64]storySpan{}}
 	defer w.close()
 	results := make([]store.Result, len(batch))
-	for i, p := range prepared {
+	for i, p := range ready {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("put: %w", err)
 		}
@@ -84,8 +83,52 @@ func (db *DB) Put(ctx context.Context, batch []store.Entry) ([]store.Result, err
 
 type entry struct {
 	store.Entry
-	layers string
+	prep *prepared // of Doc
 }
+
+// prepared is the part of storing a document that needs no database: its
+// check, its encoding and what the cross-document layers read from its
+// text. [DB.Prepare] makes it on ingest's analysis workers; Put makes it
+// for entries that come without.
+type prepared struct {
+	doc     *doc.Document // the document it was made for
+	failure string        // why the document cannot be stored, or ""
+	layers  string        // the document without its text, as JSON
+	cross   bool          // terms and track are set
+	terms   []story.Key   // story.Terms
+	track   *track.Prep
+}
+
+// Prepare implements [store.Preparer].
+func (db *DB) Prepare(e *store.Entry) {
+	if e.Doc != nil && e.Failure == "" && e.NearDuplicateOf == "" {
+		e.Prepared = prepare(e.Doc, !db.NoCrossDoc)
+	}
+}
+
+// prepare checks and encodes d and, when cross, reads its cross-document
+// layer inputs.
+func prepare(d *doc.Document, cross bool) *prepared {
+	p := &prepared{doc: d}
+	if err := d.Validate(); err != nil {
+		p.failure = "invalid document: " + err.Error()
+		return p
+	}
+	layers := *d
+	layers.Text = ""
+	b, err := json.Marshal(&layers)
+	if err != nil {
+		p.failure = "encode document: " + err.Error()
+		return p
+	}
+	p.layers = string(b)
+	if cross {
+		p.cross, p.terms, p.track = true, story.Terms(d), track.Prepare(d)
+	}
+	return p
+}
+
+var _ store.Preparer = (*DB)(nil)
 
 type entityKey struct{ typ, key string }
 
@@ -324,7 +367,7 @@ func (w *writer) put(ctx context.Context, p entry) (store.Result, string, error)
 		return store.Result{}, "", fmt.Errorf("insert document: %w", err)
 	}
 	if _, err := w.exec(ctx, `INSERT INTO document_bodies (doc, title, text, layers) VALUES (?, ?, ?, ?)`,
-		seq, d.Title, d.Text, p.layers); err != nil {
+		seq, d.Title, d.Text, p.prep.layers); err != nil {
 		return store.Result{}, "", fmt.Errorf("insert document body: %w", err)
 	}
 	if _, err := w.exec(ctx, `INSERT INTO content_hashes (hash, doc) VALUES (?, ?)`, p.Hash, seq); err != nil {
@@ -340,7 +383,7 @@ func (w *writer) put(ctx context.Context, p entry) (store.Result, string, error)
 		}
 	}
 	w.inserted[d.ID] = true
-	w.stored = append(w.stored, storedDoc{seq: seq, doc: d, ents: ents})
+	w.stored = append(w.stored, storedDoc{seq: seq, doc: d, ents: ents, prep: p.prep})
 	return store.Result{Status: status, ID: d.ID}, "", nil
 }
 
