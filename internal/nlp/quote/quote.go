@@ -204,6 +204,7 @@ func annotate(d *doc.Document) *analysis {
 			continue
 		}
 		seen[[2]int{ns, ne}] = true
+		f.start = dropThat(d.Text, f.start, f.end)
 		q := doc.Quote{
 			ID:    "q" + strconv.Itoa(len(d.Quotes)+1),
 			Start: f.start, End: f.end, Text: d.Text[f.start:f.end],
@@ -261,6 +262,19 @@ func normalise(text string, s, e int) (int, int) {
 		s, e = trim(s+5, e)
 	}
 	return s, e
+}
+
+// dropThat returns the start of text[s:e] past a leading complementiser
+// "that ": what was said is the clause after it ("Rubio said that he had
+// spoken" reports "he had spoken").
+func dropThat(text string, s, e int) int {
+	if e-s > 5 && text[s:s+4] == "that" && (text[s+4] == ' ' || text[s+4] == '\n') {
+		s += 5
+		for s < e && isSpaceByte(text[s]) {
+			s++
+		}
+	}
+	return s
 }
 
 func strip(r rune) bool {

@@ -194,6 +194,11 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 			return f, false // "said at a briefing Monday before …": no clause follows
 		}
 		end := a.contentEnd(start, hi)
+		if stanceVerbs[a.low(c)] && !a.saysSomething(start, end, hi) {
+			// "rejected the ultimatum", "declined to comment": a stance
+			// or a refusal, not something said.
+			return f, false
+		}
 		if strings.HasSuffix(a.low(c), "ing") && objectVerbs[a.low(c)] && c > lo && a.toks[c-1].Kind == doc.Word &&
 			!a.is(c-1, auxiliaries) && !a.is(c-1, pronouns) && !a.isWord(c-1, "and") {
 			// "Super PACs backing Marsh spent millions": the participle
@@ -425,11 +430,31 @@ func (a *analysis) mainVerb(s, e int) int {
 	aux := func(k int) bool { // "May" is a month
 		return a.is(k, verbAux) && !a.capitalised(k) && !a.isWord(k, "not") && !a.isWord(k, "n't") && !a.isWord(k, "n’t")
 	}
+	// past reports a lower-case past form not after a determiner or an
+	// auxiliary: a finite verb ("dominated").
+	past := func(k int) bool {
+		return a.toks[k].Kind == doc.Word && !a.capitalised(k) && strings.HasSuffix(a.low(k), "ed") &&
+			!a.is(k-1, determiners) && !a.is(k-1, verbAux) && !possessivePronouns[a.low(k-1)]
+	}
+	// bare reports a base or past form right after a plural subject noun:
+	// the clause's own verb in "that wages rise".
+	bare := func(k int) bool {
+		p := a.low(k - 1)
+		w := a.low(k)
+		return a.toks[k].Kind == doc.Word && a.toks[k-1].Kind == doc.Word && !a.capitalised(k) &&
+			plural(p) && !functionWords[p] && !determiners[p] && !functionWords[w] && !determiners[w] &&
+			!strings.HasSuffix(w, "s") && !hasLySuffix(w) && !strings.HasSuffix(w, "ing")
+	}
+	verb := -1 // the clause's own finite verb, when it has no auxiliary
 	for k := s + 1; k < e; k++ {
 		switch {
 		case a.punct(k, ",;") || a.is(k, conjunctions) || a.is(k, subjectPronouns) || a.isWord(k, "that") ||
 			a.isWord(k, "who") || a.isWord(k, "which"):
-			first = -1
+			first, verb = -1, -1
+		case first < 0 && verb >= 0 && (past(k) || aux(k) && !aux(k-1)):
+			return k // "that wages rise dominated the talks", "that the port closed the road was wrong"
+		case first < 0 && verb < 0 && (past(k) || k > s+1 && bare(k)):
+			verb = k
 		case aux(k):
 			if first >= 0 && k > first+1 && !aux(k-1) {
 				return k
@@ -617,6 +642,40 @@ func init() {
 			objectVerbs[w] = true
 		}
 	}
+}
+
+// stanceVerbs take a stance or refuse rather than report words: their
+// object ("rejected the ultimatum", "supports the plan", "declined to
+// comment") is not something said, so they report only a clause ("denied
+// that …"), an "as" complement or words in quotation marks. Verbs that
+// are speech acts with an object ("criticized the plan", "endorsed
+// Clinton", "blamed the weather") keep reporting it, as PolNeAR does;
+// dropping those too cost 1.7 points of overlap F1 on its dev set.
+var stanceVerbs = map[string]bool{}
+
+const stanceVerbList = `refuse decline reject oppose support back favor`
+
+func init() {
+	for _, base := range strings.Fields(stanceVerbList) {
+		for _, w := range inflections(base) {
+			stanceVerbs[w] = true
+		}
+	}
+}
+
+// saysSomething reports whether the content [s, e) of a stance verb
+// reports words: a that-clause, a finite clause, an "as" complement or a
+// quotation.
+func (a *analysis) saysSomething(s, e, hi int) bool {
+	if a.isWord(s, "that") || a.finiteClause(s, hi) || a.asComplement(s, hi) {
+		return true
+	}
+	for k := s; k < e; k++ {
+		if a.isMark(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameObject reports whether the cue at c is a verb of objectVerbs whose
