@@ -104,8 +104,8 @@ walk:
 		switch {
 		case a.possessive(k) || a.punct(k, "’'") && !a.toks[k].SpaceBefore && strings.HasSuffix(a.low(k-1), "s"):
 			s = k // "Trump’s campaign", "Sanders’ campaign"
-		case a.capitalised(k):
-			s = k
+		case a.capitalised(k) && !(conjunctions[a.low(k)] && !a.capitalised(k+1)):
+			s = k // but "But lead author Priya Raman": a conjunction opening the sentence
 		case a.toks[k].Kind == doc.Word:
 			lw := a.low(k)
 			switch {
@@ -142,6 +142,11 @@ walk:
 			s--
 		}
 	}
+	if !extended {
+		if h, ok := a.headBeforeModifiers(s, lo); ok {
+			return h, true
+		}
+	}
 	// A phrase names a speaker when it is headed by a name, opened by a
 	// determiner or possessive, or is a bare noun like "officials".
 	head := a.low(e)
@@ -157,6 +162,61 @@ walk:
 		return sp, true
 	}
 	return span{s, e + 1}, true
+}
+
+// headBeforeModifiers walks back from a phrase starting at token s over
+// up to three prepositional modifiers ("Some parents at a school meeting
+// in Carver County", "Dr. Priya Raman of the University of Leeds") to the
+// noun phrase they modify, when that one can speak: a name of two or more
+// words, a speaker or role noun, or a plural. The speaker is that phrase,
+// whose head the resolver reads, not the place or body in the modifier.
+func (a *analysis) headBeforeModifiers(s, lo int) (span, bool) {
+	best := none
+	for hop := 0; hop < 3; hop++ {
+		p := s - 1
+		if p-1 < lo {
+			break
+		}
+		if !a.is(p, modifierPrepositions) {
+			return best, best.ok()
+		}
+		if a.toks[p-1].Kind != doc.Word || a.is(p-1, functionWords) || a.is(p-1, auxiliaries) || a.cueAt(p-1) {
+			break
+		}
+		h, ok := a.npBefore(p-1, lo)
+		if !ok || a.is(h[0], pronouns) {
+			break
+		}
+		// An extended phrase ("Some parents at a school meeting") is
+		// judged by its part before the preposition.
+		for j := h[0] + 1; j < h[1]; j++ {
+			if a.is(j, modifierPrepositions) && !(a.capitalised(j-1) && a.capitalised(j+1)) {
+				h[1] = j
+				break
+			}
+		}
+		head := h[1] - 1
+		if a.capitalised(head) && h[1]-h[0] >= 2 && a.capitalised(h[1]-2) && !a.hasOf(h) ||
+			a.is(head, speakerNouns) || a.is(head, roleNouns) || plural(a.low(head)) && !a.capitalised(head) {
+			best = h
+		}
+		s = h[0]
+	}
+	return best, best.ok()
+}
+
+// modifierPrepositions open a modifier after a speaker's noun phrase.
+var modifierPrepositions = map[string]bool{"of": true, "at": true, "in": true, "from": true, "with": true,
+	"for": true, "to": true}
+
+// hasOf reports whether the phrase sp holds "of" ("University of Leeds").
+func (a *analysis) hasOf(sp span) bool {
+	for k := sp[0]; k < sp[1]; k++ {
+		if a.isWord(k, "of") {
+			return true
+		}
+	}
+	return false
 }
 
 // closeSource extends the phrase sp, the object of "close to" or
@@ -343,6 +403,15 @@ func (a *analysis) apposition(closing, lo int) span {
 			return none // "In Decatur, the plant is hanging on, said …": a clause before an inverted cue
 		}
 		name, ok := a.npBefore(j-1, lo)
+		for hop := 0; ok && hop < 3 && name[0]-2 >= lo && a.is(name[0]-1, modifierPrepositions) && !a.isWord(name[0]-1, "to"); hop++ {
+			// "The campaign of her opponent, …, said": the phrase runs
+			// back over its modifiers to the sentence's subject.
+			h, ok2 := a.npBefore(name[0]-2, lo)
+			if !ok2 || a.is(h[0], pronouns) {
+				break
+			}
+			name = span{h[0], name[1]}
+		}
 		if !ok {
 			// "One of the authors of the report, Ari Fleischer, said":
 			// the name between the commas is the speaker.

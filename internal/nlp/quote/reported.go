@@ -360,6 +360,11 @@ func (a *analysis) nominalAt(c, lo, hi int) (found, bool) {
 	if c+1 >= hi || !strings.Contains(" "+opens+" ", " "+a.low(c+1)+" ") {
 		return f, false
 	}
+	if d := c - 1; a.isWord(d, "in") || (a.is(d, determiners) || possessivePronouns[a.low(d)]) && a.isWord(d-1, "in") {
+		// "said in a statement that …": the noun is where the verb's
+		// words appeared; the verb reports them.
+		return f, false
+	}
 	start := c + 1
 	if !a.isWord(start, "that") {
 		start++ // past the preposition; "to" opens an infinitive and stays
@@ -1162,6 +1167,11 @@ func (a *analysis) inSource(c, hi int) (found, bool) {
 	}
 	f.spk = span{c + 1, head + 1}
 	end := a.contentEnd(k+1, hi)
+	for j := k + 1; j < end && j-k < 16; j++ {
+		if v, ok := a.cue(j); ok && v.class == speech && !a.is(j, participles) && !objectVerbs[a.low(j)] && !stanceVerbs[a.low(j)] {
+			return f, false // "In a statement, the Commission said …": the verb reports
+		}
+	}
 	s, e, ok := a.trimTokens(k+1, end)
 	if !ok {
 		return f, false
