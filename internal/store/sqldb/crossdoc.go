@@ -29,7 +29,9 @@ var (
 	crossOrder    = []*bulkTable{tSightings, tStoryDocs, tEventReports, tOrphans}
 )
 
-// tStoryKeys is the story index; a document's keys go in one statement.
+// tStoryKeys is the story index. The batch keeps the keys it adds in
+// memory (writer.storyKeys) and writes them once it is done; rows are
+// deduplicated first, as one INSERT may not update a row twice.
 var tStoryKeys = &bulkTable{name: "story_keys", cols: []string{"key", "story", "day"},
 	conflict: " ON CONFLICT (key, story) DO UPDATE SET day = CASE WHEN excluded.day > story_keys.day THEN excluded.day ELSE story_keys.day END"}
 
@@ -98,6 +100,9 @@ func (w *writer) crossDoc(ctx context.Context) error {
 		}
 	}
 	clear(w.storySpans)
+	if err := w.flushStoryKeys(ctx); err != nil {
+		return err
+	}
 	return w.flushTables(ctx, crossOrder)
 }
 
@@ -515,12 +520,36 @@ func (w *writer) cluster(ctx context.Context, sd storedDoc, day string, ents map
 	if len(keys) == 0 {
 		return nil
 	}
-	args := make([]any, 0, 3*len(keys))
 	for _, k := range keys {
-		args = append(args, string(k), id, day)
+		m := w.storyKeys[k]
+		if m == nil {
+			m = map[int64]string{}
+			w.storyKeys[k] = m
+		}
+		if old, ok := m[id]; !ok || day > old {
+			m[id] = day
+		}
 	}
-	if _, err := w.exec(ctx, insertSQL(tStoryKeys, len(keys)), args...); err != nil {
-		return fmt.Errorf("insert story keys: %w", err)
+	return nil
+}
+
+// flushStoryKeys upserts the story keys the batch's articles gave, each
+// (key, story) once with its latest day, many to a statement.
+func (w *writer) flushStoryKeys(ctx context.Context) error {
+	var args []any
+	for k, m := range w.storyKeys {
+		for id, day := range m {
+			args = append(args, string(k), id, day)
+		}
+	}
+	clear(w.storyKeys)
+	per := maxParams / 3 * 3
+	for len(args) > 0 {
+		chunk := args[:min(per, len(args))]
+		args = args[len(chunk):]
+		if _, err := w.bulkExec(ctx, insertSQL(tStoryKeys, len(chunk)/3), chunk...); err != nil {
+			return fmt.Errorf("insert story keys: %w", err)
+		}
 	}
 	return nil
 }
@@ -540,7 +569,7 @@ func (w *writer) storyCandidates(ctx context.Context, keys []story.Key, day stri
 		from = t.AddDate(0, 0, -story.Window).Format(time.DateOnly)
 	}
 	args = append(args, from)
-	st, err := w.stmt(ctx, `SELECT DISTINCT story, key FROM story_keys WHERE key IN `+inList(story.MaxKeys)+` AND day >= ? ORDER BY story, key`)
+	st, err := w.stmt(ctx, `SELECT DISTINCT story, key FROM story_keys WHERE key IN `+inList(story.MaxKeys)+` AND day >= ?`)
 	if err != nil {
 		return nil, fmt.Errorf("find stories: %w", err)
 	}
@@ -549,19 +578,43 @@ func (w *writer) storyCandidates(ctx context.Context, keys []story.Key, day stri
 		return nil, fmt.Errorf("find stories: %w", err)
 	}
 	defer rows.Close()
-	var out []story.Candidate
+	type hit struct {
+		story int64
+		key   story.Key
+	}
+	var hits []hit
 	for rows.Next() {
-		var id int64
-		var k string
-		if err := rows.Scan(&id, &k); err != nil {
+		var h hit
+		if err := rows.Scan(&h.story, &h.key); err != nil {
 			return nil, fmt.Errorf("find stories: %w", err)
 		}
-		if len(out) == 0 || out[len(out)-1].Story != id {
-			out = append(out, story.Candidate{Story: id})
-		}
-		out[len(out)-1].Shared = append(out[len(out)-1].Shared, story.Key(k))
+		hits = append(hits, h)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find stories: %w", err)
+	}
+	// The keys earlier articles of the batch gave are not written yet.
+	for _, k := range keys {
+		for id, d := range w.storyKeys[k] {
+			if d >= from {
+				hits = append(hits, hit{id, k})
+			}
+		}
+	}
+	// By story, then key in byte order (SQLite's, and PostgreSQL's with
+	// the C collation), each pair once.
+	slices.SortFunc(hits, func(a, b hit) int {
+		return cmp.Or(cmp.Compare(a.story, b.story), strings.Compare(string(a.key), string(b.key)))
+	})
+	hits = slices.Compact(hits)
+	var out []story.Candidate
+	for _, h := range hits {
+		if len(out) == 0 || out[len(out)-1].Story != h.story {
+			out = append(out, story.Candidate{Story: h.story})
+		}
+		out[len(out)-1].Shared = append(out[len(out)-1].Shared, h.key)
+	}
+	return out, nil
 }
 
 // entityNames returns the names of the store entities ids.

@@ -55,7 +55,7 @@ func (db *DB) Put(ctx context.Context, batch []store.Entry) ([]store.Result, err
 	defer tx.Rollback()
 	w := &writer{db: db, tx: tx, now: db.Now().UTC(), entities: map[entityKey]int64{}, stmts: map[string]*sql.Stmt{},
 		pending: map[*bulkTable][]any{}, inserted: map[string]bool{}, keys: map[entityKeyRow]string{},
-		eventSlots: map[eventSlot]*eventGroups{}, storySpans: map[int64]storySpan{}}
+		eventSlots: map[eventSlot]*eventGroups{}, storySpans: map[int64]storySpan{}, storyKeys: map[story.Key]map[int64]string{}}
 	defer w.close()
 	results := make([]store.Result, len(batch))
 	for i, p := range ready {
@@ -154,7 +154,8 @@ type writer struct {
 	// written once at the end.
 	eventSlots map[eventSlot]*eventGroups
 	storySpans map[int64]storySpan
-	stored     []storedDoc // documents inserted, for the cross-document layers
+	storyKeys  map[story.Key]map[int64]string // keys the batch gave → story → latest day, not yet written
+	stored     []storedDoc                    // documents inserted, for the cross-document layers
 }
 
 // bulkTable is a table whose rows a batch collects and inserts many to a
