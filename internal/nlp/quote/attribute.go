@@ -494,7 +494,8 @@ func (a *analysis) inheritedSubject(c, lo int) span {
 		(a.is(b, auxiliaries) || hasLySuffix(a.low(b))) && !a.isWord(b, "then") {
 		b--
 	}
-	coordinated := b >= lo && (a.isWord(b, "and") || a.isWord(b, "but") || a.isWord(b, "then") && a.punct(b-1, ","))
+	coordinated := b >= lo && (a.isWord(b, "and") || a.isWord(b, "but") ||
+		a.isWord(b, "then") && (a.punct(b-1, ",") || a.isWord(b-1, "and") || a.isWord(b-1, "but")))
 	if !a.is(c, participles) && !coordinated {
 		return none
 	}
@@ -505,7 +506,7 @@ func (a *analysis) inheritedSubject(c, lo int) span {
 			}
 		}
 	}
-	first := lo
+	first := a.afterDateline(lo, c) // "MELBOURNE, Australia — Mira Kovac won …"
 	for first < c && (a.is(first, conjunctions) || a.isMark(first) || a.inPair[first] != a.inPair[c] || a.punct(first, ",")) {
 		first++
 	}

@@ -741,11 +741,14 @@ func (a *analysis) newReport(k int) bool {
 		return false
 	}
 	v, _ := a.cue(j)
-	if v.class == framing || strings.HasSuffix(a.low(j), "ing") || !a.isWord(j+1, "that") && !a.is(j+1, subjectPronouns) &&
-		!a.is(j+1, determiners) && !a.capitalised(j+1) && !possessivePronouns[a.low(j+1)] {
+	if v.class == framing || strings.HasSuffix(a.low(j), "ing") {
 		return false
 	}
-	return true
+	if a.capitalised(k) && v.class == speech && (a.punct(j+1, ".!?") || a.is(j+1, leadingPrepositions)) {
+		return true // "…, Foreign Minister Hakan Fidan said after the talks.": the source of what came before
+	}
+	return a.isWord(j+1, "that") || a.is(j+1, subjectPronouns) || a.is(j+1, determiners) || a.capitalised(j+1) ||
+		possessivePronouns[a.low(j+1)]
 }
 
 // skipAdverbials returns the first token from j past up to two adverbs

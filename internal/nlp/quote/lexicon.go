@@ -212,7 +212,6 @@ b learn
 b realize
 b consider
 b prefer prefers preferred preferred preferring
-b decide
 b intend
 b regard
 f continue

@@ -130,6 +130,9 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	if a.punct(t, ";") {
 		hi = t // "…, analysts say; in 2012, …": the cue's clause ends
 	}
+	if a.isWord(t, "not") && a.isWord(t+1, "to") && a.isWord(t+2, "be") {
+		return f, false // "who asked not to be named": a condition of the source's, not a report
+	}
 	if parts, ok := particleVerbs[a.low(c)]; ok {
 		if !hasParticle(parts, a.low(t)) {
 			return f, false // "talked with", "spoke to a crowd": no report
@@ -1004,6 +1007,12 @@ func (a *analysis) afterDateline(lo, hi int) int {
 	}
 	if k == lo {
 		return lo
+	}
+	for j := k; j < hi && j-k < 4 && (a.capitalised(j) || a.punct(j, ",.")); j++ {
+		if a.punct(j+1, "—–―(") || a.word(j+1) == "--" {
+			k = j + 1 // "MELBOURNE, Australia —", "FALMOUTH, England (AP) —"
+			break
+		}
 	}
 	if a.punct(k, "(") {
 		for k < hi && k-lo < 10 && !a.punct(k, ")") {
