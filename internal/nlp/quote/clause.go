@@ -256,6 +256,9 @@ func (a *analysis) npAfter(s, hi int) (span, bool) {
 		case a.capitalised(e) || (a.possessive(e) && e > s):
 			e++
 			continue
+		case e > s && a.punct(e, "’'") && !a.toks[e].SpaceBefore && strings.HasSuffix(a.low(e-1), "s") && !a.isMark(e):
+			e++ // "the employers' federation"
+			continue
 		case a.toks[e].Kind == doc.Word:
 			lw := a.low(e)
 			if lw == "of" && e > s && a.capitalised(e+1) {
