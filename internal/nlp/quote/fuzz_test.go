@@ -112,6 +112,10 @@ func FuzzQuote(f *testing.F) {
 		"\"unbalanced\n\n\"open 'single\n“ ” ‘ ’ '' `` « »",
 		"He said: “", "“X,” he said. “Y.”", "according to", ", said , according to ,",
 		"Berg’s workers’ ’90s 'em rock 'n' roll",
+		"MELBOURNE, Australia — Kovac won, and then admitted that",
+		"Orban's spokesman, Zoltan Kovacs, wrote that the demand was \"blackmail.\" The union's insistence that wages rise dominated.",
+		"In a statement, the Commission said it would. Some parents at a meeting in Carver County said they would. that",
+		"According to the employers' federation, who asked not to be named, the strike rejected the ultimatum",
 	} {
 		f.Add(s)
 	}
