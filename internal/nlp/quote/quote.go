@@ -60,10 +60,10 @@
 //     quotation marks continues into a quotation right after its cue's
 //     clause, as a direct quotation does.
 //
-// Verbs of stance or refusal (reject, oppose, support, back, favor,
-// refuse, decline) report only a clause, an "as" complement or quoted
+// Verbs of stance or refusal (reject, oppose, support, favor, refuse,
+// decline) report only a clause, an "as" complement or quoted
 // words: "rejected the ultimatum" and "declined to comment" say nothing,
-// and the format promises things said (PolNeAR counts them; 0.4 points of
+// and the format promises things said (PolNeAR counts them; 0.3 points of
 // its overlap F1). A that-clause after a noun of speech in a sentence's
 // subject ends before the main verb ("the insistence that wages rise
 // dominated the talks"). Content drops a leading "that".

@@ -585,7 +585,7 @@ func TestQuotes(t *testing.T) {
 		},
 		{
 			name: "a participle of stance with an object reports nothing said",
-			text: "Super PACs backing Marsh spent 2 million on ads.",
+			text: "Super PACs supporting Marsh spent 2 million on ads.",
 			want: nil,
 		},
 		{
@@ -595,7 +595,7 @@ func TestQuotes(t *testing.T) {
 		},
 		{
 			name: "stance verbs with an object report nothing said",
-			text: "The harbour fund, which supports new quays, met on Monday. Women back Marsh. The mayor rejected the ultimatum. Berg declined to comment.",
+			text: "The harbour fund, which supports new quays, met on Monday. Women favor Marsh. The mayor rejected the ultimatum. Berg declined to comment. The prosecution rejected that account.",
 			want: nil,
 		},
 		{
