@@ -1,6 +1,7 @@
 package track
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -113,7 +114,26 @@ func TestObserve(t *testing.T) {
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("sightings %q, want %q", got, tc.want)
 			}
+			checkPrepared(t, Input{Doc: d, Day: "2026-03-10", Entities: ents}, tc.cands)
 		})
+	}
+}
+
+// checkPrepared checks that a prepared article is tracked exactly as one
+// the tracker scans itself.
+func checkPrepared(t *testing.T, in Input, cands []Deadline) {
+	t.Helper()
+	pre := in
+	pre.Prep = Prepare(in.Doc)
+	if got, want := Interest(pre), Interest(in); !slices.Equal(got, want) {
+		t.Errorf("prepared interest %v, unprepared %v", got, want)
+	}
+	got, want := Observe(pre, cands), Observe(in, cands)
+	if !slices.EqualFunc(got, want, func(a, b Sighting) bool { return fmt.Sprint(a) == fmt.Sprint(b) }) {
+		t.Errorf("prepared sightings %+v, unprepared %+v", got, want)
+	}
+	if Orphan(pre, got) != Orphan(in, want) {
+		t.Errorf("prepared orphan %v, unprepared %v", Orphan(pre, got), Orphan(in, want))
 	}
 }
 
@@ -181,7 +201,7 @@ func FuzzObserve(f *testing.F) {
 		d.Deadlines = []doc.Deadline{{ID: "d1", By: by, Target: "e1", Status: status, Trigger: doc.Extent{Start: start, End: end}}}
 		in := Input{Doc: d, Day: "2026-03-10", Entities: map[string]int64{"e1": 1}}
 		cands := []Deadline{{ID: 1, Target: 1, Due: "2026-03-20", Status: Pending}}
-		Interest(in)
+		checkPrepared(t, in, cands)
 		for _, s := range Observe(in, cands) {
 			if s.Span.Start < 0 || s.Span.End > len(text) || s.Span.Start > s.Span.End {
 				t.Errorf("evidence %v outside text of %d bytes", s.Span, len(text))

@@ -218,7 +218,7 @@ func (w *writer) flushKeys(ctx context.Context) error {
 	for len(args) > 0 {
 		chunk := args[:min(per, len(args))]
 		args = args[len(chunk):]
-		if _, err := w.bulkExec(ctx, insertSQL(tEntityKeys, len(chunk)/3), chunk...); err != nil {
+		if _, err := w.bulkExec(ctx, tEntityKeys, chunk); err != nil {
 			return fmt.Errorf("insert entity_keys: %w", err)
 		}
 	}
@@ -242,7 +242,7 @@ func (w *writer) flush(ctx context.Context) error {
 		for len(args) > 0 {
 			chunk := args[:min(per, len(args))]
 			args = args[len(chunk):]
-			if _, err := w.bulkExec(ctx, insertSQL(t, len(chunk)/n), chunk...); err != nil {
+			if _, err := w.bulkExec(ctx, t, chunk); err != nil {
 				return fmt.Errorf("insert %s: %w", t.name, err)
 			}
 		}
@@ -311,9 +311,16 @@ func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// bulkExec runs a bulk INSERT, whose text depends on its row count, without
-// caching it on the handle.
-func (w *writer) bulkExec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+// bulkExec inserts the rows of args (flattened) into t in one statement.
+// A full chunk (maxParams worth of rows, most of a large batch's rows) has
+// one text per table and is prepared once; the last, shorter chunk of a
+// table's rows is not cached, as its text depends on its row count.
+func (w *writer) bulkExec(ctx context.Context, t *bulkTable, args []any) (sql.Result, error) {
+	n := len(t.cols)
+	query := insertSQL(t, len(args)/n)
+	if len(args) == maxParams/n*n {
+		return w.exec(ctx, query, args...)
+	}
 	return w.tx.ExecContext(ctx, w.db.q(query), args...)
 }
 
