@@ -135,7 +135,7 @@ type Entry struct {
 	Similarity      float64
 	// Prepared is what the backend's [Preparer.Prepare] computed from Doc
 	// beforehand, or nil. Put ignores a value it did not make or made for
-	// another document.
+	// another document; Doc must not change between Prepare and Put.
 	Prepared any
 }
 
