@@ -103,6 +103,9 @@ func (w *writer) crossDoc(ctx context.Context) error {
 	if err := w.flushStoryKeys(ctx); err != nil {
 		return err
 	}
+	if err := w.flushEventGroups(ctx); err != nil {
+		return err
+	}
 	return w.flushTables(ctx, crossOrder)
 }
 
@@ -1100,13 +1103,68 @@ func (w *writer) groupEvents(ctx context.Context, sd storedDoc, day string, ents
 		if j := story.SameEvent(k, c.keys); j >= 0 {
 			id = c.ids[j]
 		} else {
-			if err := w.row(ctx, `INSERT INTO event_groups (type, day, parts) VALUES (?, ?, ?) RETURNING id`,
-				k.Type, k.Day, story.FormatParts(k.Parts)).Scan(&id); err != nil {
-				return fmt.Errorf("insert event group: %w", err)
-			}
+			// A new group is written with the batch's others at its end;
+			// until then it is known by a placeholder, -(its index).
+			w.newGroups = append(w.newGroups, k)
+			id = -int64(len(w.newGroups))
 			c.ids, c.keys = append(c.ids, id), append(c.keys, k)
 		}
 		w.add(tEventReports, sd.seq, sd.doc.Events[i].ID, id)
+	}
+	return nil
+}
+
+// flushEventGroups inserts the event groups the batch started, many to a
+// statement in the order they were started, and puts their ids in place of
+// the placeholders in the queued event_reports rows. Both backends number
+// the rows of one INSERT in the order of its VALUES (SQLite's rowid, a
+// PostgreSQL identity), as one INSERT a group gave them, so the ids are
+// the same; the returned ids are sorted rather than trusted to come back
+// in that order.
+func (w *writer) flushEventGroups(ctx context.Context) error {
+	if len(w.newGroups) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(w.newGroups))
+	per := maxParams / 3
+	for start := 0; start < len(w.newGroups); start += per {
+		chunk := w.newGroups[start:min(start+per, len(w.newGroups))]
+		args := make([]any, 0, 3*len(chunk))
+		for _, k := range chunk {
+			args = append(args, k.Type, k.Day, story.FormatParts(k.Parts))
+		}
+		q := `INSERT INTO event_groups (type, day, parts) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", len(chunk)), ", ") + ` RETURNING id`
+		rows, err := w.tx.QueryContext(ctx, w.db.q(q), args...)
+		if err != nil {
+			return fmt.Errorf("insert event groups: %w", err)
+		}
+		var got []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return fmt.Errorf("insert event groups: %w", err)
+			}
+			got = append(got, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("insert event groups: %w", err)
+		}
+		if len(got) != len(chunk) {
+			return fmt.Errorf("insert event groups: %d ids for %d groups", len(got), len(chunk))
+		}
+		slices.Sort(got)
+		ids = append(ids, got...)
+	}
+	w.newGroups = w.newGroups[:0]
+	reports := w.pending[tEventReports]
+	n := len(tEventReports.cols)
+	for i := n - 1; i < len(reports); i += n {
+		if id, ok := reports[i].(int64); ok && id < 0 {
+			reports[i] = ids[-id-1]
+		}
 	}
 	return nil
 }

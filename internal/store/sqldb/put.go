@@ -155,6 +155,7 @@ type writer struct {
 	eventSlots map[eventSlot]*eventGroups
 	storySpans map[int64]storySpan
 	storyKeys  map[story.Key]map[int64]string // keys the batch gave → story → latest day, not yet written
+	newGroups  []story.EventKey               // event groups the batch started, not yet written
 	stored     []storedDoc                    // documents inserted, for the cross-document layers
 }
 
