@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -22,8 +23,18 @@ import (
 //
 // DATELINE_BENCH_FEED=file.jsonl measures real articles instead (their
 // id, date, title and text; other fields are dropped).
+// DATELINE_BENCH_N=100000 measures that many generated articles, 300 a day,
+// for the question: do the layers stay cheap at archive size?
+// (Run it with -benchtime 1x; one run of 100k articles takes minutes.)
 func BenchmarkIngestCrossDoc(b *testing.B) {
 	docs := storetest.Generate(b, 300, 7)
+	if v := os.Getenv("DATELINE_BENCH_N"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			b.Fatalf("DATELINE_BENCH_N=%q: want a positive number of articles", v)
+		}
+		docs = storetest.GenerateDaily(b, n, 300, 7)
+	}
 	if path := os.Getenv("DATELINE_BENCH_FEED"); path != "" {
 		docs = readFeed(b, path)
 	}
