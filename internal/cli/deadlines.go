@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"dateline/internal/store"
 )
@@ -114,8 +115,8 @@ func deadlineHistory(ctx context.Context, env Env, s trackedDeadlineFinder, q st
 		if i > 0 {
 			fmt.Fprintln(env.Stdout)
 		}
-		fmt.Fprintf(env.Stdout, "#%d  due %s  %s -> %s: %s  [%s]  (%d articles)\n", t.ID, orDash(t.Due),
-			orDash(t.Setter), orDash(t.Target), orDash(t.Demand), t.State, t.Sources)
+		fmt.Fprintf(env.Stdout, "#%d  due %s  %s -> %s: %s  [%s]  (%s)\n", t.ID, orDash(t.Due),
+			orDash(t.Setter), orDash(t.Target), orDash(t.Demand), t.State, count(t.Sources, "article"))
 		tb := table{header: []string{"  DAY", "STATUS", "DUE", "SOURCE", "EVIDENCE"}}
 		for _, c := range t.History {
 			src := c.DocID
@@ -132,4 +133,13 @@ func deadlineHistory(ctx context.Context, env Env, s trackedDeadlineFinder, q st
 		}
 	}
 	return nil
+}
+
+// count writes n with its noun, plural when n is not one ("1 article",
+// "2 articles").
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }

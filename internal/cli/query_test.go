@@ -160,3 +160,14 @@ func TestQueryJSON(t *testing.T) {
 		}
 	})
 }
+
+func TestCount(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{0, "0 articles"}, {1, "1 article"}, {2, "2 articles"}} {
+		if got := count(tc.n, "article"); got != tc.want {
+			t.Errorf("count(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}
