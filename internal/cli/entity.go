@@ -166,7 +166,7 @@ func printAmbiguous(env Env, name string, r *store.EntityReport) error {
 
 func printEntity(env Env, r *store.EntityReport) error {
 	w := env.Stdout
-	fmt.Fprintf(w, "%s (%s): %d articles, %d mentions", r.Name, r.Type, r.Documents, r.Mentions)
+	fmt.Fprintf(w, "%s (%s): %s, %s", r.Name, r.Type, count(r.Documents, "article"), count(r.Mentions, "mention"))
 	if r.First != "" {
 		fmt.Fprintf(w, ", %s to %s", r.First, r.Last)
 	}

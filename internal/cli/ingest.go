@@ -168,8 +168,8 @@ func (s ingestSummary) String(elapsed time.Duration) string {
 	if sec := elapsed.Seconds(); sec > 0 {
 		rate = float64(s.total()) / sec
 	}
-	return fmt.Sprintf("ingested %d inputs in %.1fs (%.1f/s): %d added, %d updated, %d duplicate, %d failed",
-		s.total(), elapsed.Seconds(), rate, s.Added, s.Updated, s.Duplicate, s.Failed)
+	return fmt.Sprintf("ingested %s in %.1fs (%.1f/s): %d added, %d updated, %d duplicate, %d failed",
+		count(s.total(), "input"), elapsed.Seconds(), rate, s.Added, s.Updated, s.Duplicate, s.Failed)
 }
 
 // isDBFile reports whether an input path is the SQLite database being

@@ -71,7 +71,7 @@ func showStory(ctx context.Context, env Env, s storyFinder, arg string, asJSON b
 	if asJSON {
 		return writeJSON(env.Stdout, r)
 	}
-	fmt.Fprintf(env.Stdout, "story %d: %d articles, %s to %s\n", r.ID, len(r.Documents), orDash(r.First), orDash(r.Last))
+	fmt.Fprintf(env.Stdout, "story %d: %s, %s to %s\n", r.ID, count(len(r.Documents), "article"), orDash(r.First), orDash(r.Last))
 	t := table{header: []string{"DATE", "DOCUMENT", "TITLE", "SHARED"}}
 	for _, d := range r.Documents {
 		shared := "(started the story)"
