@@ -62,25 +62,39 @@ func (w *writer) crossDoc(ctx context.Context) error {
 		last[sd.doc.ID] = i
 	}
 	type dated struct {
-		sd  storedDoc
-		day string
+		sd       storedDoc
+		day      string
+		interest []int64 // entities whose tracked deadlines the document may sight
 	}
 	todo := make([]dated, 0, len(w.stored))
 	for i, sd := range w.stored {
 		if last[sd.doc.ID] == i {
-			todo = append(todo, dated{sd, store.Day(sd.doc.Date)})
+			day := store.Day(sd.doc.Date)
+			in := track.Input{Doc: sd.doc, Day: day, Entities: sd.ents, Prep: sd.prep.track}
+			todo = append(todo, dated{sd, day, track.Interest(in)})
 		}
 	}
 	slices.SortStableFunc(todo, func(a, b dated) int {
 		return cmp.Or(cmp.Compare(a.day, b.day), cmp.Compare(a.sd.doc.ID, b.sd.doc.ID))
 	})
+	from := "9999-12-31"
+	var interest []int64
+	for _, t := range todo {
+		if len(t.interest) > 0 {
+			from = min(from, windowStart(t.day, trackWindow))
+			interest = append(interest, t.interest...)
+		}
+	}
+	if err := w.loadTracked(ctx, interest, from); err != nil {
+		return err
+	}
 	for _, t := range todo {
 		sd, day := t.sd, t.day
 		ents := sd.ents
 		if err := w.link(ctx, sd, ents); err != nil {
 			return fmt.Errorf("link entities of %s: %w", sd.doc.ID, err)
 		}
-		if err := w.trackDeadlines(ctx, sd, day, ents); err != nil {
+		if err := w.trackDeadlines(ctx, sd, day, ents, t.interest); err != nil {
 			return fmt.Errorf("track deadlines of %s: %w", sd.doc.ID, err)
 		}
 		if err := w.cluster(ctx, sd, day, ents); err != nil {
@@ -92,6 +106,7 @@ func (w *writer) crossDoc(ctx context.Context) error {
 	}
 	w.stored = w.stored[:0]
 	clear(w.eventSlots)
+	clear(w.tracked)
 	for id, sp := range w.storySpans {
 		if _, err := w.exec(ctx, `UPDATE stories SET
 			first_day = CASE WHEN first_day = '' OR first_day > ? THEN ? ELSE first_day END,
@@ -150,9 +165,8 @@ func inList(n int) string {
 // tracked deadlines (see package track). Evidence that matches nothing is
 // kept as an orphan; a deadline the document starts looks for later orphans
 // of its parties, so an outcome stored before its announcement is not lost.
-func (w *writer) trackDeadlines(ctx context.Context, sd storedDoc, day string, ents map[string]int64) error {
+func (w *writer) trackDeadlines(ctx context.Context, sd storedDoc, day string, ents map[string]int64, interest []int64) error {
 	in := track.Input{Doc: sd.doc, Day: day, Entities: ents, Prep: sd.prep.track}
-	interest := track.Interest(in)
 	if len(interest) == 0 {
 		return nil
 	}
@@ -182,9 +196,20 @@ func (w *writer) trackDeadlines(ctx context.Context, sd storedDoc, day string, e
 // unused (track.Orphan).
 func (w *writer) track(ctx context.Context, in track.Input, seq int64, interest []int64) ([]track.Deadline, bool, error) {
 	day := in.Day
-	cands, err := w.trackedCandidates(ctx, anys(interest), day)
-	if err != nil {
-		return nil, false, err
+	// Only entities with a tracked deadline in the batch's window can
+	// bring candidates; an article naming none of them needs no query.
+	var ids []any
+	for _, id := range interest {
+		if w.tracked[id] {
+			ids = append(ids, id)
+		}
+	}
+	var cands []track.Deadline
+	if len(ids) > 0 {
+		var err error
+		if cands, err = w.trackedCandidates(ctx, ids, day); err != nil {
+			return nil, false, err
+		}
 	}
 	first := day + "|" + in.Doc.ID
 	sightings := track.Observe(in, cands)
@@ -214,6 +239,7 @@ func (w *writer) track(ctx context.Context, in track.Input, seq int64, interest 
 					c.Demand = dl.Demand
 				}
 				c.First = first
+				w.tracked[c.Setter], w.tracked[c.Target] = true, true
 				if _, err := w.exec(ctx, `UPDATE tracked_deadlines SET first = ?, setter = ?, target = ?, demand = ? WHERE id = ?`,
 					first, nullID(c.Setter), nullID(c.Target), c.Demand, id); err != nil {
 					return nil, false, fmt.Errorf("update tracked deadline: %w", err)
@@ -226,6 +252,7 @@ func (w *writer) track(ctx context.Context, in track.Input, seq int64, interest 
 				nullID(s.New.Setter), nullID(s.New.Target), s.New.Demand, horizon, due, status, last, due, first, s.Status).Scan(&id); err != nil {
 				return nil, false, fmt.Errorf("insert tracked deadline: %w", err)
 			}
+			w.tracked[s.New.Setter], w.tracked[s.New.Target] = true, true
 			d := s.New
 			d.ID, d.Due, d.Status, d.Last, d.Dues, d.First, d.Opened = id, due, status, last, []string{due}, first, s.Status
 			started = append(started, d)
@@ -432,14 +459,51 @@ const trackWindow = 60
 // pair of parties rarely has more deadlines open at once.
 const maxTracked = 32
 
+// windowStart returns the day days before day, or "" (before every day)
+// if day is not a date.
+func windowStart(day string, days int) string {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 0, -days).Format(time.DateOnly)
+}
+
+// loadTracked fills w.tracked with the entities of ids that set or are
+// the target of a tracked deadline whose horizon is from or later: the
+// only ones trackedCandidates can find anything for in the batch, whose
+// articles' windows all start at from or later. The batch adds the
+// parties of the deadlines it starts or restates as it goes, so the set
+// stays a superset of the entities with candidates, and skipping the
+// others changes no result. It is read within the batch's transaction,
+// as the candidates are.
+func (w *writer) loadTracked(ctx context.Context, ids []int64, from string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	st, err := w.stmt(ctx, `SELECT EXISTS (SELECT 1 FROM tracked_deadlines WHERE setter = ? AND horizon >= ?)
+		OR EXISTS (SELECT 1 FROM tracked_deadlines WHERE target = ? AND horizon >= ?)`)
+	if err != nil {
+		return fmt.Errorf("find tracked entities: %w", err)
+	}
+	for _, id := range ids {
+		if _, seen := w.tracked[id]; seen {
+			continue
+		}
+		var has bool
+		if err := st.QueryRowContext(ctx, id, from, id, from).Scan(&has); err != nil {
+			return fmt.Errorf("find tracked entities: %w", err)
+		}
+		w.tracked[id] = has
+	}
+	return nil
+}
+
 // trackedCandidates returns the tracked deadlines set by or for one of the
 // entities ids whose horizon is within trackWindow days before day, latest
 // first, at most maxTracked, with their stepped state.
 func (w *writer) trackedCandidates(ctx context.Context, ids []any, day string) ([]track.Deadline, error) {
-	from := ""
-	if t, err := time.Parse(time.DateOnly, day); err == nil {
-		from = t.AddDate(0, 0, -trackWindow).Format(time.DateOnly)
-	}
+	from := windowStart(day, trackWindow)
 	// One index range per entity and role, read newest first and cut at
 	// maxTracked: an IN list would read every deadline of the window.
 	limit := strconv.Itoa(maxTracked)

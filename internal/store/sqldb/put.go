@@ -55,7 +55,8 @@ func (db *DB) Put(ctx context.Context, batch []store.Entry) ([]store.Result, err
 	defer tx.Rollback()
 	w := &writer{db: db, tx: tx, now: db.Now().UTC(), entities: map[entityKey]int64{}, stmts: map[string]*sql.Stmt{},
 		pending: map[*bulkTable][]any{}, inserted: map[string]bool{}, keys: map[entityKeyRow]string{},
-		eventSlots: map[eventSlot]*eventGroups{}, storySpans: map[int64]storySpan{}, storyKeys: map[story.Key]map[int64]string{}}
+		eventSlots: map[eventSlot]*eventGroups{}, storySpans: map[int64]storySpan{}, storyKeys: map[story.Key]map[int64]string{},
+		tracked: map[int64]bool{}}
 	defer w.close()
 	results := make([]store.Result, len(batch))
 	for i, p := range ready {
@@ -157,6 +158,7 @@ type writer struct {
 	storyKeys  map[story.Key]map[int64]string // keys the batch gave → story → latest day, not yet written
 	newGroups  []story.EventKey               // event groups the batch started, not yet written
 	stored     []storedDoc                    // documents inserted, for the cross-document layers
+	tracked    map[int64]bool                 // entity → whether it may have tracked-deadline candidates (loadTracked)
 }
 
 // bulkTable is a table whose rows a batch collects and inserts many to a
