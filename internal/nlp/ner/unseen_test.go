@@ -1,8 +1,6 @@
 package ner_test
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"dateline/internal/doc"
+	"dateline/internal/nlp/unseentest"
 )
 
 // unseenDirs hold invented news articles with hand-written expectations (see
@@ -90,39 +89,8 @@ func TestUnseen(t *testing.T) {
 				dir, len(cases), total.want, total.got, total.f1(total.typed), total.f1(total.span))
 			t.Logf("%s: coreference groups intact %d/%d, merged pairs %d, nominals linked %d/%d, titles %d/%d",
 				dir, total.groupsOK, total.groups, total.merged, total.nominalsOK, total.nominals, total.titlesOK, total.titles)
-			checkKnown(t, filepath.Join(dir, "known_misses.txt"), misses)
+			unseentest.CheckKnown(t, filepath.Join(dir, unseentest.KnownMisses), misses, *update)
 		})
-	}
-}
-
-// checkKnown compares the mismatches with the listed ones (or rewrites the
-// list under -update).
-func checkKnown(t *testing.T, path string, misses []string) {
-	t.Helper()
-	if *update {
-		var b bytes.Buffer
-		b.WriteString("# Mismatches with the hand-written expectations (go test -run TestUnseen -update).\n")
-		for _, m := range misses {
-			b.WriteString(m + "\n")
-		}
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	known, err := readWantLines(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	for _, m := range misses {
-		if !slices.Contains(known, m) {
-			t.Errorf("new mismatch: %s", m)
-		}
-	}
-	for _, k := range known {
-		if !slices.Contains(misses, k) {
-			t.Errorf("listed mismatch no longer occurs (run with -update): %s", k)
-		}
 	}
 }
 
@@ -283,7 +251,7 @@ func loadUnseen(dir string) ([]unseenCase, error) {
 	}
 	var cases []unseenCase
 	for _, p := range paths {
-		if filepath.Base(p) == "known_misses.txt" {
+		if filepath.Base(p) == unseentest.KnownMisses {
 			continue
 		}
 		raw, err := os.ReadFile(p)
@@ -291,7 +259,7 @@ func loadUnseen(dir string) ([]unseenCase, error) {
 			return nil, fmt.Errorf("unseen: %w", err)
 		}
 		c := unseenCase{name: strings.TrimSuffix(filepath.Base(p), ".txt"), text: string(raw)}
-		lines, err := readWantLines(strings.TrimSuffix(p, ".txt") + ".want")
+		lines, err := unseentest.ReadLines(strings.TrimSuffix(p, ".txt") + ".want")
 		if err != nil {
 			return nil, err
 		}
@@ -354,25 +322,4 @@ func wordEdge(text string, s, e int) bool {
 		}
 	}
 	return true
-}
-
-// readWantLines returns the non-empty, non-comment lines of path.
-func readWantLines(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("unseen: %w", err)
-	}
-	defer f.Close()
-	var lines []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l != "" && !strings.HasPrefix(l, "#") {
-			lines = append(lines, l)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("unseen: %s: %w", path, err)
-	}
-	return lines, nil
 }

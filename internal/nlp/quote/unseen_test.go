@@ -1,14 +1,11 @@
 package quote_test
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -19,6 +16,7 @@ import (
 	"dateline/internal/nlp/resolve"
 	"dateline/internal/nlp/sentence"
 	"dateline/internal/nlp/token"
+	"dateline/internal/nlp/unseentest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/unseen*/known_misses.txt from the current output")
@@ -116,7 +114,7 @@ func TestUnseen(t *testing.T) {
 			t.Logf("%s: of %d paired: kind %.1f%%, cue %.1f%%, speaker text %.1f%%; speaker entity %d/%d",
 				dir, total.paired, pct(total.kind, total.paired), pct(total.cue, total.paired),
 				pct(total.spk, total.paired), total.entsOK, total.ents)
-			checkKnown(t, filepath.Join(dir, "known_misses.txt"), misses)
+			unseentest.CheckKnown(t, filepath.Join(dir, unseentest.KnownMisses), misses, *update)
 		})
 	}
 }
@@ -209,37 +207,6 @@ func scoreUnseen(c unseenCase, d *doc.Document) (unseenScore, []string) {
 	return sc, out
 }
 
-// checkKnown compares the mismatches with the listed ones (or rewrites the
-// list under -update).
-func checkKnown(t *testing.T, path string, misses []string) {
-	t.Helper()
-	if *update {
-		var b bytes.Buffer
-		b.WriteString("# Mismatches with the hand-written expectations (go test -run TestUnseen -update).\n")
-		for _, m := range misses {
-			b.WriteString(m + "\n")
-		}
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	known, err := readWantLines(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	for _, m := range misses {
-		if !slices.Contains(known, m) {
-			t.Errorf("new mismatch: %s", m)
-		}
-	}
-	for _, k := range known {
-		if !slices.Contains(misses, k) {
-			t.Errorf("listed mismatch no longer occurs (run with -update): %s", k)
-		}
-	}
-}
-
 // loadUnseen reads the articles of dir and locates their expectations: each
 // content is the first occurrence of its text after the previous occurrence
 // of the same text.
@@ -250,7 +217,7 @@ func loadUnseen(dir string) ([]unseenCase, error) {
 	}
 	var cases []unseenCase
 	for _, p := range paths {
-		if filepath.Base(p) == "known_misses.txt" {
+		if filepath.Base(p) == unseentest.KnownMisses {
 			continue
 		}
 		raw, err := os.ReadFile(p)
@@ -258,7 +225,7 @@ func loadUnseen(dir string) ([]unseenCase, error) {
 			return nil, fmt.Errorf("unseen: %w", err)
 		}
 		c := unseenCase{name: strings.TrimSuffix(filepath.Base(p), ".txt"), text: string(raw)}
-		lines, err := readWantLines(strings.TrimSuffix(p, ".txt") + ".want")
+		lines, err := unseentest.ReadLines(strings.TrimSuffix(p, ".txt") + ".want")
 		if err != nil {
 			return nil, err
 		}
@@ -284,25 +251,4 @@ func loadUnseen(dir string) ([]unseenCase, error) {
 		cases = append(cases, c)
 	}
 	return cases, nil
-}
-
-// readWantLines returns the non-empty, non-comment lines of path.
-func readWantLines(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("unseen: %w", err)
-	}
-	defer f.Close()
-	var lines []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l != "" && !strings.HasPrefix(l, "#") {
-			lines = append(lines, l)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("unseen: %s: %w", path, err)
-	}
-	return lines, nil
 }

@@ -1,16 +1,14 @@
 package timex
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"dateline/internal/doc"
+	"dateline/internal/nlp/unseentest"
 )
 
 // unseenDirs hold invented articles with hand-written expectations (see
@@ -66,32 +64,7 @@ func testUnseenDir(t *testing.T, dir string) {
 		dir, len(cases), total.want, total.found, total.got, total.exact, total.typ, total.value)
 	t.Logf("strict F1 %.1f, relaxed F1 %.1f, value F1 %.1f", total.f1(total.exact), total.f1(total.found), total.f1(total.value))
 
-	path := filepath.Join(dir, "known_misses.txt")
-	if *update {
-		var b bytes.Buffer
-		b.WriteString("# Mismatches with the hand-written expectations (go test -run TestUnseen -update).\n")
-		for _, m := range misses {
-			b.WriteString(m + "\n")
-		}
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	known, err := readLines(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	for _, m := range misses {
-		if !slices.Contains(known, m) {
-			t.Errorf("new mismatch: %s", m)
-		}
-	}
-	for _, k := range known {
-		if !slices.Contains(misses, k) {
-			t.Errorf("listed mismatch no longer occurs (run with -update): %s", k)
-		}
-	}
+	unseentest.CheckKnown(t, filepath.Join(dir, unseentest.KnownMisses), misses, *update)
 }
 
 func (s *unseenScore) add(o unseenScore) {
@@ -183,7 +156,7 @@ func loadUnseen(dir string) ([]unseenCase, error) {
 	}
 	var cases []unseenCase
 	for _, f := range files {
-		if filepath.Base(f) == "known_misses.txt" {
+		if filepath.Base(f) == unseentest.KnownMisses {
 			continue
 		}
 		c, err := loadUnseenCase(f)
@@ -213,7 +186,7 @@ func loadUnseenCase(f string) (unseenCase, error) {
 	}
 	c := unseenCase{name: strings.TrimSuffix(filepath.Base(f), ".txt"), text: text, dct: dct}
 	wantFile := strings.TrimSuffix(f, ".txt") + ".want"
-	lines, err := readLines(wantFile)
+	lines, err := unseentest.ReadLines(wantFile)
 	if err != nil {
 		return unseenCase{}, err
 	}
@@ -237,24 +210,4 @@ func loadUnseenCase(f string) (unseenCase, error) {
 		c.want = append(c.want, w)
 	}
 	return c, nil
-}
-
-// readLines returns the non-empty lines of f that are not # comments.
-func readLines(f string) ([]string, error) {
-	fh, err := os.Open(f)
-	if err != nil {
-		return nil, fmt.Errorf("unseen set: %w", err)
-	}
-	defer fh.Close()
-	var out []string
-	sc := bufio.NewScanner(fh)
-	for sc.Scan() {
-		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("unseen set: %s: %w", f, err)
-	}
-	return out, nil
 }
