@@ -137,8 +137,8 @@ type eventGroups struct {
 	keys []story.EventKey
 }
 
-// flushTables inserts the queued rows of tables, as flush does for the
-// document layers.
+// flushTables inserts the queued rows of tables, in their order, in
+// statements of at most maxParams parameters.
 func (w *writer) flushTables(ctx context.Context, tables []*bulkTable) error {
 	for _, t := range tables {
 		args := w.pending[t]

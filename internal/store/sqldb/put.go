@@ -238,20 +238,7 @@ func (w *writer) flush(ctx context.Context) error {
 	if err := w.flushKeys(ctx); err != nil {
 		return err
 	}
-	for _, t := range bulkOrder {
-		args := w.pending[t]
-		n := len(t.cols)
-		per := maxParams / n * n
-		for len(args) > 0 {
-			chunk := args[:min(per, len(args))]
-			args = args[len(chunk):]
-			if _, err := w.bulkExec(ctx, t, chunk); err != nil {
-				return fmt.Errorf("insert %s: %w", t.name, err)
-			}
-		}
-		w.pending[t] = w.pending[t][:0]
-	}
-	return nil
+	return w.flushTables(ctx, bulkOrder)
 }
 
 // insertSQL is the INSERT of rows rows into t.
