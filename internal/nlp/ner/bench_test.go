@@ -4,10 +4,10 @@ import (
 	"context"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"dateline/internal/cputime"
 	"dateline/internal/doc"
 	"dateline/internal/nlp/ner"
 	"dateline/internal/nlp/resolve"
@@ -54,9 +54,6 @@ func BenchmarkNER(b *testing.B) {
 }
 
 func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	t, _ := cputime.Used()
+	return t
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"dateline/internal/cputime"
 	"dateline/internal/doc"
 	"dateline/internal/nlp/sentence"
 	"dateline/internal/nlp/token"
@@ -33,7 +34,7 @@ func BenchmarkQuote(b *testing.B) {
 	sents := sentence.Split(text, toks, nil)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	t0, ok := cpuTime()
+	t0, ok := cputime.Used()
 	n := 0
 	for b.Loop() {
 		d := &doc.Document{Text: text, Tokens: toks, Sentences: sents}
@@ -42,7 +43,7 @@ func BenchmarkQuote(b *testing.B) {
 	}
 	// Process CPU time (GC included) gives the throughput of one core
 	// whatever the load of the machine.
-	if t1, _ := cpuTime(); ok && t1 > t0 {
+	if t1, _ := cputime.Used(); ok && t1 > t0 {
 		b.ReportMetric(float64(n)*float64(len(text))/1e6/(t1-t0).Seconds(), "cpu-MB/s")
 	}
 }

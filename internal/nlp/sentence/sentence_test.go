@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"dateline/internal/cputime"
 	"dateline/internal/doc"
 	"dateline/internal/nlp/token"
 )
@@ -245,13 +246,13 @@ func benchText(b *testing.B) string {
 func reportCPU(b *testing.B, size int, run func()) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
-	t0, ok := cpuTime()
+	t0, ok := cputime.Used()
 	n := 0
 	for b.Loop() {
 		run()
 		n++
 	}
-	if t1, _ := cpuTime(); ok && t1 > t0 {
+	if t1, _ := cputime.Used(); ok && t1 > t0 {
 		b.ReportMetric(float64(n)*float64(size)/1e6/(t1-t0).Seconds(), "cpu-MB/s")
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
+	"dateline/internal/cputime"
 	"dateline/internal/doc"
 	"dateline/internal/nlp/sentence"
 	"dateline/internal/nlp/token"
@@ -49,7 +51,7 @@ func BenchmarkTimex(b *testing.B) {
 	ctx := context.Background()
 	b.SetBytes(int64(len(benchText)))
 	b.ReportAllocs()
-	cpu0 := cpuSeconds()
+	cpu0, _ := cputime.Used()
 	for b.Loop() {
 		d.Times = d.Times[:0]
 		if err := (Stage{}).Process(ctx, d); err != nil {
@@ -68,7 +70,7 @@ func BenchmarkTimexTokenize(b *testing.B) {
 	ctx := context.Background()
 	b.SetBytes(int64(len(benchText)))
 	b.ReportAllocs()
-	cpu0 := cpuSeconds()
+	cpu0, _ := cputime.Used()
 	for b.Loop() {
 		d := &doc.Document{Text: benchText, Date: "2025-08-06"}
 		if err := (Stage{}).Process(ctx, d); err != nil {
@@ -79,8 +81,8 @@ func BenchmarkTimexTokenize(b *testing.B) {
 }
 
 // reportCPU adds the throughput per CPU-second since cpu0 as "MB/cpu-s".
-func reportCPU(b *testing.B, cpu0 float64) {
-	if cpu := cpuSeconds() - cpu0; cpu > 0 {
-		b.ReportMetric(float64(len(benchText))*float64(b.N)/1e6/cpu, "MB/cpu-s")
+func reportCPU(b *testing.B, cpu0 time.Duration) {
+	if cpu1, _ := cputime.Used(); cpu1 > cpu0 {
+		b.ReportMetric(float64(len(benchText))*float64(b.N)/1e6/(cpu1-cpu0).Seconds(), "MB/cpu-s")
 	}
 }

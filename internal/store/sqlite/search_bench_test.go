@@ -9,10 +9,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
 
+	"dateline/internal/cputime"
 	"dateline/internal/store"
 	"dateline/internal/store/sqlite"
 	"dateline/internal/store/storetest"
@@ -129,11 +129,11 @@ func BenchmarkPageFacets(b *testing.B) {
 // other work, wall-clock latency says more about the neighbours than about
 // the query; CPU time per search does not.
 func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatalf("getrusage: %v", err)
+	t, ok := cputime.Used()
+	if !ok {
+		b.Fatal("no CPU time on this system")
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return t
 }
 
 // fill puts n generated articles into db in batches.

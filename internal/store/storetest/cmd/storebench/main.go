@@ -28,6 +28,7 @@ import (
 	"slices"
 	"time"
 
+	"dateline/internal/cputime"
 	"dateline/internal/doc"
 	"dateline/internal/store"
 	"dateline/internal/store/postgres"
@@ -255,4 +256,11 @@ func (fatal) Helper() {}
 func (fatal) Fatalf(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, "storebench: generate: "+format+"\n", args...)
 	os.Exit(1)
+}
+
+// cpuTime is the CPU time the process has used (0 where the system does
+// not say), to report per-article cost apart from the machine's load.
+func cpuTime() time.Duration {
+	t, _ := cputime.Used()
+	return t
 }

@@ -1,14 +1,15 @@
 //go:build unix
 
-package chunktest
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the CPU time (user and system) the process has used.
-func cpuTime() (time.Duration, bool) {
+// Used returns the user and system CPU time the process has used, and
+// false when the system would not say.
+func Used() (time.Duration, bool) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0, false
