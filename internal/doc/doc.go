@@ -251,5 +251,19 @@ type Deadline struct {
 	Demand      string `json:"demand,omitempty"`
 	Consequence string `json:"consequence,omitempty"`
 	Trigger     Extent `json:"trigger"`
-	Status      string `json:"status,omitempty"` // pending, met, missed, extended, withdrawn
+	Status      string `json:"status,omitempty"` // one of the Status values below
 }
+
+// Deadline status values. An article reports the first five (Deadline.Status);
+// StatusExpired is never reported by an article: the cross-document layer gives it
+// to a pending or extended deadline whose date has passed with no outcome reported.
+// They are declared here, beside Deadline, so the extracting stage, the tracker and
+// the UI spell them once.
+const (
+	StatusPending   = "pending"
+	StatusMet       = "met"
+	StatusMissed    = "missed"
+	StatusExtended  = "extended"
+	StatusWithdrawn = "withdrawn"
+	StatusExpired   = "expired, outcome unknown"
+)

@@ -503,7 +503,7 @@ func (s *Server) quotesPage(r *http.Request) (string, any, error) {
 // boardCard is one deadline on the board with the sentences that report it.
 type boardCard struct {
 	Due, By, Setter, Target, Demand string
-	State                           string // pending, met, missed, extended, withdrawn, or track.Expired
+	State                           string // a doc.Status value
 	Sources                         int    // articles reporting it
 	History                         []boardEvidence
 }
@@ -546,9 +546,9 @@ func (s *Server) deadlinesPage(r *http.Request) (string, any, error) {
 	var pending, missed, met []boardCard
 	for _, c := range cards {
 		switch c.State {
-		case "met":
+		case doc.StatusMet:
 			met = append(met, c)
-		case "missed", "withdrawn", expired:
+		case doc.StatusMissed, doc.StatusWithdrawn, doc.StatusExpired:
 			missed = append(missed, c)
 		default:
 			pending = append(pending, c)
@@ -557,10 +557,6 @@ func (s *Server) deadlinesPage(r *http.Request) (string, any, error) {
 	slices.Reverse(missed) // most recently passed first
 	return "deadlines", map[string]any{"AsOf": asOf, "Pending": pending, "Missed": missed, "Met": met}, nil
 }
-
-// expired is what a deadline past its day with no outcome reads as
-// (track.Expired; the store's cross-document layer uses the same words).
-const expired = "expired, outcome unknown"
 
 // trackedCards builds the board from deadlines tracked across articles.
 func (s *Server) trackedCards(ctx context.Context, td trackedDeadlines, asOf string) ([]boardCard, error) {
@@ -603,8 +599,8 @@ func (s *Server) documentCards(ctx context.Context, asOf string) ([]boardCard, e
 	var cards []boardCard
 	for _, h := range hits {
 		c := boardCard{Due: h.Day, By: h.By, Setter: h.Setter, Target: h.Target, Demand: h.Demand, State: h.Status, Sources: 1}
-		if (c.State == "" || c.State == "pending" || c.State == "extended") && h.Day != "" && h.Day < asOf {
-			c.State = expired
+		if (c.State == "" || c.State == doc.StatusPending || c.State == doc.StatusExtended) && h.Day != "" && h.Day < asOf {
+			c.State = doc.StatusExpired
 		}
 		d, ok := docs[h.DocID]
 		if !ok {

@@ -21,18 +21,6 @@ import (
 	"dateline/internal/doc"
 )
 
-// Status values, as in doc.Deadline.Status.
-const (
-	Pending   = "pending"
-	Met       = "met"
-	Missed    = "missed"
-	Extended  = "extended"
-	Withdrawn = "withdrawn"
-	// Expired is not reported by articles: [State] gives it to a pending or
-	// extended deadline whose date has passed with no outcome reported.
-	Expired = "expired, outcome unknown"
-)
-
 // Deadline is a tracked deadline: its identity (who set it, for whom, what
 // is demanded) and its state folded from its sightings.
 type Deadline struct {
@@ -55,7 +43,7 @@ type Deadline struct {
 
 // Open reports whether d can still change: it has no final outcome.
 func (d Deadline) Open() bool {
-	return d.Status == "" || d.Status == Pending || d.Status == Extended
+	return d.Status == "" || d.Status == doc.StatusPending || d.Status == doc.StatusExtended
 }
 
 // Input is one stored article as the tracker sees it.
@@ -146,7 +134,7 @@ func Observe(in Input, cands []Deadline) []Sighting {
 		s.Status = dl.Status
 		sent := strings.ToLower(slice(d.Text, s.Span))
 		if s.Status == "" && hasAny(sent, expiryCues) && !negated(sent) {
-			s.Status = Missed
+			s.Status = doc.StatusMissed
 		}
 		best, bestScore, why := -1, 0, ""
 		for i, c := range cands {
@@ -253,13 +241,13 @@ func matchScore(c Deadline, setter, target int64, demand, due, status, day strin
 	case due != "" && (due == c.Due || slices.Contains(c.Dues, due)):
 		score += 3
 		why = append(why, "same date "+due)
-	case status == Extended && c.Open():
+	case status == doc.StatusExtended && c.Open():
 		score++
 		why = append(why, "extends an open deadline")
 	case due == "" && c.Open():
 		score += 2
 		why = append(why, "undated mention of an open deadline")
-	case due != "" && c.Opened == Extended && len(c.Dues) == 1 && due < c.Due && day != "" && day < c.First:
+	case due != "" && c.Opened == doc.StatusExtended && len(c.Dues) == 1 && due < c.Due && day != "" && day < c.First:
 		// Known so far only from a later article that extended it: an
 		// older article gives the date it had before.
 		score += 2
@@ -300,11 +288,11 @@ func outcome(in Input, sents []sentence, c Deadline) (Sighting, bool) {
 		s := Sighting{Span: sp, Quote: quoteAt(d, sp)}
 		switch {
 		case c.Target != 0 && mentions(in, c.Target, sp) && hasAny(sent, metCues):
-			s.Status, s.Reason = Met, "target agrees to the demand"
+			s.Status, s.Reason = doc.StatusMet, "target agrees to the demand"
 		case c.Setter != 0 && mentions(in, c.Setter, sp) && hasAny(sent, withdrawCues):
-			s.Status, s.Reason = Withdrawn, "setter withdraws the ultimatum"
+			s.Status, s.Reason = doc.StatusWithdrawn, "setter withdraws the ultimatum"
 		case hasAny(sent, expiryCues) && hasAny(sent, deadlineWord) && (mentions(in, c.Target, sp) || mentions(in, c.Setter, sp)):
-			s.Status, s.Reason = Missed, "the deadline passed"
+			s.Status, s.Reason = doc.StatusMissed, "the deadline passed"
 		default:
 			continue
 		}
@@ -343,7 +331,7 @@ type Change struct {
 // order: the due day is the first one given and then each extension's; the
 // status is the latest reported one other than pending.
 func Fold(changes []Change) (due, status, last string) {
-	status = Pending
+	status = doc.StatusPending
 	for _, c := range changes {
 		due, status, last = Step(due, status, last, c)
 	}
@@ -354,14 +342,14 @@ func Fold(changes []Change) (due, status, last string) {
 // in date order. The store keeps the stepped state to match new articles
 // against without reading every sighting.
 func Step(due, status, last string, c Change) (string, string, string) {
-	if c.Due != "" && (due == "" || c.Status == Extended) {
+	if c.Due != "" && (due == "" || c.Status == doc.StatusExtended) {
 		due = c.Due
 	}
-	if c.Status != "" && c.Status != Pending {
+	if c.Status != "" && c.Status != doc.StatusPending {
 		status = c.Status
 	}
 	if status == "" {
-		status = Pending
+		status = doc.StatusPending
 	}
 	if c.Day > last {
 		last = c.Day
@@ -370,13 +358,13 @@ func Step(due, status, last string, c Change) (string, string, string) {
 }
 
 // State is what a deadline with status and due day reads as on day asOf:
-// a pending or extended deadline past its date is [Expired].
+// a pending or extended deadline past its date is [doc.StatusExpired].
 func State(status, due, asOf string) string {
-	if (status == Pending || status == Extended || status == "") && due != "" && asOf != "" && due < asOf {
-		return Expired
+	if (status == doc.StatusPending || status == doc.StatusExtended || status == "") && due != "" && asOf != "" && due < asOf {
+		return doc.StatusExpired
 	}
 	if status == "" {
-		return Pending
+		return doc.StatusPending
 	}
 	return status
 }

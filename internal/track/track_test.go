@@ -57,9 +57,9 @@ func article(sents []string, names map[string]string, dls ...doc.Deadline) (*doc
 
 func TestObserve(t *testing.T) {
 	names := map[string]string{"e1": "Washington", "e2": "Tehran"} // ids 100, 200
-	open := Deadline{ID: 7, Setter: 100, Target: 200, Demand: "halt uranium enrichment", Due: "2026-03-20", Status: Pending, Last: "2026-03-02"}
-	other := Deadline{ID: 8, Setter: 100, Target: 200, Demand: "release the detained sailors", Due: "2026-06-01", Status: Pending, Last: "2026-03-01"}
-	met := Deadline{ID: 9, Setter: 100, Target: 200, Demand: "free the tanker", Due: "2026-03-05", Status: Met, Last: "2026-03-04"}
+	open := Deadline{ID: 7, Setter: 100, Target: 200, Demand: "halt uranium enrichment", Due: "2026-03-20", Status: doc.StatusPending, Last: "2026-03-02"}
+	other := Deadline{ID: 8, Setter: 100, Target: 200, Demand: "release the detained sailors", Due: "2026-06-01", Status: doc.StatusPending, Last: "2026-03-01"}
+	met := Deadline{ID: 9, Setter: 100, Target: 200, Demand: "free the tanker", Due: "2026-03-05", Status: doc.StatusMet, Last: "2026-03-04"}
 	tests := []struct {
 		name  string
 		sents []string
@@ -68,16 +68,16 @@ func TestObserve(t *testing.T) {
 		want  []string // "candidate id/status" per sighting; "new/status" for a new deadline
 	}{
 		{"repeat by date", []string{"Washington gave Tehran until March 20 to halt enrichment."},
-			&doc.Deadline{ID: "d1", By: "2026-03-20", Setter: "e1", Target: "e2", Demand: "halt enrichment", Trigger: doc.Extent{Text: "gave"}, Status: Pending},
+			&doc.Deadline{ID: "d1", By: "2026-03-20", Setter: "e1", Target: "e2", Demand: "halt enrichment", Trigger: doc.Extent{Text: "gave"}, Status: doc.StatusPending},
 			[]Deadline{other, open}, []string{"7/pending"}},
 		{"extension", []string{"Washington extended the deadline for Tehran to April 10."},
-			&doc.Deadline{ID: "d1", By: "2026-04-10", Setter: "e1", Target: "e2", Trigger: doc.Extent{Text: "deadline"}, Status: Extended},
+			&doc.Deadline{ID: "d1", By: "2026-04-10", Setter: "e1", Target: "e2", Trigger: doc.Extent{Text: "deadline"}, Status: doc.StatusExtended},
 			[]Deadline{open}, []string{"7/extended"}},
 		{"undated expiry", []string{"The deadline for Tehran to halt uranium enrichment expired on Friday."},
 			&doc.Deadline{ID: "d1", Target: "e2", Demand: "halt uranium enrichment", Trigger: doc.Extent{Text: "deadline"}},
 			[]Deadline{open}, []string{"7/missed"}},
 		{"new deadline", []string{"Washington gave Tehran until June 1 to release the detained sailors."},
-			&doc.Deadline{ID: "d1", By: "2026-06-01", Setter: "e1", Target: "e2", Demand: "release the detained sailors", Trigger: doc.Extent{Text: "gave"}, Status: Pending},
+			&doc.Deadline{ID: "d1", By: "2026-06-01", Setter: "e1", Target: "e2", Demand: "release the detained sailors", Trigger: doc.Extent{Text: "gave"}, Status: doc.StatusPending},
 			[]Deadline{open}, []string{"new/pending"}},
 		{"met without restating", []string{"Tehran agreed to halt uranium enrichment, officials said."}, nil,
 			[]Deadline{open}, []string{"7/met"}},
@@ -155,14 +155,14 @@ func TestFoldAndState(t *testing.T) {
 		asOf               string
 		due, status, state string
 	}{
-		{"announced", []Change{{"2026-03-02", "2026-03-20", Pending}}, "2026-03-10", "2026-03-20", Pending, Pending},
-		{"passed quietly", []Change{{"2026-03-02", "2026-03-20", Pending}}, "2026-03-21", "2026-03-20", Pending, Expired},
-		{"extended then missed", []Change{{"2026-03-02", "2026-03-20", Pending}, {"2026-03-19", "2026-04-10", Extended},
-			{"2026-04-11", "", Missed}}, "2026-05-01", "2026-04-10", Missed, Missed},
-		{"late repeat keeps the extension", []Change{{"2026-03-02", "2026-03-20", Pending}, {"2026-03-19", "2026-04-10", Extended},
-			{"2026-03-25", "2026-03-20", Pending}}, "2026-03-30", "2026-04-10", Extended, Extended},
-		{"extended and passed", []Change{{"2026-03-19", "2026-04-10", Extended}}, "2026-04-11", "2026-04-10", Extended, Expired},
-		{"met", []Change{{"2026-03-02", "2026-03-20", Pending}, {"2026-03-09", "", Met}}, "2026-04-01", "2026-03-20", Met, Met},
+		{"announced", []Change{{"2026-03-02", "2026-03-20", doc.StatusPending}}, "2026-03-10", "2026-03-20", doc.StatusPending, doc.StatusPending},
+		{"passed quietly", []Change{{"2026-03-02", "2026-03-20", doc.StatusPending}}, "2026-03-21", "2026-03-20", doc.StatusPending, doc.StatusExpired},
+		{"extended then missed", []Change{{"2026-03-02", "2026-03-20", doc.StatusPending}, {"2026-03-19", "2026-04-10", doc.StatusExtended},
+			{"2026-04-11", "", doc.StatusMissed}}, "2026-05-01", "2026-04-10", doc.StatusMissed, doc.StatusMissed},
+		{"late repeat keeps the extension", []Change{{"2026-03-02", "2026-03-20", doc.StatusPending}, {"2026-03-19", "2026-04-10", doc.StatusExtended},
+			{"2026-03-25", "2026-03-20", doc.StatusPending}}, "2026-03-30", "2026-04-10", doc.StatusExtended, doc.StatusExtended},
+		{"extended and passed", []Change{{"2026-03-19", "2026-04-10", doc.StatusExtended}}, "2026-04-11", "2026-04-10", doc.StatusExtended, doc.StatusExpired},
+		{"met", []Change{{"2026-03-02", "2026-03-20", doc.StatusPending}, {"2026-03-09", "", doc.StatusMet}}, "2026-04-01", "2026-03-20", doc.StatusMet, doc.StatusMet},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -200,7 +200,7 @@ func FuzzObserve(f *testing.F) {
 		d.Entities = []doc.Entity{{ID: "e1", Type: doc.GPE, Name: "X", Mentions: []doc.Mention{{Start: start, End: end}}}}
 		d.Deadlines = []doc.Deadline{{ID: "d1", By: by, Target: "e1", Status: status, Trigger: doc.Extent{Start: start, End: end}}}
 		in := Input{Doc: d, Day: "2026-03-10", Entities: map[string]int64{"e1": 1}}
-		cands := []Deadline{{ID: 1, Target: 1, Due: "2026-03-20", Status: Pending}}
+		cands := []Deadline{{ID: 1, Target: 1, Due: "2026-03-20", Status: doc.StatusPending}}
 		checkPrepared(t, in, cands)
 		for _, s := range Observe(in, cands) {
 			if s.Span.Start < 0 || s.Span.End > len(text) || s.Span.Start > s.Span.End {
@@ -215,7 +215,7 @@ func TestOrderHelpers(t *testing.T) {
 	t.Run("extension seen before the original date", func(t *testing.T) {
 		// Known only from an article of 2026-03-19 that extended it to
 		// April 10: an older article giving March 20 is the same deadline.
-		ext := Deadline{ID: 9, Setter: 100, Target: 200, Due: "2026-04-10", Status: Extended, Opened: Extended,
+		ext := Deadline{ID: 9, Setter: 100, Target: 200, Due: "2026-04-10", Status: doc.StatusExtended, Opened: doc.StatusExtended,
 			Dues: []string{"2026-04-10"}, Last: "2026-03-19", First: "2026-03-19|a3"}
 		d, ents := article([]string{"Washington gave Tehran until March 20 to halt enrichment."}, names,
 			doc.Deadline{ID: "d1", By: "2026-03-20", Setter: "e1", Target: "e2", Demand: "halt enrichment", Trigger: doc.Extent{Text: "until"}})
@@ -238,7 +238,7 @@ func TestOrderHelpers(t *testing.T) {
 	}{
 		{"outcome with no deadline to report on", []string{"Tehran agreed to halt enrichment on Friday."}, nil, nil, true},
 		{"outcome sighted", []string{"Tehran agreed to halt enrichment on Friday."}, nil,
-			[]Deadline{{ID: 7, Setter: 100, Target: 200, Demand: "halt enrichment", Due: "2026-03-20", Status: Pending}}, false},
+			[]Deadline{{ID: 7, Setter: 100, Target: 200, Demand: "halt enrichment", Due: "2026-03-20", Status: doc.StatusPending}}, false},
 		{"undated deadline with nothing open", []string{"The deadline for Tehran passed."},
 			[]doc.Deadline{{ID: "d1", Target: "e2", Trigger: doc.Extent{Text: "deadline"}}}, nil, true},
 		{"no evidence", []string{"Tehran hosted a football match."}, nil, nil, false},

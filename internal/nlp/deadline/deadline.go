@@ -53,15 +53,6 @@ func (Stage) Process(ctx context.Context, d *doc.Document) error {
 	return nil
 }
 
-// Status values.
-const (
-	Pending   = "pending"
-	Met       = "met"
-	Missed    = "missed"
-	Extended  = "extended"
-	Withdrawn = "withdrawn"
-)
-
 var nouns = map[string]bool{"deadline": true, "deadlines": true, "ultimatum": true, "ultimatums": true, "ultimata": true}
 
 // minNoun and maxNoun bound the length of the nouns: the stage looks at
@@ -81,9 +72,9 @@ var setVerbs = map[string]bool{"set": true, "impose": true, "give": true, "issue
 	"extend": true, "deliver": true, "lay": true, "slap": true, "push": true, "move": true}
 
 // statusVerbs say what became of a deadline.
-var statusVerbs = map[string]string{"extend": Extended, "push": Extended, "move": Extended, "postpone": Extended,
-	"delay": Extended, "miss": Missed, "ignore": Missed, "defy": Missed, "meet": Met, "comply": Met,
-	"drop": Withdrawn, "withdraw": Withdrawn, "lift": Withdrawn, "scrap": Withdrawn, "abandon": Withdrawn}
+var statusVerbs = map[string]string{"extend": doc.StatusExtended, "push": doc.StatusExtended, "move": doc.StatusExtended, "postpone": doc.StatusExtended,
+	"delay": doc.StatusExtended, "miss": doc.StatusMissed, "ignore": doc.StatusMissed, "defy": doc.StatusMissed, "meet": doc.StatusMet, "comply": doc.StatusMet,
+	"drop": doc.StatusWithdrawn, "withdraw": doc.StatusWithdrawn, "lift": doc.StatusWithdrawn, "scrap": doc.StatusWithdrawn, "abandon": doc.StatusWithdrawn}
 
 // targetVerbs have the deadline's target as subject.
 var targetVerbs = map[string]bool{"meet": true, "miss": true, "comply": true, "ignore": true, "defy": true,
@@ -173,7 +164,7 @@ func (x *extractor) compact() []doc.Deadline {
 	for _, d := range out {
 		// An outcome with a party ("X, meeting the deadline") is news
 		// about a deadline even when the article does not restate it.
-		outcome := d.Status != "" && d.Status != Pending && d.Target != ""
+		outcome := d.Status != "" && d.Status != doc.StatusPending && d.Target != ""
 		if d.By != "" || d.Setter != "" || d.Demand != "" || outcome {
 			d.ID = "d" + strconv.Itoa(len(kept)+1)
 			kept = append(kept, d)
@@ -216,7 +207,7 @@ func join(o *doc.Deadline, d doc.Deadline, extendBy string) {
 	fill(&o.Target, d.Target)
 	fill(&o.Consequence, d.Consequence)
 	extend(o, extendBy)
-	if d.Status != "" && d.Status != Pending {
+	if d.Status != "" && d.Status != doc.StatusPending {
 		o.Status = d.Status
 	}
 }
@@ -268,17 +259,17 @@ func (x *extractor) addBack(dl doc.Deadline, r back) {
 			}
 			fill(&o.Demand, dl.Demand)
 			fill(&o.Consequence, dl.Consequence)
-			if dl.Status != "" && dl.Status != Pending {
+			if dl.Status != "" && dl.Status != doc.StatusPending {
 				o.Status = dl.Status
 			}
 			if dct, ok := x.docDate(); o.Status == "" && o.By != "" && ok && notBefore(o.By, dct) {
-				o.Status = Pending
+				o.Status = doc.StatusPending
 			}
 			return
 		}
 	}
 	if dct, ok := x.docDate(); dl.Status == "" && dl.By != "" && ok && notBefore(dl.By, dct) {
-		dl.Status = Pending
+		dl.Status = doc.StatusPending
 	}
 	dl.ID = "d" + strconv.Itoa(len(x.out)+1)
 	x.out = append(x.out, dl)
@@ -538,7 +529,7 @@ func (x *extractor) governor(dl *doc.Deadline, ci int) (extendBy string) {
 		dl.Status = st
 	}
 	if (l == "expire" || l == "pass" || l == "lapse") && v.PastT {
-		dl.Status = Missed
+		dl.Status = doc.StatusMissed
 	}
 	if !subject && setVerbs[l] && dl.Setter == "" {
 		if s := a.Subject(vp); s >= 0 {
@@ -559,14 +550,14 @@ func (x *extractor) governor(dl *doc.Deadline, ci int) (extendBy string) {
 		case "to", "until", "on", "at", "by", "of", "for":
 			// "issued an ultimatum on Monday" dates the issuing; "the
 			// deadline expires on Friday" the deadline.
-			dates := prep == "until" || prep == "by" || prep == "to" && dl.Status == Extended || subject
+			dates := prep == "until" || prep == "by" || prep == "to" && dl.Status == doc.StatusExtended || subject
 			if t := a.Words[ph.Head].Time; prep == "by" && t >= 0 && a.Doc.Times[t].Type == doc.Duration {
 				dates = false // "extended the deadline by 90 days": from a date told before
-				if dl.Status == Extended {
+				if dl.Status == doc.StatusExtended {
 					extendBy = a.Doc.Times[t].Value
 				}
 			}
-			if id, v := x.dateAt(ph.Head); v != "" && dates && (dl.By == "" || dl.Status == Extended && prep == "to") {
+			if id, v := x.dateAt(ph.Head); v != "" && dates && (dl.By == "" || dl.Status == doc.StatusExtended && prep == "to") {
 				dl.Time, dl.By = id, v
 			} else if id := x.entity(p); id != "" && prep != "of" && dl.Target == "" && (!subject || prep == "for") {
 				dl.Target = id // "gave a deadline to X", "Deadline Looms for X"

@@ -776,7 +776,7 @@ func (db *DB) TrackedDeadlines(ctx context.Context, q store.DeadlineQuery) ([]st
 		}
 		t.Due, t.Reported, _ = track.Fold(changes)
 		t.State, t.AsOf, t.Sources = track.State(t.Reported, t.Due, asOf), asOf, len(docs)
-		if q.Pending && t.State != track.Pending && t.State != track.Extended {
+		if q.Pending && t.State != doc.StatusPending && t.State != doc.StatusExtended {
 			continue
 		}
 		out = append(out, t)
