@@ -128,6 +128,14 @@ func (p *parser) deictic(i int) (match, bool) {
 		v, j = p.shiftDays(-2), j+4
 	case p.is(j, "the") && p.is(j+1, "day") && p.is(j+2, "after") && p.is(j+3, "tomorrow"):
 		v, j = p.shiftDays(2), j+4
+	case (p.is(j, "the") || p.is(j, "that")) && p.is(j+1, "same") && p.is(j+2, "day") && !p.is(j+3, "as"):
+		// "the same day", "that same day": the day the narrative is at
+		// ("the same day as the vote" names its own reference).
+		v, j = p.anaphoricDayAt(0), j+3
+	case p.is(j, "that") && p.is(j+1, "day") && p.dayAnaphorPrep(j):
+		v, j = p.anaphoricDayAt(0), j+2
+	case p.is(j, "the") && p.is(j+1, "day") && (p.is(j+2, "before") || p.is(j+2, "after")):
+		return p.dayBeforeAfter(i, j)
 	case p.is(j, "today"):
 		v, j = p.shiftDays(0), j+1
 		if !p.hasDCT {
@@ -192,4 +200,51 @@ func (p *parser) dayPod(n int, pod string) string {
 		return dirRef(n)
 	}
 	return fmtDay(p.dct.AddDate(0, 0, n)) + "T" + pod
+}
+
+// subjectPronouns start a clause: after "The day before," or "The day
+// before she won" the phrase is complete.
+var subjectPronouns = []string{"he", "she", "it", "they", "we", "i", "you"}
+
+// dayAnaphorPrep reports whether "that day" at j is a time adjunct ("on
+// that day", "by that day", "That day, ...") rather than, say, a
+// complementiser before a compound ("said that day traders ...").
+func (p *parser) dayAnaphorPrep(j int) bool {
+	return p.prevIs(j, "on", "by", "until", "till", "since", "from", "of", "for", "during") ||
+		p.is(j+2, ",")
+}
+
+// anaphoricDayAt is the day shift days from the one the narrative is at
+// (the last full date found, else the DCT), or XXXX-XX-XX in an undated
+// article with no full date: "the same day" is then unknown, not now.
+func (p *parser) anaphoricDayAt(shift int) string {
+	if p.refDay()[0] == 'X' {
+		return "XXXX-XX-XX"
+	}
+	return p.anaphoricDay(shift)
+}
+
+// dayBeforeAfter matches "the day before" and "the day after", one DATE in
+// TimeML: the day next to a date that follows ("the day before Christmas",
+// "the day after Tuesday's vote", the span running to its end), or, when the
+// phrase stands alone, to the day the narrative is at ("The day before, she
+// had won"; "the next day" reads the same way). Before an event ("the day
+// after the vote") the day is unknown and nothing is matched.
+func (p *parser) dayBeforeAfter(i, j int) (match, bool) {
+	shift := -1
+	if p.is(j+2, "after") {
+		shift = 1
+	}
+	k := j + 3
+	if k < len(p.toks) && p.trigger(k) {
+		if ms := p.matchAt(k); len(ms) == 1 && ms[0].start == k && ms[0].typ == doc.Date && len(ms[0].value) == 10 {
+			if t, ok := parseDay(ms[0].value); ok {
+				return dateM(i, ms[0].end, fmtDay(t.AddDate(0, 0, shift)))
+			}
+		}
+	}
+	if k < len(p.toks) && p.toks[k].kind != doc.Punct && !p.sentenceStart(k) && !p.lineBreakBefore(k) && !p.isOneOf(k, subjectPronouns) {
+		return match{}, false
+	}
+	return dateM(i, k, p.anaphoricDayAt(shift))
 }

@@ -355,7 +355,7 @@ var leaders = map[string]bool{"no": true, "as": true, "at": true, "up": true, "w
 	"slightly": true, "most": true, "its": true, "than": true, "to": true, "near": true,
 	"distant": true, "immediate": true, "about": true, "approximately": true,
 	"short": true, "long": true, "new": true, "good": true, "right": true, "full": true,
-	"entire": true, "whole": true, "calendar": true}
+	"entire": true, "whole": true, "calendar": true, "same": true}
 
 // lookup returns the lexicon entry of word w, folding ASCII upper case,
 // without allocating.

@@ -122,6 +122,27 @@ func TestNormalisationRules(t *testing.T) {
 		{"days later", "The bridge closed on July 30. Three days later, it reopened.", wednesday,
 			[]want{{"July 30", D, "2025-07-30", ""}, {"Three days later", D, "2025-08-02", ""}}},
 
+		// Days told from the narrative's day.
+		{"the same day", "The ferry sank on July 28. The same day, a second boat ran aground.", wednesday,
+			[]want{{"July 28", D, "2025-07-28", ""}, {"The same day", D, "2025-07-28", ""}}},
+		{"that same day without a date is the DCT", "Two banks failed that same day, regulators said.", wednesday,
+			[]want{{"that same day", D, "2025-08-06", ""}}},
+		{"the same day as names its own reference", "The vote falls on the same day as the derby.", wednesday, nil},
+		{"on that day", "Voters go to the polls on Nov. 4, and results are due on that day.", wednesday,
+			[]want{{"Nov. 4", D, "2025-11-04", ""}, {"that day", D, "2025-11-04", ""}}},
+		{"that day as no adjunct", "He said that day traders lost heavily.", wednesday, nil},
+		{"the day before alone", "The striker scored twice on Saturday, Aug. 2. The day before, he had trained alone.", wednesday,
+			[]want{{"Saturday, Aug. 2", D, "2025-08-02", ""}, {"The day before", D, "2025-08-01", ""}}},
+		{"the day after before a clause", "Rain fell on July 14 and the day after it flooded the valley.", wednesday,
+			[]want{{"July 14", D, "2025-07-14", ""}, {"the day after", D, "2025-07-15", ""}}},
+		{"the day before a date", "Shops will shut early the day before Christmas.", wednesday,
+			[]want{{"early the day before Christmas", D, "2025-12-24", "START"}}},
+		{"the day after a weekday", "Police returned the day after Tuesday's raid.", wednesday,
+			[]want{{"the day after Tuesday", D, "2025-08-06", ""}}},
+		{"the day after an event is unknown", "Prices jumped the day after the vote.", wednesday, nil},
+		{"undated same day", "The same day, rebels took the airport.", "",
+			[]want{{"The same day", D, "XXXX-XX-XX", ""}}},
+
 		// Clock times.
 		{"clock before its day", "Talks resume from 9 a.m. to noon on Friday.", wednesday,
 			[]want{{"9 a.m.", T, "2025-08-08T09:00", ""}, {"noon", T, "2025-08-08T12:00", ""}, {"Friday", D, "2025-08-08", ""}}},
