@@ -153,6 +153,8 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.headlineWords(text, toks, names, heads)
 	names = t.check(text, toks, names, info)
 	names = t.headTypes(text, toks, names)
+	names = companyStems(text, toks, names)
+	names = eventNames(text, toks, names)
 	names = joinParticles(text, toks, names)
 	names = t.completeFirstNames(text, toks, names)
 	names = t.surnames(text, names)
@@ -162,10 +164,13 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.extendNames(text, toks, names)
 	names = t.coordinated(text, toks, names, heads)
 	names = cueTypes(text, toks, names)
+	names = t.clubCues(text, toks, names)
 	names = t.acronymPairs(text, toks, names)
 	names = t.datelines(text, toks, names)
 	names = t.propagate(text, toks, names)
 	names = particlePeople(text, names)
+	names = dropCalendar(text, names)
+	names = t.modelProducts(text, toks, names)
 	return modelCodes(text, toks, names)
 }
 

@@ -1,0 +1,310 @@
+package ner
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"dateline/internal/doc"
+	"dateline/internal/nlp/ner/gazetteer"
+)
+
+// Rules that retype or extend a name by a word that settles its kind
+// whatever the tagger read in the words before it: a legal form ("Eberhard
+// Faber GmbH" is a company, not a man), an event's head word ("Macworld
+// Conference"), a product's model code ("Galaxy S26"), a sports role after
+// it ("Atalanta coach"). Each is a kind of name the training data has few
+// of, so the tagger's type follows the first word, which is often a person's
+// or a place's.
+
+// strictForms are legal forms that end nothing but a company's name, so
+// they retype even a "person" ("Eberhard Faber GmbH"). Forms that are also
+// common abbreviations ("AG", "SA", "SE", "Co") are left to headTypes,
+// which trusts them only after a name that is no person.
+var strictForms = map[string]bool{"Inc": true, "Inc.": true, "Corp.": true, "Ltd": true, "Ltd.": true,
+	"LLC": true, "plc": true, "PLC": true, "GmbH": true, "N.V.": true, "S.A.": true, "S.p.A.": true,
+	"KGaA": true, "Oyj": true, "LLP": true, "Bhd": true, "Tbk": true, "Pty": true}
+
+// partnerWords close a firm's name after an ampersand: "Harrison & Sons",
+// "Jones & Co.".
+var partnerWords = map[string]bool{"Sons": true, "Son": true, "Co": true, "Co.": true, "Company": true,
+	"Partners": true, "Associates": true, "Brothers": true, "Bros.": true, "Daughters": true}
+
+// strictEventHeads end the names of events and, unlike "Games" ("Epic
+// Games") or "Open", hardly ever an organisation's.
+var strictEventHeads = map[string]bool{"Conference": true, "Summit": true, "Festival": true, "Expo": true,
+	"Olympics": true, "Championship": true, "Championships": true, "Marathon": true, "Tournament": true,
+	"Fair": true, "Olympiad": true}
+
+// nameTokens returns the tokens [i, j) that n covers, searching from i0
+// (names are sorted, so callers pass the previous name's first token).
+func nameTokens(toks []doc.Token, n Name, i0 int) (int, int) {
+	i := min(i0, len(toks))
+	for i > 0 && toks[i-1].End > n.Start {
+		i--
+	}
+	for i < len(toks) && toks[i].Start < n.Start {
+		i++
+	}
+	j := i
+	for j < len(toks) && toks[j].End <= n.End {
+		j++
+	}
+	return i, j
+}
+
+// companyStems types and extends company names by their legal form or
+// partner word: a name ending in a strict legal form is an ORG even where
+// the tagger read a person; a name followed by "&" and a partner word
+// takes them in ("Harrison & Sons"); and the name without its legal form
+// is that company at its other mentions ("Eberhard Faber GmbH" …
+// "Eberhard Faber"), where the tagger may have read the founder. names
+// must be sorted by start; the result is.
+func companyStems(text string, toks []doc.Token, names []Name) []Name {
+	var stems map[string]bool
+	ti := 0
+	for k := range names {
+		n := &names[k]
+		i, j := nameTokens(toks, *n, ti)
+		ti = i
+		if i >= j {
+			continue
+		}
+		// "Harrison & Sons": the tagger stopped at the ampersand.
+		if j+1 < len(toks) && text[toks[j].Start:toks[j].End] == "&" && partnerWords[text[toks[j+1].Start:toks[j+1].End]] &&
+			(k+1 == len(names) || names[k+1].Start >= toks[j+1].End) {
+			n.End = toks[j+1].End
+			n.Type = "ORG"
+			j += 2
+		}
+		if j-i < 2 {
+			continue
+		}
+		last := text[toks[j-1].Start:toks[j-1].End]
+		if !strictForms[last] && !(n.Type == "ORG" && companyForms[last]) {
+			continue
+		}
+		n.Type = "ORG"
+		stemEnd := j - 1
+		if stemEnd > i && text[toks[stemEnd-1].Start:toks[stemEnd-1].End] == "," {
+			stemEnd-- // "Acme, Inc."
+		}
+		if stemEnd-i < 2 {
+			continue // one word: companyNames and resolve see to it
+		}
+		if stems == nil {
+			stems = map[string]bool{}
+		}
+		stems[text[n.Start:toks[stemEnd-1].End]] = true
+	}
+	for k, n := range names {
+		if n.Type != "ORG" && stems[text[n.Start:n.End]] {
+			names[k].Type = "ORG"
+		}
+	}
+	return names
+}
+
+// eventNames types as an EVENT a name closed by an event's head word
+// ("Macworld Conference", "Glastonbury Festival") that the tagger read as an
+// organisation or a place, and joins an organisation to the event name
+// right after it ("[UN] [Ocean Conference]", "[FIA] [World Endurance
+// Championship]"): the organiser's name opens the event's. A place before
+// an event stays apart ("Munich Olympics" is two names in the corpora).
+// names must be sorted by start; the result is.
+func eventNames(text string, toks []doc.Token, names []Name) []Name {
+	ti := 0
+	for k := range names {
+		n := &names[k]
+		i, j := nameTokens(toks, *n, ti)
+		ti = i
+		if j-i < 2 || n.Type == "PERSON" || n.Type == "EVENT" {
+			continue
+		}
+		if strictEventHeads[text[toks[j-1].Start:toks[j-1].End]] {
+			n.Type = "EVENT"
+		}
+	}
+	out := names[:0]
+	for k := 0; k < len(names); k++ {
+		n := names[k]
+		if n.Type == "ORG" && k+1 < len(names) && names[k+1].Type == "EVENT" && names[k+1].Start == n.End+1 &&
+			text[n.End] == ' ' && !strings.ContainsAny(text[n.Start:n.End], " ") {
+			n.End, n.Type = names[k+1].End, "EVENT"
+			k++
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// notModelLead are capitalised words that a code follows without making a
+// product: roads, gates, flights, forms and grades ("Route A1", "Gate B12",
+// "Flight MH17", "Form W2").
+var notModelLead = map[string]bool{"Route": true, "Gate": true, "Terminal": true, "Flight": true, "Room": true,
+	"Group": true, "Class": true, "Type": true, "Category": true, "Stage": true, "Phase": true, "Article": true,
+	"Chapter": true, "Form": true, "Schedule": true, "Annex": true, "Tier": true, "Division": true, "League": true,
+	"Platform": true, "Block": true, "Section": true, "Grade": true, "Level": true, "Junction": true, "Exit": true,
+	"Highway": true, "Interstate": true, "Road": true, "Line": true, "Pool": true, "Table": true, "Figure": true,
+	"Box": true, "Unit": true, "Ward": true, "Zone": true, "Court": true, "Hall": true, "Studio": true,
+	"Channel": true, "Station": true, "Bus": true, "Train": true, "Vitamin": true, "Covid": true}
+
+// productCode reports whether w is a product's model code that follows a
+// brand: capital letters then digits, and maybe a letter ("S26", "A3",
+// "X5", "GR010", "A19"). Digits alone are left out ("Pixel 10" is decided
+// by the tagger: "Boeing 737" and "Ward 10" look alike).
+func productCode(w string) bool {
+	if len(w) < 2 || len(w) > 6 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	letters, digits := 0, 0
+	for i, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z' && digits == 0:
+			letters++
+		case r >= '0' && r <= '9':
+			digits++
+		case unicode.IsLetter(r) && digits > 0 && i == len(w)-1:
+		default:
+			return false
+		}
+	}
+	return letters <= 3 && digits > 0
+}
+
+// modelProducts makes a product of a brand and the model code after it:
+// "Galaxy S26", "Audi A3", "BMW X5". The brand is a name the tagger found
+// (an organisation or product: not a person or a place, "UK G7") or an
+// untagged capitalised word that does not open a sentence; the code is
+// not covered by another name. modelCodes then finds the code alone
+// ("the S26"). names must be sorted by start; the result is.
+func (t *Tagger) modelProducts(text string, toks []doc.Token, names []Name) []Name {
+	var extra []Name
+	covered := make([]int, len(toks)) // name index + 1
+	ti := 0
+	for k, n := range names {
+		i, j := nameTokens(toks, n, ti)
+		ti = i
+		for x := i; x < j; x++ {
+			covered[x] = k + 1
+		}
+	}
+	for c := 1; c < len(toks); c++ {
+		code, lead := toks[c], toks[c-1]
+		if covered[c] != 0 || !code.SpaceBefore || !productCode(text[code.Start:code.End]) {
+			continue
+		}
+		if c+1 < len(toks) && text[toks[c+1].Start:toks[c+1].End] == "-" && !toks[c+1].SpaceBefore {
+			continue // "F-16"-like compounds are the tokenizer's to keep together
+		}
+		lw := text[lead.Start:lead.End]
+		if notModelLead[lw] || !capitalised(text, lead) {
+			continue
+		}
+		if k := covered[c-1]; k != 0 {
+			n := &names[k-1]
+			if (n.Type == "ORG" || n.Type == "PRODUCT" || n.Type == "MISC") && n.End == lead.End && n.End-n.Start <= 40 {
+				n.End, n.Type = code.End, "PRODUCT"
+			}
+			continue
+		}
+		if sentenceInitial(text, toks, c-1) || t.isTitleWord(text, lead) || upperWord(lw) && len(lw) > 4 {
+			continue
+		}
+		if e, ok := t.gaz.LookupToken(lw); ok && e.Class&(gazetteer.Country|gazetteer.Capital|gazetteer.City|gazetteer.Place|gazetteer.Demonym) != 0 {
+			continue
+		}
+		extra = append(extra, Name{Start: lead.Start, End: code.End, Type: "PRODUCT"})
+	}
+	if len(extra) == 0 {
+		return names
+	}
+	names = append(names, extra...)
+	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
+	return names
+}
+
+// calendarWords are month and day names the tagger sometimes takes for a
+// place or an organisation ("in December"). "May", "June", "April" and
+// "August" are given names too and are left to the tagger.
+var calendarWords = map[string]bool{"January": true, "February": true, "March": true, "July": true,
+	"September": true, "October": true, "November": true, "December": true, "Monday": true,
+	"Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true}
+
+// dropCalendar removes one-word names that are month or day names and no
+// person: a date is never an entity here.
+func dropCalendar(text string, names []Name) []Name {
+	return slices.DeleteFunc(names, func(n Name) bool {
+		return n.Type != "PERSON" && calendarWords[text[n.Start:n.End]]
+	})
+}
+
+// sportRoles are nouns that, right after a name, make it a club: "Atalanta
+// coach Ivan Juric", "Benfica striker", "Napoli fans".
+var sportRoles = map[string]bool{"coach": true, "manager": true, "striker": true, "midfielder": true,
+	"defender": true, "goalkeeper": true, "winger": true, "forward": true, "fullback": true, "playmaker": true,
+	"fans": true, "supporters": true, "boss": true, "head coach": true}
+
+// clubCues types a name as a club (ORG) throughout the document when one of
+// its mentions is followed by a sports role ("Atalanta coach", read as a
+// person, "Benfica striker", read as a place). A state or city the gazetteer
+// knows stays a GPE: "Brazil coach" names the national side by its country,
+// as the corpora type it. names must be sorted by start; the result is.
+func (t *Tagger) clubCues(text string, toks []doc.Token, names []Name) []Name {
+	var clubs map[string]bool
+	var extra []Name
+	ti := 0
+	// An untagged word before a role: "Atalanta coach Ivan Juric" opening a
+	// sentence, where the tagger is weakest.
+	next := 0
+	for c := 0; c+1 < len(toks); c++ {
+		for next < len(names) && names[next].End <= toks[c].Start {
+			next++
+		}
+		if next < len(names) && names[next].Start < toks[c].End {
+			continue
+		}
+		w := text[toks[c].Start:toks[c].End]
+		if !sportRoles[text[toks[c+1].Start:toks[c+1].End]] || !capitalised(text, toks[c]) || len(w) < 3 ||
+			t.gaz.IsCommon(w) || t.isTitleWord(text, toks[c]) || upperWord(w) {
+			continue
+		}
+		const place = gazetteer.Country | gazetteer.Capital | gazetteer.City | gazetteer.Place | gazetteer.Region | gazetteer.Demonym
+		if e, ok := t.gaz.LookupToken(w); ok && e.Class&place != 0 {
+			continue // "England coach": the national side, a GPE
+		}
+		extra = append(extra, Name{Start: toks[c].Start, End: toks[c].End, Type: "ORG"})
+		if clubs == nil {
+			clubs = map[string]bool{}
+		}
+		clubs[w] = true
+	}
+	if len(extra) > 0 {
+		names = append(names, extra...)
+		slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
+	}
+	for _, n := range names {
+		i, j := nameTokens(toks, n, ti)
+		ti = i
+		if i >= j || j >= len(toks) || n.Type == "ORG" || n.Type == "NORP" || !sportRoles[text[toks[j].Start:toks[j].End]] {
+			continue
+		}
+		s := text[n.Start:n.End]
+		if e, ok := t.gaz.Lookup(s); ok && e.Class&(gazetteer.Country|gazetteer.Capital|gazetteer.City|gazetteer.Place|gazetteer.Region|gazetteer.Demonym) != 0 {
+			continue
+		}
+		if n.Type == "PERSON" && j-i > 1 {
+			continue // "Mikel Arteta manager"? a person's name, not a club's
+		}
+		if clubs == nil {
+			clubs = map[string]bool{}
+		}
+		clubs[s] = true
+	}
+	for k, n := range names {
+		if clubs[text[n.Start:n.End]] {
+			names[k].Type = "ORG"
+		}
+	}
+	return names
+}

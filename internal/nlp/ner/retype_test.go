@@ -1,0 +1,163 @@
+package ner
+
+import (
+	"slices"
+	"testing"
+
+	"dateline/internal/nlp/token"
+)
+
+// TestRetypeRules checks the rules of retype.go on tagger output written
+// for the test, so that they do not depend on the trained model.
+func TestRetypeRules(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type rule func(text string, names []Name) []Name
+	stems := func(text string, names []Name) []Name { return companyStems(text, token.Tokenize(text, nil), names) }
+	events := func(text string, names []Name) []Name { return eventNames(text, token.Tokenize(text, nil), names) }
+	models := func(text string, names []Name) []Name {
+		return tg.modelProducts(text, token.Tokenize(text, nil), names)
+	}
+	clubs := func(text string, names []Name) []Name { return tg.clubCues(text, token.Tokenize(text, nil), names) }
+	calendar := func(text string, names []Name) []Name { return dropCalendar(text, names) }
+	tests := []struct {
+		name   string
+		rule   rule
+		text   string
+		tagged []string
+		want   []string
+	}{
+		{
+			name:   "a strict legal form makes a person a company, and its stem too",
+			rule:   stems,
+			text:   "Karl Brenner GmbH makes valves. Karl Brenner opened a plant in Linz.",
+			tagged: []string{"PERSON Karl Brenner GmbH", "PERSON Karl Brenner", "GPE Linz"},
+			want:   []string{"ORG Karl Brenner GmbH", "ORG Karl Brenner", "GPE Linz"},
+		},
+		{
+			name:   "a form that is also an abbreviation leaves a person alone",
+			rule:   stems,
+			text:   "Sara Lind AB said nothing.",
+			tagged: []string{"PERSON Sara Lind AB"},
+			want:   []string{"PERSON Sara Lind AB"},
+		},
+		{
+			name:   "the comma before Inc. is not part of the stem",
+			rule:   stems,
+			text:   "Orbit Foods, Inc. fell. Orbit Foods said sales slowed.",
+			tagged: []string{"ORG Orbit Foods, Inc.", "PERSON Orbit Foods"},
+			want:   []string{"ORG Orbit Foods, Inc.", "ORG Orbit Foods"},
+		},
+		{
+			name:   "a partner word after an ampersand",
+			rule:   stems,
+			text:   "Staff at Pickering & Sons and at Hale & Co. were unhurt.",
+			tagged: []string{"PERSON Pickering", "GPE Hale"},
+			want:   []string{"ORG Pickering & Sons", "ORG Hale & Co."},
+		},
+		{
+			name:   "an ampersand between two firms joins nothing",
+			rule:   stems,
+			text:   "Pickering & Vale Group fell.",
+			tagged: []string{"PERSON Pickering", "ORG Vale Group"},
+			want:   []string{"PERSON Pickering", "ORG Vale Group"},
+		},
+		{
+			name:   "an event head retypes an organisation or a place",
+			rule:   events,
+			text:   "At the Lakeside Jazz Festival and the Harbour Tech Summit, Nordbank Group spoke.",
+			tagged: []string{"GPE Lakeside Jazz Festival", "ORG Harbour Tech Summit", "ORG Nordbank Group"},
+			want:   []string{"EVENT Lakeside Jazz Festival", "EVENT Harbour Tech Summit", "ORG Nordbank Group"},
+		},
+		{
+			name:   "an organiser opens the event after it",
+			rule:   events,
+			text:   "The WMO Climate Conference opened as the Paris Olympics closed.",
+			tagged: []string{"ORG WMO", "EVENT Climate Conference", "GPE Paris", "EVENT Olympics"},
+			want:   []string{"EVENT WMO Climate Conference", "GPE Paris", "EVENT Olympics"},
+		},
+		{
+			name:   "a person named like an event stays",
+			rule:   events,
+			text:   "Ann Summit spoke.",
+			tagged: []string{"PERSON Ann Summit"},
+			want:   []string{"PERSON Ann Summit"},
+		},
+		{
+			name:   "a brand and a model code",
+			rule:   models,
+			text:   "Police said the pair fled in a silver Skoda O5 and a Lexor X7 van.",
+			tagged: []string{"ORG Skoda"},
+			want:   []string{"PRODUCT Skoda O5", "PRODUCT Lexor X7"},
+		},
+		{
+			name:   "codes after places, roads and gates are no products",
+			rule:   models,
+			text:   "Traffic on Route A1 and at Gate B12 stalled before the UK G7 meeting, Smith said in Leeds M62.",
+			tagged: []string{"GPE UK", "PERSON Smith", "GPE Leeds"},
+			want:   []string{"GPE UK", "PERSON Smith", "GPE Leeds"},
+		},
+		{
+			name:   "a sentence start and a code is no product",
+			rule:   models,
+			text:   "Police A12 was closed.",
+			tagged: nil,
+			want:   []string{},
+		},
+		{
+			name:   "a sports role makes a club, at every mention",
+			rule:   clubs,
+			text:   "Verona drew with Sestrino. Sestrino coach Ivo Brandt was angry, and Verona fans booed.",
+			tagged: []string{"GPE Verona", "PERSON Sestrino", "PERSON Sestrino", "PERSON Ivo Brandt", "GPE Verona"},
+			want:   []string{"GPE Verona", "ORG Sestrino", "ORG Sestrino", "PERSON Ivo Brandt", "GPE Verona"},
+		},
+		{
+			name:   "an untagged word before a role",
+			rule:   clubs,
+			text:   "Lazzaro coach Nico Ferri resigned after Lazzaro lost.",
+			tagged: []string{"PERSON Nico Ferri", "PERSON Lazzaro"},
+			want:   []string{"ORG Lazzaro", "PERSON Nico Ferri", "ORG Lazzaro"},
+		},
+		{
+			name:   "a country's coach is the national side",
+			rule:   clubs,
+			text:   "England coach Tom Reid named his squad. Former coach Ann Hale agreed.",
+			tagged: []string{"GPE England", "PERSON Tom Reid", "PERSON Ann Hale"},
+			want:   []string{"GPE England", "PERSON Tom Reid", "PERSON Ann Hale"},
+		},
+		{
+			name:   "month and day names are no entities",
+			rule:   calendar,
+			text:   "Sales rose in December, Theresa May said on Friday; April Ryan agreed.",
+			tagged: []string{"LOC December", "PERSON Theresa May", "ORG Friday", "PERSON April Ryan"},
+			want:   []string{"PERSON Theresa May", "PERSON April Ryan"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := showNames(tt.text, tt.rule(tt.text, spanNames(t, tt.text, tt.tagged...)))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("names:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestProductCode(t *testing.T) {
+	for _, tt := range []struct {
+		w    string
+		want bool
+	}{
+		{"S26", true}, {"A3", true}, {"X5", true}, {"GR010", true}, {"A19", true}, {"S24e", true},
+		{"26", false}, {"AI", false}, {"COVID19", false}, {"x5", false}, {"S", false}, {"3G", false},
+		{"ABCD1", false}, {"B-52", false},
+	} {
+		t.Run(tt.w, func(t *testing.T) {
+			if got := productCode(tt.w); got != tt.want {
+				t.Errorf("productCode(%q) = %v, want %v", tt.w, got, tt.want)
+			}
+		})
+	}
+}
