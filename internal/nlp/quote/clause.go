@@ -642,6 +642,10 @@ func (a *analysis) contentEnd(s, hi int) int {
 		hi = s + maxClause // no real clause is longer: keep the work linear
 	}
 	e := hi
+	// clause: the stretch read so far has a verb of its own (it opens with
+	// "that" or a subject pronoun, or an auxiliary came outside quotations),
+	// so it is a clause and not a noun phrase.
+	clause := a.isWord(s, "that") || a.is(s, subjectPronouns) || a.is(s, verbAux) && !a.isWord(s, "not")
 	for k := s + 1; k < hi; k++ {
 		if a.inPair[k] >= 0 && !a.isMark(k) {
 			continue
@@ -651,10 +655,11 @@ func (a *analysis) contentEnd(s, hi int) int {
 			e = k
 			break
 		}
-		if a.endsClause(k, afterComma) {
+		if a.endsClause(k, afterComma, clause) {
 			e = k
 			break
 		}
+		clause = clause || a.is(k, verbAux) && !a.isWord(k, "not")
 	}
 	for k := s; k < e; k++ {
 		a.work++
@@ -684,11 +689,15 @@ func (a *analysis) contentEnd(s, hi int) int {
 // subject ("… and said she would", "… but has been met with"), a contrast
 // or time clause after a comma (", although …", ", when …"), a dash
 // before "and"/"but", or a colon before a quotation.
-func (a *analysis) endsClause(k int, afterComma bool) bool {
+func (a *analysis) endsClause(k int, afterComma, clause bool) bool {
 	w := a.low(k)
 	next := a.low(k + 1)
 	switch {
-	case (w == "and" || w == "but") && (a.coordinatedVerb(k+1) || a.coordinatedVerb(a.skipAdverbials(k+1))):
+	case (w == "and" || w == "but") && (a.coordinatedVerb(k+1) || a.coordinatedVerb(a.skipAdverbials(k+1))) &&
+		(a.speechVerb(a.skipAdverbials(k+1)) || !clause):
+		// "… and said she would", "endorsed Cruz and attacked Trump": the
+		// subject's next verb; but after a clause with a verb of its own
+		// the verb continues it ("said the plan would fail and has no support").
 		return true
 	case afterComma && (w == "but" || w == "although" || w == "though" || w == "while" ||
 		w == "whereas" || w == "when" || w == "because" || w == "even" && next == "though"):
@@ -752,6 +761,13 @@ func (a *analysis) newReport(k int) bool {
 	}
 	return a.isWord(j+1, "that") || a.is(j+1, subjectPronouns) || a.is(j+1, determiners) || a.capitalised(j+1) ||
 		possessivePronouns[a.low(j+1)]
+}
+
+// speechVerb reports whether token i is a finite cue verb of speech
+// ("said", "told", "added").
+func (a *analysis) speechVerb(i int) bool {
+	v, ok := a.cue(i)
+	return ok && v.class == speech && !strings.HasSuffix(a.low(i), "ing")
 }
 
 // skipAdverbials returns the first token from j past up to two adverbs
