@@ -37,6 +37,9 @@ func (p *parser) quarter(i int) (match, bool) {
 	}
 	// "the 1988 quarter", "the 1989 period": the quarter under report.
 	if year != "" && p.is(i, "the") && (p.is(j, "quarter") || p.is(j, "period")) {
+		if _, ok := p.spanYearBack(i); ok && p.is(j, "period") {
+			return dateM(i, j+1, year) // "the nine months ... the 1988 period": that year's
+		}
 		q := p.reportQuarter()
 		if len(p.lastDate) == 7 && p.lastDate[5] == 'Q' {
 			q = p.lastDate

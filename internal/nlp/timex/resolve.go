@@ -23,6 +23,10 @@ type parser struct {
 	// "a year earlier" in an earnings report; lastQuarterTok its first tok.
 	lastQuarter    string
 	lastQuarterTok int
+	// lastSpanTok is the first tok of the last reporting period longer
+	// than a quarter ("the first nine months", "the six months"), -1 if
+	// none: after one, "a year earlier" compares years.
+	lastSpanTok int
 }
 
 // Placeholder values of the undated convention (see the package doc).
@@ -443,6 +447,9 @@ func (p *parser) sentenceToks(i int) (int, int) {
 // when there is one ("the third quarter ... a year earlier" is the third
 // quarter of the year before), else the year before the DCT.
 func (p *parser) yearBack(i int) string {
+	if y, ok := p.spanYearBack(i); ok {
+		return y
+	}
 	if p.lastDate != "" && len(p.lastDate) >= 7 && p.lastDate[4] == '-' {
 		// A date of the same sentence is the reference; beyond it, the
 		// quarter under report (below).
@@ -463,19 +470,52 @@ func (p *parser) yearBack(i int) string {
 	return p.unitValue(uYear, -1)
 }
 
+// spanYearBack returns the year before the one under report when the
+// period last named, in this sentence or the one before, is longer than a
+// quarter: "net rose in the first nine months, against a loss a year
+// earlier" compares the nine months of two years, which TimeML can only
+// give as the earlier year.
+func (p *parser) spanYearBack(i int) (string, bool) {
+	if p.lastSpanTok < 0 || p.lastSpanTok >= i || p.lastSpanTok < p.prevSentenceStart(i) || !p.hasDCT {
+		return "", false
+	}
+	if p.lastQuarter != "" && p.lastQuarterTok > p.lastSpanTok && p.lastQuarterTok < i {
+		return "", false // a quarter named since is the reference
+	}
+	y := p.dct.Year()
+	if q, ok := p.reportedQuarter(i); ok {
+		if qy, err := strconv.Atoi(q[:4]); err == nil {
+			y = qy
+		}
+	}
+	return pad(y-1, 4), true
+}
+
+// reportingSpan reports whether a duration value is a reporting period
+// longer than a quarter and at most a year (P6M, P9M, P2Q, P3Q, P1Y).
+func reportingSpan(v string) bool {
+	switch v {
+	case "P4M", "P5M", "P6M", "P7M", "P8M", "P9M", "P10M", "P11M", "P12M", "P2Q", "P3Q", "P1Y":
+		return true
+	}
+	return false
+}
+
 // quarterScope is how far (in toks) a quarter stays the period an earnings
 // report compares with: a few paragraphs.
 const quarterScope = 400
 
 // reportable reports whether quarter q (2025-Q3) can be the period a story
-// reports on: not after the DCT's quarter, as forecasts are not results.
-// (The DCT's own quarter stays allowed: fiscal quarters run ahead of the
-// calendar, "the fourth quarter ended Sept. 30".)
+// reports on: not after the DCT's quarter, as forecasts are not results,
+// and not a year or more before it, as that is a comparison ("the 1988
+// period" beside the latest one), not the report. (The DCT's own quarter
+// stays allowed: fiscal quarters run ahead of the calendar, "the fourth
+// quarter ended Sept. 30".)
 func (p *parser) reportable(q string) bool {
 	if !p.hasDCT {
 		return true
 	}
-	return q <= p.unitValue(uQuarter, 0)
+	return q <= p.unitValue(uQuarter, 0) && q > p.unitValue(uQuarter, -4)
 }
 
 // reportedQuarter returns the quarter named last before tok i when it is

@@ -24,6 +24,18 @@ func TestNormalisationRules(t *testing.T) {
 		{"quarter far back does not count", "Acme earned $4 million in the third quarter." + longFiller + "A year ago the town had no mayor.", wednesday,
 			[]want{{"the third quarter", D, "2025-Q3", ""}, {"A year ago", D, "2024", ""}}},
 
+		{"nine months compare years", "Acme earned $4 million in the third quarter. For the first nine months, it earned $9 million, up from $7 million a year earlier.", "2025-10-20",
+			[]want{{"the third quarter", D, "2025-Q3", ""}, {"the first nine months", R, "P9M", ""}, {"a year earlier", D, "2024", ""}}},
+		{"a quarter named after the span is the reference", "For the first nine months, Acme earned $9 million. In the third quarter, it earned $4 million, against $3 million a year earlier.", "2025-10-20",
+			[]want{{"the first nine months", R, "P9M", ""}, {"the third quarter", D, "2025-Q3", ""}, {"a year earlier", D, "2024-Q3", ""}}},
+		{"the period of a year after a span", "In the six months, net was $30 million, against a loss in the 2024 period.", "2025-07-22",
+			[]want{{"the six months", R, "P6M", ""}, {"the 2024 period", D, "2024", ""}}},
+		{"a span two sentences back is no reference", "Acme lost $2 million in the second quarter. In the six months, net was $30 million. Sales rose. Margins grew. A year ago, it lost $5 million.", "2025-07-22",
+			[]want{{"the second quarter", D, "2025-Q2", ""}, {"the six months", R, "P6M", ""}, {"A year ago", D, "2024-Q2", ""}}},
+
+		{"a year-old comparison quarter is not the report", "There was a gain in the latest quarter and a loss in the 2024 period. Shares rose yesterday. The dividend is 4 pence, up from 3 pence a year earlier.", "2025-11-02",
+			[]want{{"the latest quarter", D, "2025-Q3", ""}, {"the 2024 period", D, "2024-Q3", ""}, {"yesterday", D, "2025-11-01", ""}, {"a year earlier", D, "2024-Q3", ""}}},
+
 		{"the latest period", "Acme lost $3 million in the second quarter. Sales in the latest period fell 4%.", wednesday,
 			[]want{{"the second quarter", D, "2025-Q2", ""}, {"the latest period", D, "2025-Q2", ""}}},
 

@@ -87,7 +87,7 @@ func wholeLine(text string, start, end int) bool {
 // dct is the document creation time, used only when hasDCT is true. Ids are
 // "t1", "t2", ... counted from the first time appended.
 func Extract(text string, toks []doc.Token, sents []doc.Span, dct time.Time, hasDCT bool, dst []doc.Time) []doc.Time {
-	p := parser{text: text, hasDCT: hasDCT}
+	p := parser{text: text, hasDCT: hasDCT, lastSpanTok: -1}
 	if hasDCT {
 		p.dct = time.Date(dct.Year(), dct.Month(), dct.Day(), 0, 0, 0, 0, time.UTC)
 		p.dctDay = fmtDay(p.dct)
@@ -133,6 +133,9 @@ func Extract(text string, toks []doc.Token, sents []doc.Span, dct time.Time, has
 				Start: start, End: end, Text: text[start:end],
 				Type: m.typ, Value: m.value, Mod: m.mod,
 			})
+			if m.typ == doc.Duration && p.is(m.start, "the") && reportingSpan(m.value) {
+				p.lastSpanTok = m.start // "the first nine months", "the year ended June 30"
+			}
 			if (m.typ == doc.Date || m.typ == doc.TimeOfDay) && !m.derived && m.value[0] != 'P' && m.value[0] != 'F' {
 				p.lastDate, p.lastDateTok, p.lastDateEnd = m.value, m.start, m.end
 				if len(m.value) == 7 && m.value[5] == 'Q' && p.reportable(m.value) {
