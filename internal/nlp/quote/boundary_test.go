@@ -64,3 +64,50 @@ func TestCoordination(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
 	}
 }
+
+// TestObjectAdverbials: a reported noun phrase ends before an adverbial
+// of its verb's (where, when or why it was said); a clause keeps it.
+func TestObjectAdverbials(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "a venue after the object",
+			text: "The senator criticized the pipeline deal in a statement on her website.",
+			want: []want{{"the pipeline deal", "indirect", "criticized", "The senator"}},
+		},
+		{
+			name: "a day after the object",
+			text: "The nurses' union endorsed Maria Lopez on Thursday, its first endorsement in a decade.",
+			want: []want{{"Maria Lopez", "indirect", "endorsed", "The nurses' union"}},
+		},
+		{
+			name: "a reason clause after the object",
+			text: "Farmers denounced the water plan because it would divert the river.",
+			want: []want{{"the water plan", "indirect", "denounced", "Farmers"}},
+		},
+		{
+			name: "during after the object",
+			text: "The mayor praised the firefighters during a visit to the station.",
+			want: []want{{"the firefighters", "indirect", "praised", "The mayor"}},
+		},
+		{
+			name: "a clause after a verb of saying keeps its adverbials",
+			text: "The coach said the referee erred during the final minute.",
+			want: []want{{"the referee erred during the final minute", "indirect", "said", "The coach"}},
+		},
+		{
+			name: "a quotation in the object is part of it",
+			text: "Marsh called the plan “a gift to landlords” in an interview.",
+			want: []want{
+				{"the plan “a gift to landlords”", "mixed", "called", "Marsh"},
+				{"a gift to landlords", "partial", "called", "Marsh"},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
+	}
+}

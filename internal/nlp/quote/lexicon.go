@@ -320,6 +320,12 @@ func init() {
 	for _, w := range strings.Fields(roleNounList) {
 		roleNouns[w] = true
 	}
+	for _, w := range strings.Fields(clauseCueList) {
+		clauseCues[w] = true
+	}
+	for _, w := range strings.Fields(venueNounList) {
+		venueNouns[w] = true
+	}
 	for _, w := range strings.Fields(timeHeadList) {
 		timeHeads[w] = true
 	}
@@ -443,6 +449,41 @@ var speechNouns = map[string]bool{"statement": true, "letter": true, "tweet": tr
 	"post": true, "report": true, "message": true, "email": true, "note": true, "video": true,
 	"ad": true, "memo": true, "release": true, "interview": true, "speech": true, "op-ed": true,
 	"editorial": true, "column": true, "filing": true, "lawsuit": true, "complaint": true}
+
+// clauseCues are verbs of saying whose content is a clause even without
+// an auxiliary ("said Trump lied during the debate"): objectEnd leaves
+// their content whole.
+var clauseCues = map[string]bool{}
+
+const clauseCueList = `say says said saying tell tells told telling write writes wrote written writing
+	add adds added adding claim claims claimed claiming argue argues argued arguing insist insists
+	insisted insisting note notes noted noting state states stated stating explain explains explained
+	explaining warn warns warned warning suggest suggests suggested suggesting think thinks thought
+	believe believes believed believing report reports reported reporting predict predicts predicted
+	acknowledge acknowledges acknowledged admit admits admitted assert asserts asserted contend
+	contends contended maintain maintains maintained`
+
+// objectClosers open a clause or adverbial of the cue's own after a
+// reported noun phrase ("endorsed Marsh because …", "praised the plan
+// during the debate").
+var objectClosers = map[string]bool{"because": true, "while": true, "when": true, "after": true,
+	"before": true, "until": true, "although": true, "though": true, "whereas": true, "during": true}
+
+// adverbialPrepositions open an adverbial of where, when or how something
+// was said when a time or a venue noun follows ("on Thursday", "in a
+// statement", "on Twitter").
+var adverbialPrepositions = map[string]bool{"in": true, "on": true, "at": true, "via": true,
+	"over": true, "through": true}
+
+// venueNouns are where or how something is said: "in a statement", "on
+// Twitter", "in early-morning tweets".
+var venueNouns = map[string]bool{}
+
+const venueNounList = `statement statements interview interviews tweet tweets post posts speech speeches
+	debate debates rally rallies forum letter letters email emails op-ed video videos website blog
+	twitter facebook instagram conference briefing hearing appearance ruling broadcast show podcast
+	radio television tv diatribe address remarks memo column editorial ad ads advertisement
+	commercial filing testimony campaign-trail message messages sermon lecture`
 
 // gerundPrepositions make an -ing cue form a gerund ("for admitting").
 var gerundPrepositions = map[string]bool{"for": true, "of": true, "by": true, "about": true,

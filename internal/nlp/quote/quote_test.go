@@ -330,7 +330,7 @@ func TestQuotes(t *testing.T) {
 			name: "a quoted complement is content, not a title",
 			text: "Marsh called the plan “reckless” on Monday.",
 			want: []want{
-				{"the plan “reckless” on Monday", doc.Mixed, "called", "Marsh"},
+				{"the plan “reckless”", doc.Mixed, "called", "Marsh"},
 				{"reckless", doc.Partial, "called", "Marsh"},
 			},
 		},

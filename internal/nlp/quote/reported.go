@@ -223,6 +223,7 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 				end = k
 			}
 		}
+		end = a.objectEnd(c, start, end)
 		end = a.trimTime(start, end)
 		s, e, ok := a.trimTokens(start, end)
 		if !ok {
@@ -749,6 +750,61 @@ func (a *analysis) trimTime(s, e int) int {
 		j--
 	}
 	return j + 1
+}
+
+// objectEnd returns where the content [s, e) of the cue at c ends when
+// it is a noun phrase, the object of a verb like "criticized" or
+// "endorsed": before an adverbial of the verb's ("criticized Machado in
+// early-morning tweets", "endorsed Clinton on Thursday", "praised the
+// plan during the debate", "attacked the bill because …"). A clause keeps
+// its adverbials ("said the vote was rigged in a statement" cannot tell
+// them apart), so the content must open with no clause word and hold no
+// auxiliary before the cut, and the cue must not be a verb of saying,
+// whose content is a clause even without an auxiliary ("said Trump lied
+// during the debate").
+func (a *analysis) objectEnd(c, s, e int) int {
+	if clauseCues[a.low(c)] || a.is(s, subjectPronouns) || a.is(s, verbAux) {
+		return e
+	}
+	switch a.low(s) {
+	case "that", "to", "how", "whether", "if", "why", "what", "who", "when", "where":
+		return e
+	}
+	for k := s + 1; k < e; k++ {
+		if pi := a.markOf[k]; pi >= 0 && a.pairs[pi].open == k {
+			if a.pairs[pi].close < k {
+				return e
+			}
+			k = a.pairs[pi].close // a quotation is part of the object
+			continue
+		}
+		if a.is(k, verbAux) || a.isWord(k, "that") || a.isWord(k, "who") || a.isWord(k, "which") {
+			return e // a clause, or a relative clause on the object
+		}
+		switch w := a.low(k); {
+		case objectClosers[w]:
+			return k
+		case adverbialPrepositions[w] && (a.is(k+1, timeHeads) || a.venueAt(k+1, e)):
+			return k
+		}
+	}
+	return e
+}
+
+// venueAt reports whether a phrase at k, within a few words, is headed by
+// a noun of where or how something was said ("a statement", "Twitter",
+// "its website", "early-morning tweets").
+func (a *analysis) venueAt(k, e int) bool {
+	for j := k; j < e && j-k < 4; j++ {
+		if venueNouns[a.low(j)] {
+			return true
+		}
+		if a.toks[j].Kind != doc.Word || a.is(j, verbAux) || functionWords[a.low(j)] && !a.is(j, determiners) &&
+			!possessivePronouns[a.low(j)] {
+			return false
+		}
+	}
+	return false
 }
 
 // onlyAdverbs reports whether tokens [s, e) are auxiliaries or adverbs.
