@@ -155,6 +155,8 @@ var aliases = map[string]string{
 	"UN": "United Nations", "U.N.": "United Nations", "EU": "European Union", "E.U.": "European Union",
 	"Russian Federation": "Russia", "USSR": "Soviet Union", "U.S.S.R.": "Soviet Union",
 	"UAE": "United Arab Emirates", "DRC": "Democratic Republic of the Congo",
+	// Companies whose short form is no acronym of their name's words.
+	"VW": "Volkswagen", "HP": "Hewlett-Packard", "P&G": "Procter & Gamble", "BofA": "Bank of America",
 }
 
 func (r *resolver) canonical(name string) string {
@@ -350,6 +352,13 @@ func (r *resolver) findAcronym(m *mention) *cluster {
 				return c
 			}
 			if m.typ == "ORG" && t == "ORG" && len(o.words) == 1 && len(m.words) > 1 && m.words[0] == o.words[0] && !r.isOrgWord(o.words[0]) {
+				return c
+			}
+			// "Parliament" and "European Parliament", "Leverkusen" and
+			// "Bayer Leverkusen": an organisation by the last word of its
+			// name, when that word is no legal form ("Group", "Inc.").
+			if m.typ == "ORG" && t == "ORG" && len(m.words) == 1 && len(o.words) > 1 && o.words[len(o.words)-1] == m.words[0] &&
+				stripSuffix(o.Text) == o.Text && !strings.EqualFold(m.words[0], "Group") {
 				return c
 			}
 			// "A380" and "Airbus A380": a product by its model name.

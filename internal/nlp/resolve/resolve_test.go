@@ -76,6 +76,21 @@ func TestClusters(t *testing.T) {
 		want []string
 	}{
 		{
+			name: "an organisation by the last word of its name",
+			in:   "[ORG Nordic Assembly] voted. [ORG Assembly] will meet again after [ORG Vale Group] spoke; [ORG Group] is no name.",
+			want: []string{"Nordic Assembly: Nordic Assembly|Assembly", "Vale Group: Vale Group", "Group: Group"},
+		},
+		{
+			name: "a legal form's last word links nothing",
+			in:   "[ORG Hale Holdings Inc.] fell. [ORG Inc.] said so.",
+			want: []string{"Hale Holdings Inc.: Hale Holdings Inc.", "Inc.: Inc."},
+		},
+		{
+			name: "a company's short form that is no acronym",
+			in:   "[ORG Volkswagen AG] cut jobs, and [ORG VW] said more would go.",
+			want: []string{"Volkswagen AG: Volkswagen AG|VW"},
+		},
+		{
 			name: "surname",
 			in:   "[PERSON Angela Merkel] arrived. [PERSON Merkel] said [PERSON Merkel]’s plan stands.",
 			want: []string{"Angela Merkel: Angela Merkel|Merkel|Merkel"},
