@@ -111,3 +111,42 @@ func TestObjectAdverbials(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
 	}
 }
+
+// TestLeadingConnective: a connective linking the sentence to the one
+// before is not part of what the source said.
+func TestLeadingConnective(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "but before a clause with its cue after",
+			text: "But the ferry will not sail before Friday, the operator said.",
+			want: []want{{"the ferry will not sail before Friday", "indirect", "said", "the operator"}},
+		},
+		{
+			name: "however with its comma before according to",
+			text: "However, the dam was never inspected, according to the report.",
+			want: []want{{"the dam was never inspected", "indirect", "according to", "the report"}},
+		},
+		{
+			name: "and before a parenthetical cue",
+			text: "And in the end, she said, the village will decide.",
+			want: []want{{"in the end, she said, the village will decide", "indirect", "said", "she"}},
+		},
+		{
+			name: "in addition with its comma",
+			text: "In addition, the club will sell its training ground, the chairman said.",
+			want: []want{{"the club will sell its training ground", "indirect", "said", "the chairman"}},
+		},
+		{
+			name: "an adverb without a comma stays",
+			text: "Still more money will be needed, the mayor said.",
+			want: []want{{"Still more money will be needed", "indirect", "said", "the mayor"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
+	}
+}

@@ -621,7 +621,7 @@ func TestQuotes(t *testing.T) {
 			name: "an inverted cue after a quotation's comma, content opening mid-sentence",
 			text: "Yet the quay is ''not a safe place,'' said Ines Kovac, an engineer.",
 			want: []want{
-				{"Yet the quay is ''not a safe place", doc.Mixed, "said", "Ines Kovac"},
+				{"the quay is ''not a safe place", doc.Mixed, "said", "Ines Kovac"},
 				{"not a safe place,", doc.Partial, "said", "Ines Kovac"},
 			},
 		},

@@ -288,7 +288,7 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	if a.quotationUpTo(lo, comma) {
 		return f, false // a quotation before the cue: handled with quotations
 	}
-	start = a.afterDateline(lo, comma)
+	start = a.skipConnective(a.afterDateline(lo, comma), comma)
 	for start < comma && (a.isMark(start) && a.pairs[a.markOf[start]].close >= comma || a.punct(start, "—–-")) {
 		start++
 	}
@@ -853,6 +853,7 @@ func (a *analysis) thatAfterAdverbial(s, hi int) int {
 // wholeSentence makes the sentence [lo, hi) the content of f.
 func (a *analysis) wholeSentence(f found, lo, hi int) (found, bool) {
 	hi = a.contentEnd(lo, hi)
+	lo = a.skipConnective(lo, hi)
 	s, e, ok := a.trimTokens(lo, hi)
 	if !ok {
 		return f, false
@@ -948,7 +949,7 @@ func (a *analysis) accordingTo(c, lo, hi int) (found, bool) {
 			}
 			end = c - 1
 		}
-		start := lo
+		start := a.skipConnective(lo, end)
 		for k := end - 1; k > lo && end-k < 60; k-- {
 			if a.punct(k, ")") {
 				break
@@ -1088,6 +1089,41 @@ func (a *analysis) afterDateline(lo, hi int) int {
 	}
 	return lo
 }
+
+// skipConnective returns the first token of a reported clause opening at s
+// past a connective that links the sentence to the one before: "And", "But",
+// "So" or "Yet", or "However," "Still," "In addition," with their comma
+// ("But the plan will fail, he said" reports "the plan will fail").
+func (a *analysis) skipConnective(s, hi int) int {
+	k := s
+	switch a.low(k) {
+	case "and", "but", "so", "yet", "or":
+		k++
+	case "however", "still", "meanwhile", "moreover", "furthermore", "instead", "indeed", "now", "also",
+		"nevertheless", "nonetheless", "similarly", "likewise", "otherwise", "besides", "again":
+		if !a.punct(k+1, ",") {
+			return s
+		}
+		k += 2
+	case "in", "of", "at", "for", "by":
+		if !connectivePhrases[a.low(k)+" "+a.low(k+1)] || !a.punct(k+2, ",") {
+			return s
+		}
+		k += 3
+	default:
+		return s
+	}
+	if k >= hi || a.toks[k].Kind == doc.Punct && !a.isMark(k) {
+		return s
+	}
+	return k
+}
+
+// connectivePhrases are two-word connectives skipConnective drops before
+// their comma.
+var connectivePhrases = map[string]bool{"in addition": true, "in fact": true, "of course": true,
+	"at least": true, "for example": true, "for instance": true, "by contrast": true, "in contrast": true,
+	"in short": true, "in turn": true, "in particular": true}
 
 // nominal reports whether tokens [s, hi) read as a noun phrase running to
 // the end of the sentence (an apposition: "executive director of the
