@@ -215,6 +215,10 @@ func (p *parser) dayRef(i, from int) (string, int, bool) {
 		} else if p.prevIs(from, "by", "until", "till", "before") && dir == same {
 			dir = future
 		}
+		if after, ok := p.rangeStart(from, true); ok {
+			// "from 6 p.m. Thursday until noon Saturday": the range runs on.
+			return after.weekdayOnOrAfter(int(e.weekday)), j, true
+		}
 		return p.weekdayValue(int(e.weekday), dir, 0), j, true
 	case p.is(i, "today"):
 		return p.shiftDays(0), i + 1, true

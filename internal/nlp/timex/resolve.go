@@ -297,7 +297,8 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 				c = noCue // "due to the weather": a cause
 			}
 			if c == cueFuture && (p.is(j, "expected") || p.is(j, "planned") ||
-				p.is(j, "intended") || p.is(j, "ready") || p.is(j, "forecast")) && !p.is(j+1, "to") && !p.is(j+1, "for") {
+				p.is(j, "intended") || p.is(j, "ready") || p.is(j, "forecast")) && !p.is(j+1, "to") && !p.is(j+1, "for") &&
+				!p.expectedAt(j) {
 				c = noCue
 			}
 			if c == cueFuture && (p.is(j, "plan") || p.is(j, "plans")) && p.nounAfter(j) {
@@ -345,6 +346,17 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 		return past
 	}
 	return same
+}
+
+// expectedAt reports whether "expected" or "forecast" at j looks ahead to
+// the time adjunct it governs ("snow expected by Saturday", "a ruling is
+// expected on Monday"). After a past copula ("was expected on Monday") the
+// expectation itself is past and the copula decides.
+func (p *parser) expectedAt(j int) bool {
+	if !p.is(j, "expected") && !p.is(j, "forecast") || p.is(j-1, "was") || p.is(j-1, "were") || p.is(j-1, "had") {
+		return false
+	}
+	return p.isOneOf(j+1, []string{"by", "on", "in", "at", "within", "before", "around", "early", "late", "later", "next", "this", "tomorrow", "tonight"})
 }
 
 // nounAfter reports whether the word at j follows a determiner or a

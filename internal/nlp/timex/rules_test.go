@@ -123,6 +123,10 @@ func TestNormalisationRules(t *testing.T) {
 		// Ranges and anchored counts.
 		{"weekday range", "Schools will close from Thursday to Tuesday.", wednesday,
 			[]want{{"Thursday", D, "2025-08-07", ""}, {"Tuesday", D, "2025-08-12", ""}}},
+		{"clock range over weekdays", "Forecasters issued a warning from 6 p.m. Wednesday until noon Friday.", wednesday,
+			[]want{{"6 p.m. Wednesday", T, "2025-08-06T18:00", ""}, {"noon Friday", T, "2025-08-08T12:00", ""}}},
+		{"weekday then clock range", "Talks ran from Monday to 5 p.m. Tuesday.", wednesday,
+			[]want{{"Monday", D, "2025-08-04", ""}, {"5 p.m. Tuesday", T, "2025-08-05T17:00", ""}}},
 		{"weekday and weekday is no range", "Statements were made Friday and Thursday.", wednesday,
 			[]want{{"Friday", D, "2025-08-01", ""}, {"Thursday", D, "2025-07-31", ""}}},
 		{"day range after between", "Sales ran between July 8 and 19, the firm said.", wednesday,
@@ -203,6 +207,10 @@ func TestNormalisationRules(t *testing.T) {
 
 		{"a past half in a future sentence", "He expects two rate cuts in the first half.", "2027-12-31",
 			[]want{{"the first half", D, "2028-H1", ""}}},
+		{"expected by looks ahead", "Up to a foot of snow is expected by Saturday, forecasters said.", wednesday,
+			[]want{{"Saturday", D, "2025-08-09", ""}}},
+		{"was expected stays past", "A ruling was expected on Monday, lawyers said.", wednesday,
+			[]want{{"Monday", D, "2025-08-04", ""}}},
 		{"expect looks ahead", "Forecasters expect rain to arrive late Thursday.", wednesday,
 			[]want{{"late Thursday", D, "2025-08-07", "END"}}},
 		{"movable and US holidays", "Shops close on Palm Sunday, Ash Wednesday, Memorial Day and Labor Day.", "2026-01-10",
