@@ -219,6 +219,9 @@ func (p *parser) localDir(i, end int) int {
 	}
 	for k := j; k < j+2 && k < len(p.toks); k++ {
 		if e := p.e(k); e != nil && e.deadline {
+			if p.deadlineMet(i) && p.tenseOf(i, false) == past {
+				return past // "tendered ... by the Tuesday deadline": already over
+			}
 			return future
 		}
 	}
@@ -237,6 +240,18 @@ var grantVerbs = []string{"give", "gives", "gave", "given", "giving", "grant", "
 // "until": "postponed the fraud trial of former chief executive Mark Doyle
 // until Sept. 9".
 const grantReach = 14
+
+// deadlineMet reports whether the deadline named by the time at i is one
+// met, missed or passed ("by the Tuesday deadline", "past a Friday
+// deadline", "missed the Friday deadline") rather than one set ("gave the
+// firm a Friday deadline"): in a past sentence it is then over.
+func (p *parser) deadlineMet(i int) bool {
+	k := i - 1
+	if e := p.e(k); e != nil && e.det {
+		k--
+	}
+	return p.isOneOf(k, []string{"by", "past", "before", "after", "missed", "met", "beat"})
+}
 
 // grantsTime reports whether the preposition at k ("until", "by") closes a
 // grant of time: "has until", or a grant verb a few words before it in the
