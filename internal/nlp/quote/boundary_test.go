@@ -150,3 +150,41 @@ func TestLeadingConnective(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
 	}
 }
+
+// TestCallOn: "called on X to do Y" reports the request, addressee
+// included, as "urged X to do Y" does; "called on" a day or a person
+// reports nothing.
+func TestCallOn(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "called on with an infinitive",
+			text: "The mayor called on residents to stay indoors until the storm passes.",
+			want: []want{{"residents to stay indoors until the storm passes", "indirect", "called on", "The mayor"}},
+		},
+		{
+			name: "has called on with a quotation",
+			text: "The coalition has called on the council to publish the report “without delay.”",
+			want: []want{
+				{"the council to publish the report “without delay.”", "mixed", "called on", "The coalition"},
+				{"without delay.", "partial", "called", "The coalition"},
+			},
+		},
+		{
+			name: "called on a day",
+			text: "The minister called on Friday.",
+			want: nil,
+		},
+		{
+			name: "called on a family",
+			text: "The bishop called on the family after the funeral.",
+			want: nil,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
+	}
+}

@@ -143,7 +143,10 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		}
 		f.cue = span{f.cue[0], t}
 	}
-	if forVerbs[a.low(c)] && a.isWord(t, "for") || t == c+1 && a.stancePreposition(t) {
+	if t == c+1 && a.isWord(t, "on") && strings.HasPrefix(a.low(c), "call") && a.callOn(t+1, hi) {
+		t++ // "called on the council to release the videos": the council and what it is to do
+		f.cue = span{f.cue[0], t}
+	} else if forVerbs[a.low(c)] && a.isWord(t, "for") || t == c+1 && a.stancePreposition(t) {
 		t++ // "called for a repeal", "voted against the bill", "spoke out against it"
 		if a.isWord(t-1, "out") && (a.isWord(t, "against") || a.isWord(t, "for") || a.isWord(t, "on")) {
 			t++
@@ -508,6 +511,24 @@ func (a *analysis) stancePreposition(t int) bool {
 	return n < len(a.toks) && (a.toks[n].Kind == doc.Word || a.isMark(n))
 }
 
+// callOn reports whether the phrase at k, after "called on", is an
+// addressee with an infinitive ("called on the council to release …"),
+// not a time ("called on Friday") or a visit ("called on the family").
+func (a *analysis) callOn(k, hi int) bool {
+	if a.timeWord(k) || a.is(k, timeHeads) {
+		return false
+	}
+	for j := k + 1; j < hi && j-k < 10; j++ {
+		if a.infinitive(j) {
+			return true
+		}
+		if a.toks[j].Kind != doc.Word && !a.possessive(j) || a.is(j, verbAux) {
+			return false
+		}
+	}
+	return false
+}
+
 // catenatives take a cue verb in the infinitive that still reports
 // ("is trying to show", "seemed to suggest", "refused to say").
 var catenatives = map[string]bool{}
@@ -778,8 +799,8 @@ func (a *analysis) objectEnd(c, s, e int) int {
 			k = a.pairs[pi].close // a quotation is part of the object
 			continue
 		}
-		if a.is(k, verbAux) || a.isWord(k, "that") || a.isWord(k, "who") || a.isWord(k, "which") {
-			return e // a clause, or a relative clause on the object
+		if a.is(k, verbAux) || a.isWord(k, "that") || a.isWord(k, "who") || a.isWord(k, "which") || a.infinitive(k) {
+			return e // a clause, a relative clause on the object, or what the object is to do
 		}
 		switch w := a.low(k); {
 		case objectClosers[w]:
