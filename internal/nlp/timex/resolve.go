@@ -301,8 +301,8 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 				!p.expectedAt(j) {
 				c = noCue
 			}
-			if c == cueFuture && (p.is(j, "plan") || p.is(j, "plans")) && p.nounAfter(j) {
-				c = noCue // "the plan", "Orbit's plans": a noun, not a future
+			if c == cueFuture && (p.is(j, "plan") || p.is(j, "plans")) && (p.nounAfter(j) || !p.planVerb(j)) {
+				c = noCue // "the plan", "Orbit's plans", "vacation plans for": a noun, not a future
 			}
 			if c == cueFuture && (p.is(j, "set") || p.is(j, "slated") || p.is(j, "poised")) && !p.is(j+1, "to") {
 				c = noCue // "set to begin" looks ahead; "set a record" does not
@@ -357,6 +357,26 @@ func (p *parser) expectedAt(j int) bool {
 		return false
 	}
 	return p.isOneOf(j+1, []string{"by", "on", "in", "at", "within", "before", "around", "early", "late", "later", "next", "this", "tomorrow", "tonight"})
+}
+
+// planVerb reports whether "plan" or "plans" at j is the verb of a plan
+// ("plans to sell", "plans a sale", "plans Friday's vote"), not a noun
+// ("vacation plans for the trip", "plans were shelved").
+func (p *parser) planVerb(j int) bool {
+	if p.is(j+1, "to") {
+		return true
+	}
+	n := p.tokAt(j + 1)
+	if n != nil && n.kind == doc.Number {
+		return true // "plans 200 job cuts"
+	}
+	if n == nil || n.kind != doc.Word {
+		return false
+	}
+	if e := n.e; e != nil && (e.det || e.weekday != 0 || e.month != 0 || e.rel != noRel) {
+		return true
+	}
+	return p.isOneOf(j+1, []string{"his", "her", "its", "their", "our", "new", "more", "further"})
 }
 
 // nounAfter reports whether the word at j follows a determiner or a
