@@ -199,6 +199,12 @@ func TestTitles(t *testing.T) {
 		{"sentence word is no title", "When President [PERSON Joe Biden] spoke, it rained.", "Joe Biden", []string{"President"}},
 		{"apposition after a possessive", "The company's chief executive, [PERSON Oliver Blume], said.", "Oliver Blume", []string{"chief executive"}},
 		{"honorific is no title", "Mr. [PERSON Smith] declined.", "Smith", nil},
+		{"apposition with a complement", "[PERSON Ines Vidal], head of [ORG Telmar]'s cloud unit, said.", "Ines Vidal", []string{"head of Telmar's cloud unit"}},
+		{"determiner, organisation and complement", "[PERSON Lars Moen], the [ORG EU] commissioner for fisheries, said.", "Lars Moen", []string{"EU commissioner for fisheries"}},
+		{"a clause is no complement", "[PERSON Jo Hale], a spokeswoman for the ministry who declined to comment, left.", "Jo Hale", nil},
+		{"a complement must close", "[PERSON Ann Lee], director of the museum and its shop, spoke.", "Ann Lee", nil},
+		{"police rank", "Detective Inspector [PERSON Sarah Cole] said.", "Sarah Cole", []string{"Detective Inspector"}},
+		{"owner in an apposition before", "The shop's owner, [PERSON Paul Grant], said.", "Paul Grant", []string{"owner"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -181,10 +181,54 @@ func (r *resolver) titleAfter(m *mention, k int, cover []bool) string {
 		}
 		j++
 	}
-	if j == k || !hasTitle || !cover[j-1] || !r.closesApposition(j) {
+	if j == k || !hasTitle || !cover[j-1] {
 		return ""
 	}
+	if !r.closesApposition(j) {
+		// "head of Samsung's mobile business", "the EU commissioner for
+		// migration": a short complement may follow the title's head.
+		if j = r.complementEnd(j); j < 0 {
+			return ""
+		}
+	}
 	return r.text[r.toks[k].Start:r.toks[j-1].End]
+}
+
+// complementWords open the complement of a title in an apposition.
+var complementWords = wordSet(`of for at in`)
+
+// clauseWords end an apposition's complement: a relative pronoun, a verb
+// or a conjunction says a clause has begun.
+var clauseWords = wordSet(`who which that whose said says told tells is was are were has had have will would
+and but or as when while`)
+
+// maxComplement bounds a title's complement, in tokens.
+const maxComplement = 6
+
+// complementEnd returns the token after a title complement starting at j
+// ("of Samsung's mobile business") when a comma, full stop or dash closes
+// it within maxComplement tokens and no clause word comes first; else -1.
+func (r *resolver) complementEnd(j int) int {
+	if !complementWords[r.lower(j)] {
+		return -1
+	}
+	for e := j + 1; e < len(r.toks) && e <= j+maxComplement; e++ {
+		if r.closesApposition(e) {
+			if e == j+1 {
+				return -1
+			}
+			return e
+		}
+		if clauseWords[r.lower(e)] || r.toks[e].Kind == doc.Punct && !r.isPossessive(e) {
+			return -1
+		}
+	}
+	return -1
+}
+
+func (r *resolver) isPossessive(i int) bool {
+	w := r.word(i)
+	return w == "'s" || w == "’s"
 }
 
 func (r *resolver) wordToken(i int) bool {
