@@ -68,6 +68,9 @@ func (p *parser) matchAt(i int) []match {
 			try(p.newYear(i))
 		}
 		try(p.quarter(i))
+		if e.unit == uYear {
+			try(p.yearEnd(i))
+		}
 		try(p.season(i))
 		try(p.positional(i))
 		try(p.durationPhrase(i))

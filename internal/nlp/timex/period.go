@@ -395,3 +395,37 @@ func (p *parser) relMonthByTense(i, m int) string {
 	}
 	return fmtMonth(y, m)
 }
+
+// yearEnd matches "year-end", "year end" and "year's end" used as a noun
+// after a preposition ("complete the deal by year-end", "since year end"):
+// the end of the DCT's year (mod END), as "the end of the year" is, or of
+// the year before when counted since, or told in the past early in a year.
+// As an adjective ("year-end results") it names no time of its own.
+func (p *parser) yearEnd(i int) (match, bool) {
+	if !p.is(i, "year") || !p.prevIs(i, "by", "at", "since", "until", "till", "before", "after",
+		"around", "near", "toward", "towards", "through", "from", "past") {
+		return match{}, false
+	}
+	j := i + 1
+	if p.is(j, "'s") || p.is(j, "’s") {
+		j++
+	}
+	if !p.is(j, "end") {
+		return match{}, false
+	}
+	if n := p.tokAt(j + 1); n != nil && n.kind == doc.Word && !n.cap && p.e(j+1) == nil && !p.isOneOf(j+1, afterYearEnd) {
+		return match{}, false // "by year-end bonuses": an adjective
+	}
+	if !p.hasDCT {
+		return match{start: i, end: j + 1, typ: doc.Date, value: "XXXX", mod: "END"}, true
+	}
+	y := p.dct.Year()
+	if p.prevIs(i, "since", "after", "past") || p.dct.Month() <= 3 && p.tense(i) == past {
+		y--
+	}
+	return match{start: i, end: j + 1, typ: doc.Date, value: pad(y, 4), mod: "END"}, true
+}
+
+// afterYearEnd are the words that may follow a noun "year-end".
+var afterYearEnd = []string{"and", "or", "as", "when", "but", "if", "at", "in", "for", "to", "with",
+	"because", "while", "after", "before", "than", "so", "unless", "amid"}

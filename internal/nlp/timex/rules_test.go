@@ -63,6 +63,17 @@ func TestNormalisationRules(t *testing.T) {
 		{"past n units stay durations", "Output fell over the past two years.", wednesday,
 			[]want{{"the past two years", R, "P2Y", ""}}},
 
+		// The end of the year as one word.
+		{"by year-end", "The bank expects to close the deal by year-end.", wednesday,
+			[]want{{"year-end", D, "2025", "END"}}},
+		{"since year end", "The index has gained 12% since year end.", wednesday,
+			[]want{{"year end", D, "2024", "END"}}},
+		{"by year's end", "Rules should be in place by year's end.", wednesday,
+			[]want{{"year's end", D, "2025", "END"}}},
+		{"year-end as an adjective", "Year-end bonuses were cut, and staff were paid by year-end cheques.", wednesday, nil},
+		{"year-end told early in the next year", "Stocks were sold at year-end, the fund said.", "2026-01-14",
+			[]want{{"year-end", D, "2025", "END"}}},
+
 		// Fuzzy references.
 		{"the long term", "Rates will stay low over the long term.", wednesday,
 			[]want{{"the long term", D, "FUTURE_REF", ""}}},
