@@ -100,7 +100,7 @@ func load() (*Gazetteer, error) {
 	}
 	for _, s := range simple {
 		err := eachLine(s.file, func(f []string) error {
-			g.addName(f[0], s.class, "")
+			g.addPlace(f[0], s.class)
 			return nil
 		})
 		if err != nil {
@@ -118,7 +118,7 @@ func load() (*Gazetteer, error) {
 		case "FAC":
 			c = Facility
 		}
-		g.addName(f[1], c, "")
+		g.addPlace(f[1], c)
 		return nil
 	})
 	if err != nil {
@@ -254,6 +254,51 @@ type node struct {
 
 func (g *Gazetteer) addName(phrase string, c Class, canonical string) {
 	g.add(g.names, phrase, false, c, canonical)
+}
+
+// addPlace adds a place's name, and the name without its accents where it
+// has any: English-language news often drops them ("Sao Paulo", "Zurich",
+// "Malmo").
+func (g *Gazetteer) addPlace(phrase string, c Class) {
+	g.addName(phrase, c, "")
+	if plain, ok := unaccent(phrase); ok && plain != phrase {
+		g.addName(plain, c, "")
+	}
+}
+
+// accents maps accented Latin letters to their plain forms.
+var accents = func() map[rune]string {
+	m := map[rune]string{}
+	for _, pair := range strings.Fields(`àáâãäåāăą:a ÀÁÂÃÄÅĀĂĄ:A çćčĉċ:c ÇĆČĈĊ:C ďđ:d ĎĐ:D èéêëēĕėęě:e
+		ÈÉÊËĒĔĖĘĚ:E ğĝġģ:g ĞĜĠĢ:G ìíîïīĭįı:i ÌÍÎÏĪĬĮİ:I ķ:k Ķ:K ĺļľŀł:l ĹĻĽĿŁ:L ñńņňŉ:n ÑŃŅŇ:N
+		òóôõöøōŏő:o ÒÓÔÕÖØŌŎŐ:O ŕŗř:r ŔŖŘ:R śŝşšș:s ŚŜŞŠȘ:S ţťŧț:t ŢŤŦȚ:T ùúûüũūŭůűų:u ÙÚÛÜŨŪŬŮŰŲ:U
+		ŵ:w Ŵ:W ýÿŷ:y ÝŸŶ:Y źżž:z ŹŻŽ:Z ß:ss æ:ae Æ:Ae œ:oe Œ:Oe`) {
+		from, to, _ := strings.Cut(pair, ":")
+		for _, r := range from {
+			m[r] = to
+		}
+	}
+	return m
+}()
+
+// unaccent returns s with its accented Latin letters made plain, and false
+// when s has a letter of another script or one the table lacks ("Łódź" →
+// "Lodz"; "Kraków" → "Krakow"; "Αθήνα" → false).
+func unaccent(s string) (string, bool) {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			b.WriteRune(r)
+		case accents[r] != "":
+			b.WriteString(accents[r])
+		case unicode.IsLetter(r):
+			return "", false
+		default:
+			b.WriteRune(r) // typographic punctuation stays as it is
+		}
+	}
+	return b.String(), true
 }
 
 func (g *Gazetteer) addTitle(phrase string, c Class) {

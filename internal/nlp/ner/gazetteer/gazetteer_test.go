@@ -126,3 +126,39 @@ func TestIsTitleToken(t *testing.T) {
 		}
 	}
 }
+
+func TestUnaccent(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"São Paulo", "Sao Paulo", true},
+		{"Łódź", "Lodz", true},
+		{"Düsseldorf", "Dusseldorf", true},
+		{"Malmö", "Malmo", true},
+		{"Berlin", "Berlin", true},
+		{"Αθήνα", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := unaccent(tt.in)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("unaccent(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+// TestUnaccentedPlaces checks that places are known without their accents,
+// as English-language news often writes them.
+func TestUnaccentedPlaces(t *testing.T) {
+	g := Default()
+	for _, w := range []string{"Sao Paulo", "Zurich", "Malmo", "Bogota", "São Paulo"} {
+		t.Run(w, func(t *testing.T) {
+			e, ok := g.Lookup(w)
+			if !ok || e.Class&(City|Capital) == 0 {
+				t.Errorf("Lookup(%q) = %+v, %v; want a city", w, e, ok)
+			}
+		})
+	}
+}
