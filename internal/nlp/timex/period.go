@@ -331,7 +331,11 @@ func (p *parser) positional(i int) (match, bool) {
 								v = presentRef
 							}
 						} else if p.is(j+1, "that") {
-							return match{}, false
+							nv, ok := p.narrativeUnit(u.unit)
+							if !ok {
+								return match{}, false
+							}
+							v = nv // "later that year": the narrative's
 						}
 					}
 					return dateM(i, k+1, v)

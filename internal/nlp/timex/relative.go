@@ -1,6 +1,8 @@
 package timex
 
 import (
+	"strconv"
+
 	"dateline/internal/doc"
 )
 
@@ -261,6 +263,65 @@ func (p *parser) relative(i int) (match, bool) {
 		return m, ok
 	}
 	return match{}, false
+}
+
+// thatUnit matches "that year", "that month", "that quarter", "that week":
+// the unit holding the last date found ("imports rose in 1988 ... that
+// year"). Only a date of the narrative can be its reference, so without
+// one nothing is matched, and neither is a complementiser "that" after a
+// verb ("said that year-on-year sales", "argued that year ...").
+func (p *parser) thatUnit(i int) (match, bool) {
+	if !p.is(i, "that") {
+		return match{}, false
+	}
+	u := p.e(i + 1)
+	if u == nil || u.plural || (u.unit != uYear && u.unit != uMonth && u.unit != uQuarter && u.unit != uWeek) ||
+		p.toks[i+1].hyph || p.tokAt(i+2) != nil && p.toks[i+2].hyph {
+		return match{}, false
+	}
+	if pe := p.e(i - 1); pe != nil && (pe.cue != noCue || pe.reporting || pe.sched) {
+		return match{}, false
+	}
+	if p.isOneOf(i+2, []string{"after", "by", "on", "over", "to"}) && p.is(i+3, p.str(i+1)) {
+		return match{}, false // "that year after year ...": a complementiser
+	}
+	if t := p.tokAt(i - 1); t != nil && t.edVerb || p.prevIs(i, "so", "such", "now", "is", "was", "are", "were", "be") {
+		return match{}, false
+	}
+	if v, ok := p.narrativeUnit(u.unit); ok {
+		return dateM(i, i+2, v)
+	}
+	return match{}, false
+}
+
+// narrativeUnit is the unit u holding the last date found, when there is
+// one with a year ("1988", "1988-06", "1988-06-14", "1988-Q2").
+func (p *parser) narrativeUnit(u unit) (string, bool) {
+	v := p.lastDate
+	if len(v) < 4 || !isDigit(v[0]) || !isDigit(v[3]) || len(v) > 4 && v[4] != '-' {
+		return "", false
+	}
+	switch u {
+	case uYear:
+		return v[:4], true
+	case uQuarter:
+		if len(v) == 7 && v[5] == 'Q' {
+			return v, true
+		}
+		if len(v) >= 7 && isDigit(v[5]) && isDigit(v[6]) {
+			m, _ := strconv.Atoi(v[5:7])
+			return v[:4] + "-Q" + strconv.Itoa((m-1)/3+1), true
+		}
+	case uMonth:
+		if len(v) >= 7 && isDigit(v[5]) && isDigit(v[6]) {
+			return v[:7], true
+		}
+	case uWeek:
+		if t, ok := parseDay(v); ok && len(v) >= 10 {
+			return fmtWeek(t), true
+		}
+	}
+	return "", false
 }
 
 // dayValue is the day a report speaks of: the last full date found, else

@@ -63,6 +63,19 @@ func TestNormalisationRules(t *testing.T) {
 		{"past n units stay durations", "Output fell over the past two years.", wednesday,
 			[]want{{"the past two years", R, "P2Y", ""}}},
 
+		// Units of the narrative's date.
+		{"that year", "Watch imports totalled $37 million in 2019, a small share of all imports that year.", wednesday,
+			[]want{{"2019", D, "2019", ""}, {"that year", D, "2019", ""}}},
+		{"later that year", "She fled in June 2018 and returned later that year.", wednesday,
+			[]want{{"June 2018", D, "2018-06", ""}, {"later that year", D, "2018", ""}}},
+		{"that month", "Sales slumped in May 2021, and that month the firm cut 300 jobs.", wednesday,
+			[]want{{"May 2021", D, "2021-05", ""}, {"that month", D, "2021-05", ""}}},
+		{"that quarter", "Acme lost money in the second quarter of 2024. Results for that quarter included a write-down.", wednesday,
+			[]want{{"the second quarter of 2024", D, "2024-Q2", ""}, {"that quarter", D, "2024-Q2", ""}}},
+		{"that year without a narrative date", "Nobody expected that year to end so badly.", wednesday, nil},
+		{"complementiser that", "He said in 2019 that year after year the river rose.", wednesday,
+			[]want{{"2019", D, "2019", ""}}},
+
 		// The end of the year as one word.
 		{"by year-end", "The bank expects to close the deal by year-end.", wednesday,
 			[]want{{"year-end", D, "2025", "END"}}},
