@@ -188,3 +188,64 @@ func TestCallOn(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
 	}
 }
+
+// TestFramingAdverbs: "said only:", "said afterwards that": an adverb
+// between the cue and its quotation or "that" does not open the content.
+func TestFramingAdverbs(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "said only before a colon",
+			text: "Asked about the budget, the treasurer said only: “We will publish it in May.”",
+			want: []want{
+				{"We will publish it in May.", "direct", "said", "the treasurer"},
+				{"the budget", "indirect", "Asked", ""},
+			},
+		},
+		{
+			name: "said afterwards that",
+			text: "The goalkeeper said afterwards that the pitch had been too dry.",
+			want: []want{{"the pitch had been too dry", "indirect", "said", "The goalkeeper"}},
+		},
+		{
+			name: "a passive participle phrase after the name",
+			text: "Vance, asked about the transfer, said: “Nothing is signed.”",
+			want: []want{{"Nothing is signed.", "direct", "said", "Vance"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
+	}
+}
+
+// TestShowsFinding: "show" after a noun is the verb of a finding when an
+// object follows; "TV shows" is a noun.
+func TestShowsFinding(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "a plural subject and a name",
+			text: "Harbour traffic fell in March.\n\nCustoms figures show Rotterdam with a lead of 12 percent over Antwerp.",
+			want: []want{{"Rotterdam with a lead of 12 percent over Antwerp", "indirect", "show", "Customs figures"}},
+		},
+		{
+			name: "an object pronoun",
+			text: "The council met on Monday.\n\nFootage of the meeting shows him leaving early.",
+			want: []want{{"him leaving early", "indirect", "shows", "the meeting"}},
+		},
+		{
+			name: "a noun before a verb",
+			text: "The network cancelled two programmes.\n\nLate-night talk shows dominate the evening schedule.",
+			want: nil,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
+	}
+}

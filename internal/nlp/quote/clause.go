@@ -396,7 +396,7 @@ func (a *analysis) apposition(closing, lo int) span {
 		if a.isMark(j) || a.punct(j, ".;:!?") {
 			return none
 		}
-		if _, ok := a.cue(j); ok && !a.capitalised(j) && !a.is(j, participles) && !a.inRelative(j, lo) {
+		if _, ok := a.cue(j); ok && !a.capitalised(j) && !a.is(j, participles) && !a.inRelative(j, lo) && !a.reducedPassive(j) {
 			return none // a clause, not an apposition: "X, who said …, added"
 		}
 		if !a.punct(j, ",") {
@@ -462,6 +462,16 @@ func (a *analysis) inRelative(j, lo int) bool {
 		}
 	}
 	return false
+}
+
+// reducedPassive reports whether the cue form at j opens a passive
+// participle phrase right after a comma ("Ridley, asked about the match,
+// said", "The mayor, pressed on costs, said"): it describes the subject and
+// does not make the apposition a clause.
+func (a *analysis) reducedPassive(j int) bool {
+	return a.punct(j-1, ",") && strings.HasSuffix(a.low(j), "ed") &&
+		(a.is(j+1, leadingPrepositions) || a.isWord(j+1, "about") || a.isWord(j+1, "whether") || a.isWord(j+1, "if") ||
+			a.isWord(j+1, "why") || a.isWord(j+1, "how") || a.isWord(j+1, "what"))
 }
 
 // clauseLike reports whether tokens [s, e) between two commas read as a

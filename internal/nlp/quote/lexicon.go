@@ -420,7 +420,7 @@ const adverbialList = `on in at during to with after before from for via over ab
 	podcast hearing meeting reporters journalists also repeatedly again recently
 	previously publicly privately flatly separately released posted issued published
 	written sent given made held late and both emailed phone telephone text own
-	social media twitter facebook x website blog`
+	social media twitter facebook x website blog only simply just merely afterwards afterward briefly`
 
 // particleVerbs take a particle before their content ("talked about",
 // "pointed to", "pointed out", "spoke of", "referred to"); the map gives the

@@ -715,11 +715,14 @@ func (a *analysis) saysSomething(s, e, hi int) bool {
 	return false
 }
 
-// nameObject reports whether the cue at c is a verb of objectVerbs whose
-// object, starting at s, is a name and not a time ("endorsed Marsh in
-// early June" reports Marsh, though only a name and adverbials follow).
+// nameObject reports whether the cue at c is a verb of objectVerbs, or a
+// form of "show" reporting a finding, whose object, starting at s, is a
+// name and not a time ("endorsed Marsh in early June" reports Marsh,
+// though only a name and adverbials follow).
 func (a *analysis) nameObject(c, s int) bool {
-	return objectVerbs[a.low(c)] && a.capitalised(s) && a.toks[s].Kind == doc.Word && !a.is(s, timeHeads)
+	w := a.low(c)
+	finding := w == "show" || w == "shows" || w == "showed" || w == "shown" // "polls show Clinton ahead"
+	return (objectVerbs[w] || finding) && a.capitalised(s) && a.toks[s].Kind == doc.Word && !a.is(s, timeHeads)
 }
 
 // clauseAfterObject returns the "that", "how", "whether" or "to"

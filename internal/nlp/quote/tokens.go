@@ -257,7 +257,8 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 			a.is(p, sourceNouns) && !bare || // "the poll shows"
 			a.isWord(p, "which") || a.isWord(p, "that") && !bare) && // "the fund, which supports …"
 			!(a.isWord(i+1, "that") && (!bare || plural(a.low(p)) || a.is(p, speakerNouns))) && // "the results show that …"
-			!(bare && a.isWord(p, "to")) { // "is trying to show"
+			!(bare && a.isWord(p, "to")) && // "is trying to show"
+			!a.showsObject(i) {
 			return v, false
 		}
 	}
@@ -385,4 +386,29 @@ func (a *analysis) possessive(i int) bool {
 	}
 	w := a.word(i)
 	return w == "’s" || w == "'s" || w == "’S" || w == "'S"
+}
+
+// showsObject reports whether "show" or "shows" at i after a common noun
+// is the verb of a finding ("Polling averages show Clinton with a lead",
+// "video of the incident shows him with his hands up"): an object follows
+// that a noun "shows" would not take: a determiner, a name, a pronoun or
+// a number. "TV shows" and "talk shows" are followed by a verb
+// or punctuation.
+func (a *analysis) showsObject(i int) bool {
+	if w := a.low(i); w != "show" && w != "shows" {
+		return false
+	}
+	if p := i - 1; p < 0 || a.toks[p].Kind != doc.Word || functionWords[a.low(p)] {
+		return false
+	}
+	n := i + 1
+	if n >= len(a.toks) {
+		return false
+	}
+	switch a.low(n) {
+	case "him", "her", "them", "us", "me", "his", "their", "its", "our":
+		return true
+	}
+	return a.is(n, determiners) || a.is(n, subjectPronouns) || a.toks[n].Kind == doc.Number ||
+		a.capitalised(n) && !a.headlineSentence(int(a.sentOf[n]))
 }
