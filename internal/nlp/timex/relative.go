@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strconv"
+	"time"
 
 	"dateline/internal/doc"
 )
@@ -216,6 +217,12 @@ func (p *parser) relative(i int) (match, bool) {
 		if the || (u.needsCap && !p.toks[k].cap) {
 			return match{}, false
 		}
+		if d, ok := p.dayNum(k + 1); ok && shift != 0 && p.hasDCT && !p.toks[k+1].hyph {
+			if _, ok := p.yearAt(k + 2); !ok && !(p.is(k+2, ",") && p.yearAtOK(k+3)) {
+				// "last Oct. 23": the latest such day before the DCT.
+				return dateM(i, k+2, p.relMonthDay(int(u.month), d, shift))
+			}
+		}
 		return dateM(i, k+1, p.relMonth(int(u.month), shift))
 	case u.season != "":
 		return dateM(i, k+1, p.relSeason(seasonIndex(u.season), shift))
@@ -411,6 +418,26 @@ func (p *parser) relMonth(m, shift int) string {
 		y++
 	}
 	return fmtMonth(y, m)
+}
+
+// relMonthDay resolves "last Oct. 23" (shift -1), the latest such day
+// before the DCT, and "next March 3" (+1), the first one after it.
+func (p *parser) relMonthDay(m, d, shift int) string {
+	y := p.dct.Year()
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	switch {
+	case shift < 0 && !t.Before(p.dct):
+		y--
+	case shift > 0 && !t.After(p.dct):
+		y++
+	}
+	return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+}
+
+// yearAtOK reports whether a year starts at tok i.
+func (p *parser) yearAtOK(i int) bool {
+	_, ok := p.yearAt(i)
+	return ok
 }
 
 // relSeason resolves "last summer", "this winter", "next spring".

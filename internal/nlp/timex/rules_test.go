@@ -250,6 +250,14 @@ func TestNormalisationRules(t *testing.T) {
 		{"movable and US holidays", "Shops close on Palm Sunday, Ash Wednesday, Memorial Day and Labor Day.", "2026-01-10",
 			[]want{{"Palm Sunday", D, "2026-03-29", ""}, {"Ash Wednesday", D, "2026-02-18", ""}, {"Memorial Day", D, "2026-05-25", ""}, {"Labor Day", D, "2026-09-07", ""}}},
 
+		// A month day after "last" or "next".
+		{"last month day", "The doctor was shot last Oct. 23 at his home, at 10 p.m.", wednesday,
+			[]want{{"last Oct. 23", D, "2024-10-23", ""}, {"10 p.m.", T, "2024-10-23T22:00", ""}}},
+		{"last month day earlier this year", "Talks broke down last July 2.", wednesday,
+			[]want{{"last July 2", D, "2025-07-02", ""}}},
+		{"next month day", "The rules take effect next Jan. 1.", wednesday,
+			[]want{{"next Jan. 1", D, "2026-01-01", ""}}},
+
 		// Months without a year.
 		{"month of next year", "Licences will not be renewed after October of next year.", wednesday,
 			[]want{{"October", D, "2026-10", ""}, {"next year", D, "2026", ""}}},
