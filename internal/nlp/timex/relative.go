@@ -212,6 +212,9 @@ func (p *parser) relative(i int) (match, bool) {
 		if p.is(j, "past") || the {
 			return match{}, false
 		}
+		if shift > 0 && !p.is(j, "next") {
+			shift = 0 // "this coming Sunday": the first one ahead (weekdayFrom reads "coming")
+		}
 		return p.weekdayFrom(i, k, shift)
 	case u.month != 0:
 		if the || (u.needsCap && !p.toks[k].cap) {

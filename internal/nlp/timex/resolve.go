@@ -195,7 +195,8 @@ func seasonIndex(code string) int {
 // weekdayValue resolves a weekday (ISO 1..7) against the DCT. dir past gives
 // the most recent such day (the DCT itself when it is that weekday), future
 // the next one (again the DCT itself on the day). shift is an explicit
-// "last" (-1) or "next" (+1), which skip the DCT's own day.
+// "last" (-1), the most recent such day before the DCT, or "next" (+1), that
+// day in the week after the DCT's.
 func (p *parser) weekdayValue(wd int, dir, shift int) string {
 	if !p.hasDCT {
 		return "XXXX-WXX-" + strconv.Itoa(wd)
@@ -212,10 +213,10 @@ func (p *parser) weekdayValue(wd int, dir, shift int) string {
 			delta -= 7
 		}
 	case shift > 0:
-		delta = wd - cur
-		if delta <= 0 {
-			delta += 7
-		}
+		// "next Thursday" is the Thursday of the week after the DCT's:
+		// said on a Wednesday it is eight days on, as the coming one would
+		// be "Thursday" or "this Thursday".
+		delta = wd - cur + 7
 	case dir > 0:
 		delta = wd - cur
 		if delta < 0 {

@@ -250,6 +250,16 @@ func TestNormalisationRules(t *testing.T) {
 		{"movable and US holidays", "Shops close on Palm Sunday, Ash Wednesday, Memorial Day and Labor Day.", "2026-01-10",
 			[]want{{"Palm Sunday", D, "2026-03-29", ""}, {"Ash Wednesday", D, "2026-02-18", ""}, {"Memorial Day", D, "2026-05-25", ""}, {"Labor Day", D, "2026-09-07", ""}}},
 
+		// "Next" weekdays are in the week after the DCT's.
+		{"next weekday tomorrow's name", "The company reports results next Thursday.", wednesday,
+			[]want{{"next Thursday", D, "2025-08-14", ""}}},
+		{"next weekday later in the week", "Talks resume next Friday.", "2025-08-04",
+			[]want{{"next Friday", D, "2025-08-15", ""}}},
+		{"next weekday at the weekend", "Schools reopen next Monday.", "2025-08-09",
+			[]want{{"next Monday", D, "2025-08-11", ""}}},
+		{"this coming weekday is the first ahead", "Voters go to the polls this coming Thursday.", wednesday,
+			[]want{{"coming Thursday", D, "2025-08-07", ""}}},
+
 		// A month day after "last" or "next".
 		{"last month day", "The doctor was shot last Oct. 23 at his home, at 10 p.m.", wednesday,
 			[]want{{"last Oct. 23", D, "2024-10-23", ""}, {"10 p.m.", T, "2024-10-23T22:00", ""}}},
