@@ -162,6 +162,8 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.pluralGroups(text, names, info)
 	names = t.companyNames(text, toks, names, info)
 	names = t.extendNames(text, toks, names)
+	names = t.orgTailNames(text, toks, names)
+	names = t.ofNames(text, toks, names)
 	names = t.coordinated(text, toks, names, heads)
 	names = cueTypes(text, toks, names)
 	names = t.clubCues(text, toks, names)

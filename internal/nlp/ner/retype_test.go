@@ -22,6 +22,8 @@ func TestRetypeRules(t *testing.T) {
 	}
 	clubs := func(text string, names []Name) []Name { return tg.clubCues(text, token.Tokenize(text, nil), names) }
 	calendar := func(text string, names []Name) []Name { return dropCalendar(text, names) }
+	tails := func(text string, names []Name) []Name { return tg.orgTailNames(text, token.Tokenize(text, nil), names) }
+	ofs := func(text string, names []Name) []Name { return tg.ofNames(text, token.Tokenize(text, nil), names) }
 	tests := []struct {
 		name   string
 		rule   rule
@@ -126,6 +128,48 @@ func TestRetypeRules(t *testing.T) {
 			text:   "England coach Tom Reid named his squad. Former coach Ann Hale agreed.",
 			tagged: []string{"GPE England", "PERSON Tom Reid", "PERSON Ann Hale"},
 			want:   []string{"GPE England", "PERSON Tom Reid", "PERSON Ann Hale"},
+		},
+		{
+			name:   "organisation words after a firm",
+			rule:   tails,
+			text:   "Analysts at Brightline Research and Ember Labs agreed, Tarn Valley Magistrates' Court heard.",
+			tagged: []string{"ORG Brightline", "ORG Ember", "ORG Tarn Valley Magistrates", "ORG Court"},
+			want:   []string{"ORG Brightline Research", "ORG Ember Labs", "ORG Tarn Valley Magistrates' Court"},
+		},
+		{
+			name:   "other words and other names after a firm stay apart",
+			rule:   tails,
+			text:   "Ember Pay and Ember Research Fund rose; Ember Court won.",
+			tagged: []string{"ORG Ember Pay", "ORG Ember Research Fund", "ORG Ember", "PERSON Court"},
+			want:   []string{"ORG Ember Pay", "ORG Ember Research Fund", "ORG Ember", "PERSON Court"},
+		},
+		{
+			name:   "a court of a union, a ministry of a state",
+			rule:   ofs,
+			text:   "The Court of Justice of the European Union and the Ministry of Defence of Norland ruled.",
+			tagged: []string{"ORG European Union", "ORG Ministry of Defence", "GPE Norland"},
+			want:   []string{"ORG Court of Justice of the European Union", "ORG Ministry of Defence of Norland"},
+		},
+		{
+			name:   "a party or a firm of a place stays apart, and 'for' joins nothing",
+			rule:   ofs,
+			text:   "The Liberal Party of Norland and the Court of Appeals for the Ninth Circuit ruled.",
+			tagged: []string{"ORG Liberal Party", "GPE Norland", "ORG Court of Appeals", "ORG Ninth Circuit"},
+			want:   []string{"ORG Liberal Party", "GPE Norland", "ORG Court of Appeals", "ORG Ninth Circuit"},
+		},
+		{
+			name:   "titles, purposes and people are no bodies",
+			rule:   ofs,
+			text:   "The President of the United States met the Halden Fund for Norland and Ann Court of Norland.",
+			tagged: []string{"GPE United States", "ORG Halden Fund", "GPE Norland", "PERSON Ann Court", "GPE Norland"},
+			want:   []string{"GPE United States", "ORG Halden Fund", "GPE Norland", "PERSON Ann Court", "GPE Norland"},
+		},
+		{
+			name:   "capitalised words before the head open the body",
+			rule:   ofs,
+			text:   "The Supreme Court of Norland ruled.",
+			tagged: []string{"GPE Norland"},
+			want:   []string{"ORG Supreme Court of Norland"},
 		},
 		{
 			name:   "month and day names are no entities",
