@@ -48,10 +48,12 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 		direct := (beforeEmpty || beforeFrame) && (afterOK || endsSentence)
 
 		if j := lastTop; j >= 0 && p.parent < 0 && (direct || endsSentence && a.punct(p.open-1, ",:")) && !afterOK &&
-			a.continues(dst[j], p.open) {
+			!(beforeFrame && before.cue.ok() && before.cue[0] >= dst[j].cue[1]) && a.continues(dst[j], p.open) {
 			// The next piece of the previous quotation: "“X,” he said.
 			// “Y.”", "“X,” he said, “Y.”", "“X,” he said after the
-			// attack, “Y.”" (PolNeAR's discontinuous content).
+			// attack, “Y.”" (PolNeAR's discontinuous content); but a cue
+			// of its own frames a quotation of its own ("“X,” he said,
+			// adding later, “Y.”").
 			dst[j].end = ce
 			if !direct {
 				dst[j].kind = doc.Mixed // words of the article's own before the piece
@@ -210,10 +212,22 @@ func (a *analysis) cueBefore(lo, open int, level int32) (attribution, bool) {
 			return attribution{cue: span{j, j + 2}, spk: np, addr: none}, ok && np[1] == k
 		}
 		v, ok := a.cue(j)
+		if !ok && a.framingParticiple(j, k) {
+			v, ok = cueForms[a.low(j)], true
+		}
 		if !ok {
 			continue
 		}
 		at := attribution{cue: span{j, j + 1}, spk: none, addr: none}
+		if j > lo && a.capitalised(j-1) && a.framingParticiple(j, k) {
+			// A participle after the name it describes: "footage of
+			// Mayor Lena Ortiz asking, “…”" is Ortiz asking.
+			b := j - 1
+			for b > lo && a.capitalised(b-1) && j-b < 5 {
+				b--
+			}
+			at.spk = span{b, j}
+		}
 		t := j + 1
 		if v.addressee {
 			at.addr, t = a.object(t, k)
@@ -221,7 +235,7 @@ func (a *analysis) cueBefore(lo, open int, level int32) (attribution, bool) {
 		if np, ok := a.npAfter(t, k); ok && !at.addr.ok() && a.tailOnly(np[1], k) {
 			at.spk = np // "said Trump:"
 			t = np[1]
-		} else {
+		} else if !at.spk.ok() {
 			at.spk, _ = a.subjectBefore(j, lo)
 		}
 		frames := true
@@ -240,6 +254,27 @@ func (a *analysis) cueBefore(lo, open int, level int32) (attribution, bool) {
 		return a.headlineSource(lo, k)
 	}
 	return attribution{}, false
+}
+
+// framingParticiple reports whether the cue form at j is a participle
+// right before the comma or colon k that frames a quotation, at most an
+// object pronoun between ("footage of Clinton asking, “…”", "before
+// asking her, “…”"): cue rejects such a participle after a noun as a
+// modifier ("footage showing Putin"), but one framing a quotation reports it.
+func (a *analysis) framingParticiple(j, k int) bool {
+	if _, ok := cueForms[a.low(j)]; !ok || !strings.HasSuffix(a.low(j), "ing") || a.capitalised(j) {
+		return false
+	}
+	switch k - j {
+	case 1:
+		return true
+	case 2:
+		switch a.low(j + 1) {
+		case "her", "him", "them", "us", "me", "reporters":
+			return true
+		}
+	}
+	return false
 }
 
 // headlineSource reads the headline convention "Name: what they said"

@@ -249,3 +249,39 @@ func TestShowsFinding(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
 	}
 }
+
+// TestFramingCues: cues that frame a quotation of their own.
+func TestFramingCues(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "a second cue starts a second quote",
+			text: "“We will win,” Ortiz said, adding later, “We always do.”",
+			want: []want{
+				{"We will win,", "direct", "said", "Ortiz"},
+				{"We always do.", "direct", "adding", "Ortiz"},
+			},
+		},
+		{
+			name: "the same cue continues the quote",
+			text: "“We will win,” Ortiz said on Friday, “and we will win again.”",
+			want: []want{{"We will win,” Ortiz said on Friday, “and we will win again.", "direct", "said", "Ortiz"}},
+		},
+		{
+			name: "an inverted cue opening the sentence",
+			text: "The vote is on Monday. Said Ellis: “I expect it to pass.”",
+			want: []want{{"I expect it to pass.", "direct", "Said", "Ellis"}},
+		},
+		{
+			name: "a participle after a name",
+			text: "The clip ends with Mayor Lena Ortiz asking reporters, “Any more questions?”",
+			want: []want{{"Any more questions?", "direct", "asking", "Mayor Lena Ortiz"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, "Headline\n\n"+tc.text, tc.want) })
+	}
+}

@@ -238,7 +238,7 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 		!(pronounDeterminers[a.low(i-1)] && !nounLike[w]) {
 		return v, false // "the claims", "his call"; but "another said", "those believe"
 	}
-	if a.capitalised(i) && len(a.sentOf) > 0 && !a.headlineSentence(int(a.sentOf[i])) {
+	if a.capitalised(i) && len(a.sentOf) > 0 && !a.headlineSentence(int(a.sentOf[i])) && !a.invertedOpening(i) {
 		// "the Islamic State", "the Washington Post": only a headline
 		// capitalises its verbs.
 		return v, false
@@ -411,4 +411,27 @@ func (a *analysis) showsObject(i int) bool {
 	}
 	return a.is(n, determiners) || a.is(n, subjectPronouns) || a.toks[n].Kind == doc.Number ||
 		a.capitalised(n) && !a.headlineSentence(int(a.sentOf[n]))
+}
+
+// invertedOpening reports whether the capitalised cue at i opens its
+// sentence before a name and a colon or comma framing a quotation: "Said
+// Ellis: “…”", "Added the mayor, “…”".
+func (a *analysis) invertedOpening(i int) bool {
+	if len(a.sentOf) == 0 || a.sentTok[a.sentOf[i]][0] != i {
+		return false
+	}
+	switch a.low(i) {
+	case "said", "says", "added", "adds", "wrote", "writes", "asked", "explained", "recalled":
+	default:
+		return false
+	}
+	for k := i + 1; k < len(a.toks) && k-i < 8; k++ {
+		if a.punct(k, ":,") {
+			return k > i+1 && a.isMark(k+1)
+		}
+		if a.toks[k].Kind != doc.Word {
+			return false
+		}
+	}
+	return false
 }
