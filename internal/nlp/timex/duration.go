@@ -36,7 +36,7 @@ func (p *parser) approxAt(i int) (string, int) {
 		p.is(i, "some"):
 		return e.approx, i + 1
 	case p.is(i, "over") || p.is(i, "under"):
-		if _, ok := p.number(i + 1); ok && !p.is(i+1, "the") {
+		if _, ok := p.number(i + 1); ok && !p.is(i+1, "the") && p.overMeansMore(i) {
 			return e.approx, i + 1
 		}
 	}
@@ -276,4 +276,18 @@ func (p *parser) set(i int) (match, bool) {
 		return m, true
 	}
 	return match{}, false
+}
+
+// overMeansMore reports whether "over" ("under") at i means more (less)
+// than, a modifier of the duration after it ("lasted over a week", "in over
+// a year", "for under an hour"), rather than the preposition of a stretch
+// something happens across ("spread over three years", "rose over two
+// days"), which TimeML leaves out of the extent.
+func (p *parser) overMeansMore(i int) bool {
+	t := p.tokAt(i - 1)
+	if t == nil || t.kind != doc.Word || p.sentenceStart(i) {
+		return true
+	}
+	return p.isOneOf(i-1, []string{"in", "for", "of", "after", "within", "last", "lasts", "lasted",
+		"lasting", "take", "takes", "took", "taking", "spent", "spend", "spends", "spending", "than", "and", "or", "be", "is", "was", "been"})
 }

@@ -95,6 +95,12 @@ func TestNormalisationRules(t *testing.T) {
 		// Durations.
 		{"unit-long adjectives", "The decades-long feud ended after a day-long meeting and a three-hour-long vote.", wednesday,
 			[]want{{"decades-long", R, "PXY", ""}, {"day-long", R, "P1D", ""}, {"three-hour-long", R, "PT3H", ""}}},
+		{"over a stretch is a preposition", "The cost will be spread over three years, and prices rose over two days.", wednesday,
+			[]want{{"three years", R, "P3Y", ""}, {"two days", R, "P2D", ""}}},
+		{"over as more than", "The tour lasted over a week; the rescue took over an hour.", wednesday,
+			[]want{{"over a week", R, "P1W", "MORE_THAN"}, {"over an hour", R, "PT1H", "MORE_THAN"}}},
+		{"over after in", "Shares closed at their highest in over a year.", wednesday,
+			[]want{{"over a year", R, "P1Y", "MORE_THAN"}}},
 		{"long alone is no duration", "The day was long and the weeks longer.", wednesday, nil},
 
 		{"quoted title", `Baker said on ABC's "This Week" that talks would resume "Next Week" or this week.`, wednesday,
