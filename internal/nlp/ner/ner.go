@@ -171,8 +171,9 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.datelines(text, toks, names)
 	names = t.propagate(text, toks, names)
 	names = particlePeople(text, names)
-	names = dropCalendar(text, names)
+	names = dropNonNames(text, names)
 	names = t.modelProducts(text, toks, names)
+	names = t.productModels(text, toks, names)
 	return modelCodes(text, toks, names)
 }
 

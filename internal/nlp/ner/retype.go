@@ -231,12 +231,80 @@ var calendarWords = map[string]bool{"January": true, "February": true, "March": 
 	"September": true, "October": true, "November": true, "December": true, "Monday": true,
 	"Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true}
 
-// dropCalendar removes one-word names that are month or day names and no
-// person: a date is never an entity here.
-func dropCalendar(text string, names []Name) []Name {
+// dropNonNames removes one-word names that are month or day names and no
+// person (a date is never an entity here), and ranks: "No.", "No. 1".
+func dropNonNames(text string, names []Name) []Name {
 	return slices.DeleteFunc(names, func(n Name) bool {
-		return n.Type != "PERSON" && calendarWords[text[n.Start:n.End]]
+		s := text[n.Start:n.End]
+		if rest, ok := strings.CutPrefix(s, "No."); ok && (rest == "" || rest[0] == ' ' && allDigits(strings.TrimSpace(rest))) {
+			return true
+		}
+		return n.Type != "PERSON" && calendarWords[s]
 	})
+}
+
+// productModels types products by the document's other names for them:
+//
+//   - a product's model name alone is the product ("787 Dreamliner" …
+//     "the Dreamliner", read as a person); the model name is the last word
+//     of a product's name, capitalised and no common word;
+//   - a firm's one-word name that the document also uses alone, before a
+//     word that names no kind of firm, place or common thing, is a product
+//     ("Apple" … "Apple TV"; but "Apple Computer", "Ford Australia",
+//     "Samsung Electronics" stay organisations).
+//
+// names must be sorted by start; the result is.
+func (t *Tagger) productModels(text string, toks []doc.Token, names []Name) []Name {
+	firms := map[string]bool{}
+	var models map[string]bool
+	ti := 0
+	for _, n := range names {
+		i, j := nameTokens(toks, n, ti)
+		ti = i
+		switch {
+		case n.Type == "ORG" && j-i == 1:
+			firms[text[n.Start:n.End]] = true
+		case n.Type == "PRODUCT" && j-i > 1:
+			w := text[toks[j-1].Start:toks[j-1].End]
+			if len(w) >= 4 && capWord(text, toks[j-1]) && !t.gaz.IsCommon(w) && !t.isTitleWord(text, toks[j-1]) {
+				if models == nil {
+					models = map[string]bool{}
+				}
+				models[w] = true
+			}
+		}
+	}
+	ti = 0
+	for k, n := range names {
+		i, j := nameTokens(toks, n, ti)
+		ti = i
+		s := text[n.Start:n.End]
+		switch {
+		case j-i == 1 && models[s] && n.Type != "PRODUCT":
+			names[k].Type = "PRODUCT"
+		case j-i == 2 && n.Type == "ORG" && firms[text[toks[i].Start:toks[i].End]] && !t.isFirstName(text, toks[i]) &&
+			t.modelWord(text, toks[i+1]):
+			names[k].Type = "PRODUCT"
+		}
+	}
+	return names
+}
+
+// modelWord reports whether tok may name a firm's product after the firm's
+// name: capitalised, no organisation, corporate or place word, no title,
+// no common word, and in capitals a short acronym only ("TV", not "VEBA").
+func (t *Tagger) modelWord(text string, tok doc.Token) bool {
+	w := text[tok.Start:tok.End]
+	if !capWord(text, tok) || t.isOrgTail(w) || corporateWords[w] || t.isTitleWord(text, tok) {
+		return false
+	}
+	if e, ok := t.gaz.LookupToken(w); ok && e.Class&(gazetteer.Country|gazetteer.Capital|gazetteer.City|gazetteer.Place|gazetteer.Region|gazetteer.Demonym) != 0 {
+		return false
+	}
+	if upperWord(w) {
+		return len(w) <= 3 // "TV", but "GM VEBA" is a fund
+	}
+	return !t.gaz.IsCommon(w)
 }
 
 // sportRoles are nouns that, right after a name, make it a club: "Atalanta

@@ -21,7 +21,10 @@ func TestRetypeRules(t *testing.T) {
 		return tg.modelProducts(text, token.Tokenize(text, nil), names)
 	}
 	clubs := func(text string, names []Name) []Name { return tg.clubCues(text, token.Tokenize(text, nil), names) }
-	calendar := func(text string, names []Name) []Name { return dropCalendar(text, names) }
+	calendar := func(text string, names []Name) []Name { return dropNonNames(text, names) }
+	products := func(text string, names []Name) []Name {
+		return tg.productModels(text, token.Tokenize(text, nil), names)
+	}
 	tails := func(text string, names []Name) []Name { return tg.orgTailNames(text, token.Tokenize(text, nil), names) }
 	ofs := func(text string, names []Name) []Name { return tg.ofNames(text, token.Tokenize(text, nil), names) }
 	tests := []struct {
@@ -170,6 +173,34 @@ func TestRetypeRules(t *testing.T) {
 			text:   "The Supreme Court of Norland ruled.",
 			tagged: []string{"GPE Norland"},
 			want:   []string{"ORG Supreme Court of Norland"},
+		},
+		{
+			name:   "a model name alone is the product",
+			rule:   products,
+			text:   "Airbus flew the A350 Skyrider. Skyrider orders rose, Skyrider said.",
+			tagged: []string{"ORG Airbus", "PRODUCT A350 Skyrider", "PERSON Skyrider", "ORG Skyrider"},
+			want:   []string{"ORG Airbus", "PRODUCT A350 Skyrider", "PRODUCT Skyrider", "PRODUCT Skyrider"},
+		},
+		{
+			name:   "a firm's name and a model word",
+			rule:   products,
+			text:   "Corvo unveiled Corvo Zentra and Corvo TV. Corvo Computer, Corvo Australia and Corvo VEBA agreed.",
+			tagged: []string{"ORG Corvo", "ORG Corvo Zentra", "ORG Corvo TV", "ORG Corvo Computer", "ORG Corvo Australia", "ORG Corvo VEBA"},
+			want:   []string{"ORG Corvo", "PRODUCT Corvo Zentra", "PRODUCT Corvo TV", "ORG Corvo Computer", "ORG Corvo Australia", "ORG Corvo VEBA"},
+		},
+		{
+			name:   "a firm never named alone makes no products",
+			rule:   products,
+			text:   "Corvo Zentra and Dave Matthews toured; Dave said so.",
+			tagged: []string{"ORG Corvo Zentra", "ORG Dave Matthews", "ORG Dave"},
+			want:   []string{"ORG Corvo Zentra", "ORG Dave Matthews", "ORG Dave"},
+		},
+		{
+			name:   "ranks are no names",
+			rule:   calendar,
+			text:   "The No. 2 retailer beat No. 1 Tesco, No. said.",
+			tagged: []string{"PRODUCT No. 2", "PRODUCT No. 1", "ORG Tesco", "ORG No."},
+			want:   []string{"ORG Tesco"},
 		},
 		{
 			name:   "month and day names are no entities",
