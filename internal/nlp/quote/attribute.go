@@ -121,6 +121,14 @@ func (a *analysis) quotations(used []bool, dst []found) []found {
 				p.open-a.pairs[dst[j].pair].close < 40 && breaksBetween(a.text, a.toks, a.pairs[dst[j].pair].close, p.open) == 1 {
 				f.spk = dst[j].spk
 			}
+		} else if !f.spk.ok() && !f.cue.ok() && f.kind == doc.Direct && p.parent < 0 {
+			// A sentence that is only a quotation, a sentence or two after
+			// a quote of the same paragraph with no other name between,
+			// goes on quoting its speaker: "“…,” Obama said after the
+			// meeting. He did not suggest retaliation. “Our goal is …”"
+			if j := lastTop; j >= 0 && dst[j].spk.ok() && dst[j].kind == doc.Direct && a.samePerson(a.pairs[dst[j].pair].close, p.open) {
+				f.spk = dst[j].spk
+			}
 		}
 		byPair[pi] = len(dst)
 		if p.parent < 0 && f.kind == doc.Direct {
@@ -256,6 +264,53 @@ func (a *analysis) cueBefore(lo, open int, level int32) (attribution, bool) {
 	return attribution{}, false
 }
 
+// samePerson reports whether the sentences after the one holding token
+// from (a quotation's closing mark, with its cue clause) up to token to are
+// in its paragraph, a few dozen tokens long, and name nobody else: no
+// capitalised word but a sentence's first word that is no name ("He",
+// "The", "But").
+func (a *analysis) samePerson(from, to int) bool {
+	if from < 0 || to-from > 60 || paragraphBreakBetween(a.text, a.toks, from, to) {
+		return false
+	}
+	_, next := a.sentRange(from)
+	if next > to || to-next > 40 {
+		return false
+	}
+	for k := next; k < to; k++ {
+		if !a.capitalised(k) {
+			continue
+		}
+		if int(a.sentOf[k]) == int(a.sentOf[k-1]) || !(functionWords[a.low(k)] || pronouns[a.low(k)] ||
+			determiners[a.low(k)] || conjunctions[a.low(k)]) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameModifier returns the token after a prepositional phrase naming a
+// body that follows a speaker's name at j ("of the Sierra Club", "at
+// Eastgate Securities", "from the University of Leeds"), or j.
+func (a *analysis) nameModifier(j, hi int) int {
+	if !a.isWord(j, "of") && !a.isWord(j, "at") && !a.isWord(j, "from") {
+		return j
+	}
+	k := j + 1
+	if a.isWord(k, "the") {
+		k++
+	}
+	e := k
+	for e < hi && e-k < 8 && (a.capitalised(e) || a.isWord(e, "of") && a.capitalised(e+1) ||
+		a.isWord(e, "for") && a.capitalised(e+1) || a.punct(e, "&")) {
+		e++
+	}
+	if e == k || !a.capitalised(e-1) {
+		return j
+	}
+	return e
+}
+
 // framingParticiple reports whether the cue form at j is a participle
 // right before the comma or colon k that frames a quotation, at most an
 // object pronoun between ("footage of Clinton asking, “…”", "before
@@ -340,6 +395,9 @@ func (a *analysis) cueAfter(s, hi int, level int32) (attribution, bool) {
 		return attribution{}, false
 	}
 	j := np[1]
+	if k := a.nameModifier(j, hi); k > j {
+		j = k // "Mr. Morgan of the Sierra Club said": the name is the speaker
+	}
 	if a.punct(j, "(") { // "Sen. Claire McCaskill (D-Mo.) said"
 		for j < hi && j-np[1] < 12 && !a.punct(j, ")") {
 			j++
@@ -350,8 +408,8 @@ func (a *analysis) cueAfter(s, hi int, level int32) (attribution, bool) {
 		// "“…,” Michael McFaul, a senior fellow at …, said": skip the
 		// apposition to the comma before the verb.
 		for k := j + 1; k < hi && k-j < 40; k++ {
-			if a.isMark(k) || a.quoteChar(k) || a.punct(k, ".!?;") {
-				break
+			if a.isMark(k) || a.quoteChar(k) || a.punct(k, ".!?;") && !a.abbreviationDot(k) {
+				break // but "Mitch McConnell, R-Ky., said" goes on
 			}
 			if a.punct(k, ",") {
 				if _, ok := a.cue(a.skipAdverbs(k+1, hi)); ok {

@@ -285,3 +285,37 @@ func TestFramingCues(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, "Headline\n\n"+tc.text, tc.want) })
 	}
 }
+
+// TestSpeakerAfterQuotation: speakers named after a quotation with an
+// abbreviation or a body in their phrase, and sentences that only quote
+// going on with the speaker of the quote before them.
+func TestSpeakerAfterQuotation(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "a party and state abbreviation between commas",
+			text: "“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.",
+			want: []want{{"The veto will be overridden,", "direct", "said", "Senate Majority Leader Mitch McConnell"}},
+		},
+		{
+			name: "a body after the name",
+			text: "“It was the least bad outcome,” Tom Morgan of the Sierra Club said.",
+			want: []want{{"It was the least bad outcome,", "direct", "said", "Tom Morgan"}},
+		},
+		{
+			name: "a quotation two sentences on keeps the speaker",
+			text: "“We have had problems before,” Obama said after the summit. He did not mention sanctions. “Our goal is calm.”",
+			want: []want{
+				{"We have had problems before,", "direct", "said", "Obama"},
+				{"Our goal is calm.", "direct", "", "Obama"},
+				{"sanctions", "indirect", "mention", "He"},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, "Headline\n\n"+tc.text, tc.want) })
+	}
+}

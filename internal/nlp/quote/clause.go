@@ -393,7 +393,7 @@ func (a *analysis) apposition(closing, lo int) span {
 	// paper, L'Osservatore Romano, said").
 	commas := 0
 	for j := closing - 1; j >= lo && closing-j < 50; j-- {
-		if a.isMark(j) || a.punct(j, ".;:!?") {
+		if a.isMark(j) || a.punct(j, ".;:!?") && !a.abbreviationDot(j) {
 			return none
 		}
 		if _, ok := a.cue(j); ok && !a.capitalised(j) && !a.is(j, participles) && !a.inRelative(j, lo) && !a.reducedPassive(j) {
@@ -462,6 +462,14 @@ func (a *analysis) inRelative(j, lo int) bool {
 		}
 	}
 	return false
+}
+
+// abbreviationDot reports whether the full stop at j ends an abbreviation
+// inside a phrase, not a sentence: attached to the word before and
+// followed by a comma ("Mitch McConnell, R-Ky., said").
+func (a *analysis) abbreviationDot(j int) bool {
+	return a.punct(j, ".") && j > 0 && a.toks[j-1].Kind == doc.Word && a.toks[j-1].End == a.toks[j].Start &&
+		a.punct(j+1, ",")
 }
 
 // reducedPassive reports whether the cue form at j opens a passive
