@@ -236,7 +236,9 @@ func (p *parser) dayBeforeAfter(i, j int) (match, bool) {
 		shift = 1
 	}
 	k := j + 3
-	if k < len(p.toks) && p.trigger(k) {
+	// A nested "the day before the day before ..." is not followed: each
+	// level would re-match the rest.
+	if k < len(p.toks) && p.trigger(k) && !(p.is(k, "the") && p.is(k+1, "day")) {
 		if ms := p.matchAt(k); len(ms) == 1 && ms[0].start == k && ms[0].typ == doc.Date && len(ms[0].value) == 10 {
 			if t, ok := parseDay(ms[0].value); ok {
 				return dateM(i, ms[0].end, fmtDay(t.AddDate(0, 0, shift)))

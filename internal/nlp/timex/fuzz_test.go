@@ -25,6 +25,10 @@ func FuzzTimex(f *testing.F) {
 		"The committee meets Tuesday; talks resume from Monday to Wednesday, between Sept. 3 and 17.",
 		"a week from Friday, three days later, four days a week, once-a-week, every weekend, FY2027, FY27",
 		"between 9 a.m. and noon on the 29th, 7 p.m. MT. overnight, the new year, Palm Sunday, Labor Day",
+		"The same day, that same day, on that day, the day before, the day after Tuesday's vote, the day before the day before Christmas",
+		"by year-end, since year end, by year's end, year-end bonuses, that year, later that quarter, last Oct. 23, next Jan. 1",
+		"from 6 p.m. Thursday until noon Saturday; spread over three years; lasted over a week; in the first nine months, the 1988 period",
+		"the day before", "that", "year", "last Oct.", "next Thursday", "the same",
 	}
 	for i, s := range seeds {
 		date := "2025-08-06"

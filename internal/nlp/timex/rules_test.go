@@ -196,6 +196,8 @@ func TestNormalisationRules(t *testing.T) {
 		{"the day after a weekday", "Police returned the day after Tuesday's raid.", wednesday,
 			[]want{{"the day after Tuesday", D, "2025-08-06", ""}}},
 		{"the day after an event is unknown", "Prices jumped the day after the vote.", wednesday, nil},
+		{"nested day before is read once", "Shops shut the day before the day before Christmas.", "2025-12-01",
+			[]want{{"the day before Christmas", D, "2025-12-24", ""}}},
 		{"undated same day", "The same day, rebels took the airport.", "",
 			[]want{{"The same day", D, "XXXX-XX-XX", ""}}},
 
