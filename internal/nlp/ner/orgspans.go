@@ -33,15 +33,16 @@ func (t *Tagger) orgTailNames(text string, toks []doc.Token, names []Name) []Nam
 	ti := 0
 	for k := 0; k < len(names); k++ {
 		n := names[k]
+		i, j := nameTokens(toks, n, ti)
+		ti = i
 		if n.Type != "ORG" {
 			out = append(out, n)
 			continue
 		}
-		_, j := nameTokens(toks, n, ti)
 		// Another organisation of organisation words only, right after.
 		if k+1 < len(names) && names[k+1].Type == "ORG" {
 			gap := text[n.End:names[k+1].Start]
-			if (gap == " " || gap == "' " || gap == "’ ") && t.orgWordsOnly(text, toks, names[k+1]) {
+			if (gap == " " || gap == "' " || gap == "’ ") && t.orgWordsOnly(text, toks, names[k+1], j) {
 				n.End = names[k+1].End
 				k++
 				out = append(out, n)
@@ -63,9 +64,10 @@ func (t *Tagger) orgTailNames(text string, toks []doc.Token, names []Name) []Nam
 }
 
 // orgWordsOnly reports whether every word of n is an organisation word
-// ("Court", "Group", "City Council").
-func (t *Tagger) orgWordsOnly(text string, toks []doc.Token, n Name) bool {
-	i, j := nameTokens(toks, n, 0)
+// ("Court", "Group", "City Council"); from is a token at or before its
+// start, where the search begins.
+func (t *Tagger) orgWordsOnly(text string, toks []doc.Token, n Name, from int) bool {
+	i, j := nameTokens(toks, n, from)
 	if i >= j {
 		return false
 	}
@@ -114,7 +116,7 @@ func (t *Tagger) ofNames(text string, toks []doc.Token, names []Name) []Name {
 		start := -1
 		if k > 0 && names[k-1].End == toks[end-1].End {
 			x := names[k-1]
-			xi, xj := nameTokens(toks, x, 0)
+			xi, xj := nameTokens(toks, x, ti) // searching back from y's first token
 			if x.Type == "ORG" && xj > xi && (orgHeads[text[toks[xi].Start:toks[xi].End]] || t.hasOf(text, toks[xi:xj])) {
 				start = k - 1
 			}
