@@ -250,3 +250,56 @@ func (p *parser) dayBeforeAfter(i, j int) (match, bool) {
 	}
 	return dateM(i, k, p.anaphoricDayAt(shift))
 }
+
+// podWord returns the TimeML part of the day (MO, AF, EV, NI) of the word
+// at i ("morning", "midmorning"), or "".
+func (p *parser) podWord(i int) string {
+	if p.is(i, "midmorning") {
+		return "MO"
+	}
+	if p.is(i, "midafternoon") {
+		return "AF"
+	}
+	if e := p.e(i); e != nil && len(e.pod) == 2 && !e.plural && !p.is(i, "tonight") && !p.is(i, "overnight") {
+		return e.pod
+	}
+	return ""
+}
+
+// podAdjunctEnd lists the words after which "in the morning" has ended
+// rather than modifying a noun ("the morning talk show").
+var podAdjunctEnd = []string{"to", "and", "or", "as", "when", "while", "before", "after", "with", "at",
+	"on", "in", "but", "because", "until", "from", "he", "she", "it", "they", "we", "i", "the", "a"}
+
+// partOfDay matches a part of the day told from the narrative's day: "mid-
+// afternoon yesterday", "by mid afternoon", "in the morning", "through the
+// night", "the next morning" (the day after the narrative's). Its value is
+// that day with the part of the day (TIME, as "this morning" is). "The
+// morning talk show" names no time and is not matched.
+func (p *parser) partOfDay(i int) (match, bool) {
+	j, shift, pod := i, 0, ""
+	switch {
+	case p.is(j, "mid") && p.podWord(j+1) != "" && p.podWord(j+1) != "NI":
+		pod, j = p.podWord(j+1), j+2
+	case (p.is(j, "midmorning") || p.is(j, "midafternoon")):
+		pod, j = p.podWord(j), j+1
+	case p.is(j, "the") && (p.is(j+1, "next") || p.is(j+1, "following")) && p.podWord(j+2) != "":
+		pod, shift, j = p.podWord(j+2), 1, j+3
+	case p.is(j, "the") && p.podWord(j+1) != "" && p.prevIs(j, "in", "during", "through", "throughout", "by", "until"):
+		pod, j = p.podWord(j+1), j+2
+	default:
+		return match{}, false
+	}
+	if shift == 0 && !p.is(i, "the") && !p.prevIs(i, "in", "during", "through", "by", "until", "at", "around", "after", "before", "since", "from") {
+		return match{}, false
+	}
+	if day, end, ok := p.dayRef(j, i); ok && shift == 0 && !p.is(i, "the") {
+		// "mid-afternoon yesterday", "mid-morning Friday"
+		return match{start: i, end: end, typ: doc.TimeOfDay, value: day + "T" + pod}, len(day) == 10 || day[0] == 'X'
+	}
+	if n := p.tokAt(j); n != nil && n.kind == doc.Word && !p.isOneOf(j, podAdjunctEnd) && !p.lineBreakBefore(j) {
+		return match{}, false // "in the morning session": a modifier
+	}
+	day := p.anaphoricDayAt(shift)
+	return match{start: i, end: j, typ: doc.TimeOfDay, value: day + "T" + pod}, true
+}

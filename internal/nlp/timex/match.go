@@ -61,6 +61,7 @@ func (p *parser) matchAt(i int) []match {
 			try(p.holidayAt(i))
 		}
 		try(p.deictic(i))
+		try(p.partOfDay(i))
 		try(p.relative(i))
 		if e.det {
 			try(p.thatUnit(i))

@@ -201,6 +201,18 @@ func TestNormalisationRules(t *testing.T) {
 		{"undated same day", "The same day, rebels took the airport.", "",
 			[]want{{"The same day", D, "XXXX-XX-XX", ""}}},
 
+		// Parts of the day told from the narrative's day.
+		{"mid-afternoon with its day", "In London at mid-afternoon yesterday, shares were up 2 pence.", wednesday,
+			[]want{{"mid-afternoon yesterday", T, "2025-08-05TAF", ""}}},
+		{"mid afternoon alone", "Shelling began on Monday. By mid afternoon, the army said it was over.", wednesday,
+			[]want{{"Monday", D, "2025-08-04", ""}, {"mid afternoon", T, "2025-08-04TAF", ""}}},
+		{"in the morning", "Markets fell on Friday. Dealers placed buy orders in the morning to start the month.", wednesday,
+			[]want{{"Friday", D, "2025-08-01", ""}, {"the morning", T, "2025-08-01TMO", ""}}},
+		{"the next morning", "He was arrested on July 3 and appeared in court the next morning.", wednesday,
+			[]want{{"July 3", D, "2025-07-03", ""}, {"the next morning", T, "2025-07-04TMO", ""}}},
+		{"the morning as a modifier", "She spoke on the morning talk show and in the evening news.", wednesday, nil},
+		{"a part of the day needs an adjunct", "Morning came, and the afternoon was hot.", wednesday, nil},
+
 		// Clock times.
 		{"clock before its day", "Talks resume from 9 a.m. to noon on Friday.", wednesday,
 			[]want{{"9 a.m.", T, "2025-08-08T09:00", ""}, {"noon", T, "2025-08-08T12:00", ""}, {"Friday", D, "2025-08-08", ""}}},
