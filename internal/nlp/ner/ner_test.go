@@ -372,6 +372,10 @@ func FuzzNER(f *testing.F) {
 		"Ursula von der Leyen. Von der Leyen, Khalil al-Hayya; Al-Hayya al- Lula da",
 		"Gov. Greg Abbott, Petrobras CEO Magda Chambriard, RBI Governor Sanjay Malhotra and Real Madrid",
 		"Siemens AG and Bavarian Nordic A/S. Finance Act 2025; ASML Holding N.V. … ASML's Circle's",
+		"Karl Brenner GmbH … Karl Brenner; Harrison & Sons & Co. &", "the UN Ocean Conference, FIA World Endurance Championship",
+		"Samsung unveils Galaxy S26\n\nthe S26, Audi A3, BMW X5 S26", "Atalanta coach Ivo Juric. Atalanta fans coach",
+		"No. 1 No. No. 2b in December", "Court of Justice of the European Union of the of the", "Leeds Magistrates' Court Research",
+		"Apple TV … Apple; 787 Dreamliner … Dreamliner", "Sao Paulo, Malmo", "TM Roh, head of Samsung's mobile business, at",
 	} {
 		f.Add(s)
 	}
