@@ -126,6 +126,12 @@ func Observe(in Input, cands []Deadline) []Sighting {
 	d := in.Doc
 	var out []Sighting
 	touched := map[int]bool{}
+	openBy := map[int64]int{} // open candidates per setter
+	for _, c := range cands {
+		if c.Open() && c.Setter != 0 {
+			openBy[c.Setter]++
+		}
+	}
 	for _, dl := range d.Deadlines {
 		s := Sighting{Match: -1, Local: dl.ID, Due: dateDay(dl.By)}
 		s.Span = sentenceAt(d, dl.Trigger.Start)
@@ -138,7 +144,7 @@ func Observe(in Input, cands []Deadline) []Sighting {
 		}
 		best, bestScore, why := -1, 0, ""
 		for i, c := range cands {
-			score, reason := matchScore(c, setter, target, dl.Demand, s.Due, s.Status, in.Day)
+			score, reason := matchScore(c, setter, target, dl.Demand, s.Due, s.Status, in.Day, openBy[c.Setter] == 1)
 			if score > bestScore || score == bestScore && best >= 0 && c.Last > cands[best].Last {
 				best, bestScore, why = i, score, reason
 			}
@@ -212,8 +218,9 @@ const matchThreshold = 4
 
 // matchScore rates how likely an article's deadline (setter, target,
 // demand, due, status, in an article of day) is another sighting of c, and
-// says why.
-func matchScore(c Deadline, setter, target int64, demand, due, status, day string) (int, string) {
+// says why. soleOpen says c is the only open deadline among the candidates
+// set by c's setter.
+func matchScore(c Deadline, setter, target int64, demand, due, status, day string, soleOpen bool) (int, string) {
 	if target != 0 && c.Target != 0 && target != c.Target {
 		return 0, ""
 	}
@@ -241,6 +248,11 @@ func matchScore(c Deadline, setter, target int64, demand, due, status, day strin
 	case due != "" && (due == c.Due || slices.Contains(c.Dues, due)):
 		score += 3
 		why = append(why, "same date "+due)
+	case status == doc.StatusExtended && c.Open() && setter == c.Setter && soleOpen && (target == 0 || c.Target == 0):
+		// "Vucic extended his deadline": a setter with one deadline
+		// running, and no target named on one side to tell two apart.
+		score += 2
+		why = append(why, "extends the setter's only open deadline")
 	case status == doc.StatusExtended && c.Open():
 		score++
 		why = append(why, "extends an open deadline")
