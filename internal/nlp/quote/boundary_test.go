@@ -319,3 +319,32 @@ func TestSpeakerAfterQuotation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, "Headline\n\n"+tc.text, tc.want) })
 	}
 }
+
+// TestGerundOfSaying: a gerund of saying after a preposition reports the
+// clause after it; other gerunds there are no cue.
+func TestGerundOfSaying(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "for saying that",
+			text: "The coach was fined for saying that the referee was biased.",
+			want: []want{{"the referee was biased", "indirect", "saying", "The coach"}},
+		},
+		{
+			name: "by saying with a pronoun subject",
+			text: "Marsh opened the hearing by saying she would not resign.",
+			want: []want{{"she would not resign", "indirect", "saying", "Marsh"}},
+		},
+		{
+			name: "after a gerund that is no speech",
+			text: "The club was fined for admitting fans without tickets.",
+			want: nil,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, "Headline\n\n"+tc.text, tc.want) })
+	}
+}

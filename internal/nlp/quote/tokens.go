@@ -276,10 +276,14 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 	// A verb of stance keeps reporting as a gerund or a participle with
 	// an object ("for supporting Trump", "super PACs backing Cruz").
 	stance := objectVerbs[w] && (a.capitalised(i+1) || a.is(i+1, determiners) || possessivePronouns[a.low(i+1)])
-	if strings.HasSuffix(w, "ing") && a.is(i-1, gerundPrepositions) && !stance {
+	// A gerund of saying before a clause still reports it ("for saying
+	// that …", "after saying he would …").
+	gerundReport := clauseCues[w] && strings.HasSuffix(w, "ing") && a.clauseAfter(i+1) &&
+		(a.is(i-1, gerundPrepositions) || a.isWord(i-1, "after") || a.isWord(i-1, "before") || a.isWord(i-1, "upon"))
+	if strings.HasSuffix(w, "ing") && a.is(i-1, gerundPrepositions) && !stance && !gerundReport {
 		return v, false // "for admitting Poland": a gerund, not a cue
 	}
-	if strings.HasSuffix(w, "ing") && i > 0 && a.toks[i-1].Kind == doc.Word && !a.is(i-1, auxiliaries) &&
+	if strings.HasSuffix(w, "ing") && i > 0 && a.toks[i-1].Kind == doc.Word && !a.is(i-1, auxiliaries) && !gerundReport &&
 		!a.isWord(i-1, "and") && !a.isWord(i-1, "while") && !a.isWord(i-1, "by") && !a.is(i-1, pronouns) &&
 		!speechNouns[a.low(i-1)] && !a.withSubject(i) && !stance {
 		return v, false // "footage showing Putin": a participle modifying a noun
@@ -430,6 +434,26 @@ func (a *analysis) invertedOpening(i int) bool {
 			return k > i+1 && a.isMark(k+1)
 		}
 		if a.toks[k].Kind != doc.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// clauseAfter reports whether a clause opens at k: "that", a subject
+// pronoun, or a noun phrase before an auxiliary ("the plan would fail").
+func (a *analysis) clauseAfter(k int) bool {
+	if a.isWord(k, "that") || a.is(k, subjectPronouns) {
+		return true
+	}
+	if !a.is(k, determiners) && !possessivePronouns[a.low(k)] && !a.capitalised(k) {
+		return false
+	}
+	for j := k + 1; j < len(a.toks) && j-k < 7; j++ {
+		if a.is(j, verbAux) && !a.isWord(j, "not") {
+			return true
+		}
+		if a.toks[j].Kind != doc.Word && !a.possessive(j) || functionWords[a.low(j)] {
 			return false
 		}
 	}
