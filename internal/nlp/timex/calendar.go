@@ -554,6 +554,16 @@ func (p *parser) decade(i int) (match, bool) {
 		}
 		return dateM(i, j+1, pad(y/10, 3))
 	}
+	// "the nineties": the latest such decade not after the DCT's, not a
+	// temperature ("highs in the forties").
+	if e := p.e(j); e != nil && spelledDecades[e.word] != 0 && (j > i || p.prevIs(j, "early", "mid", "late")) && !p.temperatureSentence(j) {
+		d := spelledDecades[e.word]
+		y := 1900 + d
+		if p.hasDCT && 2000+d <= p.dct.Year() {
+			y = 2000 + d
+		}
+		return dateM(i, j+1, pad(y/10, 3))
+	}
 	if t := p.tokAt(j); t != nil && t.decade && t.digits == 4 {
 		if t.val%100 == 0 {
 			return dateM(i, j+1, pad(t.val/100, 2))
@@ -573,4 +583,25 @@ func (p *parser) decade(i int) (match, bool) {
 		}
 	}
 	return match{}, false
+}
+
+// spelledDecades are the decades named in words, as years of a century.
+var spelledDecades = map[string]int{"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
+	"sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+
+// temperatureWords mark a sentence about the weather, where "the forties"
+// are degrees.
+var temperatureWords = []string{"degrees", "temperature", "temperatures", "highs", "lows",
+	"fahrenheit", "celsius", "thermometer", "°"}
+
+// temperatureSentence reports whether the sentence around tok i speaks of
+// temperatures.
+func (p *parser) temperatureSentence(i int) bool {
+	lo, hi := p.sentenceToks(i)
+	for k := lo; k < hi; k++ {
+		if p.isOneOf(k, temperatureWords) {
+			return true
+		}
+	}
+	return false
 }

@@ -348,7 +348,8 @@ var starters = map[string]bool{"q1": true, "q2": true, "q3": true, "q4": true, "
 	"every": true, "each": true, "per": true, "these": true, "term": true,
 	"christmas": true, "halloween": true, "valentine": true, "thanksgiving": true,
 	"easter": true, "election": true, "palm": true, "ash": true, "boxing": true, "memorial": true,
-	"labor": true, "midmorning": true, "midafternoon": true}
+	"labor": true, "midmorning": true, "midafternoon": true, "twenties": true, "thirties": true,
+	"forties": true, "fifties": true, "sixties": true, "seventies": true, "eighties": true, "nineties": true}
 
 // leaders begin patterns only when the next token is a trigger.
 var leaders = map[string]bool{"no": true, "as": true, "at": true, "up": true, "well": true,

@@ -87,6 +87,14 @@ func TestNormalisationRules(t *testing.T) {
 		{"year-end told early in the next year", "Stocks were sold at year-end, the fund said.", "2026-01-14",
 			[]want{{"year-end", D, "2025", "END"}}},
 
+		// Decades in words.
+		{"spelled decade", "Hate groups declined through the nineties and rose in the early eighties.", wednesday,
+			[]want{{"the nineties", D, "199", ""}, {"the early eighties", D, "198", "START"}}},
+		{"spelled decade of this century", "The twenties have brought a pandemic and a war.", wednesday,
+			[]want{{"The twenties", D, "202", ""}}},
+		{"degrees are no decade", "Highs will be in the forties, with temperatures falling.", wednesday, nil},
+		{"an age is no decade", "Men in their fifties were hired.", wednesday, nil},
+
 		// Fuzzy references.
 		{"the long term", "Rates will stay low over the long term.", wednesday,
 			[]want{{"the long term", D, "FUTURE_REF", ""}}},
