@@ -101,9 +101,35 @@ func (p *parser) holidayAt(i int) (match, bool) {
 				shift = 0
 			}
 		}
-		return dateM(start, end, p.holidayValue(c.h, shift, p.dir(i, end)))
+		v := p.holidayValue(c.h, shift, p.dir(i, end))
+		if w, ok := p.holidayWeek(v, end); ok {
+			return dateM(start, end+1, w)
+		}
+		return dateM(start, end, v)
 	}
 	return match{}, false
+}
+
+// holidayWeek reads "Easter week", "Christmas weekend" after a holiday that
+// resolved to day v, with "week" or "weekend" at tok k: the ISO week
+// holding the day, or the weekend next to it, which for a Monday holiday
+// ("Memorial Day weekend") is the one before.
+func (p *parser) holidayWeek(v string, k int) (string, bool) {
+	e := p.e(k)
+	if e == nil || e.plural || e.unit != uWeek && e.unit != uWeekend || p.toks[k].hyph {
+		return "", false
+	}
+	t, ok := parseDay(v)
+	if !ok {
+		return "", false
+	}
+	if e.unit == uWeek {
+		return fmtWeek(t), true
+	}
+	if t.Weekday() == time.Monday {
+		t = t.AddDate(0, 0, -1)
+	}
+	return fmtWeek(t) + "-WE", true
 }
 
 // holidayValue resolves a holiday to a date: the occurrence in the DCT's

@@ -296,6 +296,14 @@ func TestNormalisationRules(t *testing.T) {
 		{"next month day", "The rules take effect next Jan. 1.", wednesday,
 			[]want{{"next Jan. 1", D, "2026-01-01", ""}}},
 
+		// A holiday's week or weekend.
+		{"holiday weekend", "Cinemas expect record crowds over the Christmas weekend.", "2026-12-20",
+			[]want{{"Christmas weekend", D, "2026-W52-WE", ""}}},
+		{"Monday holiday weekend", "Traffic peaked on Memorial Day weekend.", "2026-06-02",
+			[]want{{"Memorial Day weekend", D, "2026-W21-WE", ""}}},
+		{"holiday week", "Pilgrims arrived for Easter week.", "2027-03-01",
+			[]want{{"Easter week", D, "2027-W12", ""}}},
+
 		// Months without a year.
 		{"month of next year", "Licences will not be renewed after October of next year.", wednesday,
 			[]want{{"October", D, "2026-10", ""}, {"next year", D, "2026", ""}}},
