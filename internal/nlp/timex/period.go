@@ -267,6 +267,17 @@ func (p *parser) positional(i int) (match, bool) {
 				return match{start: i, end: j + 2, typ: doc.Date, value: p.dayValue(), mod: mod}, true
 			}
 		}
+	case p.is(j, "the") && p.is(j+1, "week") && p.is(j+2, "of"):
+		// "the week of March 6": the ISO week holding that day.
+		v, end, ok := p.calDate(j + 3)
+		if !ok || len(v) != 10 {
+			return match{}, false
+		}
+		t, ok := parseDay(v)
+		if !ok {
+			return match{}, false
+		}
+		return dateM(i, end, fmtWeek(t))
 	case p.is(j, "the") && p.e(j+1) != nil && p.e(j+1).ord != 0 && p.is(j+2, "week") && p.is(j+3, "of"):
 		// "the last week of March": the week holding that part of the month.
 		inner, ok := p.innerDate(j + 4)

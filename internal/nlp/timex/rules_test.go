@@ -296,6 +296,12 @@ func TestNormalisationRules(t *testing.T) {
 		{"next month day", "The rules take effect next Jan. 1.", wednesday,
 			[]want{{"next Jan. 1", D, "2026-01-01", ""}}},
 
+		// The week of a date.
+		{"the week of a date", "Hearings are set for the week of Sept. 8.", wednesday,
+			[]want{{"the week of Sept. 8", D, "2025-W37", ""}}},
+		{"the week of an undated day", "Hearings are set for the week of Sept. 8.", "",
+			[]want{{"Sept. 8", D, "XXXX-09-08", ""}}},
+
 		// A holiday's week or weekend.
 		{"holiday weekend", "Cinemas expect record crowds over the Christmas weekend.", "2026-12-20",
 			[]want{{"Christmas weekend", D, "2026-W52-WE", ""}}},
