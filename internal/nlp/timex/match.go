@@ -207,8 +207,8 @@ func (p *parser) localDir(i, end int) int {
 		return future
 	case p.is(i-1, "as") && (p.is(i-2, "early") || p.is(i-2, "soon")) && p.is(i-3, "as"):
 		return future // "as early as Tuesday"
-	case p.prevIs(i, "since", "last"):
-		return past
+	case p.prevIs(i, "since", "last", "ended"):
+		return past // "since Friday", "the year ended Jan. 31"
 	case p.is(i-1, "of") && p.is(i-2, "ahead"), p.is(i-1, "to") && p.is(i-2, "up") && p.is(i-3, "run"):
 		return future // "ahead of the weekend", "the run-up to Friday"
 	case p.is(i-1, "the") && p.is(i-2, "of") && p.is(i-3, "ahead"):
