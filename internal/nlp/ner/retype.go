@@ -376,3 +376,48 @@ func (t *Tagger) clubCues(text string, toks []doc.Token, names []Name) []Name {
 	}
 	return names
 }
+
+// untaggedPeople tags as a person a known given name and a capitalised
+// word after it that the tagger left out ("Greenpeace campaigner [Laura
+// Meller] said ..."): the pair is a name in news whatever the context
+// made of it. The second word must be no common word, title, organisation
+// or place word, and no capitalised word may follow (a longer run is some
+// other name: "Mercedes Benz Arena"). names must be sorted by start; the
+// result is.
+func (t *Tagger) untaggedPeople(text string, toks []doc.Token, names []Name) []Name {
+	var extra []Name
+	next := 0
+	const place = gazetteer.Country | gazetteer.Capital | gazetteer.City | gazetteer.Place | gazetteer.Region | gazetteer.Demonym | gazetteer.Org
+	for a := 0; a+1 < len(toks); a++ {
+		for next < len(names) && names[next].End <= toks[a].Start {
+			next++
+		}
+		b := a + 1
+		if next < len(names) && names[next].Start < toks[b].End {
+			continue
+		}
+		if text[toks[a].End:toks[b].Start] != " " || !capWord(text, toks[b]) || b+1 < len(toks) && capWord(text, toks[b+1]) && text[toks[b].End:toks[b+1].Start] == " " {
+			continue
+		}
+		e, ok := t.gaz.LookupToken(text[toks[a].Start:toks[a].End])
+		if !ok || e.Class&gazetteer.FirstName == 0 || e.Class&place != 0 || !capWord(text, toks[a]) ||
+			placeOpeners[text[toks[a].Start:toks[a].End]] != "" { // "North Rhine-Westphalia"
+			continue
+		}
+		w := text[toks[b].Start:toks[b].End]
+		if len(w) < 3 || upperWord(w) || t.gaz.IsCommon(w) || t.isTitleWord(text, toks[b]) || t.isOrgTail(w) {
+			continue
+		}
+		if e, ok := t.gaz.LookupToken(w); ok && e.Class&(place|gazetteer.Company) != 0 {
+			continue
+		}
+		extra = append(extra, Name{Start: toks[a].Start, End: toks[b].End, Type: "PERSON"})
+		a++
+	}
+	if len(extra) == 0 {
+		return names
+	}
+	names = append(names, extra...)
+	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
+	return names
+}

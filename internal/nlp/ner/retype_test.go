@@ -25,6 +25,7 @@ func TestRetypeRules(t *testing.T) {
 	products := func(text string, names []Name) []Name {
 		return tg.productModels(text, token.Tokenize(text, nil), names)
 	}
+	people := func(text string, names []Name) []Name { return tg.untaggedPeople(text, token.Tokenize(text, nil), names) }
 	tails := func(text string, names []Name) []Name { return tg.orgTailNames(text, token.Tokenize(text, nil), names) }
 	ofs := func(text string, names []Name) []Name { return tg.ofNames(text, token.Tokenize(text, nil), names) }
 	tests := []struct {
@@ -201,6 +202,20 @@ func TestRetypeRules(t *testing.T) {
 			text:   "The No. 2 retailer beat No. 1 Tesco, No. said.",
 			tagged: []string{"PRODUCT No. 2", "PRODUCT No. 1", "ORG Tesco", "ORG No."},
 			want:   []string{"ORG Tesco"},
+		},
+		{
+			name:   "a given name and a surname the tagger left out",
+			rule:   people,
+			text:   "Oxfam campaigner Laura Brinkerhoff said the deal was weak.",
+			tagged: []string{"ORG Oxfam"},
+			want:   []string{"ORG Oxfam", "PERSON Laura Brinkerhoff"},
+		},
+		{
+			name:   "common words, places, titles and longer runs are no surnames",
+			rule:   people,
+			text:   "Grace Church, North Brinkerhoff, Laura Minister and Laura Brinkerhoff Arena and Laura Says opened.",
+			tagged: nil,
+			want:   []string{},
 		},
 		{
 			name:   "month and day names are no entities",
