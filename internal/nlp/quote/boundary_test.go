@@ -141,6 +141,16 @@ func TestLeadingConnective(t *testing.T) {
 			want: []want{{"the club will sell its training ground", "indirect", "said", "the chairman"}},
 		},
 		{
+			name: "an adverbial of the cue after a parenthetical cue",
+			text: "The count was rigged, Ortiz claimed, without offering evidence.",
+			want: []want{{"The count was rigged", "indirect", "claimed", "Ortiz"}},
+		},
+		{
+			name: "a clause after a parenthetical cue is content",
+			text: "The count, Ortiz claimed, was rigged.",
+			want: []want{{"The count, Ortiz claimed, was rigged", "indirect", "claimed", "Ortiz"}},
+		},
+		{
 			name: "an adverb without a comma stays",
 			text: "Still more money will be needed, the mayor said.",
 			want: []want{{"Still more money will be needed", "indirect", "said", "the mayor"}},

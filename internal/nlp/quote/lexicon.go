@@ -505,12 +505,16 @@ var conjunctions = map[string]bool{"and": true, "but": true, "or": true, "so": t
 	"because": true, "while": true, "although": true, "though": true, "as": true, "if": true,
 	"when": true, "after": true, "before": true, "since": true, "where": true}
 
-// subordinators open a clause of the cue's own after "…, X said,": "as
-// they bristled", "while insisting".
+// subordinators open a clause or adverbial of the cue's own after "…, X
+// said,": "as they bristled", "while insisting", "without offering
+// evidence", "citing a poll".
 var subordinators = map[string]bool{"as": true, "while": true, "after": true, "before": true,
 	"since": true, "because": true, "when": true, "although": true, "though": true, "in": true,
 	"at": true, "during": true, "with": true, "who": true, "which": true,
-	"referring": true, "according": true, "even": true, "noting": true, "adding": true, "saying": true}
+	"referring": true, "according": true, "even": true, "noting": true, "adding": true, "saying": true,
+	"without": true, "despite": true, "amid": true, "by": true, "citing": true, "pointing": true,
+	"arguing": true, "insisting": true, "warning": true, "explaining": true, "calling": true,
+	"stressing": true, "suggesting": true, "acknowledging": true, "describing": true}
 
 // determiners open a noun phrase.
 var determiners = map[string]bool{}
