@@ -25,7 +25,9 @@ func TestRetypeRules(t *testing.T) {
 	products := func(text string, names []Name) []Name {
 		return tg.productModels(text, token.Tokenize(text, nil), names)
 	}
-	people := func(text string, names []Name) []Name { return tg.untaggedPeople(text, token.Tokenize(text, nil), names) }
+	people := func(text string, names []Name) []Name {
+		return tg.untaggedPeople(text, token.Tokenize(text, nil), names)
+	}
 	tails := func(text string, names []Name) []Name { return tg.orgTailNames(text, token.Tokenize(text, nil), names) }
 	ofs := func(text string, names []Name) []Name { return tg.ofNames(text, token.Tokenize(text, nil), names) }
 	tests := []struct {
