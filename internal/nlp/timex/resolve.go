@@ -316,8 +316,11 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 				c = cueFuture // "The committee meets Tuesday": a timetable
 			}
 		case t.edVerb:
-			if !p.nounAfter(j) {
-				c = cuePast // not "a televised debate": an adjective
+			if !p.nounAfter(j) && !p.is(j+1, "until") && !p.is(j+1, "till") {
+				// Not "a televised debate": an adjective; nor "kept
+				// markets closed until Friday": a state, whose tense is
+				// told elsewhere.
+				c = cuePast
 			}
 		}
 		if c == cuePast && p.copulaAt(j-1) && !p.is(j, "was") && !p.is(j, "were") && !p.is(j, "had") && !p.is(j, "did") {

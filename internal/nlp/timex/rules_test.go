@@ -145,6 +145,10 @@ func TestNormalisationRules(t *testing.T) {
 			[]want{{"Tuesday", D, "2025-08-12", ""}}},
 		{"ahead of looks ahead", "Traders sold shares ahead of the weekend and ahead of Friday's vote.", wednesday,
 			[]want{{"the weekend", D, "2025-W32-WE", ""}, {"Friday", D, "2025-08-08", ""}}},
+		{"a state until a day looks ahead", "The government has kept all exchanges closed until Friday.", wednesday,
+			[]want{{"Friday", D, "2025-08-08", ""}}},
+		{"a past state until a day", "The border was closed until Monday.", wednesday,
+			[]want{{"Monday", D, "2025-08-04", ""}}},
 		{"stayed until stays past", "Crowds stayed in the square until Tuesday.", wednesday,
 			[]want{{"Tuesday", D, "2025-08-05", ""}}},
 
