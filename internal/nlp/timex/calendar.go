@@ -311,6 +311,9 @@ func (p *parser) sentenceYear(i int) (int, bool) {
 // monthContext reports whether an ambiguous month name ("May", "March")
 // standing alone is used as a month: after a preposition or time modifier.
 func (p *parser) monthContext(i int) bool {
+	if p.is(i-1, "for") && p.isOneOf(i-2, scheduledFor) {
+		return true // "scheduled for August", not "support for May"
+	}
 	return p.prevIs(i, "in", "since", "until", "till", "by", "of", "last", "next", "this",
 		"early", "mid", "late", "during", "through", "before", "after", "from", "to", "and",
 		"or", "between", "end", "throughout")
@@ -605,3 +608,8 @@ func (p *parser) temperatureSentence(i int) bool {
 	}
 	return false
 }
+
+// scheduledFor are the words before "for" that make a month after it a
+// time ("scheduled for August").
+var scheduledFor = []string{"scheduled", "planned", "set", "slated", "expected", "due", "booked",
+	"postponed", "delayed", "pushed", "moved", "pencilled", "penciled", "targeted", "earmarked", "rescheduled"}

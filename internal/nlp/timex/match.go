@@ -215,6 +215,10 @@ func (p *parser) localDir(i, end int) int {
 		return future
 	case p.prevIs(i, "until", "till", "by") && p.grantsTime(i-1):
 		return future // "gave the operator until Friday": a deadline, even told in the past
+	case p.is(i-1, "for") && p.isOneOf(i-2, scheduledFor) && p.e(i) != nil && p.e(i).month != 0:
+		// "scheduled for August", "set for March" (a weekday after "was
+		// scheduled for" may be past: the sentence's tense decides)
+		return future
 	case p.prevIs(i, "to") && p.movesTo(i-1):
 		return future // "launch slips to Thursday", "vote pushed back to Monday"
 	}

@@ -326,6 +326,11 @@ func TestNormalisationRules(t *testing.T) {
 		{"participle after a copula looks ahead", "The cuts will be announced in January.", "2025-08-20",
 			[]want{{"January", D, "2026-01", ""}}},
 
+		{"scheduled for a month", "The trial, now scheduled for August, was delayed again.", "2027-06-03",
+			[]want{{"now", D, "PRESENT_REF", ""}, {"August", D, "2027-08", ""}}},
+		{"set for a month already passed this year", "The vote is set for March.", "2027-06-03",
+			[]want{{"March", D, "2028-03", ""}}},
+		{"for a name is no month", "Support for May fell among Tory members.", "2027-06-03", nil},
 		{"narrative opening in the past", "In January, the company hired a new chief.", "1989-11-01",
 			[]want{{"January", D, "1989-01", ""}}},
 		{"month ahead without a narrative opening", "The company will hire a new chief in January.", "1989-11-01",
