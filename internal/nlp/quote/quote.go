@@ -42,8 +42,14 @@
 //     modifiers ("footage showing") count only where a verb can stand. A
 //     clause ends at the sentence end, at a participle starting another
 //     report (", saying …"), at a coordinated verb of the subject ("… and
-//     said …") or a contrast (", although …"); a relative clause
-//     (", which endorsed the plan,") ends at its comma. Of the reports found in one
+//     said …"; any verb after a noun-phrase object, while a clause with a
+//     verb of its own goes on: "said the bridge was unsafe and would
+//     stay shut") or a contrast (", although …"); a relative clause
+//     (", which endorsed the plan,") ends at its comma. A reported noun
+//     phrase ends before an adverbial of its verb's ("criticized Machado
+//     in early-morning tweets", "endorsed Clinton on Thursday"), and
+//     content before its cue drops a leading connective ("But …, he
+//     said"). Of the reports found in one
 //     sentence only the outermost are kept (in "He noted that the council
 //     announced …" the council's report is part of his), since every token
 //     belongs to one attribution. Content with quotation marks inside is
