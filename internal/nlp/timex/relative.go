@@ -231,6 +231,9 @@ func (p *parser) relative(i int) (match, bool) {
 		return dateM(i, k+1, p.relSeason(seasonIndex(u.season), shift))
 	case u.unit != noUnit && !u.plural:
 		if (p.is(j, "past") || (the && p.is(j, "last"))) && !p.is(j-1, "this") {
+			if p.toks[k].hyph {
+				return match{}, false // "the last-minute talks": an adjective
+			}
 			// "the past year", "the last decade": the calendar unit before
 			// the DCT's, as TimeBank, MEANTIME and HeidelTime read them;
 			// "the past day" and "the past hour" are stretches ending now.

@@ -60,6 +60,7 @@ func TestNormalisationRules(t *testing.T) {
 			[]want{{"the past month", D, "2025-07", ""}}},
 		{"the past hour stays a duration", "Three quakes struck in the past hour.", wednesday,
 			[]want{{"the past hour", R, "PT1H", ""}}},
+		{"the last-minute is an adjective", "The last-minute talks failed, as did the past-year targets.", wednesday, nil},
 		{"past n units stay durations", "Output fell over the past two years.", wednesday,
 			[]want{{"the past two years", R, "P2Y", ""}}},
 
