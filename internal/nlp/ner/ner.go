@@ -167,6 +167,8 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.coordinated(text, toks, names, heads)
 	names = cueTypes(text, toks, names)
 	names = t.clubCues(text, toks, names)
+	names = t.orgAppositions(text, toks, names)
+	names = t.clubShortForms(text, toks, names)
 	names = t.acronymPairs(text, toks, names)
 	names = t.datelines(text, toks, names)
 	names = t.untaggedPeople(text, toks, names)

@@ -421,3 +421,196 @@ func (t *Tagger) untaggedPeople(text string, toks []doc.Token, names []Name) []N
 	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
 	return names
 }
+
+// appositionNouns end an apposition that says what kind of organisation
+// the name before it is: "Frontex, the EU border agency,", "Ofcom, the
+// media regulator.".
+var appositionNouns = map[string]bool{"agency": true, "regulator": true, "watchdog": true, "company": true,
+	"firm": true, "group": true, "organisation": true, "organization": true, "charity": true, "union": true,
+	"party": true, "bank": true, "broadcaster": true, "airline": true, "carrier": true, "insurer": true,
+	"lender": true, "retailer": true, "manufacturer": true, "maker": true, "carmaker": true, "automaker": true,
+	"startup": true, "operator": true, "conglomerate": true, "newspaper": true, "ministry": true,
+	"authority": true, "federation": true, "association": true, "club": true, "band": true, "alliance": true,
+	"coalition": true, "movement": true, "institute": true, "university": true, "foundation": true,
+	"subsidiary": true, "unit": true, "militia": true, "network": true, "exchange": true, "bloc": true}
+
+// maxAppositionWords bounds the words between the determiner and the noun
+// of an organisation's apposition ("the EU's external border agency").
+const maxAppositionWords = 5
+
+// orgAppositions types a one-word name as an organisation throughout the
+// document where an apposition after it names a kind of organisation
+// ("Frontex, the EU border agency, ..."), and tags it where the tagger
+// left it out. A given name or a common word is left alone: "Paris, the
+// capital", "Smith, a union leader," are no organisations. names must be
+// sorted by start; the result is.
+func (t *Tagger) orgAppositions(text string, toks []doc.Token, names []Name) []Name {
+	var orgs map[string]bool
+	var extra []Name
+	next := 0
+	for c := 0; c+3 < len(toks); c++ {
+		if text[toks[c+1].Start:toks[c+1].End] != "," || !determiners[strings.ToLower(text[toks[c+2].Start:toks[c+2].End])] {
+			continue
+		}
+		for next < len(names) && names[next].End <= toks[c].Start {
+			next++
+		}
+		w := text[toks[c].Start:toks[c].End]
+		tagged := next < len(names) && names[next].Start < toks[c].End
+		switch {
+		case tagged && (names[next].Start != toks[c].Start || names[next].End != toks[c].End ||
+			names[next].Type == "ORG" || names[next].Type == "NORP"):
+			continue
+		case !capWord(text, toks[c]) || len(w) < 3 || t.gaz.IsCommon(w) || t.isFirstName(text, toks[c]):
+			continue
+		}
+		// The noun: a closed apposition, within a few words.
+		ok := false
+		for e := c + 3; e < len(toks) && e <= c+3+maxAppositionWords; e++ {
+			v := text[toks[e].Start:toks[e].End]
+			if v == "," || v == "." || v == ";" {
+				ok = e > c+3 && appositionNouns[strings.ToLower(text[toks[e-1].Start:toks[e-1].End])]
+				break
+			}
+			if toks[e].Kind == doc.Punct && v != "'s" && v != "’s" {
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		const place = gazetteer.Country | gazetteer.Capital | gazetteer.City | gazetteer.Place | gazetteer.Region | gazetteer.Demonym
+		if e, known := t.gaz.LookupToken(w); known && e.Class&place != 0 {
+			continue // "Norway, a founding member of the alliance,": a state
+		}
+		if orgs == nil {
+			orgs = map[string]bool{}
+		}
+		orgs[w] = true
+		if !tagged {
+			extra = append(extra, Name{Start: toks[c].Start, End: toks[c].End, Type: "ORG"})
+		}
+	}
+	if orgs == nil {
+		return names
+	}
+	if len(extra) > 0 {
+		names = append(names, extra...)
+		slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
+	}
+	for k, n := range names {
+		if orgs[text[n.Start:n.End]] {
+			names[k].Type = "ORG"
+		}
+	}
+	return names
+}
+
+// determiners open an apposition.
+var determiners = map[string]bool{"the": true, "a": true, "an": true}
+
+// locatives before a place name say it is the place, not the club named
+// after it: "fans in Leverkusen".
+var locatives = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true, "into": true,
+	"outside": true, "across": true, "around": true, "of": true, "via": true, "toward": true, "towards": true}
+
+// clubShortForms types a club's short forms where the story names the club
+// in full ("Bayer Leverkusen", "Inter Milan", "Manchester City"): the place
+// alone is the club unless a locative preposition says it is the town
+// ("Leverkusen scored", but "fans in Leverkusen"), and the club word alone,
+// which the tagger leaves out or misreads, is the club too ("City fans",
+// "Inter never recovered"). names must be sorted by start; the result is.
+func (t *Tagger) clubShortForms(text string, toks []doc.Token, names []Name) []Name {
+	names = t.clubPairs(text, toks, names)
+	var places, words map[string]bool
+	ti := 0
+	for _, n := range names {
+		i, j := nameTokens(toks, n, ti)
+		ti = i
+		if n.Type != "ORG" || j-i != 2 || !t.isClub(text, toks[i], toks[i+1]) {
+			continue
+		}
+		if places == nil {
+			places, words = map[string]bool{}, map[string]bool{}
+		}
+		a, b := text[toks[i].Start:toks[i].End], text[toks[i+1].Start:toks[i+1].End]
+		if clubOpeners[a] {
+			places[b], words[a] = true, true
+		} else {
+			places[a], words[b] = true, true
+		}
+	}
+	if places == nil {
+		return names
+	}
+	ti = 0
+	for k, n := range names {
+		i, j := nameTokens(toks, n, ti)
+		ti = i
+		if j-i != 1 || n.Type == "ORG" || i > 0 && locatives[strings.ToLower(text[toks[i-1].Start:toks[i-1].End])] {
+			continue
+		}
+		if w := text[n.Start:n.End]; places[w] || words[w] {
+			names[k].Type = "ORG"
+		}
+	}
+	var extra []Name
+	next := 0
+	for c, tok := range toks {
+		for next < len(names) && names[next].End <= tok.Start {
+			next++
+		}
+		if next < len(names) && names[next].Start < tok.End || !words[text[tok.Start:tok.End]] ||
+			c+1 < len(toks) && capWord(text, toks[c+1]) && text[tok.End:toks[c+1].Start] == " " ||
+			c > 0 && strings.EqualFold(text[toks[c-1].Start:toks[c-1].End], "the") {
+			continue // "Manchester City Council", "the City of London"
+		}
+		extra = append(extra, Name{Start: tok.Start, End: tok.End, Type: "ORG"})
+	}
+	if len(extra) > 0 {
+		names = append(names, extra...)
+		slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
+	}
+	return names
+}
+
+// clubPairs makes a club of two words that name one ("Inter Milan", "Real
+// Madrid") wherever the tagger took them for something else or for two
+// names: any name inside the pair goes. names must be sorted by start; the
+// result is.
+func (t *Tagger) clubPairs(text string, toks []doc.Token, names []Name) []Name {
+	for c := 0; c+1 < len(toks); c++ {
+		a, b := toks[c], toks[c+1]
+		if text[a.End:b.Start] != " " || !capWord(text, a) || !capWord(text, b) || !t.isClub(text, a, b) {
+			continue
+		}
+		if c > 0 && capWord(text, toks[c-1]) && text[toks[c-1].End:a.Start] == " " ||
+			c+2 < len(toks) && capWord(text, toks[c+2]) && text[b.End:toks[c+2].Start] == " " {
+			continue // part of a longer name: "New York City", "Leicester City Council"
+		}
+		// Names overlapping the pair must lie inside it.
+		inside := true
+		first := -1
+		for k, n := range names {
+			if n.End <= a.Start || n.Start >= b.End {
+				continue
+			}
+			if n.Start < a.Start || n.End > b.End {
+				inside = false
+				break
+			}
+			if first < 0 {
+				first = k
+			}
+		}
+		if !inside {
+			continue
+		}
+		club := Name{Start: a.Start, End: b.End, Type: "ORG"}
+		names = slices.DeleteFunc(names, func(n Name) bool { return n.Start >= a.Start && n.End <= b.End })
+		at, _ := slices.BinarySearchFunc(names, club.Start, func(n Name, s int) int { return n.Start - s })
+		names = slices.Insert(names, at, club)
+		c++
+	}
+	return names
+}

@@ -28,6 +28,12 @@ func TestRetypeRules(t *testing.T) {
 	people := func(text string, names []Name) []Name {
 		return tg.untaggedPeople(text, token.Tokenize(text, nil), names)
 	}
+	appositions := func(text string, names []Name) []Name {
+		return tg.orgAppositions(text, token.Tokenize(text, nil), names)
+	}
+	clubForms := func(text string, names []Name) []Name {
+		return tg.clubShortForms(text, token.Tokenize(text, nil), names)
+	}
 	tails := func(text string, names []Name) []Name { return tg.orgTailNames(text, token.Tokenize(text, nil), names) }
 	ofs := func(text string, names []Name) []Name { return tg.ofNames(text, token.Tokenize(text, nil), names) }
 	tests := []struct {
@@ -218,6 +224,41 @@ func TestRetypeRules(t *testing.T) {
 			text:   "Grace Church, North Brinkerhoff, Laura Minister and Laura Brinkerhoff Arena and Laura Says opened.",
 			tagged: nil,
 			want:   []string{},
+		},
+		{
+			name:   "an apposition names a kind of organisation",
+			rule:   appositions,
+			text:   "Veltrix, the Dutch payments firm, and Korvan, the EU's rail agency, agreed. Korvan said so.",
+			tagged: []string{"PERSON Veltrix", "NORP Dutch", "ORG EU", "PERSON Korvan"},
+			want:   []string{"ORG Veltrix", "NORP Dutch", "ORG Korvan", "ORG EU", "ORG Korvan"},
+		},
+		{
+			name:   "states, given names and other appositions stay",
+			rule:   appositions,
+			text:   "Norway, a founding member of the union, Laura, the band's singer, and Veltrix, the owner, spoke.",
+			tagged: []string{"GPE Norway", "PERSON Laura"},
+			want:   []string{"GPE Norway", "PERSON Laura"},
+		},
+		{
+			name:   "a club's place and club word alone are the club",
+			rule:   clubForms,
+			text:   "Bayer Leverkusen beat Inter Milan. Leverkusen scored, Inter wilted and fans in Leverkusen sang.",
+			tagged: []string{"ORG Bayer Leverkusen", "PRODUCT Inter", "GPE Milan", "GPE Leverkusen", "GPE Leverkusen"},
+			want:   []string{"ORG Bayer Leverkusen", "ORG Inter Milan", "ORG Leverkusen", "ORG Inter", "GPE Leverkusen"},
+		},
+		{
+			name:   "a closer alone, but not in a longer name",
+			rule:   clubForms,
+			text:   "Manchester City drew and City fans booed outside Manchester City Council and the City of London.",
+			tagged: []string{"ORG Manchester City"},
+			want:   []string{"ORG Manchester City", "ORG City"},
+		},
+		{
+			name:   "an untagged pair is a club; other places and runs stay",
+			rule:   clubForms,
+			text:   "Leverkusen voted, City officials said, and Inter Milan? No: Inter Alia.",
+			tagged: []string{"GPE Leverkusen"},
+			want:   []string{"GPE Leverkusen", "ORG Inter Milan"},
 		},
 		{
 			name:   "month and day names are no entities",
