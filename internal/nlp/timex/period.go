@@ -278,6 +278,34 @@ func (p *parser) positional(i int) (match, bool) {
 			return match{}, false
 		}
 		return dateM(i, end, fmtWeek(t))
+	case p.is(j, "the") && p.e(j+1) != nil && p.e(j+1).ord != 0 && p.is(j+2, "weekend") && p.is(j+3, "of"):
+		// "the last weekend of August": the weekend of that Saturday.
+		inner, ok := p.innerDate(j + 4)
+		if !ok || len(inner.value) != 7 || !isDigit(inner.value[0]) || !isDigit(inner.value[5]) {
+			return match{}, false
+		}
+		t, err := time.Parse("2006-01", inner.value)
+		if err != nil {
+			return match{}, false
+		}
+		ord := p.e(j + 1).ord
+		if ord < 0 {
+			t = t.AddDate(0, 1, -1) // the month's last day, then back to a Saturday
+			for t.Weekday() != time.Saturday {
+				t = t.AddDate(0, 0, -1)
+			}
+		} else if ord <= 5 {
+			for t.Weekday() != time.Saturday {
+				t = t.AddDate(0, 0, 1)
+			}
+			t = t.AddDate(0, 0, 7*(ord-1))
+			if int(t.Month()) != int(inner.value[5]-'0')*10+int(inner.value[6]-'0') {
+				return match{}, false // no fifth weekend
+			}
+		} else {
+			return match{}, false
+		}
+		return dateM(i, inner.end, fmtWeek(t)+"-WE")
 	case p.is(j, "the") && p.e(j+1) != nil && p.e(j+1).ord != 0 && p.is(j+2, "week") && p.is(j+3, "of"):
 		// "the last week of March": the week holding that part of the month.
 		inner, ok := p.innerDate(j + 4)

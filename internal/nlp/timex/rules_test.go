@@ -311,6 +311,11 @@ func TestNormalisationRules(t *testing.T) {
 		{"the week of an undated day", "Hearings are set for the week of Sept. 8.", "",
 			[]want{{"Sept. 8", D, "XXXX-09-08", ""}}},
 
+		{"the last weekend of a month", "The season starts on the last weekend of August.", wednesday,
+			[]want{{"the last weekend of August", D, "2025-W35-WE", ""}}},
+		{"the first weekend of a month", "The fair runs the first weekend of October.", wednesday,
+			[]want{{"the first weekend of October", D, "2025-W40-WE", ""}}},
+
 		// A holiday's week or weekend.
 		{"holiday weekend", "Cinemas expect record crowds over the Christmas weekend.", "2026-12-20",
 			[]want{{"Christmas weekend", D, "2026-W52-WE", ""}}},
