@@ -164,6 +164,16 @@ func (p *parser) relative(i int) (match, bool) {
 		shift = 1
 	case the && e.unit == uQuarter && !e.plural:
 		q := p.reportQuarter()
+		if p.is(j+1, "ended") || p.is(j+1, "ending") {
+			// "the quarter ended July 31": the calendar quarter holding
+			// most of the three months up to that day (May to July: Q2).
+			if v, _, ok := p.calDate(j + 2); ok && len(v) == 10 {
+				if t, ok := parseDay(v); ok {
+					mid := t.AddDate(0, 0, -45)
+					return dateM(i, j+1, fmtQuarter(mid.Year(), (int(mid.Month())-1)/3+1))
+				}
+			}
+		}
 		if p.is(j+1, "a") && p.is(j+2, "year") && (p.is(j+3, "ago") || p.is(j+3, "earlier")) && q[0] != 'X' {
 			// "the quarter a year ago": one expression, the quarter back a year.
 			m, ok := dateM(i, j+4, p.yearBackOf(q))

@@ -36,6 +36,11 @@ func TestNormalisationRules(t *testing.T) {
 		{"a year-old comparison quarter is not the report", "There was a gain in the latest quarter and a loss in the 2024 period. Shares rose yesterday. The dividend is 4 pence, up from 3 pence a year earlier.", "2025-11-02",
 			[]want{{"the latest quarter", D, "2025-Q3", ""}, {"the 2024 period", D, "2024-Q3", ""}, {"yesterday", D, "2025-11-01", ""}, {"a year earlier", D, "2024-Q3", ""}}},
 
+		{"the quarter named by its end", "In the quarter ended July 31, the retailer earned $1 million.", "2025-10-20",
+			[]want{{"the quarter", D, "2025-Q2", ""}, {"July 31", D, "2025-07-31", ""}}},
+		{"the quarter ending at a calendar quarter's end", "For the quarter ending Dec. 31, sales will rise.", "2025-10-20",
+			[]want{{"the quarter", D, "2025-Q4", ""}, {"Dec. 31", D, "2025-12-31", ""}}},
+
 		{"the latest period", "Acme lost $3 million in the second quarter. Sales in the latest period fell 4%.", wednesday,
 			[]want{{"the second quarter", D, "2025-Q2", ""}, {"the latest period", D, "2025-Q2", ""}}},
 
