@@ -305,7 +305,7 @@ func (p *parser) thatUnit(i int) (match, bool) {
 	if pe := p.e(i - 1); pe != nil && (pe.cue != noCue || pe.reporting || pe.sched) {
 		return match{}, false
 	}
-	if p.isOneOf(i+2, []string{"after", "by", "on", "over", "to"}) && p.is(i+3, p.str(i+1)) {
+	if p.isOneOf(i+2, []string{"after", "by", "on", "over", "to"}) && p.is(i+3, u.word) {
 		return match{}, false // "that year after year ...": a complementiser
 	}
 	if t := p.tokAt(i - 1); t != nil && t.edVerb || p.prevIs(i, "so", "such", "now", "is", "was", "are", "were", "be") {
