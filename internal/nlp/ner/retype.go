@@ -614,3 +614,45 @@ func (t *Tagger) clubPairs(text string, toks []doc.Token, names []Name) []Name {
 	}
 	return names
 }
+
+// possessiveProducts finds a product named after its maker's possessive:
+// "Google's [Pixel 10]", "Sony's [PlayStation 5]", a capitalised word and a
+// short model number that the tagger left out. The maker is a one-word
+// organisation or product name (not a person's or a place's: "Britain's
+// Channel 4") and, when the tagger typed it as the product, it becomes the
+// organisation it is if the company list knows it. names must be sorted
+// by start; the result is.
+func (t *Tagger) possessiveProducts(text string, toks []doc.Token, names []Name) []Name {
+	var extra []Name
+	ti := 0
+	for k := range names {
+		n := &names[k]
+		i, j := nameTokens(toks, *n, ti)
+		ti = i
+		if j-i != 1 || j+2 >= len(toks) || n.Type != "ORG" && n.Type != "PRODUCT" || !isPossessive(text[toks[j].Start:toks[j].End]) {
+			continue
+		}
+		w, num := toks[j+1], j+2
+		if !capWord(text, w) || t.isTitleWord(text, w) || !modelNumber(text, toks, num) || isYear(text[toks[num].Start:toks[num].End]) ||
+			k+1 < len(names) && names[k+1].Start < toks[num].End {
+			continue
+		}
+		if num+1 < len(toks) && glued(text, toks[num], toks[num+1]) {
+			continue // "Galaxy 10-inch"
+		}
+		if n.Type == "PRODUCT" {
+			e, ok := t.gaz.LookupToken(text[n.Start:n.End])
+			if !ok || e.Class&gazetteer.Company == 0 {
+				continue // "iPhone's Face 2": a product's part, not sure
+			}
+			n.Type = "ORG"
+		}
+		extra = append(extra, Name{Start: w.Start, End: toks[num].End, Type: "PRODUCT"})
+	}
+	if len(extra) == 0 {
+		return names
+	}
+	names = append(names, extra...)
+	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
+	return names
+}

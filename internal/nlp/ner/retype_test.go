@@ -34,6 +34,9 @@ func TestRetypeRules(t *testing.T) {
 	clubForms := func(text string, names []Name) []Name {
 		return tg.clubShortForms(text, token.Tokenize(text, nil), names)
 	}
+	possessives := func(text string, names []Name) []Name {
+		return tg.possessiveProducts(text, token.Tokenize(text, nil), names)
+	}
 	tails := func(text string, names []Name) []Name { return tg.orgTailNames(text, token.Tokenize(text, nil), names) }
 	ofs := func(text string, names []Name) []Name { return tg.ofNames(text, token.Tokenize(text, nil), names) }
 	tests := []struct {
@@ -259,6 +262,20 @@ func TestRetypeRules(t *testing.T) {
 			text:   "Leverkusen voted, City officials said, and Inter Milan? No: Inter Alia.",
 			tagged: []string{"GPE Leverkusen"},
 			want:   []string{"GPE Leverkusen", "ORG Inter Milan"},
+		},
+		{
+			name:   "a maker's possessive, a word and a model number",
+			rule:   possessives,
+			text:   "Google's Pixel 10 and Corvo's Zentra 7 sold well.",
+			tagged: []string{"PRODUCT Google", "ORG Corvo"},
+			want:   []string{"ORG Google", "PRODUCT Pixel 10", "ORG Corvo", "PRODUCT Zentra 7"},
+		},
+		{
+			name:   "places, people, years, counts and unknown products own no models",
+			rule:   possessives,
+			text:   "Norland's Channel 4, Ann's Table 2, Corvo's 2025 Results, Corvo's Plant 3 million and Zentra's Face 2.",
+			tagged: []string{"GPE Norland", "PERSON Ann", "ORG Corvo", "ORG Corvo", "PRODUCT Zentra"},
+			want:   []string{"GPE Norland", "PERSON Ann", "ORG Corvo", "ORG Corvo", "PRODUCT Zentra"},
 		},
 		{
 			name:   "month and day names are no entities",
