@@ -261,6 +261,7 @@ func TestUntaggedNames(t *testing.T) {
 		{"company word is not a model", "Shares of eBay Inc fell.", []string{"PRODUCT eBay"}},
 		{"known acronym", "UN officials arrived.", []string{"ORG UN"}},
 		{"company cue", "The energy company Varda grew.", []string{"ORG Varda"}},
+		{"two nationalities in one word", "An Italian-American firm and Franco-Spanish talks.", []string{"NORP Italian-American"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1711,6 +1711,15 @@ func (t *Tagger) extraName(text string, toks []doc.Token, i int, covered func(in
 	}
 	head, rest := w[:h], w[h+1:]
 	rr, _ := utf8.DecodeRuneInString(rest)
+	if unicode.IsUpper(rr) {
+		// "Italian-American", "Sino-Japanese": two nationalities make one.
+		he, hok := t.gaz.Lookup(head)
+		re, rok := t.gaz.Lookup(rest)
+		if hok && rok && he.Class&gazetteer.Demonym != 0 && re.Class&gazetteer.Demonym != 0 {
+			return Name{Start: tok.Start, End: tok.End, Type: "NORP"}, true
+		}
+		return Name{}, false
+	}
 	if !unicode.IsLower(rr) {
 		return Name{}, false
 	}
