@@ -656,3 +656,31 @@ func (t *Tagger) possessiveProducts(text string, toks []doc.Token, names []Name)
 	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
 	return names
 }
+
+// compassWords open the names of a continent's regions: "South Asia",
+// "Eastern Europe", "West Africa".
+var compassWords = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Northern": true,
+	"Southern": true, "Eastern": true, "Western": true, "Central": true, "Northeast": true, "Northwest": true,
+	"Southeast": true, "Southwest": true, "Sub-Saharan": true}
+
+// regionNames types as a region (LOC) a compass word before a region the
+// gazetteer knows ("South Asia", "Eastern Europe"), which the tagger and
+// the place-opener rule make a state; a state so named stays one ("South
+// Africa", "East Timor": the gazetteer knows them as countries).
+func (t *Tagger) regionNames(text string, toks []doc.Token, names []Name) []Name {
+	ti := 0
+	for k, n := range names {
+		i, j := nameTokens(toks, n, ti)
+		ti = i
+		if j-i != 2 || n.Type != "GPE" && n.Type != "ORG" || !compassWords[text[toks[i].Start:toks[i].End]] {
+			continue
+		}
+		if e, ok := t.gaz.Lookup(text[n.Start:n.End]); ok && e.Class&(gazetteer.Country|gazetteer.Capital|gazetteer.City|gazetteer.Place) != 0 {
+			continue
+		}
+		if e, ok := t.gaz.LookupToken(text[toks[i+1].Start:toks[i+1].End]); ok && e.Class&gazetteer.Region != 0 {
+			names[k].Type = "LOC"
+		}
+	}
+	return names
+}

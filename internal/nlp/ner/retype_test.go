@@ -37,6 +37,7 @@ func TestRetypeRules(t *testing.T) {
 	possessives := func(text string, names []Name) []Name {
 		return tg.possessiveProducts(text, token.Tokenize(text, nil), names)
 	}
+	regions := func(text string, names []Name) []Name { return tg.regionNames(text, token.Tokenize(text, nil), names) }
 	tails := func(text string, names []Name) []Name { return tg.orgTailNames(text, token.Tokenize(text, nil), names) }
 	ofs := func(text string, names []Name) []Name { return tg.ofNames(text, token.Tokenize(text, nil), names) }
 	tests := []struct {
@@ -276,6 +277,13 @@ func TestRetypeRules(t *testing.T) {
 			text:   "Norland's Channel 4, Ann's Table 2, Corvo's 2025 Results, Corvo's Plant 3 million and Zentra's Face 2.",
 			tagged: []string{"GPE Norland", "PERSON Ann", "ORG Corvo", "ORG Corvo", "PRODUCT Zentra"},
 			want:   []string{"GPE Norland", "PERSON Ann", "ORG Corvo", "ORG Corvo", "PRODUCT Zentra"},
+		},
+		{
+			name:   "a compass word and a continent make a region, not a state",
+			rule:   regions,
+			text:   "Rains hit South Asia and Eastern Europe, not South Africa or North Norland.",
+			tagged: []string{"GPE South Asia", "GPE Eastern Europe", "GPE South Africa", "GPE North Norland"},
+			want:   []string{"LOC South Asia", "LOC Eastern Europe", "GPE South Africa", "GPE North Norland"},
 		},
 		{
 			name:   "month and day names are no entities",
