@@ -178,6 +178,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.modelProducts(text, toks, names)
 	names = t.possessiveProducts(text, toks, names)
 	names = t.regionNames(text, toks, names)
+	names = t.branchNames(text, toks, names)
 	names = t.productModels(text, toks, names)
 	return modelCodes(text, toks, names)
 }

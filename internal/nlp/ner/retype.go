@@ -684,3 +684,24 @@ func (t *Tagger) regionNames(text string, toks []doc.Token, names []Name) []Name
 	}
 	return names
 }
+
+// branchNames types as an organisation a "person" that ends in a country's
+// name and does not open with a given name: a firm's national branch
+// ("Intercord Japan" as the tagger reads it), while "Michael Jordan" stays
+// a person, and so does a common word's run ("While Japan", the tagger's
+// slip at a sentence start, is no firm). names must be sorted by start; the
+// result is.
+func (t *Tagger) branchNames(text string, toks []doc.Token, names []Name) []Name {
+	ti := 0
+	for k, n := range names {
+		i, j := nameTokens(toks, n, ti)
+		ti = i
+		if j-i < 2 || n.Type != "PERSON" || t.isFirstName(text, toks[i]) || t.gaz.IsCommon(text[toks[i].Start:toks[i].End]) {
+			continue
+		}
+		if e, ok := t.gaz.LookupToken(text[toks[j-1].Start:toks[j-1].End]); ok && e.Class&gazetteer.Country != 0 {
+			names[k].Type = "ORG"
+		}
+	}
+	return names
+}

@@ -38,6 +38,7 @@ func TestRetypeRules(t *testing.T) {
 		return tg.possessiveProducts(text, token.Tokenize(text, nil), names)
 	}
 	regions := func(text string, names []Name) []Name { return tg.regionNames(text, token.Tokenize(text, nil), names) }
+	branches := func(text string, names []Name) []Name { return tg.branchNames(text, token.Tokenize(text, nil), names) }
 	tails := func(text string, names []Name) []Name { return tg.orgTailNames(text, token.Tokenize(text, nil), names) }
 	ofs := func(text string, names []Name) []Name { return tg.ofNames(text, token.Tokenize(text, nil), names) }
 	tests := []struct {
@@ -284,6 +285,13 @@ func TestRetypeRules(t *testing.T) {
 			text:   "Rains hit South Asia and Eastern Europe, not South Africa or North Norland.",
 			tagged: []string{"GPE South Asia", "GPE Eastern Europe", "GPE South Africa", "GPE North Norland"},
 			want:   []string{"LOC South Asia", "LOC Eastern Europe", "GPE South Africa", "GPE North Norland"},
+		},
+		{
+			name:   "a firm's national branch read as a person",
+			rule:   branches,
+			text:   "Vantor Japan signed Michael Jordan. While Japan slept, Ann Korvan France won.",
+			tagged: []string{"PERSON Vantor Japan", "PERSON Michael Jordan", "PERSON While Japan", "PERSON Ann Korvan France"},
+			want:   []string{"ORG Vantor Japan", "PERSON Michael Jordan", "PERSON While Japan", "PERSON Ann Korvan France"},
 		},
 		{
 			name:   "month and day names are no entities",
