@@ -236,7 +236,7 @@ func buildLexicon() map[string]*entry {
 		get(w).cue = cuePast
 	}
 	for _, w := range []string{"will", "'ll", "’ll", "shall", "wo", "would",
-		"planned", "planning", "intend", "intended", "ready", "plans", "plan",
+		"planned", "planning", "intend", "intended", "ready", "plans", "plan", "likely", "unlikely",
 		"scheduled", "expected", "expects", "expect", "upcoming", "intends", "aims", "due",
 		"tomorrow", "going", "set", "slated", "poised", "forecast"} {
 		get(w).cue = cueFuture

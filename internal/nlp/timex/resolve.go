@@ -297,13 +297,16 @@ func (p *parser) tenseOf(i int, reporting bool) int {
 			if c == cueFuture && p.is(j, "due") && !p.dueToVerb(j) {
 				c = noCue // "due to the weather": a cause
 			}
-			if c == cueFuture && (p.is(j, "expected") || p.is(j, "planned") ||
+			if c == cueFuture && (p.is(j, "expected") || p.is(j, "planned") || p.is(j, "likely") || p.is(j, "unlikely") ||
 				p.is(j, "intended") || p.is(j, "ready") || p.is(j, "forecast")) && !p.is(j+1, "to") && !p.is(j+1, "for") &&
 				!p.expectedAt(j) {
 				c = noCue
 			}
 			if c == cueFuture && (p.is(j, "plan") || p.is(j, "plans")) && (p.nounAfter(j) || !p.planVerb(j)) {
 				c = noCue // "the plan", "Orbit's plans", "vacation plans for": a noun, not a future
+			}
+			if c == cueFuture && (p.is(j, "likely") || p.is(j, "unlikely")) && (p.is(j-1, "was") || p.is(j-1, "were")) {
+				c = noCue // "was likely to rain Sunday": the past copula decides
 			}
 			if c == cueFuture && (p.is(j, "set") || p.is(j, "slated") || p.is(j, "poised")) && !p.is(j+1, "to") {
 				c = noCue // "set to begin" looks ahead; "set a record" does not
@@ -403,7 +406,16 @@ func (p *parser) nounAfter(j int) bool {
 // third-person form after anything but a determiner, a number or a
 // preposition, or a plain form after a plural subject or a pronoun.
 func (p *parser) scheduleVerb(j int) bool {
-	if j == 0 || p.toks[j-1].kind != doc.Word || p.nounAfter(j) || p.is(j+1, "of") {
+	if j == 0 || p.nounAfter(j) || p.is(j+1, "of") {
+		return false
+	}
+	if s := p.str(j); s[len(s)-1] == 's' && (p.is(j-1, ",") || p.is(j-1, "and")) && p.tokAt(j+1) != nil && p.toks[j+1].kind == doc.Word {
+		// A third-person verb after an appositive or a first verb: "the
+		// bridge, closed since May, reopens Friday", "passed the House and
+		// goes to the Senate on Thursday".
+		return true
+	}
+	if p.toks[j-1].kind != doc.Word {
 		return false
 	}
 	if pe := p.toks[j-1].e; pe != nil && (pe.num != 0 || pe.cue != noCue || pe.rel != noRel || pe.unit != noUnit) {
