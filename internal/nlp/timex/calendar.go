@@ -280,7 +280,7 @@ func (p *parser) monthYearAt(m, d, i, end int) (int, bool) {
 	}
 	t := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
 	switch l := p.localDir(i, end); {
-	case l < 0 && p.prevIs(i, "since", "ended") && t.After(p.dct):
+	case l < 0 && p.prevIs(i, "since", "ended") && t.After(p.dct), p.pastVerbBefore(i) && t.After(p.dct):
 		y--
 	case l > 0 && t.Before(p.dct):
 		y++

@@ -358,10 +358,22 @@ func (p *parser) monthDir(i, end int) int {
 	if d := p.localDir(i, end); d != 0 {
 		return d
 	}
-	if p.prevIs(i, "in", "on", "during") && i >= 2 && !p.copulaAt(i-3) {
-		if t := &p.toks[i-2]; t.edVerb || t.e != nil && t.e.cue == cuePast {
-			return past
-		}
+	if p.pastVerbBefore(i) {
+		return past
 	}
 	return p.tenseOf(i, false)
+}
+
+// pastVerbBefore reports whether a past-tense verb governs the month at i
+// directly: "fell in November", "began in late March", "opened on Oct. 3".
+func (p *parser) pastVerbBefore(i int) bool {
+	k := i - 1
+	if e := p.e(k); e != nil && e.posMod != "" {
+		k-- // "in late March"
+	}
+	if !p.isOneOf(k, []string{"in", "on", "during"}) || k < 1 || p.copulaAt(k-2) {
+		return false
+	}
+	t := &p.toks[k-1]
+	return t.edVerb || t.e != nil && t.e.cue == cuePast
 }

@@ -350,6 +350,8 @@ func TestNormalisationRules(t *testing.T) {
 		{"set for a month already passed this year", "The vote is set for March.", "2027-06-03",
 			[]want{{"March", D, "2028-03", ""}}},
 		{"for a name is no month", "Support for May fell among Tory members.", "2027-06-03", nil},
+		{"a past verb governs a month ahead of the DCT", "Snow fell in late November and stores opened on Oct. 3.", wednesday,
+			[]want{{"late November", D, "2024-11", "END"}, {"Oct. 3", D, "2024-10-03", ""}}},
 		{"narrative opening in the past", "In January, the company hired a new chief.", "1989-11-01",
 			[]want{{"January", D, "1989-01", ""}}},
 		{"month ahead without a narrative opening", "The company will hire a new chief in January.", "1989-11-01",
