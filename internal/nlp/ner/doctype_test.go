@@ -338,6 +338,11 @@ func TestRefineTypes(t *testing.T) {
 		{"The Airbus A380", "PRODUCT", []string{"PRODUCT Airbus A380"}},
 		{"The Beatles", "ORG", []string{"ORG The Beatles"}},
 		{"Bank of England", "MISC", []string{"ORG Bank of England"}},
+		{"Treasury Secretary", "PERSON", nil},
+		{"Deputy Minister", "PERSON", nil},
+		{"John Major", "PERSON", []string{"PERSON John Major"}},
+		{"Mark Judge", "PERSON", []string{"PERSON Mark Judge"}},
+		{"John Constable", "PERSON", []string{"PERSON John Constable"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.span, func(t *testing.T) {

@@ -174,7 +174,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.untaggedPeople(text, toks, names)
 	names = t.propagate(text, toks, names)
 	names = particlePeople(text, names)
-	names = dropNonNames(text, names)
+	names = t.dropNonNames(text, names)
 	names = t.modelProducts(text, toks, names)
 	names = t.possessiveProducts(text, toks, names)
 	names = t.regionNames(text, toks, names)
@@ -737,8 +737,10 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 			}
 		}
 	}
-	if typ == "PERSON" && t.isTitleWord(text, toks[j-1]) {
-		// "Treasury Secretary": a role, not a name.
+	if typ == "PERSON" && t.isTitleWord(text, toks[j-1]) && (j-i < 2 || !t.isFirstName(text, toks[j-2]) || t.isTitleWord(text, toks[j-2])) {
+		// "Treasury Secretary": a role, not a name; but a given name
+		// before a title word makes it a surname ("John Major", "Mark
+		// Judge", "John Constable").
 		return names
 	}
 	if typ == "PERSON" {

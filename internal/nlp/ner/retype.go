@@ -231,12 +231,21 @@ var calendarWords = map[string]bool{"January": true, "February": true, "March": 
 	"September": true, "October": true, "November": true, "December": true, "Monday": true,
 	"Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true}
 
-// dropNonNames removes one-word names that are month or day names and no
-// person (a date is never an entity here), and ranks: "No.", "No. 1".
-func dropNonNames(text string, names []Name) []Name {
+// dropNonNames removes what is no name: a month's or a day's name that is
+// no person's (a date is never an entity here), a rank ("No.", "No. 1"), a
+// legal form standing alone ("Cascade Timberlands, [LLC]": the corpora and
+// resolve name the company without it), and a title word alone ("The
+// [Count] boasts").
+func (t *Tagger) dropNonNames(text string, names []Name) []Name {
 	return slices.DeleteFunc(names, func(n Name) bool {
 		s := text[n.Start:n.End]
 		if rest, ok := strings.CutPrefix(s, "No."); ok && (rest == "" || rest[0] == ' ' && allDigits(strings.TrimSpace(rest))) {
+			return true
+		}
+		if companyForms[s] || legalForms[s] {
+			return true
+		}
+		if n.Type != "PERSON" && !strings.ContainsAny(s, " -") && upperFirst(strings.ToLower(s)) == s && t.gaz.IsTitle(s) {
 			return true
 		}
 		return n.Type != "PERSON" && calendarWords[s]

@@ -21,7 +21,7 @@ func TestRetypeRules(t *testing.T) {
 		return tg.modelProducts(text, token.Tokenize(text, nil), names)
 	}
 	clubs := func(text string, names []Name) []Name { return tg.clubCues(text, token.Tokenize(text, nil), names) }
-	calendar := func(text string, names []Name) []Name { return dropNonNames(text, names) }
+	calendar := func(text string, names []Name) []Name { return tg.dropNonNames(text, names) }
 	products := func(text string, names []Name) []Name {
 		return tg.productModels(text, token.Tokenize(text, nil), names)
 	}
@@ -208,6 +208,13 @@ func TestRetypeRules(t *testing.T) {
 			text:   "Corvo Zentra and Dave Matthews toured; Dave said so.",
 			tagged: []string{"ORG Corvo Zentra", "ORG Dave Matthews", "ORG Dave"},
 			want:   []string{"ORG Corvo Zentra", "ORG Dave Matthews", "ORG Dave"},
+		},
+		{
+			name:   "a legal form or a title word alone is no name",
+			rule:   calendar,
+			text:   "Cascade Mills, LLC fell and Vale Group, L.P. rose; the Count said so, and Chancellor spoke.",
+			tagged: []string{"ORG Cascade Mills", "ORG LLC", "ORG Vale Group", "PERSON L.P.", "ORG Count", "PERSON Chancellor"},
+			want:   []string{"ORG Cascade Mills", "ORG Vale Group", "PERSON Chancellor"},
 		},
 		{
 			name:   "ranks are no names",
