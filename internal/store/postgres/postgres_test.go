@@ -71,3 +71,16 @@ func BenchmarkSearch(b *testing.B) {
 		})
 	}
 }
+
+func TestCrossCache(t *testing.T) {
+	storetest.CrossCache(t, func(t *testing.T) func(t *testing.T) storetest.Handle {
+		url := pgtest.SchemaURL(t)
+		return func(t *testing.T) storetest.Handle {
+			db, err := postgres.Open(context.Background(), url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return storetest.Handle{St: db, DB: db.DB}
+		}
+	})
+}

@@ -77,10 +77,27 @@ func (w *writer) crossDoc(ctx context.Context) error {
 	slices.SortStableFunc(todo, func(a, b dated) int {
 		return cmp.Or(cmp.Compare(a.day, b.day), cmp.Compare(a.sd.doc.ID, b.sd.doc.ID))
 	})
+	w.stored = w.stored[:0]
+	if len(todo) == 0 {
+		return nil
+	}
+	var days []string
+	for _, t := range todo {
+		if t.day != "" {
+			days = append(days, t.day)
+		}
+	}
+	median := ""
+	if len(days) > 0 {
+		median = days[len(days)/2] // todo is in day order
+	}
+	if err := w.openCross(ctx, median); err != nil {
+		return err
+	}
 	from := "9999-12-31"
 	var interest []int64
 	for _, t := range todo {
-		if len(t.interest) > 0 {
+		if len(t.interest) > 0 && w.trackedIndex(t.day) == nil {
 			from = min(from, windowStart(t.day, trackWindow))
 			interest = append(interest, t.interest...)
 		}
@@ -104,8 +121,9 @@ func (w *writer) crossDoc(ctx context.Context) error {
 			return fmt.Errorf("group events of %s: %w", sd.doc.ID, err)
 		}
 	}
-	w.stored = w.stored[:0]
-	clear(w.eventSlots)
+	if w.cache == nil {
+		clear(w.eventSlots)
+	}
 	clear(w.tracked)
 	for id, sp := range w.storySpans {
 		if _, err := w.exec(ctx, `UPDATE stories SET
@@ -121,7 +139,88 @@ func (w *writer) crossDoc(ctx context.Context) error {
 	if err := w.flushEventGroups(ctx); err != nil {
 		return err
 	}
-	return w.flushTables(ctx, crossOrder)
+	if err := w.flushTables(ctx, crossOrder); err != nil {
+		return err
+	}
+	return w.closeCross(ctx, median)
+}
+
+// openCross reads the layers' generation and takes the handle's cache for
+// the batch (see crossCache), loading the indexes it lacks from the
+// tables, reaching back from the floor that articles of the batch's median
+// day need.
+func (w *writer) openCross(ctx context.Context, median string) error {
+	if err := w.row(ctx, `SELECT gen FROM crossdoc_state WHERE id = 1`).Scan(&w.gen); err != nil {
+		return fmt.Errorf("read cross-document generation: %w", err)
+	}
+	c := w.db.takeCross(w.gen)
+	if c == nil {
+		return nil
+	}
+	w.cache, w.crossHeld = c, true
+	w.eventSlots = c.events
+	day := max(c.latest, median)
+	if c.tracked == nil {
+		if floor := windowStart(day, trackWindow+cacheMargin); floor != "" {
+			x, err := w.loadTrackedIndex(ctx, floor)
+			if err != nil {
+				return err
+			}
+			c.tracked = x
+		}
+	}
+	if c.stories == nil {
+		if floor := windowStart(day, story.Window+cacheMargin); floor != "" {
+			x, err := w.loadStoryIndex(ctx, floor)
+			if err != nil {
+				return err
+			}
+			c.stories = x
+		}
+	}
+	return nil
+}
+
+// closeCross marks the batch's change of the layers by incrementing their
+// generation. The cache is kept, exact for the new generation, only if
+// nobody else changed them since openCross read it.
+func (w *writer) closeCross(ctx context.Context, median string) error {
+	var next int64
+	if err := w.row(ctx, `UPDATE crossdoc_state SET gen = gen + 1 WHERE id = 1 RETURNING gen`).Scan(&next); err != nil {
+		return fmt.Errorf("update cross-document generation: %w", err)
+	}
+	if w.cache == nil {
+		return nil
+	}
+	if next != w.gen+1 {
+		w.cache = nil
+		return nil
+	}
+	w.cache.gen = next
+	w.cache.advance(median)
+	return nil
+}
+
+// trackedIndex returns the cache's tracked deadlines if they hold every
+// candidate of an article of day, else nil.
+func (w *writer) trackedIndex(day string) *trackedIndex {
+	if w.cache == nil || w.cache.tracked == nil || w.cache.tracked.off || day == "" {
+		return nil
+	}
+	if from := windowStart(day, trackWindow); from == "" || from < w.cache.tracked.floor {
+		return nil
+	}
+	return w.cache.tracked
+}
+
+// trackedChanged records the new state of a tracked deadline in the cache,
+// whose horizon is now at least horizon.
+func (w *writer) trackedChanged(d track.Deadline, horizon string) {
+	if w.cache == nil || w.cache.tracked == nil {
+		return
+	}
+	x := w.cache.tracked
+	x.put(d, max(x.horizon(d.ID), horizon))
 }
 
 // storySpan is the earliest and latest day of the articles a batch added
@@ -196,19 +295,24 @@ func (w *writer) trackDeadlines(ctx context.Context, sd storedDoc, day string, e
 // unused (track.Orphan).
 func (w *writer) track(ctx context.Context, in track.Input, seq int64, interest []int64) ([]track.Deadline, bool, error) {
 	day := in.Day
-	// Only entities with a tracked deadline in the batch's window can
-	// bring candidates; an article naming none of them needs no query.
-	var ids []any
-	for _, id := range interest {
-		if w.tracked[id] {
-			ids = append(ids, id)
-		}
-	}
+	// The cache answers for articles whose window it covers. Otherwise only
+	// entities with a tracked deadline in the batch's window can bring
+	// candidates; an article naming none of them needs no query.
 	var cands []track.Deadline
-	if len(ids) > 0 {
-		var err error
-		if cands, err = w.trackedCandidates(ctx, ids, day); err != nil {
-			return nil, false, err
+	if x := w.trackedIndex(day); x != nil {
+		cands = x.candidates(interest, windowStart(day, trackWindow))
+	} else {
+		var ids []any
+		for _, id := range interest {
+			if w.tracked[id] {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) > 0 {
+			var err error
+			if cands, err = w.trackedCandidates(ctx, ids, day); err != nil {
+				return nil, false, err
+			}
 		}
 	}
 	first := day + "|" + in.Doc.ID
@@ -244,6 +348,7 @@ func (w *writer) track(ctx context.Context, in track.Input, seq int64, interest 
 					first, nullID(c.Setter), nullID(c.Target), c.Demand, id); err != nil {
 					return nil, false, fmt.Errorf("update tracked deadline: %w", err)
 				}
+				w.trackedChanged(*c, "")
 			}
 		} else {
 			due, status, last := track.Step("", "", "", change)
@@ -255,6 +360,7 @@ func (w *writer) track(ctx context.Context, in track.Input, seq int64, interest 
 			w.tracked[s.New.Setter], w.tracked[s.New.Target] = true, true
 			d := s.New
 			d.ID, d.Due, d.Status, d.Last, d.Dues, d.First, d.Opened = id, due, status, last, []string{due}, first, s.Status
+			w.trackedChanged(d, horizon)
 			started = append(started, d)
 		}
 		w.add(tSightings, id, seq, s.Local, day, s.Due, s.Status, s.Span.Start, s.Span.End, s.Quote, s.Reason)
@@ -275,6 +381,7 @@ func (w *writer) step(ctx context.Context, c *track.Deadline, s track.Sighting, 
 		horizon, horizon, c.Due, c.Status, c.Last, strings.Join(c.Dues, " "), c.ID); err != nil {
 		return fmt.Errorf("update tracked deadline: %w", err)
 	}
+	w.trackedChanged(*c, horizon)
 	return nil
 }
 
@@ -501,7 +608,8 @@ func (w *writer) loadTracked(ctx context.Context, ids []int64, from string) erro
 
 // trackedCandidates returns the tracked deadlines set by or for one of the
 // entities ids whose horizon is within trackWindow days before day, latest
-// first, at most maxTracked, with their stepped state.
+// horizon first (then highest id, so that ties are cut alike on both
+// backends and in the cache), at most maxTracked, with their stepped state.
 func (w *writer) trackedCandidates(ctx context.Context, ids []any, day string) ([]track.Deadline, error) {
 	from := windowStart(day, trackWindow)
 	// One index range per entity and role, read newest first and cut at
@@ -521,13 +629,13 @@ func (w *writer) trackedCandidates(ctx context.Context, ids []any, day string) (
 	for i, id := range ids {
 		for _, col := range []string{"setter", "target"} {
 			parts = append(parts, fmt.Sprintf(`SELECT id, horizon FROM (SELECT id, horizon FROM tracked_deadlines
-				WHERE %s = ? AND horizon >= ? ORDER BY horizon DESC LIMIT %s) %s%d`, col, limit, col[:1], i))
+				WHERE %s = ? AND horizon >= ? ORDER BY horizon DESC, id DESC LIMIT %s) %s%d`, col, limit, col[:1], i))
 			args = append(args, id, from)
 		}
 	}
 	st, err := w.stmt(ctx, `SELECT t.id, COALESCE(t.setter, 0), COALESCE(t.target, 0), t.demand, t.due, t.status, t.last_day, t.dues, t.first, t.opened
 		FROM tracked_deadlines t JOIN (SELECT id, horizon FROM (`+strings.Join(parts, " UNION ")+`) u
-			ORDER BY horizon DESC, id DESC LIMIT `+limit+`) c ON c.id = t.id`)
+			ORDER BY horizon DESC, id DESC LIMIT `+limit+`) c ON c.id = t.id ORDER BY c.horizon DESC, c.id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("find tracked deadlines: %w", err)
 	}
@@ -609,6 +717,13 @@ func (w *writer) flushStoryKeys(ctx context.Context) error {
 			args = append(args, string(k), id, day)
 		}
 	}
+	if x := w.storyIndex(""); x != nil {
+		for k, m := range w.storyKeys {
+			for id, day := range m {
+				x.put(k, id, day)
+			}
+		}
+	}
 	clear(w.storyKeys)
 	per := maxParams / 3 * 3
 	for len(args) > 0 {
@@ -627,38 +742,45 @@ func (w *writer) flushStoryKeys(ctx context.Context) error {
 func (w *writer) storyCandidates(ctx context.Context, keys []story.Key, day string) ([]story.Candidate, error) {
 	// One statement text for every article (the list padded with its last
 	// key), so it is prepared once a batch.
-	args := make([]any, 0, story.MaxKeys+1)
-	for i := range story.MaxKeys {
-		args = append(args, string(keys[min(i, len(keys)-1)]))
-	}
-	from := ""
-	if t, err := time.Parse(time.DateOnly, day); err == nil {
-		from = t.AddDate(0, 0, -story.Window).Format(time.DateOnly)
-	}
-	args = append(args, from)
-	st, err := w.stmt(ctx, `SELECT DISTINCT story, key FROM story_keys WHERE key IN `+inList(story.MaxKeys)+` AND day >= ?`)
-	if err != nil {
-		return nil, fmt.Errorf("find stories: %w", err)
-	}
-	rows, err := st.QueryContext(ctx, args...)
-	if err != nil {
-		return nil, fmt.Errorf("find stories: %w", err)
-	}
-	defer rows.Close()
+	from := windowStart(day, story.Window)
 	type hit struct {
 		story int64
 		key   story.Key
 	}
 	var hits []hit
-	for rows.Next() {
-		var h hit
-		if err := rows.Scan(&h.story, &h.key); err != nil {
+	if x := w.storyIndex(from); x != nil {
+		for _, k := range keys {
+			for id, d := range x.keys[k] {
+				if d >= from {
+					hits = append(hits, hit{id, k})
+				}
+			}
+		}
+	} else {
+		args := make([]any, 0, story.MaxKeys+1)
+		for i := range story.MaxKeys {
+			args = append(args, string(keys[min(i, len(keys)-1)]))
+		}
+		args = append(args, from)
+		st, err := w.stmt(ctx, `SELECT DISTINCT story, key FROM story_keys WHERE key IN `+inList(story.MaxKeys)+` AND day >= ?`)
+		if err != nil {
 			return nil, fmt.Errorf("find stories: %w", err)
 		}
-		hits = append(hits, h)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("find stories: %w", err)
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return nil, fmt.Errorf("find stories: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var h hit
+			if err := rows.Scan(&h.story, &h.key); err != nil {
+				return nil, fmt.Errorf("find stories: %w", err)
+			}
+			hits = append(hits, h)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("find stories: %w", err)
+		}
 	}
 	// The keys earlier articles of the batch gave are not written yet.
 	for _, k := range keys {
@@ -682,6 +804,18 @@ func (w *writer) storyCandidates(ctx context.Context, keys []story.Key, day stri
 		out[len(out)-1].Shared = append(out[len(out)-1].Shared, h.key)
 	}
 	return out, nil
+}
+
+// storyIndex returns the cache's story keys if they hold every row of day
+// from or later ("": whichever day), else nil.
+func (w *writer) storyIndex(from string) *storyIndex {
+	if w.cache == nil || w.cache.stories == nil || w.cache.stories.off {
+		return nil
+	}
+	if from != "" && from < w.cache.stories.floor {
+		return nil
+	}
+	return w.cache.stories
 }
 
 // entityNames returns the names of the store entities ids.
@@ -1172,6 +1306,7 @@ func (w *writer) groupEvents(ctx context.Context, sd storedDoc, day string, ents
 			w.newGroups = append(w.newGroups, k)
 			id = -int64(len(w.newGroups))
 			c.ids, c.keys = append(c.ids, id), append(c.keys, k)
+			w.newGroupSlots = append(w.newGroupSlots, c)
 		}
 		w.add(tEventReports, sd.seq, sd.doc.Events[i].ID, id)
 	}
@@ -1223,6 +1358,16 @@ func (w *writer) flushEventGroups(ctx context.Context) error {
 		ids = append(ids, got...)
 	}
 	w.newGroups = w.newGroups[:0]
+	// The cache keeps the slots for later batches: their groups get their
+	// ids too.
+	for _, c := range w.newGroupSlots {
+		for i, id := range c.ids {
+			if id < 0 {
+				c.ids[i] = ids[-id-1]
+			}
+		}
+	}
+	w.newGroupSlots = w.newGroupSlots[:0]
 	reports := w.pending[tEventReports]
 	n := len(tEventReports.cols)
 	for i := n - 1; i < len(reports); i += n {

@@ -58,6 +58,13 @@ func (db *DB) Put(ctx context.Context, batch []store.Entry) ([]store.Result, err
 		eventSlots: map[eventSlot]*eventGroups{}, storySpans: map[int64]storySpan{}, storyKeys: map[story.Key]map[int64]string{},
 		tracked: map[int64]bool{}}
 	defer w.close()
+	committed := false
+	defer func() {
+		if !committed {
+			w.cache = nil // the batch's changes to it were rolled back
+		}
+		db.returnCross(w.cache, w.crossHeld)
+	}()
 	results := make([]store.Result, len(batch))
 	for i, p := range ready {
 		if err := ctx.Err(); err != nil {
@@ -79,6 +86,7 @@ func (db *DB) Put(ctx context.Context, batch []store.Entry) ([]store.Result, err
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("put: commit: %w", err)
 	}
+	committed = true
 	return results, nil
 }
 
@@ -159,6 +167,15 @@ type writer struct {
 	newGroups  []story.EventKey               // event groups the batch started, not yet written
 	stored     []storedDoc                    // documents inserted, for the cross-document layers
 	tracked    map[int64]bool                 // entity → whether it may have tracked-deadline candidates (loadTracked)
+	// newGroupSlots are the slots of newGroups, whose placeholder ids
+	// flushEventGroups replaces.
+	newGroupSlots []*eventGroups
+	// gen is the layers' generation the batch read (crossdoc_state); cache
+	// is the handle's crossCache while the batch holds it (crossHeld), nil
+	// when it reads the tables.
+	gen       int64
+	cache     *crossCache
+	crossHeld bool
 }
 
 // bulkTable is a table whose rows a batch collects and inserts many to a

@@ -62,12 +62,22 @@ type DB struct {
 	// NoCrossDoc skips the cross-document layers (entity links, tracked
 	// deadlines, stories) at Put, for benchmarks that measure their cost.
 	NoCrossDoc bool
+	// NoCrossCache makes every batch read the cross-document layers' rows
+	// from the tables instead of the writer's cache (see crossCache), for
+	// tests that compare the two.
+	NoCrossCache bool
 
 	// stmts are the writer's statements, prepared once for the life of the
 	// handle rather than once a batch: SQLite parses a statement in about
 	// as long as it runs a dozen of them.
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt
+
+	// cross is the writer's cache of the cross-document layers between
+	// batches; crossBusy is set while a batch holds it.
+	crossMu   sync.Mutex
+	cross     *crossCache
+	crossBusy bool
 }
 
 // maxStmts bounds the statement cache; statements beyond it are prepared

@@ -202,3 +202,16 @@ func migrationFiles(t *testing.T) int {
 	}
 	return len(ms)
 }
+
+func TestCrossCache(t *testing.T) {
+	storetest.CrossCache(t, func(t *testing.T) func(t *testing.T) storetest.Handle {
+		path := filepath.Join(t.TempDir(), "cross.db")
+		return func(t *testing.T) storetest.Handle {
+			db, err := sqlite.Open(context.Background(), path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return storetest.Handle{St: db, DB: db.DB}
+		}
+	})
+}
