@@ -164,6 +164,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.extendNames(text, toks, names)
 	names = t.orgTailNames(text, toks, names)
 	names = t.ofNames(text, toks, names)
+	names = t.splitAtIn(text, toks, names)
 	names = t.coordinated(text, toks, names, heads)
 	names = cueTypes(text, toks, names)
 	names = t.clubCues(text, toks, names)

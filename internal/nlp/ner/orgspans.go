@@ -165,3 +165,66 @@ func (t *Tagger) hasOf(text string, toks []doc.Token) bool {
 	}
 	return false
 }
+
+// institutionOpeners open the names of institutions: "Museum of Modern
+// Art", "Library of Congress".
+var institutionOpeners = map[string]bool{"Museum": true, "Gallery": true, "Library": true, "Hospital": true,
+	"School": true, "Centre": true, "Center": true, "Academy": true}
+
+// splitAtIn cuts an organisation or facility name that runs on over "in"
+// or "at" and a place: "[Bucknell University] in [Lewisburg]", "[Museum of
+// Modern Art] in [New York]". The part before must end in an
+// organisation's or a facility's head word or open with an institution's,
+// and the part after is a run of
+// capitalised words (a place, typed by the gazetteer or as a GPE): "Women
+// in Film" and "Friends in Need" stay whole. names must be sorted by
+// start; the result is.
+func (t *Tagger) splitAtIn(text string, toks []doc.Token, names []Name) []Name {
+	var out []Name
+	ti := 0
+	for k, n := range names {
+		i, j := nameTokens(toks, n, ti)
+		ti = i
+		if n.Type != "ORG" && n.Type != "FAC" || j-i < 3 {
+			if out != nil {
+				out = append(out, n)
+			}
+			continue
+		}
+		cut := -1
+		for x := i + 1; x < j-1; x++ {
+			if w := text[toks[x].Start:toks[x].End]; w == "in" || w == "at" {
+				cut = x
+			}
+		}
+		ok := cut > i
+		if ok {
+			head, first := text[toks[cut-1].Start:toks[cut-1].End], text[toks[i].Start:toks[i].End]
+			ok = orgEnds[head] || orgHeads[head] || facilityHeads[head] || t.gaz.IsOrgWord(head) ||
+				orgHeads[first] || institutionOpeners[first] // "Museum of Modern Art in New York"
+			for x := cut + 1; x < j && ok; x++ {
+				ok = capWord(text, toks[x])
+			}
+		}
+		if !ok {
+			if out != nil {
+				out = append(out, n)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Name, 0, len(names)+1), names[:k]...)
+		}
+		place := text[toks[cut+1].Start:toks[j-1].End]
+		typ, known := t.gazType(place)
+		if !known || typ != "GPE" && typ != "LOC" {
+			typ = "GPE"
+		}
+		out = append(out, Name{Start: n.Start, End: toks[cut-1].End, Type: n.Type},
+			Name{Start: toks[cut+1].Start, End: n.End, Type: typ})
+	}
+	if out == nil {
+		return names
+	}
+	return out
+}

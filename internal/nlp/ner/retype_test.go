@@ -39,6 +39,7 @@ func TestRetypeRules(t *testing.T) {
 	}
 	regions := func(text string, names []Name) []Name { return tg.regionNames(text, token.Tokenize(text, nil), names) }
 	branches := func(text string, names []Name) []Name { return tg.branchNames(text, token.Tokenize(text, nil), names) }
+	splits := func(text string, names []Name) []Name { return tg.splitAtIn(text, token.Tokenize(text, nil), names) }
 	tails := func(text string, names []Name) []Name { return tg.orgTailNames(text, token.Tokenize(text, nil), names) }
 	ofs := func(text string, names []Name) []Name { return tg.ofNames(text, token.Tokenize(text, nil), names) }
 	tests := []struct {
@@ -299,6 +300,13 @@ func TestRetypeRules(t *testing.T) {
 			text:   "Vantor Japan signed Michael Jordan. While Japan slept, Ann Korvan France won.",
 			tagged: []string{"PERSON Vantor Japan", "PERSON Michael Jordan", "PERSON While Japan", "PERSON Ann Korvan France"},
 			want:   []string{"ORG Vantor Japan", "PERSON Michael Jordan", "PERSON While Japan", "PERSON Ann Korvan France"},
+		},
+		{
+			name:   "an organisation and the place it is in",
+			rule:   splits,
+			text:   "Halden University in Norby and the Museum of Modern Art in New York met Women in Film.",
+			tagged: []string{"ORG Halden University in Norby", "ORG Museum of Modern Art in New York", "ORG Women in Film"},
+			want:   []string{"ORG Halden University", "GPE Norby", "ORG Museum of Modern Art", "GPE New York", "ORG Women in Film"},
 		},
 		{
 			name:   "month and day names are no entities",
