@@ -36,33 +36,35 @@
 // words ("by Friday", "since Friday", "Friday deadline", "last", "next",
 // "postponed until Friday", "ahead of the weekend"), then from the tense of
 // the sentence: the nearest tense cue to the expression decides, cues after
-// it counting double distance since a verb usually precedes its time ("met
-// on Monday and will meet again") (future: will, 'll, would, plans, planned
-// to, expected to, going to, scheduled, set to; past: was, had, irregular
-// past forms and words in -ed, except participles after a copula ("will be
-// held", "remain closed"); a present perfect ("has continued") is present).
+// it counting double distance since a verb usually precedes its time ("met on
+// Monday and will meet again") (future: will, 'll, would, plans, planned to,
+// expected to, going to, scheduled, set to; past: was, had, irregular past
+// forms and words in -ed, except participles after a copula ("will be held",
+// "remain closed"); a present perfect ("has continued") is present).
 // Reporting verbs (said, told, announced) count as past for weekdays ("said
 // Friday") but not for months ("said it would pay in January"). Timetabled
 // events told in the present look ahead ("The committee meets Tuesday",
 // "talks resume Monday": a small set of verbs such as meet, open, begin,
 // resume, play, after a subject rather than a determiner); a word after a
-// determiner or possessive is no verb ("the plan", "a televised debate"),
-// and a capitalised cue word inside a sentence is a name ("the Met
-// Office"). "For Friday" looks ahead like "by Friday", and so do verbs of
-// putting off ("slips to Thursday"); "since" bounds a month day to the past.
-// A range's second weekday or bare day follows its first ("from Monday to
-// Wednesday", "between Sept. 3 and 17"); "a week from Friday" and "three
-// days later" are one DATE each, counted from the coming Friday or the day
-// named last. A clock time alone takes the day named right after it ("9
-// a.m. to noon on Friday"), else the last full date. A weekday in
-// a sentence without a cue, or with a possessive ("Monday's ruling"), is in
-// the past, as news reports what happened. So "Wednesday" in a past sentence
-// is the most recent Wednesday (the DCT itself when the article is dated on
-// a Wednesday), in a future one the next (again the DCT on the day). A month
-// or holiday without a year is the occurrence nearest the DCT, moved a year
-// back or on only when the tense says so and it lies more than four months
-// the other way; a past narrative opening ("In January, the company hired
-// ...") takes the latest one.
+// determiner or possessive is no verb ("the plan", "a televised debate"), and
+// a capitalised cue word inside a sentence is a name ("the Met Office"). "For
+// Friday" looks ahead like "by Friday", and so do verbs of putting off
+// ("slips to Thursday"); "since" bounds a month day to the past. A range's
+// second weekday or bare day follows its first ("from Monday to Wednesday",
+// "between Sept. 3 and 17"); "a week from Friday" and "three days later" are
+// one DATE each, counted from the coming Friday or the day named last. A
+// clock time alone takes the day named right after it ("9 a.m. to noon on
+// Friday"), else the last full date. A weekday in a sentence without a cue,
+// or with a possessive ("Monday's ruling"), is in the past, as news reports
+// what happened. So "Wednesday" in a past sentence is the most recent
+// Wednesday (the DCT itself when the article is dated on a Wednesday), in a
+// future one the next (again the DCT on the day); "next Thursday" is the
+// Thursday of the week after the DCT's (eight days on when said on a
+// Wednesday), "this coming Thursday" the first one ahead. A month or holiday
+// without a year is the occurrence nearest the DCT, moved a year back or on
+// only when the tense says so and it lies more than four months the other
+// way; a past narrative opening ("In January, the company hired ...") takes
+// the latest one.
 //
 // Granularity follows the expression: "last month" is 2025-07, "next week"
 // 2025-W33, "this year" 2025, "two days ago" and "a week ago" days, "a year
@@ -70,18 +72,28 @@
 // mod START. "A year earlier", "year-ago" take the granularity of the date
 // they compare with: the last date of their sentence, or the quarter an
 // earnings story reports on, named in the last few paragraphs ("net rose in
-// the third quarter. ... A year earlier, net was ..." is the third quarter
-// of the year before). "The past year", "the last decade" are the unit
-// before the DCT's (2024, 201), as TimeBank, MEANTIME and HeidelTime read
-// them; "the past two years" and "the past hour" are durations. "The
-// quarter" of a business story is the quarter being reported: the previous
-// one during the first two months of a quarter; "the latest period" and "the
-// year" ("the full year") are that quarter and its year when one was named,
-// "the year ended March 31" a year-long DURATION. "The following year", "the
-// next day" count from the last date found rather than the DCT. Holidays
-// with a fixed date or a rule (Christmas, New Year's Day, Thanksgiving,
-// Easter, Good Friday, Election Day) resolve like month names; ambiguous
-// ones (Independence Day) are not recognised.
+// the third quarter. ... A year earlier, net was ..." is the third quarter of
+// the year before). "The past year", "the last decade" are the unit before
+// the DCT's (2024, 201), as TimeBank, MEANTIME and HeidelTime read them; "the
+// past two years" and "the past hour" are durations. After a reporting period
+// longer than a quarter ("the first nine months") "a year earlier" and "the
+// 1988 period" are the earlier year; a quarter a year or more before the DCT
+// is a comparison, never the quarter reported. "The quarter ended July 31" is
+// the calendar quarter holding most of its three months (Q2), and a day after
+// "ended" or governed by a past verb ("fell in November") is never after the
+// DCT. "The quarter" of a business story is the quarter being reported: the
+// previous one during the first two months of a quarter; "the latest period"
+// and "the year" ("the full year") are that quarter and its year when one was
+// named, "the year ended March 31" a year-long DURATION. "The following
+// year", "the next day", "the same day", "the day before" (alone, or before a
+// date: "the day before Christmas"), "that year", "later that year", "in the
+// morning", "the next morning" count from the last date found rather than the
+// DCT. "Year-end" after a preposition is the year with mod END; "the week of
+// March 6", "the last weekend of August", "Easter week" and "Christmas
+// weekend" are weeks and weekends. Holidays with a fixed date or a rule
+// (Christmas, New Year's Day, Thanksgiving, Easter, Good Friday, Election
+// Day) resolve like month names; ambiguous ones (Independence Day) are not
+// recognised.
 //
 // Frequencies are part of a SET's extent ("twice a week", "four days a
 // week", "once-a-month"); "every weekend" is XXXX-WXX-WE; "FY2027" is the
