@@ -714,3 +714,59 @@ func (t *Tagger) branchNames(text string, toks []doc.Token, names []Name) []Name
 	}
 	return names
 }
+
+// maxOrgRun bounds an untagged organisation's name before a role, in words.
+const maxOrgRun = 3
+
+// orgBeforeRole tags as an organisation an untagged capitalised run right
+// before a lower-case role word and a person's name: "[Greenpeace]
+// campaigner Laura Meller", "[Halden Research] analyst Jo Berg", where
+// the tagger took the person and left out the body the role belongs to. The
+// run must open with no common word (or be an acronym) and be no place,
+// nationality, given name or title. names must be sorted by start; the
+// result is.
+func (t *Tagger) orgBeforeRole(text string, toks []doc.Token, names []Name) []Name {
+	var extra []Name
+	ti := 0
+	prevEnd := 0
+	for _, n := range names {
+		i, _ := nameTokens(toks, n, ti)
+		ti = i
+		end := prevEnd
+		prevEnd = n.End
+		if n.Type != "PERSON" || i < 2 {
+			continue
+		}
+		role := i - 1
+		if !t.isTitleWord(text, toks[role]) || capWord(text, toks[role]) || text[toks[role].End:n.Start] != " " {
+			continue
+		}
+		s := role
+		for s-1 >= 0 && role-(s-1) <= maxOrgRun && toks[s-1].Start >= end && capWord(text, toks[s-1]) &&
+			text[toks[s-1].End:toks[s].Start] == " " {
+			s--
+		}
+		if s == role {
+			continue
+		}
+		first := text[toks[s].Start:toks[s].End]
+		run := text[toks[s].Start:toks[role-1].End]
+		if t.gaz.IsCommon(first) && !upperWord(first) || t.isTitleWord(text, toks[s]) {
+			continue
+		}
+		if e, ok := t.gaz.LookupToken(first); ok && e.Class&gazetteer.FirstName != 0 {
+			continue // "Laura campaigner"? a person's, not a body's
+		}
+		const place = gazetteer.Country | gazetteer.Capital | gazetteer.City | gazetteer.Place | gazetteer.Region | gazetteer.Demonym
+		if e, known := t.gaz.Lookup(run); known && e.Class&place != 0 {
+			continue // a place or a nationality: "Berlin correspondent", "French economist"
+		}
+		extra = append(extra, Name{Start: toks[s].Start, End: toks[role-1].End, Type: "ORG"})
+	}
+	if len(extra) == 0 {
+		return names
+	}
+	names = append(names, extra...)
+	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
+	return names
+}

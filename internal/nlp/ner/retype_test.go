@@ -40,6 +40,9 @@ func TestRetypeRules(t *testing.T) {
 	regions := func(text string, names []Name) []Name { return tg.regionNames(text, token.Tokenize(text, nil), names) }
 	branches := func(text string, names []Name) []Name { return tg.branchNames(text, token.Tokenize(text, nil), names) }
 	splits := func(text string, names []Name) []Name { return tg.splitAtIn(text, token.Tokenize(text, nil), names) }
+	roles := func(text string, names []Name) []Name {
+		return tg.orgBeforeRole(text, token.Tokenize(text, nil), names)
+	}
 	tails := func(text string, names []Name) []Name { return tg.orgTailNames(text, token.Tokenize(text, nil), names) }
 	ofs := func(text string, names []Name) []Name { return tg.ofNames(text, token.Tokenize(text, nil), names) }
 	tests := []struct {
@@ -307,6 +310,20 @@ func TestRetypeRules(t *testing.T) {
 			text:   "Halden University in Norby and the Museum of Modern Art in New York met Women in Film.",
 			tagged: []string{"ORG Halden University in Norby", "ORG Museum of Modern Art in New York", "ORG Women in Film"},
 			want:   []string{"ORG Halden University", "GPE Norby", "ORG Museum of Modern Art", "GPE New York", "ORG Women in Film"},
+		},
+		{
+			name:   "a body before a role and a person",
+			rule:   roles,
+			text:   "Veltrix campaigner Ann Berg and Halden Research analyst Jo Lind spoke.",
+			tagged: []string{"PERSON Ann Berg", "PERSON Jo Lind"},
+			want:   []string{"ORG Veltrix", "PERSON Ann Berg", "ORG Halden Research", "PERSON Jo Lind"},
+		},
+		{
+			name:   "places, nationalities, common words and titles are no bodies",
+			rule:   roles,
+			text:   "Berlin correspondent Ann Berg, French economist Jo Lind, Former aide Tim Roe and President Kim Dae met.",
+			tagged: []string{"GPE Berlin", "PERSON Ann Berg", "NORP French", "PERSON Jo Lind", "PERSON Tim Roe", "PERSON Kim Dae"},
+			want:   []string{"GPE Berlin", "PERSON Ann Berg", "NORP French", "PERSON Jo Lind", "PERSON Tim Roe", "PERSON Kim Dae"},
 		},
 		{
 			name:   "month and day names are no entities",
