@@ -3,6 +3,8 @@ package timex
 // Weekdays and deictic days (today, yesterday, tonight).
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"dateline/internal/doc"
@@ -18,7 +20,49 @@ func (p *parser) weekdayPhrase(i int) (match, bool) {
 	if (p.is(i, "sun.") || p.is(i, "sat.") || p.is(i, "wed.")) && !p.toks[i].cap {
 		return match{}, false
 	}
+	// "Tuesday nights", and "Monday" of "Monday and Tuesday nights": a
+	// weekly part of the day, a SET.
+	if pod := pluralPod(p.lower(i + 1)); pod != "" {
+		return match{start: i, end: i + 2, typ: doc.Set, value: "XXXX-WXX-" + strconv.Itoa(int(e.weekday)) + "T" + pod}, true
+	}
+	if (p.is(i+1, "and") || p.is(i+1, "or")) && p.e(i+2) != nil && p.e(i+2).weekday != 0 {
+		if pod := pluralPod(p.lower(i + 3)); pod != "" {
+			return match{start: i, end: i + 1, typ: doc.Set, value: "XXXX-WXX-" + strconv.Itoa(int(e.weekday)) + "T" + pod}, true
+		}
+	}
 	return p.weekdayFrom(i, i, 0)
+}
+
+// pluralPod returns the part of the day of a plural word ("nights" NI),
+// given in lower case, or "".
+func pluralPod(w string) string {
+	switch w {
+	case "mornings":
+		return "MO"
+	case "afternoons":
+		return "AF"
+	case "evenings":
+		return "EV"
+	case "nights":
+		return "NI"
+	}
+	return ""
+}
+
+// lower returns tok i's text in ASCII lower case when it is a short word
+// (longer ones and other tokens give ""), without allocating for
+// lower-case text.
+func (p *parser) lower(i int) string {
+	s := p.str(i)
+	if len(s) > 12 {
+		return ""
+	}
+	for k := 0; k < len(s); k++ {
+		if 'A' <= s[k] && s[k] <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // weekdayFrom matches the weekday at w (the phrase starting at start) with an

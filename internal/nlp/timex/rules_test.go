@@ -245,6 +245,8 @@ func TestNormalisationRules(t *testing.T) {
 		// Sets, fiscal years, seasons, halves.
 		{"frequency in the extent", "Trains run three times a day and the board meets once-a-month.", wednesday,
 			[]want{{"three times a day", S, "P1D", ""}, {"once-a-month", S, "P1M", ""}}},
+		{"weekday with a plural part of the day", "The club meets on Friday evenings, and flights leave on Monday and Tuesday nights.", wednesday,
+			[]want{{"Friday evenings", S, "XXXX-WXX-5TEV", ""}, {"Monday", S, "XXXX-WXX-1TNI", ""}, {"Tuesday nights", S, "XXXX-WXX-2TNI", ""}}},
 		{"every weekend", "Markets open every weekend.", wednesday,
 			[]want{{"every weekend", S, "XXXX-WXX-WE", ""}}},
 		{"fiscal year word", "Acme sees growth in FY2027 and FY26.", wednesday,
