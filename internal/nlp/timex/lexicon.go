@@ -349,14 +349,16 @@ var starters = map[string]bool{"q1": true, "q2": true, "q3": true, "q4": true, "
 	"christmas": true, "halloween": true, "valentine": true, "thanksgiving": true,
 	"easter": true, "election": true, "palm": true, "ash": true, "boxing": true, "memorial": true,
 	"labor": true, "midmorning": true, "midafternoon": true, "twenties": true, "thirties": true,
-	"forties": true, "fifties": true, "sixties": true, "seventies": true, "eighties": true, "nineties": true}
+	"forties": true, "fifties": true, "sixties": true, "seventies": true, "eighties": true, "nineties": true,
+	"period": true}
 
 // leaders begin patterns only when the next token is a trigger.
 var leaders = map[string]bool{"no": true, "as": true, "at": true, "up": true, "well": true,
 	"slightly": true, "most": true, "its": true, "than": true, "to": true, "near": true,
 	"distant": true, "immediate": true, "about": true, "approximately": true,
 	"short": true, "long": true, "new": true, "good": true, "right": true, "full": true,
-	"entire": true, "whole": true, "calendar": true, "same": true}
+	"entire": true, "whole": true, "calendar": true, "same": true, "corresponding": true,
+	"comparable": true, "equivalent": true}
 
 // lookup returns the lexicon entry of word w, folding ASCII upper case,
 // without allocating.

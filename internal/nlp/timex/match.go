@@ -65,6 +65,7 @@ func (p *parser) matchAt(i int) []match {
 		try(p.relative(i))
 		if e.det {
 			try(p.thatUnit(i))
+			try(p.comparablePeriod(i))
 			try(p.tradingDay(i))
 			try(p.theYear(i))
 			try(p.newYear(i))

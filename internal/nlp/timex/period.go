@@ -154,6 +154,13 @@ func (p *parser) quarterAfterYear(i, j int, y string) (match, bool) {
 	if e := p.e(j); e != nil && e.ord > 0 {
 		ord = e.ord
 	}
+	if ord == 0 && (p.is(j, "quarter") || p.is(j, "period")) {
+		// "last year's quarter": the reported quarter in that year.
+		if q, ok := p.reportedQuarter(i); ok {
+			return dateM(i, j+1, y+q[4:])
+		}
+		return match{}, false
+	}
 	if ord < 1 || ord > 4 {
 		return match{}, false
 	}
@@ -472,3 +479,44 @@ func (p *parser) yearEnd(i int) (match, bool) {
 // afterYearEnd are the words that may follow a noun "year-end".
 var afterYearEnd = []string{"and", "or", "as", "when", "but", "if", "at", "in", "for", "to", "with",
 	"because", "while", "after", "before", "than", "so", "unless", "amid"}
+
+// comparablePeriod matches "the corresponding period last year", "the
+// same quarter a year ago", "the comparable period of the previous year":
+// the period an earnings story reports on, a year back (the quarter under
+// report, or the year after a longer period such as "the nine months").
+func (p *parser) comparablePeriod(i int) (match, bool) {
+	if !p.is(i, "the") || !p.isOneOf(i+1, []string{"same", "corresponding", "comparable", "equivalent"}) {
+		return match{}, false
+	}
+	j := i + 2
+	if !p.is(j, "quarter") && !p.is(j, "period") {
+		return match{}, false
+	}
+	k := j + 1
+	switch {
+	case p.is(k, "last") && p.is(k+1, "year"), p.is(k, "of") && p.is(k+1, "last") && p.is(k+2, "year"):
+		k += 2
+		if p.is(k-2, "of") {
+			k++
+		}
+	case p.is(k, "a") && p.is(k+1, "year") && (p.is(k+2, "ago") || p.is(k+2, "earlier")):
+		k += 3
+	case (p.is(k, "of") || p.is(k, "in")) && p.is(k+1, "the") && (p.is(k+2, "previous") || p.is(k+2, "prior")) && p.is(k+3, "year"):
+		k += 4
+	default:
+		return match{}, false
+	}
+	if !p.hasDCT {
+		return dateM(i, k, pastRef)
+	}
+	if y, ok := p.spanYearBack(i); ok {
+		return dateM(i, k, y)
+	}
+	q, ok := p.reportedQuarter(i)
+	if !ok {
+		q = p.reportQuarter()
+	}
+	m, ok := dateM(i, k, p.yearBackOf(q))
+	m.derived = true
+	return m, ok
+}

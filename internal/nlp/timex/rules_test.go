@@ -41,6 +41,14 @@ func TestNormalisationRules(t *testing.T) {
 		{"the quarter ending at a calendar quarter's end", "For the quarter ending Dec. 31, sales will rise.", "2025-10-20",
 			[]want{{"the quarter", D, "2025-Q4", ""}, {"Dec. 31", D, "2025-12-31", ""}}},
 
+		{"last year's quarter", "Acme earned $4 million in the third quarter. Sales for last year's quarter were $3 million.", "2025-10-20",
+			[]want{{"the third quarter", D, "2025-Q3", ""}, {"last year's quarter", D, "2024-Q3", ""}}},
+		{"the corresponding period last year", "Acme earned $4 million in the third quarter, against $2 million in the corresponding period last year.", "2025-10-20",
+			[]want{{"the third quarter", D, "2025-Q3", ""}, {"the corresponding period last year", D, "2024-Q3", ""}}},
+		{"the same period after nine months", "For the first nine months, Acme earned $9 million, against $7 million in the same period a year earlier.", "2025-10-20",
+			[]want{{"the first nine months", R, "P9M", ""}, {"the same period a year earlier", D, "2024", ""}}},
+		{"a period of grace is no time", "The period of grace ended, and that period was hard.", "2025-10-20", nil},
+
 		{"the latest period", "Acme lost $3 million in the second quarter. Sales in the latest period fell 4%.", wednesday,
 			[]want{{"the second quarter", D, "2025-Q2", ""}, {"the latest period", D, "2025-Q2", ""}}},
 
