@@ -108,15 +108,27 @@ func (p *parser) relative(i int) (match, bool) {
 	if p.is(j, "the") {
 		the = true
 		j++
+		if p.isOneOf(j, []string{"comparable", "corresponding", "same"}) && p.is(j+1, "year") {
+			j++ // "the comparable year-ago quarter"
+		}
 	}
 	e := p.e(j)
 	if e == nil {
 		return match{}, false
 	}
 	if p.is(j, "year") && p.toks[j+1-1].e != nil && j+1 < len(p.toks) && p.toks[j+1].hyph && (p.is(j+1, "earlier") || p.is(j+1, "ago")) {
-		// "year-earlier", "the year-ago quarter"
+		// "year-earlier", "the year-ago quarter", "the year-ago third quarter"
 		end := j + 2
 		v := p.yearBack(i)
+		if o := p.e(end); the && o != nil && o.ord > 0 && o.ord <= 4 && p.e(end+1) != nil && p.e(end+1).unit == uQuarter && !p.e(end+1).plural && p.hasDCT {
+			q, ok := p.reportedQuarter(i)
+			if !ok {
+				q = p.reportQuarter()
+			}
+			m, ok := dateM(i, end+2, p.yearBackOf(q)[:4]+"-Q"+strconv.Itoa(o.ord))
+			m.derived = true
+			return m, ok
+		}
 		if u := p.e(end); the && (u != nil && u.unit == uQuarter || p.is(end, "period")) {
 			end++
 			if len(v) == 4 && p.hasDCT {
