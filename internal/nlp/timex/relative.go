@@ -120,6 +120,10 @@ func (p *parser) relative(i int) (match, bool) {
 		// "year-earlier", "the year-ago quarter", "the year-ago third quarter"
 		end := j + 2
 		v := p.yearBack(i)
+		if d, ok := p.durationPhrase(end); the && ok && d.start == end && d.typ == doc.Duration {
+			// "the year-earlier nine months": a reporting period, a DURATION.
+			return match{start: i, end: d.end, typ: doc.Duration, value: d.value}, true
+		}
 		if o := p.e(end); the && o != nil && o.ord > 0 && o.ord <= 4 && p.e(end+1) != nil && p.e(end+1).unit == uQuarter && !p.e(end+1).plural && p.hasDCT {
 			q, ok := p.reportedQuarter(i)
 			if !ok {
@@ -150,6 +154,10 @@ func (p *parser) relative(i int) (match, bool) {
 	case p.is(j, "latest") || p.is(j, "most") && p.is(j+1, "recent"):
 		if p.is(j, "most") {
 			j++
+		}
+		if d, ok := p.durationPhrase(j + 1); the && ok && d.start == j+1 && d.typ == doc.Duration {
+			// "the latest nine months": a reporting period, a DURATION.
+			return match{start: i, end: d.end, typ: doc.Duration, value: d.value}, true
 		}
 		if u := p.e(j + 1); u != nil && u.unit == uQuarter && !u.plural {
 			return dateM(i, j+2, p.reportQuarter())

@@ -49,6 +49,8 @@ func TestNormalisationRules(t *testing.T) {
 			[]want{{"the first nine months", R, "P9M", ""}, {"the same period a year earlier", D, "2024", ""}}},
 		{"the year-earlier third quarter", "Net rose in the third quarter. In the year-earlier third quarter, it lost money, and in the comparable year-ago quarter it broke even.", "2025-10-20",
 			[]want{{"the third quarter", D, "2025-Q3", ""}, {"the year-earlier third quarter", D, "2024-Q3", ""}, {"the comparable year-ago quarter", D, "2024-Q3", ""}}},
+		{"reporting periods as durations", "Net for the year-earlier nine months included a gain; in the latest nine months it grew.", "2025-10-20",
+			[]want{{"the year-earlier nine months", R, "P9M", ""}, {"the latest nine months", R, "P9M", ""}}},
 		{"a period of grace is no time", "The period of grace ended, and that period was hard.", "2025-10-20", nil},
 
 		{"the latest period", "Acme lost $3 million in the second quarter. Sales in the latest period fell 4%.", wednesday,
