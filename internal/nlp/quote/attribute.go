@@ -600,12 +600,78 @@ func (a *analysis) inheritedSubject(c, lo int) span {
 		}
 	}
 	first := a.afterDateline(lo, c) // "MELBOURNE, Australia — Mira Kovac won …"
-	for first < c && (a.is(first, conjunctions) || a.isMark(first) || a.inPair[first] != a.inPair[c] || a.punct(first, ",")) {
-		first++
+	for hop := 0; hop < 4; hop++ {
+		// "On Monday, the ministry …", "After talks in Geneva, Roth …": an
+		// opening adverbial up to its comma is not the subject.
+		if k := a.openingAdverbial(first, c); k > first {
+			first = k
+			continue
+		}
+		k := first
+		for k < c && (a.is(k, conjunctions) || a.isMark(k) || a.inPair[k] != a.inPair[c] || a.punct(k, ",")) {
+			k++
+		}
+		if k == first {
+			break
+		}
+		first = k
 	}
-	if np, ok := a.npAfter(first, c); ok && (a.hasCapital(np) || a.is(np[0], pronouns) ||
+	np, ok := a.npAfter(first, c)
+	if ok && np[1] == first+1 {
+		np[1] = a.nounsAfterOpener(first+1, c) // "Local farmers blocked …"
+	}
+	if ok && (a.hasCapital(np) || a.is(np[0], pronouns) || a.is(np[0], articles) && np[1]-np[0] > 1 ||
 		a.is(np[1]-1, speakerNouns) || plural(a.low(np[1]-1))) {
 		return np
 	}
 	return none
+}
+
+// nounsAfterOpener returns the end of the subject whose first word, a
+// capitalised adjective opening the sentence ("Local", "Angry"), ends just
+// before token k: one or two lower-case nominal words up to a plural or a
+// speaker noun before the verb ("Local farmers blocked", "Senior party
+// officials said"), or k when none follow.
+func (a *analysis) nounsAfterOpener(k, hi int) int {
+	for e := k; e < hi && e-k < 2; e++ {
+		lw := a.low(e)
+		if a.toks[e].Kind != doc.Word || a.capitalised(e) || functionWords[lw] || verbAux[lw] || pronouns[lw] ||
+			determiners[lw] || hasLySuffix(lw) || cueForms[lw].isCue() || a.verbAfterNoun(e) {
+			return k
+		}
+		if (plural(lw) || speakerNouns[lw] || roleNouns[lw]) && !a.isWord(e+1, "of") {
+			if n := e + 1; n < hi && (a.toks[n].Kind == doc.Word && !a.capitalised(n) || a.punct(n, ",")) {
+				return n
+			}
+		}
+	}
+	return k
+}
+
+// adverbialOpeners open an adverbial at the start of a sentence, before
+// its subject ("Despite the rain, thousands marched").
+var adverbialOpeners = map[string]bool{"despite": true, "amid": true, "following": true, "after": true,
+	"before": true, "during": true, "in": true, "on": true, "at": true, "with": true, "since": true,
+	"by": true, "for": true, "from": true, "under": true, "over": true, "earlier": true, "later": true,
+	"meanwhile": true, "however": true, "yesterday": true, "today": true, "last": true, "this": true,
+	"while": true, "when": true, "although": true, "though": true, "as": true, "once": true, "if": true,
+	"because": true, "unlike": true, "like": true, "without": true, "until": true, "within": true}
+
+// openingAdverbial returns the token after the comma closing an adverbial
+// that opens at k ("On Monday,", "After two days of talks in Geneva,"),
+// or k when none does before hi. Weekday and month names open one too
+// ("Monday,").
+func (a *analysis) openingAdverbial(k, hi int) int {
+	if !a.is(k, adverbialOpeners) && !(a.is(k, timeHeads) && a.capitalised(k) && a.punct(k+1, ",")) {
+		return k
+	}
+	for j := k + 1; j < hi && j-k < 25; j++ {
+		if a.punct(j, ",") && a.inPair[j] < 0 {
+			return j + 1
+		}
+		if a.toks[j].Kind == doc.Punct && !a.possessive(j) && !a.punct(j, "-") || a.isMark(j) {
+			return k
+		}
+	}
+	return k
 }

@@ -254,6 +254,7 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 			return v, false
 		}
 		if !(a.capitalised(p) || a.is(p, pronouns) || a.is(p, auxiliaries) || hasLySuffix(a.word(p)) || a.is(p, speakerNouns) ||
+			a.is(i, participles) && a.punct(p, ",") && (a.clauseAfter(i+1) || a.isWord(i+1, "of")) || // "…, warning that he would …": a participle
 			a.is(p, sourceNouns) && !bare || // "the poll shows"
 			a.isWord(p, "which") || a.isWord(p, "that") && !bare) && // "the fund, which supports …"
 			!(a.isWord(i+1, "that") && (!bare || plural(a.low(p)) || a.is(p, speakerNouns))) && // "the results show that …"
@@ -287,6 +288,9 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 		!a.isWord(i-1, "and") && !a.isWord(i-1, "while") && !a.isWord(i-1, "by") && !a.is(i-1, pronouns) &&
 		!speechNouns[a.low(i-1)] && !a.withSubject(i) && !stance {
 		return v, false // "footage showing Putin": a participle modifying a noun
+	}
+	if strings.HasPrefix(w, "call") && (a.isWord(i+1, "off") || a.isWord(i+1, "up") || a.isWord(i+1, "back")) {
+		return v, false // "called off the strike", "called up reservists": no report
 	}
 	if parts, ok := particleVerbs[w]; ok && (!hasParticle(parts, a.low(i+1)) ||
 		a.isWord(i+1, "it") && !a.isWord(i+2, "clear")) {
