@@ -17,6 +17,8 @@ func TestNormalisationRules(t *testing.T) {
 			[]want{{"the third quarter", D, "2025-Q3", ""}, {"A year earlier", D, "2024-Q3", ""}}},
 		{"a forecast quarter is no reference", "Acme earned $4 million in the second quarter. Analysts see losses through the third quarter of 2026. A year earlier, it lost $2 million.", wednesday,
 			[]want{{"the second quarter", D, "2025-Q2", ""}, {"the third quarter of 2026", D, "2026-Q3", ""}, {"A year earlier", D, "2024-Q2", ""}}},
+		{"the current quarter in a forecast is no reference", "Acme earned $4 million in the third quarter. Analysts expect losses to continue into the fourth quarter. In the year-ago period, Acme earned $3 million.", "2025-10-26",
+			[]want{{"the third quarter", D, "2025-Q3", ""}, {"the fourth quarter", D, "2025-Q4", ""}, {"the year-ago period", D, "2024-Q3", ""}}},
 		{"the quarter a year ago", "For the quarter a year ago, Acme earned $3 million.", "2025-10-20",
 			[]want{{"the quarter a year ago", D, "2024-Q3", ""}}},
 		{"year ago without a quarter", "Unemployment stands at 5%, up from 4% a year ago.", wednesday,

@@ -138,7 +138,9 @@ func Extract(text string, toks []doc.Token, sents []doc.Span, dct time.Time, has
 			}
 			if (m.typ == doc.Date || m.typ == doc.TimeOfDay) && !m.derived && m.value[0] != 'P' && m.value[0] != 'F' {
 				p.lastDate, p.lastDateTok, p.lastDateEnd = m.value, m.start, m.end
-				if len(m.value) == 7 && m.value[5] == 'Q' && p.reportable(m.value) {
+				if len(m.value) == 7 && m.value[5] == 'Q' && p.reportable(m.value) && (m.value != p.unitValue(uQuarter, 0) || p.tense(m.start) != future) {
+					// The DCT's own quarter in a forecast ("expects a loss in
+					// the fourth quarter") is not the one reported on.
 					p.lastQuarter, p.lastQuarterTok = m.value, m.start
 				}
 			}
