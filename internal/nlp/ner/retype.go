@@ -770,3 +770,56 @@ func (t *Tagger) orgBeforeRole(text string, toks []doc.Token, names []Name) []Na
 	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
 	return names
 }
+
+// firmFirstWords tags a firm's distinctive first word where the story uses
+// it alone after the full name ("Lockheed Martin" … "Lockheed ultimately
+// won"), and the tagger left it out. The word must be no common word,
+// given name, title, place, nationality or organisation word, so that
+// "General Motors", "Morgan Stanley" and "Air Canada" give nothing; a
+// capitalised word right after it makes a longer name, left alone. names
+// must be sorted by start; the result is.
+func (t *Tagger) firmFirstWords(text string, toks []doc.Token, names []Name) []Name {
+	var firms map[string]bool
+	ti := 0
+	const notFirm = gazetteer.Country | gazetteer.Capital | gazetteer.City | gazetteer.Place | gazetteer.Region |
+		gazetteer.Demonym | gazetteer.FirstName | gazetteer.Title | gazetteer.OrgWord
+	for _, n := range names {
+		i, j := nameTokens(toks, n, ti)
+		ti = i
+		if n.Type != "ORG" || j-i < 2 || !capWord(text, toks[i]) {
+			continue
+		}
+		w := text[toks[i].Start:toks[i].End]
+		if len(w) < 3 || t.gaz.IsCommon(w) || t.isTitleWord(text, toks[i]) || t.isOrgTail(w) || upperWord(w) {
+			continue
+		}
+		if e, ok := t.gaz.LookupToken(w); ok && e.Class&notFirm != 0 {
+			continue
+		}
+		if firms == nil {
+			firms = map[string]bool{}
+		}
+		firms[w] = true
+	}
+	if firms == nil {
+		return names
+	}
+	var extra []Name
+	next := 0
+	for c, tok := range toks {
+		for next < len(names) && names[next].End <= tok.Start {
+			next++
+		}
+		if next < len(names) && names[next].Start < tok.End || !firms[text[tok.Start:tok.End]] ||
+			c+1 < len(toks) && capWord(text, toks[c+1]) && text[tok.End:toks[c+1].Start] == " " {
+			continue
+		}
+		extra = append(extra, Name{Start: tok.Start, End: tok.End, Type: "ORG"})
+	}
+	if len(extra) == 0 {
+		return names
+	}
+	names = append(names, extra...)
+	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
+	return names
+}

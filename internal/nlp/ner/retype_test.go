@@ -43,6 +43,9 @@ func TestRetypeRules(t *testing.T) {
 	roles := func(text string, names []Name) []Name {
 		return tg.orgBeforeRole(text, token.Tokenize(text, nil), names)
 	}
+	firstWords := func(text string, names []Name) []Name {
+		return tg.firmFirstWords(text, token.Tokenize(text, nil), names)
+	}
 	tails := func(text string, names []Name) []Name { return tg.orgTailNames(text, token.Tokenize(text, nil), names) }
 	ofs := func(text string, names []Name) []Name { return tg.ofNames(text, token.Tokenize(text, nil), names) }
 	tests := []struct {
@@ -324,6 +327,13 @@ func TestRetypeRules(t *testing.T) {
 			text:   "Berlin correspondent Ann Berg, French economist Jo Lind, Former aide Tim Roe and President Kim Dae met.",
 			tagged: []string{"GPE Berlin", "PERSON Ann Berg", "NORP French", "PERSON Jo Lind", "PERSON Tim Roe", "PERSON Kim Dae"},
 			want:   []string{"GPE Berlin", "PERSON Ann Berg", "NORP French", "PERSON Jo Lind", "PERSON Tim Roe", "PERSON Kim Dae"},
+		},
+		{
+			name:   "a firm's distinctive first word alone",
+			rule:   firstWords,
+			text:   "Brenvik Tarrow beat Halden. Brenvik won, and Brenvik Group and General Motors rose; General said so.",
+			tagged: []string{"ORG Brenvik Tarrow", "ORG Halden", "ORG Brenvik Group", "ORG General Motors"},
+			want:   []string{"ORG Brenvik Tarrow", "ORG Halden", "ORG Brenvik", "ORG Brenvik Group", "ORG General Motors"},
 		},
 		{
 			name:   "month and day names are no entities",
