@@ -74,9 +74,22 @@ func (p *parser) fuzzy(i int) (match, bool) {
 		}
 	case p.is(i, "a") && p.is(i+1, "later") && p.is(i+2, "date"):
 		return dateM(i, i+3, futureRef)
+	case p.is(i, "one") && p.is(i+1, "day") && (p.isOneOf(i-1, someDayBefore) || p.sentenceStart(i) && p.is(i+2, ",")):
+		// "Islam will one day be ...", "he hopes he one day follows":
+		// some day, ahead unless the sentence is in the past.
+		v := futureRef
+		if p.tense(i) == past && !p.isOneOf(i-1, modals) && !p.is(i-1, "will") && !p.is(i-1, "would") {
+			v = pastRef
+		}
+		return dateM(i, i+2, v)
 	}
 	return match{}, false
 }
+
+// someDayBefore are the words after which "one day" means some day: modals
+// and subject pronouns ("will one day be", "he one day follows").
+var someDayBefore = []string{"will", "would", "could", "may", "might", "can", "shall", "should",
+	"must", "he", "she", "they", "we", "i", "you", "it"}
 
 // unitList returns the end of "days and weeks" starting at the unit at i.
 func (p *parser) unitList(i int) int {

@@ -118,6 +118,12 @@ func TestNormalisationRules(t *testing.T) {
 		// Fuzzy references.
 		{"the long term", "Rates will stay low over the long term.", wednesday,
 			[]want{{"the long term", D, "FUTURE_REF", ""}}},
+		{"one day as some day", "Islam will one day be the second largest faith, and he hopes he one day follows Glenn.", wednesday,
+			[]want{{"one day", D, "FUTURE_REF", ""}, {"one day", D, "FUTURE_REF", ""}}},
+		{"one day in a past tale", "One day, the king went hunting.", wednesday,
+			[]want{{"One day", D, "PAST_REF", ""}}},
+		{"one day as a duration", "The strike lasted one day.", wednesday,
+			[]want{{"one day", R, "P1D", ""}}},
 		{"long-term as an adjective", "Investors worry about the long-term value of the firm.", wednesday, nil},
 
 		// Durations.
