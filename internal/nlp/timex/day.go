@@ -4,7 +4,6 @@ package timex
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"dateline/internal/doc"
@@ -22,47 +21,31 @@ func (p *parser) weekdayPhrase(i int) (match, bool) {
 	}
 	// "Tuesday nights", and "Monday" of "Monday and Tuesday nights": a
 	// weekly part of the day, a SET.
-	if pod := pluralPod(p.lower(i + 1)); pod != "" {
+	if pod := p.pluralPod(i + 1); pod != "" {
 		return match{start: i, end: i + 2, typ: doc.Set, value: "XXXX-WXX-" + strconv.Itoa(int(e.weekday)) + "T" + pod}, true
 	}
 	if (p.is(i+1, "and") || p.is(i+1, "or")) && p.e(i+2) != nil && p.e(i+2).weekday != 0 {
-		if pod := pluralPod(p.lower(i + 3)); pod != "" {
+		if pod := p.pluralPod(i + 3); pod != "" {
 			return match{start: i, end: i + 1, typ: doc.Set, value: "XXXX-WXX-" + strconv.Itoa(int(e.weekday)) + "T" + pod}, true
 		}
 	}
 	return p.weekdayFrom(i, i, 0)
 }
 
-// pluralPod returns the part of the day of a plural word ("nights" NI),
-// given in lower case, or "".
-func pluralPod(w string) string {
-	switch w {
-	case "mornings":
+// pluralPod returns the part of the day of the plural word at i ("nights"
+// NI), or "".
+func (p *parser) pluralPod(i int) string {
+	switch {
+	case p.is(i, "mornings"):
 		return "MO"
-	case "afternoons":
+	case p.is(i, "afternoons"):
 		return "AF"
-	case "evenings":
+	case p.is(i, "evenings"):
 		return "EV"
-	case "nights":
+	case p.is(i, "nights"):
 		return "NI"
 	}
 	return ""
-}
-
-// lower returns tok i's text in ASCII lower case when it is a short word
-// (longer ones and other tokens give ""), without allocating for
-// lower-case text.
-func (p *parser) lower(i int) string {
-	s := p.str(i)
-	if len(s) > 12 {
-		return ""
-	}
-	for k := 0; k < len(s); k++ {
-		if 'A' <= s[k] && s[k] <= 'Z' {
-			return strings.ToLower(s)
-		}
-	}
-	return s
 }
 
 // weekdayFrom matches the weekday at w (the phrase starting at start) with an
