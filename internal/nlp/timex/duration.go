@@ -288,6 +288,11 @@ func (p *parser) overMeansMore(i int) bool {
 	if t == nil || t.kind != doc.Word || p.sentenceStart(i) {
 		return true
 	}
-	return p.isOneOf(i-1, []string{"in", "for", "of", "after", "within", "last", "lasts", "lasted",
-		"lasting", "take", "takes", "took", "taking", "spent", "spend", "spends", "spending", "than", "and", "or", "be", "is", "was", "been"})
+	return p.isOneOf(i-1, moreThanAfter)
 }
+
+// moreThanAfter are the words after which "over" before a duration means
+// "more than" (see overMeansMore).
+var moreThanAfter = []string{"in", "for", "of", "after", "within", "last", "lasts", "lasted", "lasting",
+	"take", "takes", "took", "taking", "spent", "spend", "spends", "spending", "than", "and", "or", "be",
+	"is", "was", "been"}

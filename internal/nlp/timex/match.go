@@ -260,7 +260,7 @@ func (p *parser) deadlineMet(i int) bool {
 	if e := p.e(k); e != nil && e.det {
 		k--
 	}
-	return p.isOneOf(k, []string{"by", "past", "before", "after", "missed", "met", "beat"})
+	return p.isOneOf(k, deadlineMetWords)
 }
 
 // grantsTime reports whether the preposition at k ("until", "by") closes a
@@ -372,9 +372,17 @@ func (p *parser) pastVerbBefore(i int) bool {
 	if e := p.e(k); e != nil && e.posMod != "" {
 		k-- // "in late March"
 	}
-	if !p.isOneOf(k, []string{"in", "on", "during"}) || k < 1 || p.copulaAt(k-2) {
+	if !p.isOneOf(k, governedMonthPreps) || k < 1 || p.copulaAt(k-2) {
 		return false
 	}
 	t := &p.toks[k-1]
 	return t.edVerb || t.e != nil && t.e.cue == cuePast
 }
+
+// deadlineMetWords before a deadline show it met, missed or passed (see
+// deadlineMet).
+var deadlineMetWords = []string{"by", "past", "before", "after", "missed", "met", "beat"}
+
+// governedMonthPreps join a verb to the month it governs ("fell in
+// November").
+var governedMonthPreps = []string{"in", "on", "during"}

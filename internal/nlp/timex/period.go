@@ -485,7 +485,7 @@ var afterYearEnd = []string{"and", "or", "as", "when", "but", "if", "at", "in", 
 // the period an earnings story reports on, a year back (the quarter under
 // report, or the year after a longer period such as "the nine months").
 func (p *parser) comparablePeriod(i int) (match, bool) {
-	if !p.is(i, "the") || !p.isOneOf(i+1, []string{"same", "corresponding", "comparable", "equivalent"}) {
+	if !p.is(i, "the") || !p.isOneOf(i+1, comparableWords) {
 		return match{}, false
 	}
 	j := i + 2
@@ -520,3 +520,7 @@ func (p *parser) comparablePeriod(i int) (match, bool) {
 	m.derived = true
 	return m, ok
 }
+
+// comparableWords introduce the period of a year before ("the
+// corresponding period last year", "the comparable year-ago quarter").
+var comparableWords = []string{"same", "corresponding", "comparable", "equivalent"}

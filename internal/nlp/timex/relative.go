@@ -121,7 +121,7 @@ func (p *parser) relative(i int) (match, bool) {
 	if p.is(j, "the") {
 		the = true
 		j++
-		if p.isOneOf(j, []string{"comparable", "corresponding", "same"}) && p.is(j+1, "year") {
+		if p.isOneOf(j, comparableWords) && p.is(j+1, "year") {
 			j++ // "the comparable year-ago quarter"
 		}
 	}
@@ -338,7 +338,7 @@ func (p *parser) thatUnit(i int) (match, bool) {
 	if pe := p.e(i - 1); pe != nil && (pe.cue != noCue || pe.reporting || pe.sched) {
 		return match{}, false
 	}
-	if p.isOneOf(i+2, []string{"after", "by", "on", "over", "to"}) && p.is(i+3, u.word) {
+	if p.isOneOf(i+2, repeatLinks) && p.is(i+3, u.word) {
 		return match{}, false // "that year after year ...": a complementiser
 	}
 	if t := p.tokAt(i - 1); t != nil && t.edVerb || p.prevIs(i, "so", "such", "now", "is", "was", "are", "were", "be") {
@@ -585,3 +585,7 @@ func (p *parser) newYear(i int) (match, bool) {
 	}
 	return dateM(i, i+3, pad(y, 4))
 }
+
+// repeatLinks join a unit to itself in "year after year", "month by
+// month", "day to day".
+var repeatLinks = []string{"after", "by", "on", "over", "to"}

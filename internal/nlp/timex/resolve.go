@@ -363,7 +363,7 @@ func (p *parser) expectedAt(j int) bool {
 	if !p.is(j, "expected") && !p.is(j, "forecast") || p.is(j-1, "was") || p.is(j-1, "were") || p.is(j-1, "had") {
 		return false
 	}
-	return p.isOneOf(j+1, []string{"by", "on", "in", "at", "within", "before", "around", "early", "late", "later", "next", "this", "tomorrow", "tonight"})
+	return p.isOneOf(j+1, expectedAdjuncts)
 }
 
 // planVerb reports whether "plan" or "plans" at j is the verb of a plan
@@ -383,7 +383,7 @@ func (p *parser) planVerb(j int) bool {
 	if e := n.e; e != nil && (e.det || e.weekday != 0 || e.month != 0 || e.rel != noRel) {
 		return true
 	}
-	return p.isOneOf(j+1, []string{"his", "her", "its", "their", "our", "new", "more", "further"})
+	return p.isOneOf(j+1, planObjects)
 }
 
 // nounAfter reports whether the word at j follows a determiner or a
@@ -648,3 +648,10 @@ func (p *parser) copulaAt(j int) bool {
 	}
 	return false
 }
+
+// expectedAdjuncts start the time adjunct of "expected" (see expectedAt).
+var expectedAdjuncts = []string{"by", "on", "in", "at", "within", "before", "around", "early", "late",
+	"later", "next", "this", "tomorrow", "tonight"}
+
+// planObjects start the object of the verb "plan" (see planVerb).
+var planObjects = []string{"his", "her", "its", "their", "our", "new", "more", "further"}
