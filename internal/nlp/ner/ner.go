@@ -174,6 +174,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.datelines(text, toks, names)
 	names = t.untaggedPeople(text, toks, names)
 	names = t.orgBeforeRole(text, toks, names)
+	names = t.cuedRuns(text, toks, names)
 	names = t.firmFirstWords(text, toks, names)
 	names = t.propagate(text, toks, names)
 	names = particlePeople(text, names)

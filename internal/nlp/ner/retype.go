@@ -823,3 +823,47 @@ func (t *Tagger) firmFirstWords(text string, toks []doc.Token, names []Name) []N
 	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
 	return names
 }
+
+// cuedRuns tags as an organisation an untagged run of up to three
+// capitalised words right after a lower-case noun that names a kind of
+// organisation: "electronics retailer [Best Buy]", "insurer [Old Mutual]".
+// extraName takes one word; a longer run is left to this rule, which
+// leaves out runs opened by a title or a given name ("company CEO Tim
+// Cook", "the band Mary Lou ...") and runs that continue further. names must
+// be sorted by start; the result is.
+func (t *Tagger) cuedRuns(text string, toks []doc.Token, names []Name) []Name {
+	var extra []Name
+	next := 0
+	for c := 1; c < len(toks); c++ {
+		if !orgCues[text[toks[c-1].Start:toks[c-1].End]] || !capWord(text, toks[c]) || text[toks[c-1].End:toks[c].Start] != " " {
+			continue
+		}
+		e := c
+		for e < len(toks) && e-c < 4 && capWord(text, toks[e]) && (e == c || text[toks[e-1].End:toks[e].Start] == " ") {
+			e++
+		}
+		if e-c < 2 || e-c > 3 {
+			continue // one word is extraName's; four or more is something else
+		}
+		for next < len(names) && names[next].End <= toks[c].Start {
+			next++
+		}
+		if next < len(names) && names[next].Start < toks[e-1].End {
+			continue
+		}
+		if t.isTitleWord(text, toks[c]) {
+			continue
+		}
+		if en, ok := t.gaz.LookupToken(text[toks[c].Start:toks[c].End]); ok && en.Class&(gazetteer.FirstName|gazetteer.Male|gazetteer.Female) != 0 {
+			continue
+		}
+		extra = append(extra, Name{Start: toks[c].Start, End: toks[e-1].End, Type: "ORG"})
+		c = e
+	}
+	if len(extra) == 0 {
+		return names
+	}
+	names = append(names, extra...)
+	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
+	return names
+}

@@ -46,6 +46,7 @@ func TestRetypeRules(t *testing.T) {
 	firstWords := func(text string, names []Name) []Name {
 		return tg.firmFirstWords(text, token.Tokenize(text, nil), names)
 	}
+	cued := func(text string, names []Name) []Name { return tg.cuedRuns(text, token.Tokenize(text, nil), names) }
 	tails := func(text string, names []Name) []Name { return tg.orgTailNames(text, token.Tokenize(text, nil), names) }
 	ofs := func(text string, names []Name) []Name { return tg.ofNames(text, token.Tokenize(text, nil), names) }
 	tests := []struct {
@@ -334,6 +335,20 @@ func TestRetypeRules(t *testing.T) {
 			text:   "Brenvik Tarrow beat Halden. Brenvik won, and Brenvik Group and General Motors rose; General said so.",
 			tagged: []string{"ORG Brenvik Tarrow", "ORG Halden", "ORG Brenvik Group", "ORG General Motors"},
 			want:   []string{"ORG Brenvik Tarrow", "ORG Halden", "ORG Brenvik", "ORG Brenvik Group", "ORG General Motors"},
+		},
+		{
+			name:   "a run after a noun naming a kind of organisation",
+			rule:   cued,
+			text:   "The electronics retailer Best Buy and the insurer Old Mutual Halden rose.",
+			tagged: nil,
+			want:   []string{"ORG Best Buy", "ORG Old Mutual Halden"},
+		},
+		{
+			name:   "titles, given names, tagged names and long runs after a cue stay",
+			rule:   cued,
+			text:   "The company CEO Tim Roe, the band Mary Lou, the firm Halden Shipping and the group Alpha Beta Gamma Delta met.",
+			tagged: []string{"PERSON Tim Roe", "ORG Halden Shipping"},
+			want:   []string{"PERSON Tim Roe", "ORG Halden Shipping"},
 		},
 		{
 			name:   "month and day names are no entities",
