@@ -220,10 +220,11 @@ func (p *parser) season(i int) (match, bool) {
 	if y, end, ok := p.spokenYear(k); ok && k > j+1 {
 		return dateM(i, end, pad(y, 4)+"-"+e.season) // "the winter of nineteen ninety-four"
 	}
-	if p.is(j, "fall") && j == i {
+	if p.is(j, "fall") && j == i && !p.prevIs(i, "early", "mid", "late") {
 		return match{}, false
 	}
-	if j == i && !p.prevIs(i, "in", "during", "since", "until", "by", "through", "over", "this", "last", "next") {
+	if j == i && !p.prevIs(i, "in", "during", "since", "until", "by", "through", "over", "this", "last", "next",
+		"early", "mid", "late") { // "in late spring", read with its position word
 		return match{}, false
 	}
 	if j > i && (p.is(j+1, "of") || p.is(j, "fall") && !p.prevIs(i, "in", "during", "since", "until", "by", "through", "over")) {

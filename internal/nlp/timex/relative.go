@@ -178,9 +178,11 @@ func (p *parser) relative(i int) (match, bool) {
 		if p.is(j+1, "period") {
 			// "the latest period" of an earnings report: the quarter it
 			// reports on.
-			if q, ok := p.reportedQuarter(i); ok {
-				return dateM(i, j+2, q)
+			q, ok := p.reportedQuarter(i)
+			if !ok {
+				q = p.reportQuarter() // no quarter named: the one a report now covers
 			}
+			return dateM(i, j+2, q)
 		}
 		return match{}, false
 	case e.rel == rLast && !p.is(j, "prior"):
