@@ -113,7 +113,7 @@ func (t *Tagger) extendNames(text string, toks []doc.Token, names []Name) []Name
 
 // modelCodes tags the model code of a product named in the document where
 // it stands alone: "Airbus A380" makes "A380" and "A380s" products
-// elsewhere, "Boeing 787" makes "787s" one. A code of digits alone is
+// elsewhere, "Boeing 787" and "787 Dreamliner" make "787s" one. A code of digits alone is
 // taken only in the plural: "787 jobs" is a count.
 func modelCodes(text string, toks []doc.Token, names []Name) []Name {
 	codes := map[string]bool{}
@@ -125,7 +125,7 @@ func modelCodes(text string, toks []doc.Token, names []Name) []Name {
 		}
 		for k := ti; k < len(toks) && toks[k].Start < n.End; k++ {
 			covered[k] = true
-			if w := text[toks[k].Start:toks[k].End]; n.Type == "PRODUCT" && k > ti && modelCode(w) {
+			if w := text[toks[k].Start:toks[k].End]; n.Type == "PRODUCT" && (k > ti || ti+1 < len(toks) && toks[ti+1].Start < n.End) && modelCode(w) {
 				codes[w] = true
 			}
 		}

@@ -47,6 +47,7 @@ func TestRetypeRules(t *testing.T) {
 		return tg.firmFirstWords(text, token.Tokenize(text, nil), names)
 	}
 	cued := func(text string, names []Name) []Name { return tg.cuedRuns(text, token.Tokenize(text, nil), names) }
+	codes := func(text string, names []Name) []Name { return modelCodes(text, token.Tokenize(text, nil), names) }
 	tails := func(text string, names []Name) []Name { return tg.orgTailNames(text, token.Tokenize(text, nil), names) }
 	ofs := func(text string, names []Name) []Name { return tg.ofNames(text, token.Tokenize(text, nil), names) }
 	tests := []struct {
@@ -349,6 +350,13 @@ func TestRetypeRules(t *testing.T) {
 			text:   "The company CEO Tim Roe, the band Mary Lou, the firm Halden Shipping and the group Alpha Beta Gamma Delta met.",
 			tagged: []string{"PERSON Tim Roe", "ORG Halden Shipping"},
 			want:   []string{"PERSON Tim Roe", "ORG Halden Shipping"},
+		},
+		{
+			name:   "a code that opens a product's name, in the plural",
+			rule:   codes,
+			text:   "The 797 Skyrider flew. Orders for 40 797s came, and 797 jobs went.",
+			tagged: []string{"PRODUCT 797 Skyrider"},
+			want:   []string{"PRODUCT 797 Skyrider", "PRODUCT 797s"},
 		},
 		{
 			name:   "month and day names are no entities",
