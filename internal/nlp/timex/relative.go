@@ -285,7 +285,9 @@ func (p *parser) relative(i int) (match, bool) {
 			switch u.unit {
 			case uSecond, uNight:
 				return match{}, false
-			case uMinute, uHour, uDay:
+			case uMinute, uHour, uDay, uCentury:
+				// "the past century" is the last hundred years, not the
+				// 1800s of an article written in 1989.
 				return match{start: i, end: k + 1, typ: doc.Duration, value: durValue(1, false, u.unit)}, true
 			}
 			return dateM(i, k+1, p.unitValue(u.unit, -1))

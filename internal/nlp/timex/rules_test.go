@@ -77,6 +77,8 @@ func TestNormalisationRules(t *testing.T) {
 			[]want{{"the last decade", D, "201", ""}}},
 		{"the past month", "Shares fell 8% in the past month.", wednesday,
 			[]want{{"the past month", D, "2025-07", ""}}},
+		{"the past century is a stretch", "It was one of the great events of the past century.", wednesday,
+			[]want{{"the past century", R, "P100Y", ""}}},
 		{"the past hour stays a duration", "Three quakes struck in the past hour.", wednesday,
 			[]want{{"the past hour", R, "PT1H", ""}}},
 		{"the last-minute is an adjective", "The last-minute talks failed, as did the past-year targets.", wednesday, nil},
