@@ -197,6 +197,9 @@ func (p *parser) bareUnitOK(j, k int) bool {
 			return true
 		}
 	}
+	if p.is(j-1, "for") && p.sentenceStart(j-1) {
+		return true // "For weeks the government has held rallies"
+	}
 	return p.is(k+1, "of") && p.sentenceStart(j) || p.is(k+1, "ago") || p.is(k+1, "later")
 }
 

@@ -137,6 +137,8 @@ func TestNormalisationRules(t *testing.T) {
 			[]want{{"over a week", R, "P1W", "MORE_THAN"}, {"over an hour", R, "PT1H", "MORE_THAN"}}},
 		{"over after in", "Shares closed at their highest in over a year.", wednesday,
 			[]want{{"over a year", R, "P1Y", "MORE_THAN"}}},
+		{"a bare unit opening a sentence after for", "For weeks the government has held rallies almost daily.", wednesday,
+			[]want{{"weeks", R, "PXW", ""}, {"daily", S, "P1D", ""}}},
 		{"long alone is no duration", "The day was long and the weeks longer.", wednesday, nil},
 
 		{"quoted title", `Baker said on ABC's "This Week" that talks would resume "Next Week" or this week.`, wednesday,
