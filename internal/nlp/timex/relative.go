@@ -65,6 +65,10 @@ func (p *parser) fuzzy(i int) (match, bool) {
 		// "the days and weeks to come", "the months ahead"
 		if u := p.e(j); j == i+1 && u != nil && u.unit != noUnit && u.plural {
 			end := p.unitList(j)
+			if p.is(i-1, "over") && end == j+1 && !p.is(end, "of") && !p.is(end, "to") && !p.is(end, "ahead") {
+				// "over the years": a stretch of unknown length up to now.
+				return match{start: i, end: end, typ: doc.Duration, value: durValue(0, true, u.unit)}, true
+			}
 			if p.is(end, "to") && p.is(end+1, "come") {
 				return dateM(i, end+2, futureRef)
 			}

@@ -139,6 +139,8 @@ func TestNormalisationRules(t *testing.T) {
 			[]want{{"over a year", R, "P1Y", "MORE_THAN"}}},
 		{"a bare unit opening a sentence after for", "For weeks the government has held rallies almost daily.", wednesday,
 			[]want{{"weeks", R, "PXW", ""}, {"daily", S, "P1D", ""}}},
+		{"over the years", "Over the years, prices rose, but over the months ahead they will fall.", wednesday,
+			[]want{{"the years", R, "PXY", ""}, {"the months ahead", D, "FUTURE_REF", ""}}},
 		{"long alone is no duration", "The day was long and the weeks longer.", wednesday, nil},
 
 		{"quoted title", `Baker said on ABC's "This Week" that talks would resume "Next Week" or this week.`, wednesday,
