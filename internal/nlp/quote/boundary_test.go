@@ -212,7 +212,7 @@ func TestFramingAdverbs(t *testing.T) {
 			text: "Asked about the budget, the treasurer said only: “We will publish it in May.”",
 			want: []want{
 				{"We will publish it in May.", "direct", "said", "the treasurer"},
-				{"the budget", "indirect", "Asked", ""},
+				{"the budget", "indirect", "Asked about", ""},
 			},
 		},
 		{

@@ -1,6 +1,10 @@
 package quote
 
-import "testing"
+import (
+	"testing"
+
+	"dateline/internal/doc"
+)
 
 // TestParticipleSpeaker: a participle of saying after the main clause
 // (", warning that …", ", adding that …") reports with the main clause's
@@ -129,5 +133,122 @@ func TestCoordinatedSpeaker(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
+	}
+}
+
+// TestShowsQuality: "show" reports a finding of a poll, a study or a
+// record, or a clause; a person showing a quality reports nothing.
+func TestShowsQuality(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{name: "an absence after a description", text: "The accused showed no remorse as the sentence was read."},
+		{name: "a degree after a name", text: "Okafor showed little sign of nerves in the final round."},
+		{name: "a quality after a pronoun", text: "She showed remarkable patience with the committee."},
+		{name: "showed up", text: "The new coach showed up late to the press conference."},
+		{
+			name: "figures show a change",
+			text: "The latest figures show a sharp rise in youth unemployment.",
+			want: []want{{"a sharp rise in youth unemployment", "indirect", "show", "The latest figures"}},
+		},
+		{
+			name: "a poll shows a name ahead",
+			text: "A Leger poll showed Dumont ahead by six points.",
+			want: []want{{"Dumont ahead by six points", "indirect", "showed", "A Leger poll"}},
+		},
+		{
+			name: "records show a clause",
+			text: "Court records show he paid the fine in 2019.",
+			want: []want{{"he paid the fine in 2019", "indirect", "show", "Court records"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
+	}
+}
+
+// TestNounClaimSubject: a that-clause after a noun of speech in the
+// sentence's subject ends before the main verb, and with no one making the
+// claim in the sentence it is no quote; a possessor keeps it.
+func TestNounClaimSubject(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{name: "a statement nobody makes", text: "The statement that the mine would close angered workers."},
+		{name: "a passive main verb", text: "The suggestion that the mayor had lied was rejected by the council."},
+		{
+			name: "a possessor makes the claim",
+			text: "His claim that the council would cut bus routes alarmed commuters.",
+			want: []want{{"the council would cut bus routes", "indirect", "claim", "His"}},
+		},
+		{
+			name: "a subordinate clause stays in the claim",
+			text: "Her warning that the plant would close unless workers accepted cuts was denied.",
+			want: []want{{"the plant would close unless workers accepted cuts", "indirect", "warning", "Her"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
+	}
+}
+
+// TestAskedFraming: "Asked whether …, X said …" gives the question (no
+// speaker: the asker is not named) and X's answer; "said nothing" is no
+// answer.
+func TestAskedFraming(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "a time between asked and the question",
+			text: "Asked on Tuesday whether fares would fall, the transport minister said they would.",
+			want: []want{
+				{"whether fares would fall", "indirect", "Asked", ""},
+				{"they would", "indirect", "said", "the transport minister"},
+			},
+		},
+		{
+			name: "asked about",
+			text: "Asked about the fine, Mayor Tom Hale said the city would appeal.",
+			want: []want{
+				{"the fine", "indirect", "Asked about", ""},
+				{"the city would appeal", "indirect", "said", "Mayor Tom Hale"},
+			},
+		},
+		{
+			name: "said nothing",
+			text: "Asked whether she would resign, Alvarez said nothing.",
+			want: []want{{"whether she would resign", "indirect", "Asked", ""}},
+		},
+		{name: "said nothing about", text: "Hale said nothing about the fine on Tuesday."},
+		{
+			name: "said little would change",
+			text: "Hale said little would change.",
+			want: []want{{"little would change", "indirect", "said", "Hale"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
+	}
+}
+
+// TestAskedAddressee: the question of "Asked …, X said" was put to X.
+func TestAskedAddressee(t *testing.T) {
+	text := "Asked whether the bridge would reopen, Mayor Tom Hale said it would."
+	ents := []doc.Entity{{ID: "e1", Type: doc.Person, Name: "Tom Hale",
+		Mentions: []doc.Mention{mention(t, text, "Tom Hale", 0)}}}
+	d := analyse(t, text, ents)
+	q := find(d, "whether the bridge would reopen")
+	if q == nil {
+		t.Fatalf("no question quote:%s", dump(d))
+	}
+	if q.Addressee != "e1" || q.Speaker != "" {
+		t.Errorf("question: addressee %q speaker %q, want e1 and none", q.Addressee, q.Speaker)
 	}
 }

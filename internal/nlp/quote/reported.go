@@ -205,7 +205,18 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		if a.is(start, leadingPrepositions) && !(a.isWord(start, "at") && (a.isWord(start+1, "least") || a.isWord(start+1, "most"))) {
 			return f, false // "said at a briefing Monday before …": no clause follows
 		}
+		if (a.isWord(start, "nothing") || a.isWord(start, "little")) &&
+			(a.punct(start+1, ".,;:!?") || a.is(start+1, leadingPrepositions) || a.isWord(start+1, "about") ||
+				a.isWord(start+1, "else") || a.isWord(start+1, "more")) {
+			return f, false // "Ortiz said nothing about the fine": no words reported
+		}
 		end := a.contentEnd(start, hi)
+		if showForms[a.low(c)] && a.showsQuality(spk, start, hi) {
+			// "The defendant showed no emotion", "Kovac showed signs of
+			// fatigue": a person showing something reports nothing; a
+			// poll, a study or a record showing something reports a finding.
+			return f, false
+		}
 		if stanceVerbs[a.low(c)] && !a.saysSomething(start, end, hi) {
 			// "rejected the ultimatum", "declined to comment": a stance
 			// or a refusal, not something said.
@@ -432,6 +443,12 @@ func (a *analysis) nominalAt(c, lo, hi int) (found, bool) {
 			}
 		}
 	}
+	if !f.spk.ok() && subject {
+		// "The statement that the mine would close angered workers": the
+		// sentence is about a claim nobody in it makes, which is not a
+		// quote of anyone's.
+		return f, false
+	}
 	s, e, ok := a.trimTokens(start, end)
 	if !ok {
 		return f, false
@@ -467,8 +484,10 @@ func (a *analysis) mainVerb(s, e int) int {
 	for k := s + 1; k < e; k++ {
 		switch {
 		case a.punct(k, ",;") || a.is(k, conjunctions) || a.is(k, subjectPronouns) || a.isWord(k, "that") ||
-			a.isWord(k, "who") || a.isWord(k, "which"):
+			a.isWord(k, "who") || a.isWord(k, "which") || a.is(k, openers):
 			first, verb = -1, -1
+		case first >= 0 && k > first+1 && past(k) && !a.isWord(k-1, "be") && !a.isWord(k-1, "been"):
+			return k // "that the mine would close angered workers"
 		case first < 0 && verb >= 0 && (past(k) || aux(k) && !aux(k-1)):
 			return k // "that wages rise dominated the talks", "that the port closed the road was wrong"
 		case first < 0 && verb < 0 && (past(k) || k > s+1 && bare(k)):
@@ -1324,6 +1343,12 @@ func (a *analysis) inSource(c, hi int) (found, bool) {
 func (a *analysis) askedAbout(c, hi int) (found, bool) {
 	f := found{pair: -1, outer: -1, cue: span{c, c + 1}, spk: none, addr: none}
 	k := c + 1
+	for n := 0; n < 2 && (a.timeWord(k) || a.isWord(k, "on") && a.timeWord(k+1)); n++ {
+		k++ // "Asked on Tuesday whether …", "Asked later about …"
+		if a.timeWord(k) {
+			k++
+		}
+	}
 	if a.isWord(k, "by") {
 		np, next := a.object(k+1, hi) // "by reporters", "by Matt Lauer"
 		if !np.ok() {
@@ -1338,6 +1363,7 @@ func (a *analysis) askedAbout(c, hi int) (found, bool) {
 	}
 	if a.isWord(k, "about") {
 		k++
+		f.cue = span{c, k} // "Asked about": the cue as PolNeAR gives it
 	}
 	end := k
 	for end < hi && end-k < maxReach && !a.punct(end, ",;") {
@@ -1356,6 +1382,11 @@ func (a *analysis) askedAbout(c, hi int) (found, bool) {
 		return f, false
 	}
 	f.start, f.end, f.kind = s, e, a.contentKind(k, end)
+	// The question was put to the subject of the main clause ("Asked
+	// whether …, Ortiz said …"), its addressee.
+	if np, ok := a.npAfter(end+1, hi); ok && !a.is(np[0], pronouns) {
+		f.addr = np
+	}
 	return f, true
 }
 
@@ -1378,3 +1409,63 @@ func (a *analysis) asComplement(s, hi int) bool {
 	}
 	return false
 }
+
+// showForms are the forms of "show", which reports a finding ("polls show
+// Clinton ahead") only when its subject is a record of one or a clause
+// follows.
+var showForms = map[string]bool{"show": true, "shows": true, "showed": true, "shown": true, "showing": true}
+
+// findingNouns head a subject whose "show" reports a finding: a poll, a
+// study, figures, records, footage.
+var findingNouns = map[string]bool{}
+
+const findingNounList = `poll polls survey surveys study studies data figures figure numbers records
+	record documents document results result statistics footage video videos images image photos
+	photographs tests test report reports analysis analyses research evidence map maps chart charts
+	filings filing emails email transcripts transcript estimates projections forecasts forecast
+	audit audits review memo memos letter letters papers minutes accounts logs scans samples
+	exit count counts tally returns trends census models model`
+
+func init() {
+	for _, w := range strings.Fields(findingNounList) {
+		findingNouns[w] = true
+	}
+}
+
+// showsQuality reports whether "show" with subject sp and object starting
+// at s displays a quality rather than reporting a finding: no clause
+// follows, and the subject is a person ("he", "the defendant", "the
+// coach") or the object an absence or a degree ("no emotion", "little
+// sign of fatigue", "signs of strain") without a record for a subject
+// ("polls show little change" reports).
+func (a *analysis) showsQuality(sp span, s, hi int) bool {
+	if a.isWord(s, "that") || a.is(s, subjectPronouns) && !a.isWord(s, "it") || a.finiteClause(s, hi) {
+		return false
+	}
+	if sp.ok() {
+		head := a.low(sp[1] - 1)
+		if findingNouns[head] {
+			return false
+		}
+		if roleNouns[head] || personNouns[head] || sp[1]-sp[0] == 1 && personalPronouns[head] {
+			return true
+		}
+	}
+	return qualityOpeners[a.low(s)]
+}
+
+// personNouns name people who show qualities, not findings.
+var personNouns = map[string]bool{"defendant": true, "defendants": true, "suspect": true, "player": true,
+	"players": true, "candidate": true, "candidates": true, "champion": true, "coach": true, "victim": true,
+	"man": true, "woman": true, "boy": true, "girl": true, "team": true, "crowd": true, "fans": true,
+	"driver": true, "rider": true, "actor": true, "singer": true, "witness": true, "accused": true}
+
+// personalPronouns stand for a person as the subject of "show".
+var personalPronouns = map[string]bool{"he": true, "she": true, "i": true, "we": true, "you": true,
+	"who": true}
+
+// qualityOpeners open what a subject shows of itself ("no emotion",
+// "little interest", "signs of strain", "restraint").
+var qualityOpeners = map[string]bool{"no": true, "little": true, "any": true, "sign": true, "signs": true,
+	"restraint": true, "remorse": true, "emotion": true, "courage": true, "resilience": true, "interest": true,
+	"up": true, "off": true, "strength": true, "weakness": true, "patience": true, "leadership": true}
