@@ -343,6 +343,8 @@ func TestRefineTypes(t *testing.T) {
 		{"John Major", "PERSON", []string{"PERSON John Major"}},
 		{"Mark Judge", "PERSON", []string{"PERSON Mark Judge"}},
 		{"John Constable", "PERSON", []string{"PERSON John Constable"}},
+		{"Petrovia CEO Ann Lee", "PERSON", []string{"ORG Petrovia", "PERSON Ann Lee"}},
+		{"Morgan Tarrow CEO Ann Lee", "PERSON", []string{"ORG Morgan Tarrow", "PERSON Ann Lee"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.span, func(t *testing.T) {

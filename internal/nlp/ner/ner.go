@@ -168,6 +168,7 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.coordinated(text, toks, names, heads)
 	names = cueTypes(text, toks, names)
 	names = t.clubCues(text, toks, names)
+	names = t.corporateCues(text, toks, names)
 	names = t.orgAppositions(text, toks, names)
 	names = t.clubShortForms(text, toks, names)
 	names = t.acronymPairs(text, toks, names)
@@ -767,13 +768,20 @@ func (t *Tagger) refine(text string, toks []doc.Token, i, j int, typ string, nam
 			names = append(names, Name{Start: toks[i].Start, End: toks[i+n-1].End, Type: "GPE"})
 			i += n
 		}
-		// "[Petrobras] CEO Magda Chambriard": a company the gazetteer
-		// does not know, before a corporate title, is a name of its own.
-		if j-i >= 4 && capitalised(text, toks[i]) && !t.isFirstName(text, toks[i]) {
-			if n, e := t.gaz.MatchTitle(text, toks, i+1); n > 0 && e.Class&gazetteer.Title != 0 && i+1+n < j-1 &&
-				corporateTitles[strings.ToLower(text[toks[i+1].Start:toks[i+n].End])] && capitalised(text, toks[i+1+n]) {
-				names = append(names, Name{Start: toks[i].Start, End: toks[i].End, Type: "ORG"})
-				i += 1 + n
+		// "[Petrobras] CEO Magda Chambriard", "[Northrop Grumman] CEO Ron
+		// Sugar": a company the gazetteer does not know, before a
+		// corporate title, is a name of its own. One word must be no
+		// given name; two are a company whatever their first word, since
+		// a title and a person's name follow.
+		for m := 1; m <= 2 && i+m+2 < j; m++ {
+			if !capitalised(text, toks[i+m-1]) || m == 1 && t.isFirstName(text, toks[i]) {
+				continue
+			}
+			if n, e := t.gaz.MatchTitle(text, toks, i+m); n > 0 && e.Class&gazetteer.Title != 0 && i+m+n < j-1 &&
+				corporateTitles[strings.ToLower(text[toks[i+m].Start:toks[i+m+n-1].End])] && capitalised(text, toks[i+m+n]) {
+				names = append(names, Name{Start: toks[i].Start, End: toks[i+m-1].End, Type: "ORG"})
+				i += m + n
+				break
 			}
 		}
 		if n := TitlePrefix(text, toks[i:j]); n > 0 {

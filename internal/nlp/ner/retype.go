@@ -867,3 +867,39 @@ func (t *Tagger) cuedRuns(text string, toks []doc.Token, names []Name) []Name {
 	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
 	return names
 }
+
+// corporateCues types a name as an organisation throughout the document
+// where it stands right before a corporate title and a person ("Northrop
+// Grumman CEO Ron Sugar"): the tagger reads the firm's other mentions, a
+// given name and a surname, as a person, and its first word alone
+// ("Northrop") as a given name. names must be sorted by start; the
+// result is.
+func (t *Tagger) corporateCues(text string, toks []doc.Token, names []Name) []Name {
+	var firms map[string]bool
+	ti := 0
+	for k, n := range names {
+		i, j := nameTokens(toks, n, ti)
+		ti = i
+		if n.Type != "ORG" || i >= j || j >= len(toks) || k+1 >= len(names) || names[k+1].Type != "PERSON" {
+			continue
+		}
+		m, e := t.gaz.MatchTitle(text, toks, j)
+		if m == 0 || e.Class&gazetteer.Title == 0 || j+m >= len(toks) || toks[j+m].Start != names[k+1].Start ||
+			!corporateTitles[strings.ToLower(text[toks[j].Start:toks[j+m-1].End])] {
+			continue
+		}
+		if firms == nil {
+			firms = map[string]bool{}
+		}
+		firms[text[n.Start:n.End]] = true
+		if j-i > 1 {
+			firms[text[toks[i].Start:toks[i].End]] = true // "Northrop" alone, read as a given name
+		}
+	}
+	for k, n := range names {
+		if n.Type == "PERSON" && firms[text[n.Start:n.End]] {
+			names[k].Type = "ORG"
+		}
+	}
+	return names
+}

@@ -48,6 +48,9 @@ func TestRetypeRules(t *testing.T) {
 	}
 	cued := func(text string, names []Name) []Name { return tg.cuedRuns(text, token.Tokenize(text, nil), names) }
 	codes := func(text string, names []Name) []Name { return modelCodes(text, token.Tokenize(text, nil), names) }
+	corporate := func(text string, names []Name) []Name {
+		return tg.corporateCues(text, token.Tokenize(text, nil), names)
+	}
 	tails := func(text string, names []Name) []Name { return tg.orgTailNames(text, token.Tokenize(text, nil), names) }
 	ofs := func(text string, names []Name) []Name { return tg.ofNames(text, token.Tokenize(text, nil), names) }
 	tests := []struct {
@@ -357,6 +360,20 @@ func TestRetypeRules(t *testing.T) {
 			text:   "The 797 Skyrider flew. Orders for 40 797s came, and 797 jobs went.",
 			tagged: []string{"PRODUCT 797 Skyrider"},
 			want:   []string{"PRODUCT 797 Skyrider", "PRODUCT 797s"},
+		},
+		{
+			name:   "a firm before a corporate title and a person, at every mention",
+			rule:   corporate,
+			text:   "Morgan Tarrow won. Morgan Tarrow CEO Ann Lee said Morgan would hire, and Morgan Tarrow agreed.",
+			tagged: []string{"PERSON Morgan Tarrow", "ORG Morgan Tarrow", "PERSON Ann Lee", "PERSON Morgan", "PERSON Morgan Tarrow"},
+			want:   []string{"ORG Morgan Tarrow", "ORG Morgan Tarrow", "PERSON Ann Lee", "ORG Morgan", "ORG Morgan Tarrow"},
+		},
+		{
+			name:   "an aide is no corporate title",
+			rule:   corporate,
+			text:   "Morgan Tarrow aide Ann Lee said so.",
+			tagged: []string{"ORG Morgan Tarrow", "PERSON Ann Lee"},
+			want:   []string{"ORG Morgan Tarrow", "PERSON Ann Lee"},
 		},
 		{
 			name:   "month and day names are no entities",
