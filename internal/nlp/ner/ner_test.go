@@ -376,6 +376,10 @@ func FuzzNER(f *testing.F) {
 		"Samsung unveils Galaxy S26\n\nthe S26, Audi A3, BMW X5 S26", "Atalanta coach Ivo Juric. Atalanta fans coach",
 		"No. 1 No. No. 2b in December", "Court of Justice of the European Union of the of the", "Leeds Magistrates' Court Research",
 		"Apple TV … Apple; 787 Dreamliner … Dreamliner", "Sao Paulo, Malmo", "TM Roh, head of Samsung's mobile business, at",
+		"Northrop Grumman CEO Ron Sugar said Northrop", "Bucknell University in Lewisburg at", "retailer Best Buy Co",
+		"Lockheed Martin … Lockheed", "Frontex, the EU border agency,", "Greenpeace campaigner Laura Meller said",
+		"Bayer Leverkusen … Leverkusen, Inter Milan … Inter", "Google's Pixel 10's", "John Major, the Count, LLC",
+		"Italian-American South Asia Intercord Japan", "787 Dreamliner 787s",
 	} {
 		f.Add(s)
 	}
