@@ -30,7 +30,8 @@ func capRun(text string, toks []doc.Token, i int) int {
 //     organisation word is part of the organisation's name: "American
 //     Physical Society", "Bulgarian Academy of Sciences"; before one that
 //     ends in an event's or a law's head word, of the event's or the
-//     law's: "British Open", "Russian Constitution".
+//     law's: "British Open", "Russian Constitution"; before a place's head
+//     word, of the place's: "Spanish Empire" (GPE), "Arabian Sea" (LOC).
 //
 // names must be sorted by start; the result is too.
 func (t *Tagger) extendNames(text string, toks []doc.Token, names []Name) []Name {
@@ -77,6 +78,15 @@ func (t *Tagger) extendNames(text string, toks []doc.Token, names []Name) []Name
 				end, n.Type = toks[r-1].End, "EVENT"
 				if lawHeads[head] {
 					n.Type = "LAW"
+				}
+				break
+			}
+			if placeHeads[head] && r == e+1 {
+				// "Spanish Empire", "Dutch Republic": a state; "Arabian
+				// Sea", "English Channel": a region.
+				end, n.Type = toks[r-1].End, "LOC"
+				if stateHeads[head] {
+					n.Type = "GPE"
 				}
 				break
 			}
@@ -260,3 +270,7 @@ func cueTypes(text string, toks []doc.Token, names []Name) []Name {
 var placeNouns = map[string]bool{"port": true, "city": true, "town": true, "village": true, "province": true,
 	"state": true, "county": true, "island": true, "region": true, "district": true, "municipality": true,
 	"capital": true, "suburb": true, "republic": true, "kingdom": true, "emirate": true}
+
+// stateHeads are the placeHeads that end a state's name rather than a
+// region's: "Spanish Empire", "Dutch Republic".
+var stateHeads = map[string]bool{"Empire": true, "Republic": true, "Kingdom": true}

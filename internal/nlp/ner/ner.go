@@ -1648,6 +1648,10 @@ func (t *Tagger) miscType(s string, toks []doc.Token, text string) string {
 		return "LAW"
 	case eventHeads[last] || first == "Battle" || first == "Siege" || first == "World" && len(toks) > 1:
 		return "EVENT"
+	case len(toks) > 1 && stateHeads[last]:
+		return "GPE" // "Spanish Empire"
+	case len(toks) > 1 && placeHeads[last]:
+		return "LOC" // "Caribbean Sea"
 	case len(toks) == 1 || strings.ContainsAny(s, "0123456789"):
 		return "PRODUCT"
 	}

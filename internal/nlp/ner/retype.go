@@ -672,15 +672,26 @@ var compassWords = map[string]bool{"North": true, "South": true, "East": true, "
 	"Southern": true, "Eastern": true, "Western": true, "Central": true, "Northeast": true, "Northwest": true,
 	"Southeast": true, "Southwest": true, "Sub-Saharan": true}
 
-// regionNames types as a region (LOC) a compass word before a region the
-// gazetteer knows ("South Asia", "Eastern Europe"), which the tagger and
-// the place-opener rule make a state; a state so named stays one ("South
-// Africa", "East Timor": the gazetteer knows them as countries).
+// regionHeads end the names of seas, gulfs and deserts and of nothing
+// else ("Discovery Channel" and "Gold Coast" are why Channel and Coast are
+// missing).
+var regionHeads = map[string]bool{"Sea": true, "Ocean": true, "Gulf": true, "Strait": true, "Straits": true,
+	"Peninsula": true, "Desert": true}
+
+// regionNames types as a region (LOC) a name closed by a sea's or a
+// desert's head word ("Caribbean Sea"), and a compass word before a region
+// the gazetteer knows ("South Asia", "Eastern Europe"), which the tagger
+// and the place-opener rule make a state; a state so named stays one
+// ("South Africa", "East Timor": the gazetteer knows them as countries).
 func (t *Tagger) regionNames(text string, toks []doc.Token, names []Name) []Name {
 	ti := 0
 	for k, n := range names {
 		i, j := nameTokens(toks, n, ti)
 		ti = i
+		if j-i >= 2 && regionHeads[text[toks[j-1].Start:toks[j-1].End]] && n.Type != "LOC" && n.Type != "EVENT" {
+			names[k].Type = "LOC" // "Caribbean Sea", read as an organisation or a work
+			continue
+		}
 		if j-i != 2 || n.Type != "GPE" && n.Type != "ORG" || !compassWords[text[toks[i].Start:toks[i].End]] {
 			continue
 		}

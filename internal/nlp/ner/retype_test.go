@@ -301,9 +301,9 @@ func TestRetypeRules(t *testing.T) {
 		{
 			name:   "a compass word and a continent make a region, not a state",
 			rule:   regions,
-			text:   "Rains hit South Asia and Eastern Europe, not South Africa or North Norland.",
-			tagged: []string{"GPE South Asia", "GPE Eastern Europe", "GPE South Africa", "GPE North Norland"},
-			want:   []string{"LOC South Asia", "LOC Eastern Europe", "GPE South Africa", "GPE North Norland"},
+			text:   "Rains hit South Asia and Eastern Europe, not South Africa or North Norland, and the Norland Sea.",
+			tagged: []string{"GPE South Asia", "GPE Eastern Europe", "GPE South Africa", "GPE North Norland", "ORG Norland Sea"},
+			want:   []string{"LOC South Asia", "LOC Eastern Europe", "GPE South Africa", "GPE North Norland", "LOC Norland Sea"},
 		},
 		{
 			name:   "a firm's national branch read as a person",
@@ -374,6 +374,13 @@ func TestRetypeRules(t *testing.T) {
 			text:   "Morgan Tarrow aide Ann Lee said so.",
 			tagged: []string{"ORG Morgan Tarrow", "PERSON Ann Lee"},
 			want:   []string{"ORG Morgan Tarrow", "PERSON Ann Lee"},
+		},
+		{
+			name:   "a nationality before a place's head word",
+			rule:   func(text string, names []Name) []Name { return tg.extendNames(text, token.Tokenize(text, nil), names) },
+			text:   "The Spanish Empire and the Dutch Republic met on the Arabian Sea.",
+			tagged: []string{"NORP Spanish", "NORP Dutch", "NORP Arabian"},
+			want:   []string{"GPE Spanish Empire", "GPE Dutch Republic", "LOC Arabian Sea"},
 		},
 		{
 			name:   "month and day names are no entities",
