@@ -648,8 +648,8 @@ func (a *analysis) tailOnly(s, hi int) bool {
 		if a.isWord(k, "at") && (a.isWord(k+1, "least") || a.isWord(k+1, "most")) {
 			return false // "reported at least six …": a quantity opens the clause
 		}
-		if k == s && a.infinitive(k) {
-			return false // "hopes to win the seat": a reported intention, not a place
+		if a.infinitive(k) && !pp {
+			return false // "hopes to win the seat", "expect Ortiz to win": a reported intention, not a place
 		}
 		if a.is(k, leadingPrepositions) || a.isWord(k, "to") || a.isWord(k, "for") || a.isWord(k, "of") {
 			pp = true

@@ -580,7 +580,7 @@ const participleCues = `saying adding telling noting arguing claiming warning in
 	admitting denying announcing asserting urging accusing predicting promising vowing
 	complaining recalling stating tweeting posting citing referring talking speaking discussing
 	criticizing attacking praising blaming defending demanding pledging reminding questioning
-	rejecting dismissing endorsing touting mocking slamming blasting thanking`
+	rejecting dismissing endorsing touting mocking slamming blasting thanking ruling concluding`
 
 // nounLike are cue forms that are as often nouns ("calls", "state",
 // "remarks"): they count as verbs only after a pronoun, name or auxiliary.

@@ -252,3 +252,49 @@ func TestAskedAddressee(t *testing.T) {
 		t.Errorf("question: addressee %q speaker %q, want e1 and none", q.Addressee, q.Speaker)
 	}
 }
+
+// TestMoreReaderShapes: shapes found by running invented articles: a
+// court's or an inquiry's participle (", ruling that …"), a contrast after
+// a parenthetical cue, and an expectation of someone ("expect X to …").
+func TestMoreReaderShapes(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "ruling that",
+			text: "The appeals court upheld the ban on Thursday, ruling that the city had acted within its powers.",
+			want: []want{{"the city had acted within its powers", "indirect", "ruling", "The appeals court"}},
+		},
+		{
+			name: "concluding that",
+			text: "The inquiry cleared the minister, concluding that she had followed the rules.",
+			want: []want{{"she had followed the rules", "indirect", "concluding", "The inquiry"}},
+		},
+		{
+			name: "but after a parenthetical cue",
+			text: "The operator does not expect blackouts, a spokeswoman said, but two gas plants are on standby.",
+			want: []want{{"The operator does not expect blackouts", "indirect", "said", "a spokeswoman"}},
+		},
+		{
+			name: "a parenthetical cue inside one clause",
+			text: "The talks, a spokeswoman said, were useful.",
+			want: []want{{"The talks, a spokeswoman said, were useful", "indirect", "said", "a spokeswoman"}},
+		},
+		{
+			name: "expect a plural to",
+			text: "Forecasters expect temperatures to stay above 40 degrees until Sunday.",
+			want: []want{{"temperatures to stay above 40 degrees until Sunday", "indirect", "expect", "Forecasters"}},
+		},
+		{
+			name: "expect a name to",
+			text: "Most analysts expect Dumont to win the runoff.",
+			want: []want{{"Dumont to win the runoff", "indirect", "expect", "Most analysts"}},
+		},
+		{name: "spoke to reporters", text: "Dumont spoke on Tuesday to reporters."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
+	}
+}

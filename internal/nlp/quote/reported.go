@@ -177,7 +177,7 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		}
 	}
 	start := a.contentStart(t, hi)
-	if v.class == belief && (a.isWord(start, "to") || a.is(start, determiners)) && isIntent(a.word(c)) {
+	if v.class == belief && (a.isWord(start, "to") || a.is(start, determiners) || a.objectInfinitive(start, hi)) && isIntent(a.word(c)) {
 		// "wants to …", "plans to …": an intention; "wants the …" likewise.
 	} else if v.class == belief && !a.isWord(start, "that") && !a.is(start, pronouns) && !a.finiteClause(start, hi) &&
 		!(asVerbs[a.low(c)] && a.asComplement(start, hi)) && !a.tailOnly(start, hi) {
@@ -273,9 +273,11 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 			if comma <= lo || !ok {
 				return f, false
 			}
-			if !a.is(k+1, subordinators) {
+			if !a.is(k+1, subordinators) && !(a.is(k+1, contrasts) && a.contentEnd(lo, hi) == k+1) {
 				return a.wholeSentence(f, lo, hi)
 			}
+			// "A, a spokeswoman said, but B": the clause after the cue's
+			// comma is not part of A's sentence; A is the content.
 		}
 	case a.punct(c-1, ",") || a.quoteChar(c-1) && a.punct(c-2, ","): // "…,” said Zarate"
 		np, ok := a.npAfter(c+1, hi)
@@ -783,8 +785,8 @@ func (a *analysis) trimTime(s, e int) int {
 		return e
 	}
 	for k := s; k < e; k++ {
-		if a.is(k, verbAux) || a.is(k, subjectPronouns) || a.isMark(k) {
-			return e
+		if a.is(k, verbAux) || a.is(k, subjectPronouns) || a.isMark(k) || a.infinitive(k) {
+			return e // a clause, or an infinitive ("expect prices to fall by Friday")
 		}
 	}
 	last := e - 1
@@ -898,6 +900,11 @@ func (a *analysis) thatAfterAdverbial(s, hi int) int {
 	}
 	return s
 }
+
+// contrasts open a clause of the article's own after a parenthetical cue
+// ("A, a spokeswoman said, but B").
+var contrasts = map[string]bool{"but": true, "and": true, "yet": true, "while": true, "although": true,
+	"though": true, "whereas": true}
 
 // wholeSentence makes the sentence [lo, hi) the content of f.
 func (a *analysis) wholeSentence(f found, lo, hi int) (found, bool) {
@@ -1469,3 +1476,21 @@ var personalPronouns = map[string]bool{"he": true, "she": true, "i": true, "we":
 var qualityOpeners = map[string]bool{"no": true, "little": true, "any": true, "sign": true, "signs": true,
 	"restraint": true, "remorse": true, "emotion": true, "courage": true, "resilience": true, "interest": true,
 	"up": true, "off": true, "strength": true, "weakness": true, "patience": true, "leadership": true}
+
+// objectInfinitive reports whether a short noun phrase starting at s is
+// followed by an infinitive: what a verb of intention or expectation
+// wants of someone ("expect temperatures to stay above 40", "want the
+// council to act").
+func (a *analysis) objectInfinitive(s, hi int) bool {
+	for k := s; k < hi && k-s < 6; k++ {
+		if a.infinitive(k) {
+			return k > s
+		}
+		lw := a.low(k)
+		if a.toks[k].Kind != doc.Word && !a.possessive(k) || functionWords[lw] && !determiners[lw] || verbAux[lw] ||
+			a.cueAt(k) {
+			return false
+		}
+	}
+	return false
+}
