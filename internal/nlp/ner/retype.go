@@ -678,7 +678,8 @@ var compassWords = map[string]bool{"North": true, "South": true, "East": true, "
 var regionHeads = map[string]bool{"Sea": true, "Ocean": true, "Gulf": true, "Strait": true, "Straits": true,
 	"Peninsula": true, "Desert": true}
 
-// regionNames types as a region (LOC) a name closed by a sea's or a
+// regionNames types as a nationality (NORP) a "person" or organisation
+// the gazetteer knows only as a demonym, as a region (LOC) a name closed by a sea's or a
 // desert's head word ("Caribbean Sea"), and a compass word before a region
 // the gazetteer knows ("South Asia", "Eastern Europe"), which the tagger
 // and the place-opener rule make a state; a state so named stays one
@@ -688,6 +689,16 @@ func (t *Tagger) regionNames(text string, toks []doc.Token, names []Name) []Name
 	for k, n := range names {
 		i, j := nameTokens(toks, n, ti)
 		ti = i
+		if n.Type == "PERSON" || n.Type == "ORG" {
+			// "South Korean company", "black, Asian and gay
+			// communities": a nationality the tagger typed by its
+			// neighbours.
+			const notNORP = gazetteer.Country | gazetteer.Capital | gazetteer.City | gazetteer.Place | gazetteer.FirstName | gazetteer.Org
+			if e, ok := t.gaz.Lookup(text[n.Start:n.End]); ok && e.Class&gazetteer.Demonym != 0 && e.Class&notNORP == 0 {
+				names[k].Type = "NORP"
+				continue
+			}
+		}
 		if j-i >= 2 && regionHeads[text[toks[j-1].Start:toks[j-1].End]] && n.Type != "LOC" && n.Type != "EVENT" {
 			names[k].Type = "LOC" // "Caribbean Sea", read as an organisation or a work
 			continue

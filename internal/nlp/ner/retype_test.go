@@ -306,6 +306,13 @@ func TestRetypeRules(t *testing.T) {
 			want:   []string{"LOC South Asia", "LOC Eastern Europe", "GPE South Africa", "GPE North Norland", "LOC Norland Sea"},
 		},
 		{
+			name:   "a nationality typed by its neighbours",
+			rule:   regions,
+			text:   "The South Korean company and Asian communities met Georgia and Jordan.",
+			tagged: []string{"ORG South Korean", "PERSON Asian", "PERSON Georgia", "PERSON Jordan"},
+			want:   []string{"NORP South Korean", "NORP Asian", "PERSON Georgia", "PERSON Jordan"},
+		},
+		{
 			name:   "a firm's national branch read as a person",
 			rule:   branches,
 			text:   "Vantor Japan signed Michael Jordan. While Japan slept, Ann Korvan France won.",
