@@ -313,11 +313,31 @@ func (a *analysis) verbLike(e int) bool {
 		return false
 	}
 	w := a.low(e)
-	if len(w) > 4 && strings.HasSuffix(w, "ed") {
+	if len(w) > 4 && strings.HasSuffix(w, "ed") || irregularPast[w] {
 		return true
 	}
 	n := e + 1
+	if a.is(n, particles) && !a.is(n+1, determiners) && !a.is(n+1, possessivePronouns) {
+		return true // "one farmer stood up and shouted"
+	}
 	return n < len(a.toks) && (a.is(n, articles) || a.toks[n].Kind == doc.Number && !a.punct(n+1, "%"))
+}
+
+// irregularPast are past forms seldom used as nouns, which end a subject
+// phrase read forwards ("the board met", "the party won").
+var irregularPast = map[string]bool{}
+
+const irregularPastList = `stood took gave made held met went came won lost kept sent ran began fell rose
+	grew broke chose drew drove fought led paid sold spent struck threw sat brought bought taught caught
+	got became sought flew hung swore tore woke froze shook`
+
+// particles follow a verb, not a noun ("stood up", "walked out").
+var particles = map[string]bool{"up": true, "down": true, "out": true, "off": true, "away": true}
+
+func init() {
+	for _, w := range strings.Fields(irregularPastList) {
+		irregularPast[w] = true
+	}
 }
 
 // antecedent returns the noun phrase a relative pronoun at token e refers
@@ -562,12 +582,19 @@ func (a *analysis) object(s, hi int) (span, int) {
 	case "that":
 		return none, s
 	}
+	if a.is(s, speakerNouns) && plural(a.low(s)) && !a.is(s, determiners) {
+		return span{s, s + 1}, s + 1 // "told analysts on a conference call that …"
+	}
 	if np, ok := a.npAfter(s, hi); ok && !pronouns[a.low(s)] {
 		return np, np[1]
 	}
 	if s+1 < hi && a.toks[s].Kind == doc.Word && !a.capitalised(s) && !a.is(s, functionWords) && !a.is(s, verbAux) &&
 		!a.cueAt(s) && (a.is(s+1, subjectPronouns) || a.isWord(s+1, "that")) {
 		return span{s, s + 1}, s + 1 // "told police they would stay", "told residents that …"
+	}
+	if s+2 < hi && a.is(s, articles) && a.toks[s+1].Kind == doc.Word && !a.capitalised(s+1) && !a.is(s+1, functionWords) &&
+		!a.is(s+1, verbAux) && (a.is(s+2, subjectPronouns) || a.isWord(s+2, "that") || a.clauseAfter(s+2)) {
+		return span{s, s + 2}, s + 2 // "told the meeting the turbines would be screened"
 	}
 	return none, s
 }

@@ -130,6 +130,21 @@ func TestCoordinatedSpeaker(t *testing.T) {
 			text: "The council held a vote on Monday and announced that the library would close.",
 			want: []want{{"the library would close", "indirect", "announced", "The council"}},
 		},
+		{
+			name: "an irregular verb before a particle",
+			text: "One shepherd stood up and shouted that the developer was buying off the village.",
+			want: []want{{"the developer was buying off the village", "indirect", "shouted", "One shepherd"}},
+		},
+		{
+			name: "an irregular verb before an object",
+			text: "The party won the vote but said it would not form a government.",
+			want: []want{{"it would not form a government", "indirect", "said", "The party"}},
+		},
+		{
+			name: "a determiner and an adverbial noun as addressee",
+			text: "Okoro told the meeting the turbines would be screened by trees.",
+			want: []want{{"the turbines would be screened by trees", "indirect", "told", "Okoro"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
