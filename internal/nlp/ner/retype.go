@@ -237,6 +237,17 @@ var calendarWords = map[string]bool{"January": true, "February": true, "March": 
 // resolve name the company without it), and a title word alone ("The
 // [Count] boasts").
 func (t *Tagger) dropNonNames(text string, names []Name) []Name {
+	for k, n := range names {
+		// "top of Serie A.": the full stop that ends the sentence is no
+		// initial's.
+		if s := text[n.Start:n.End]; len(s) > 3 && s[len(s)-1] == '.' && s[len(s)-3] == ' ' && s[len(s)-2] >= 'A' && s[len(s)-2] <= 'Z' &&
+			(n.End == len(text) || text[n.End] == '\n' || strings.HasPrefix(text[n.End:], " ") && n.End+1 < len(text) && unicode.IsUpper(rune(text[n.End+1]))) {
+			before := strings.Fields(s[:len(s)-3])
+			if len(before) > 0 && (t.gaz.IsCommon(before[len(before)-1]) || !t.isGivenName(before[len(before)-1])) {
+				names[k].End-- // but "Robert C. Byrd": a given name's initial
+			}
+		}
+	}
 	return slices.DeleteFunc(names, func(n Name) bool {
 		s := text[n.Start:n.End]
 		if rest, ok := strings.CutPrefix(s, "No."); ok && (rest == "" || rest[0] == ' ' && allDigits(strings.TrimSpace(rest))) {
@@ -924,4 +935,10 @@ func (t *Tagger) corporateCues(text string, toks []doc.Token, names []Name) []Na
 		}
 	}
 	return names
+}
+
+// isGivenName reports whether w is a given name the gazetteer knows.
+func (t *Tagger) isGivenName(w string) bool {
+	e, ok := t.gaz.LookupToken(w)
+	return ok && e.Class&(gazetteer.FirstName|gazetteer.Male|gazetteer.Female) != 0
 }

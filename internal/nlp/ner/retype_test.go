@@ -229,6 +229,13 @@ func TestRetypeRules(t *testing.T) {
 			want:   []string{"ORG Cascade Mills", "ORG Vale Group", "PERSON Chancellor"},
 		},
 		{
+			name:   "a sentence's full stop after a letter is no initial",
+			rule:   calendar,
+			text:   "Napoli lead Serie A. They won in Formula E. John F. Kennedy and Robert C. Byrd Center spoke.",
+			tagged: []string{"ORG Napoli", "ORG Serie A.", "EVENT Formula E.", "PERSON John F. Kennedy", "PERSON Robert C.", "ORG Byrd Center"},
+			want:   []string{"ORG Napoli", "ORG Serie A", "EVENT Formula E", "PERSON John F. Kennedy", "PERSON Robert C.", "ORG Byrd Center"},
+		},
+		{
 			name:   "ranks are no names",
 			rule:   calendar,
 			text:   "The No. 2 retailer beat No. 1 Tesco, No. said.",
