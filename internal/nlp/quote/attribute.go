@@ -594,7 +594,7 @@ func (a *analysis) inheritedSubject(c, lo int) span {
 	}
 	for j := c - 1; j >= lo && c-j < maxReach; j-- {
 		if _, ok := a.cue(j); ok && !a.is(j, participles) {
-			if spk, passive := a.subjectBefore(j, lo); !passive && spk.ok() {
+			if spk, passive := a.subjectBefore(j, lo); !passive && spk.ok() && !a.is(spk[0]-1, objectPrepositions) {
 				return spk
 			}
 		}
@@ -675,3 +675,9 @@ func (a *analysis) openingAdverbial(k, hi int) int {
 	}
 	return k
 }
+
+// objectPrepositions take the noun phrase after them as their object, so
+// it is not the subject of a verb after it ("in a letter posted online,
+// writing that …": the letter did not post).
+var objectPrepositions = map[string]bool{"in": true, "on": true, "at": true, "with": true, "from": true,
+	"by": true, "for": true, "into": true, "during": true, "through": true, "under": true}

@@ -56,6 +56,14 @@ func TestParticipleSpeaker(t *testing.T) {
 			want: []want{{"the vote be repeated", "indirect", "demanding", "thousands"}},
 		},
 		{
+			name: "a noun phrase after a preposition is not the subject",
+			text: "Chrystia Fortin announced her resignation in a letter posted online, writing that the two had been at odds.",
+			want: []want{
+				{"her resignation", "indirect", "announced", "Chrystia Fortin"},
+				{"the two had been at odds", "indirect", "writing", "Chrystia Fortin"},
+			},
+		},
+		{
 			name: "called off is no report",
 			text: "The pilots' union called off the strike on Sunday, adding that talks would resume in January.",
 			want: []want{{"talks would resume in January", "indirect", "adding", "The pilots' union"}},
