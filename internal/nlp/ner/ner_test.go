@@ -379,7 +379,8 @@ func FuzzNER(f *testing.F) {
 		"Northrop Grumman CEO Ron Sugar said Northrop", "Bucknell University in Lewisburg at", "retailer Best Buy Co",
 		"Lockheed Martin … Lockheed", "Frontex, the EU border agency,", "Greenpeace campaigner Laura Meller said",
 		"Bayer Leverkusen … Leverkusen, Inter Milan … Inter", "Google's Pixel 10's", "John Major, the Count, LLC",
-		"Italian-American South Asia Intercord Japan", "787 Dreamliner 787s",
+		"Italian-American South Asia Intercord Japan", "787 Dreamliner 787s", "Serie A. A. Robert C. Byrd A.",
+		"the Spanish Empire and the Arabian Sea", "South Korean company", " A.",
 	} {
 		f.Add(s)
 	}
