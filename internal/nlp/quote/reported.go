@@ -123,6 +123,10 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	if passive {
 		return a.passiveReport(f, c, lo, hi)
 	}
+	if spk.ok() && a.is(spk[0]-1, objectPrepositions) && strings.HasSuffix(a.low(c), "ed") && !a.capitalised(spk[1]-1) &&
+		!a.is(spk[0], pronouns) {
+		return f, false // "in a letter posted online": a participle on a preposition's object, not a report
+	}
 	if !spk.ok() {
 		spk = a.inheritedSubject(head, lo)
 	}
