@@ -256,7 +256,7 @@ func (t *Tagger) dropNonNames(text string, names []Name) []Name {
 		if companyForms[s] || legalForms[s] {
 			return true
 		}
-		if n.Type != "PERSON" && !strings.ContainsAny(s, " -") && upperFirst(strings.ToLower(s)) == s && t.gaz.IsTitle(s) {
+		if n.Type != "PERSON" && !strings.ContainsAny(s, " -") && t.gaz.IsTitleToken(s) && upperFirst(strings.ToLower(s)) == s {
 			return true
 		}
 		return n.Type != "PERSON" && calendarWords[s]
@@ -353,7 +353,7 @@ func (t *Tagger) clubCues(text string, toks []doc.Token, names []Name) []Name {
 			continue
 		}
 		w := text[toks[c].Start:toks[c].End]
-		if !sportRoles[text[toks[c+1].Start:toks[c+1].End]] || !capitalised(text, toks[c]) || len(w) < 3 ||
+		if !capitalised(text, toks[c]) || len(w) < 3 || !sportRoles[text[toks[c+1].Start:toks[c+1].End]] ||
 			t.gaz.IsCommon(w) || t.isTitleWord(text, toks[c]) || upperWord(w) {
 			continue
 		}
@@ -868,7 +868,7 @@ func (t *Tagger) cuedRuns(text string, toks []doc.Token, names []Name) []Name {
 	var extra []Name
 	next := 0
 	for c := 1; c < len(toks); c++ {
-		if !orgCues[text[toks[c-1].Start:toks[c-1].End]] || !capWord(text, toks[c]) || text[toks[c-1].End:toks[c].Start] != " " {
+		if !capWord(text, toks[c]) || text[toks[c-1].End:toks[c].Start] != " " || !orgCues[text[toks[c-1].Start:toks[c-1].End]] {
 			continue
 		}
 		e := c
