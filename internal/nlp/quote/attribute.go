@@ -246,6 +246,9 @@ func (a *analysis) cueBefore(lo, open int, level int32) (attribution, bool) {
 		} else if !at.spk.ok() {
 			at.spk, _ = a.subjectBefore(j, lo)
 		}
+		if (a.isWord(t, "of") || a.isWord(t, "about")) && a.topicUpTo(t+1, k) {
+			t = k // "said of her rival, “…”", "wrote about the verdict: “…”"
+		}
 		frames := true
 		for ; t < k; t++ {
 			if !a.skippable(t) {
@@ -681,3 +684,19 @@ func (a *analysis) openingAdverbial(k, hi int) int {
 // writing that …": the letter did not post).
 var objectPrepositions = map[string]bool{"in": true, "on": true, "at": true, "with": true, "from": true,
 	"by": true, "for": true, "into": true, "during": true, "through": true, "under": true}
+
+// topicUpTo reports whether tokens [s, k) are a short noun phrase, the
+// topic of a cue that frames a quotation after it ("said of her rival,
+// “…”"): words, possessives and numbers, no verb or clause.
+func (a *analysis) topicUpTo(s, k int) bool {
+	if k <= s || k-s > 8 {
+		return false
+	}
+	for j := s; j < k; j++ {
+		if a.toks[j].Kind == doc.Punct && !a.possessive(j) && !a.punct(j, "-") || a.isMark(j) ||
+			a.is(j, verbAux) || a.is(j, subjectPronouns) || a.isWord(j, "that") || a.cueAt(j) {
+			return false
+		}
+	}
+	return true
+}

@@ -316,6 +316,16 @@ func TestMoreReaderShapes(t *testing.T) {
 			want: []want{{"Dumont to win the runoff", "indirect", "expect", "Most analysts"}},
 		},
 		{name: "spoke to reporters", text: "Dumont spoke on Tuesday to reporters."},
+		{
+			name: "said of a topic, then a quotation",
+			text: "Ortiz said of her rival, \"She has no plan.\"",
+			want: []want{{"She has no plan.", "direct", "said", "Ortiz"}},
+		},
+		{
+			name: "wrote about a topic, then a colon",
+			text: "The judge wrote about the appeal: \"It has no merit.\"",
+			want: []want{{"It has no merit.", "direct", "wrote", "The judge"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
