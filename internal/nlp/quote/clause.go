@@ -329,7 +329,7 @@ var irregularPast = map[string]bool{}
 
 const irregularPastList = `stood took gave made held met went came won lost kept sent ran began fell rose
 	grew broke chose drew drove fought led paid sold spent struck threw sat brought bought taught caught
-	got became sought flew hung swore tore woke froze shook`
+	got became sought flew hung swore tore woke froze shook beat`
 
 // particles follow a verb, not a noun ("stood up", "walked out").
 var particles = map[string]bool{"up": true, "down": true, "out": true, "off": true, "away": true}
@@ -368,8 +368,8 @@ func (a *analysis) roleBeforeName(e, hi int) bool {
 		}
 		lw := a.low(k)
 		if a.toks[k].Kind != doc.Word || functionWords[lw] || verbAux[lw] || pronouns[lw] || determiners[lw] ||
-			cueForms[lw].isCue() || hasLySuffix(lw) {
-			return false
+			cueForms[lw].isCue() || hasLySuffix(lw) || a.verbLike(k) && a.capitalised(k-1) && a.toks[k-1].Kind == doc.Word {
+			return false // "Mira Kovac beat Elena Sorova": a verb, not a role
 		}
 	}
 	return a.capitalised(min(e+3, hi-1)) && e+3 < hi
@@ -409,6 +409,9 @@ func (a *analysis) subjectBefore(c, lo int) (spk span, passive bool) {
 	}
 	if passive {
 		return none, true
+	}
+	if a.punct(k, ",") && (a.isWord(k+1, "then") || a.isWord(k+1, "and") || a.isWord(k+1, "but")) {
+		return none, false // "…, then told the crowd": a verb coordinated with the clause's, no apposition
 	}
 	if a.punct(k, ",") {
 		return a.apposition(k, lo), false

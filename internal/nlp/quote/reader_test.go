@@ -56,6 +56,16 @@ func TestParticipleSpeaker(t *testing.T) {
 			want: []want{{"the vote be repeated", "indirect", "demanding", "thousands"}},
 		},
 		{
+			name: "then after a comma with a dateline",
+			text: "MELBOURNE, Australia — Mira Kovac beat world No. 1 Elena Sorova 6-4, 7-5 on Wednesday, then told the crowd she had no idea how she had won.",
+			want: []want{{"she had no idea how she had won", "indirect", "told", "Mira Kovac"}},
+		},
+		{
+			name: "a verb between two names is no role",
+			text: "Mira Kovac beat Elena Sorova to reach the final, then told the crowd she was exhausted.",
+			want: []want{{"she was exhausted", "indirect", "told", "Mira Kovac"}},
+		},
+		{
 			name: "a noun phrase after a preposition is not the subject",
 			text: "Chrystia Fortin announced her resignation in a letter posted online, writing that the two had been at odds.",
 			want: []want{
