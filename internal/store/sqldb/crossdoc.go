@@ -26,7 +26,10 @@ var (
 	tStoryDocs    = &bulkTable{name: "story_docs", cols: []string{"doc", "story", "score", "shared"}}
 	tEventReports = &bulkTable{name: "event_reports", cols: []string{"doc", "local", "grp"}}
 	tOrphans      = &bulkTable{name: "deadline_orphans", cols: []string{"entity", "day", "doc"}, conflict: " ON CONFLICT DO NOTHING"}
-	crossOrder    = []*bulkTable{tSightings, tStoryDocs, tEventReports, tOrphans}
+	// Entity links are read back only for orphans, which are of earlier
+	// batches.
+	tEntityLinks = &bulkTable{name: "entity_links", cols: []string{"doc", "local", "entity", "canonical", "reason"}}
+	crossOrder   = []*bulkTable{tEntityLinks, tSightings, tStoryDocs, tEventReports, tOrphans}
 )
 
 // tStoryKeys is the story index. The batch keeps the keys it adds in
@@ -1029,10 +1032,7 @@ func (w *writer) link(ctx context.Context, sd storedDoc, ents map[string]int64) 
 		le := link.Entity{Type: e.Type, Name: e.Name, Titles: e.Titles}
 		if local, ok := link.InDocument(le, locals); ok && ents[local] != self {
 			reason := fmt.Sprintf("%q is part of %q, named in the same article", e.Name, nameOf(sd.doc, local))
-			if _, err := w.exec(ctx, `INSERT INTO entity_links (doc, local, entity, canonical, reason) VALUES (?, ?, ?, ?, ?)`,
-				sd.seq, e.ID, self, ents[local], reason); err != nil {
-				return fmt.Errorf("insert entity link: %w", err)
-			}
+			w.add(tEntityLinks, sd.seq, e.ID, self, ents[local], reason)
 			ents[e.ID] = ents[local]
 			continue
 		}
@@ -1054,10 +1054,7 @@ func (w *writer) link(ctx context.Context, sd storedDoc, ents map[string]int64) 
 			}
 		}
 		d := link.Resolve(le, cands)
-		if _, err := w.exec(ctx, `INSERT INTO entity_links (doc, local, entity, canonical, reason) VALUES (?, ?, ?, ?, ?)`,
-			sd.seq, e.ID, self, nullID(d.ID), d.Reason); err != nil {
-			return fmt.Errorf("insert entity link: %w", err)
-		}
+		w.add(tEntityLinks, sd.seq, e.ID, self, nullID(d.ID), d.Reason)
 		if d.ID != 0 {
 			ents[e.ID] = d.ID
 			// The name now finds the entity it was linked to.
@@ -1120,10 +1117,7 @@ func (w *writer) linkPlace(ctx context.Context, sd storedDoc, e doc.Entity, ents
 			}
 		}
 	}
-	if _, err := w.exec(ctx, `INSERT INTO entity_links (doc, local, entity, canonical, reason) VALUES (?, ?, ?, ?, ?)`,
-		sd.seq, e.ID, self, target, sense.Reason); err != nil {
-		return fmt.Errorf("insert entity link: %w", err)
-	}
+	w.add(tEntityLinks, sd.seq, e.ID, self, target, sense.Reason)
 	if target != self {
 		// The sense's own name finds it ("United States"), even when no
 		// article named it so.
