@@ -117,8 +117,9 @@ walk:
 			case functionWords[lw] || auxiliaries[lw] || pronouns[lw] || strings.HasSuffix(lw, "ly"):
 				break walk
 			default:
-				if _, isCue := cueForms[lw]; isCue && !a.possessive(k+1) && !a.is(k-1, determiners) {
-					break walk // a verb, unless a noun: "the state’s", "the report"
+				if _, isCue := cueForms[lw]; isCue && !a.possessive(k+1) && !a.is(k-1, determiners) &&
+					!(nounLike[lw] && (k == lo || a.punct(k-1, ",;:"))) {
+					break walk // a verb, unless a noun: "the state’s", "the report", "…, state media said"
 				}
 				s = k // a nominal modifier: "aide", "senior", "press"
 			}
@@ -155,6 +156,7 @@ walk:
 		return none, false
 	}
 	if !extended && !a.capitalised(e) && !a.is(s, determiners) && !a.hasCapital(span{s, e + 1}) && !speakerNouns[head] &&
+		!(head == "media" && e > s) && // "state media said"; not a speaker noun, since "media request" is a noun
 		a.toks[s].Kind != doc.Number && !plural(head) {
 		return a.closeSource(span{s, e + 1}, lo)
 	}

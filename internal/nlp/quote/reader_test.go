@@ -110,6 +110,26 @@ func TestFinalAttribution(t *testing.T) {
 			want: []want{{"The regulator warned that fares would rise", "indirect", "told", "the transport minister"}},
 		},
 		{
+			name: "a noun-like modifier opening the speaker",
+			text: "The government denied that troops had crossed the border, state media reported on Sunday.",
+			want: []want{{"The government denied that troops had crossed the border", "indirect", "reported", "state media"}},
+		},
+		{
+			name: "an adverb-like adjective before a noun of speech",
+			text: "Inflation will peak this summer, the central bank predicted in its quarterly report.",
+			want: []want{{"Inflation will peak this summer", "indirect", "predicted", "the central bank"}},
+		},
+		{
+			name: "a participle after a parenthetical cue",
+			text: "Ships will avoid the strait, insurers warned, pushing up freight costs.",
+			want: []want{{"Ships will avoid the strait", "indirect", "warned", "insurers"}},
+		},
+		{
+			name: "a participle's object is not an inverted speaker",
+			text: "The bank squeezed staff to lift the share price, she said, referencing the sales push.",
+			want: []want{{"The bank squeezed staff to lift the share price", "indirect", "said", "she"}},
+		},
+		{
 			name: "a possessive phrase and a time",
 			text: "The union demanded a new contract, its general secretary said on Tuesday.",
 			want: []want{{"The union demanded a new contract", "indirect", "said", "its general secretary"}},

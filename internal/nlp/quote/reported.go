@@ -277,13 +277,16 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 			if comma <= lo || !ok {
 				return f, false
 			}
-			if !a.is(k+1, subordinators) && !(a.is(k+1, contrasts) && a.contentEnd(lo, hi) == k+1) {
+			if !a.is(k+1, subordinators) && !((a.is(k+1, contrasts) || strings.HasSuffix(a.low(k+1), "ing")) && a.contentEnd(lo, hi) == k+1) {
 				return a.wholeSentence(f, lo, hi)
 			}
-			// "A, a spokeswoman said, but B": the clause after the cue's
-			// comma is not part of A's sentence; A is the content.
+			// "A, a spokeswoman said, but B", "A, insurers warned,
+			// pushing up costs": the clause after the cue's comma is not
+			// part of A's sentence; A is the content.
 		}
-	case a.punct(c-1, ",") || a.quoteChar(c-1) && a.punct(c-2, ","): // "…,” said Zarate"
+	case (a.punct(c-1, ",") || a.quoteChar(c-1) && a.punct(c-2, ",")) && !strings.HasSuffix(a.low(c), "ing"):
+		// "…,” said Zarate"; a participle ("…, referencing the sales
+		// push") has its object after it, not its speaker.
 		np, ok := a.npAfter(c+1, hi)
 		if !ok {
 			return f, false

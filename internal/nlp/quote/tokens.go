@@ -253,7 +253,8 @@ func (a *analysis) cue(i int) (cueVerb, bool) {
 		if a.capitalised(i) && a.headlineSentence(int(a.sentOf[i])) || bare && a.capitalised(p) && !strings.HasSuffix(a.word(p), "s") && !a.is(p, speakerNouns) {
 			return v, false
 		}
-		if !(a.capitalised(p) || a.is(p, pronouns) || a.is(p, auxiliaries) || hasLySuffix(a.word(p)) || a.is(p, speakerNouns) ||
+		if !(a.capitalised(p) || a.is(p, pronouns) || a.is(p, auxiliaries) || a.is(p, speakerNouns) ||
+			hasLySuffix(a.word(p)) && !a.is(p-1, articles) && !a.is(p-1, determiners) && !a.possessive(p-1) || // not "its quarterly report"
 			a.is(i, participles) && a.punct(p, ",") && (a.clauseAfter(i+1) || a.isWord(i+1, "of")) || // "…, warning that he would …": a participle
 			a.is(p, sourceNouns) && !bare || // "the poll shows"
 			a.isWord(p, "which") || a.isWord(p, "that") && !bare) && // "the fund, which supports …"
