@@ -596,9 +596,19 @@ func (a *analysis) inheritedSubject(c, lo int) span {
 		return none
 	}
 	for j := c - 1; j >= lo && c-j < maxReach; j-- {
+		if a.inPair[j] != a.inPair[c] {
+			continue // a cue inside a quotation is the quoted speaker's: "“We have warned …,” said Popescu, adding"
+		}
 		if _, ok := a.cue(j); ok && !a.is(j, participles) {
 			if spk, passive := a.subjectBefore(j, lo); !passive && spk.ok() && !a.is(spk[0]-1, objectPrepositions) {
 				return spk
+			}
+			if a.punct(j-1, ",") || a.isMark(j-1) {
+				// "“…,” said Dr. Ana Popescu, a pediatrician, adding …":
+				// the speaker after an inverted cue.
+				if np, ok := a.npAfter(j+1, c); ok && !a.is(np[0], pronouns) {
+					return np
+				}
 			}
 		}
 	}

@@ -62,7 +62,7 @@ func (a *analysis) npBefore(e, lo int) (span, bool) {
 			return span{e, e + 1}, true
 		}
 	}
-	if pronouns[w] || w == "which" {
+	if (pronouns[w] || w == "which") && !a.acronym(e) {
 		if w == "who" || w == "which" {
 			// "Lewandowski, who ran ..., said": the relative pronoun is the
 			// local mention, as "he" is, when it has an antecedent; the
@@ -244,7 +244,7 @@ func (a *analysis) npAfter(s, hi int) (span, bool) {
 		return none, false
 	}
 	w := a.low(s)
-	if pronouns[w] && w != "who" {
+	if pronouns[w] && w != "who" && !a.acronym(s) {
 		return span{s, s + 1}, true
 	}
 	e := s
@@ -920,4 +920,10 @@ func (a *analysis) contentKind(s, e int) string {
 		}
 	}
 	return doc.Indirect
+}
+
+// acronym reports whether token i is a word of two or more capitals
+// ("WHO", "IT"), a name rather than the pronoun it spells.
+func (a *analysis) acronym(i int) bool {
+	return a.upper(i) && len(a.word(i)) > 1 && a.toks[i].Kind == doc.Word
 }

@@ -66,6 +66,27 @@ func TestParticipleSpeaker(t *testing.T) {
 			want: []want{{"she was exhausted", "indirect", "told", "Mira Kovac"}},
 		},
 		{
+			name: "an inverted cue's speaker, not the quotation's first person",
+			text: "\"We have warned about this for years,\" said Dr. Ana Popescu, a pediatrician in Iasi, adding that many families could not reach a doctor.",
+			want: []want{
+				{"We have warned about this for years,", "direct", "said", "Dr. Ana Popescu"},
+				{"many families could not reach a doctor", "indirect", "adding", "Dr. Ana Popescu"},
+			},
+		},
+		{
+			name: "a dateline before a parenthetical cue",
+			text: "GENEVA — Measles cases rose tenfold last year, the World Health Organization said on Thursday, urging governments to act.",
+			want: []want{
+				{"Measles cases rose tenfold last year", "indirect", "said", "the World Health Organization"},
+				{"governments to act", "indirect", "urging", "the World Health Organization"},
+			},
+		},
+		{
+			name: "an acronym is no pronoun",
+			text: "WHO warns of measles surge in Europe",
+			want: []want{{"measles surge in Europe", "indirect", "warns", "WHO"}},
+		},
+		{
 			name: "a noun phrase after a preposition is not the subject",
 			text: "Chrystia Fortin announced her resignation in a letter posted online, writing that the two had been at odds.",
 			want: []want{

@@ -916,7 +916,7 @@ var contrasts = map[string]bool{"but": true, "and": true, "yet": true, "while": 
 // wholeSentence makes the sentence [lo, hi) the content of f.
 func (a *analysis) wholeSentence(f found, lo, hi int) (found, bool) {
 	hi = a.contentEnd(lo, hi)
-	lo = a.skipConnective(lo, hi)
+	lo = a.skipConnective(a.afterDateline(lo, hi), hi)
 	s, e, ok := a.trimTokens(lo, hi)
 	if !ok {
 		return f, false
