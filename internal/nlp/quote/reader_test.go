@@ -382,3 +382,52 @@ func TestMoreReaderShapes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
 	}
 }
+
+// TestItSpeaker: "it" speaks for the organisation just quoted, or the
+// nearest one named close before it, and never for a person.
+func TestItSpeaker(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		ents  []doc.Entity
+		quote string
+		want  string
+	}{
+		{
+			name:  "the organisation just quoted",
+			text:  "SkyLink said the fault had been fixed. It apologised to customers and said they could claim refunds.",
+			ents:  []doc.Entity{{ID: "sky", Type: doc.Org, Name: "SkyLink"}},
+			quote: "they could claim refunds",
+			want:  "sky",
+		},
+		{
+			name:  "the nearest organisation named",
+			text:  "Regulators fined Harwick Bank on Monday. It said it would appeal.",
+			ents:  []doc.Entity{{ID: "bank", Type: doc.Org, Name: "Harwick Bank"}},
+			quote: "it would appeal",
+			want:  "bank",
+		},
+		{
+			name:  "not a person",
+			text:  "Anna Berg left the meeting early. It said the talks had failed.",
+			ents:  []doc.Entity{{ID: "berg", Type: doc.Person, Name: "Anna Berg"}},
+			quote: "the talks had failed",
+			want:  "",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for i := range tc.ents {
+				tc.ents[i].Mentions = []doc.Mention{mention(t, tc.text, tc.ents[i].Name, 0)}
+			}
+			d := analyse(t, tc.text, tc.ents)
+			q := find(d, tc.quote)
+			if q == nil {
+				t.Fatalf("no quote %q:%s", tc.quote, dump(d))
+			}
+			if q.Speaker != tc.want {
+				t.Errorf("speaker %q, want %q", q.Speaker, tc.want)
+			}
+		})
+	}
+}

@@ -26,6 +26,7 @@ type resolver struct {
 	ments  []mref
 	gender []uint8
 	person []bool
+	org    []bool // organisations, which "it" may speak for
 	// last is the entity of the latest resolved speaker and where its phrase
 	// ended: "he said" most often continues with the person just quoted.
 	last, lastEnd int
@@ -40,9 +41,11 @@ type pronounMention struct {
 }
 
 func newResolver(d *doc.Document) *resolver {
-	r := &resolver{gender: make([]uint8, len(d.Entities)), person: make([]bool, len(d.Entities)), last: -1}
+	r := &resolver{gender: make([]uint8, len(d.Entities)), person: make([]bool, len(d.Entities)),
+		org: make([]bool, len(d.Entities)), last: -1}
 	for ei, e := range d.Entities {
 		r.person[ei] = e.Type == doc.Person
+		r.org[ei] = e.Type == doc.Org
 		var m, f int
 		count := func(s string) {
 			for _, w := range strings.Fields(strings.ToLower(s)) {
@@ -140,6 +143,8 @@ func (r *resolver) speaker(a *analysis, sp span) int {
 		want = maleGender
 	case "she":
 		want = femaleGender
+	case "it":
+		return r.organisation(a.toks[sp[0]].Start)
 	default:
 		return -1
 	}
@@ -149,6 +154,31 @@ func (r *resolver) speaker(a *analysis, sp span) int {
 		return r.last
 	}
 	return r.pronoun(a, p, want)
+}
+
+// itWindow is how far back (in bytes) "it" looks for the organisation
+// it speaks for: about a paragraph, as "it" rarely reaches further.
+const itWindow = 600
+
+// organisation returns the organisation an "it" speaker at byte p stands
+// for ("The airline said … It apologised and said …"): the latest resolved
+// speaker when that is an organisation close before, else the nearest
+// organisation mention close before, or -1.
+func (r *resolver) organisation(p int) int {
+	if r.last >= 0 && r.org[r.last] && p-r.lastEnd < itWindow {
+		return r.last
+	}
+	i := sort.Search(len(r.ments), func(i int) bool { return r.ments[i].start >= p })
+	for j := i - 1; j >= 0; j-- {
+		m := r.ments[j]
+		if m.start < p-itWindow {
+			break
+		}
+		if m.end <= p && r.org[m.ent] {
+			return m.ent
+		}
+	}
+	return -1
 }
 
 func other(g uint8) uint8 {
