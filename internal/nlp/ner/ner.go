@@ -177,6 +177,8 @@ func (t *Tagger) Tag(text string, toks []doc.Token, sents []doc.Span) []Name {
 	names = t.orgBeforeRole(text, toks, names)
 	names = t.cuedRuns(text, toks, names)
 	names = t.firmFirstWords(text, toks, names)
+	names = t.mediaOutlets(text, toks, names)
+	names = t.speakers(text, toks, names, info)
 	names = t.propagate(text, toks, names)
 	names = particlePeople(text, names)
 	names = t.dropNonNames(text, names)

@@ -284,6 +284,21 @@ func TestNames(t *testing.T) {
 			text: "Officials said Monday that Rotterdam gave Halden Shipping a deadline.",
 			want: []string{"GPE Rotterdam", "ORG Halden Shipping"},
 		},
+		{
+			name: "a surname alone, before a verb of saying and at a sentence start",
+			text: "Marek extended his offer to the unions on Friday. “We have been patient,” Marek said.",
+			want: []string{"PERSON Marek", "PERSON Marek"},
+		},
+		{
+			name: "a speaker and a broadcaster's acronym",
+			text: "Kovacs told HRT television that the council had erred.",
+			want: []string{"PERSON Kovacs", "ORG HRT"},
+		},
+		{
+			name: "titles without first names",
+			text: "President Okonjo-Mensah met Mr. Haddad in Doha on Sunday.",
+			want: []string{"PERSON Okonjo-Mensah", "PERSON Haddad", "GPE Doha"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -381,6 +396,9 @@ func FuzzNER(f *testing.F) {
 		"Bayer Leverkusen … Leverkusen, Inter Milan … Inter", "Google's Pixel 10's", "John Major, the Count, LLC",
 		"Italian-American South Asia Intercord Japan", "787 Dreamliner 787s", "Serie A. A. Robert C. Byrd A.",
 		"the Spanish Empire and the Arabian Sea", "South Korean company", " A.",
+		"Vucic extended his deadline. “I am patient,” Vucic said.", "“No,” said Haddad", "Djilas told RTS television",
+		"President Okonjo-Mensah, Mr. Haddad", "Then Lindqvist also said", "Kovacs called it “a", "TASS news agency",
+		"told Público newspaper", "\u201d said", "Brnabic, the parliament speaker, the union's chief negotiator,",
 	} {
 		f.Add(s)
 	}

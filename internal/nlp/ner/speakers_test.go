@@ -1,0 +1,251 @@
+package ner
+
+import (
+	"slices"
+	"testing"
+
+	"dateline/internal/nlp/sentence"
+	"dateline/internal/nlp/token"
+)
+
+// TestSpeakers checks the people found by the clause around them, on tagger
+// output written for the test, so that they do not depend on the model.
+func TestSpeakers(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		text   string
+		tagged []string
+		want   []string
+	}{
+		{
+			name: "a surname before a verb of saying",
+			text: "Djilas told reporters that talks would continue.",
+			want: []string{"PERSON Djilas"},
+		},
+		{
+			name: "a surname after a quotation, before the verb",
+			text: "“I am a patient man,” Marek said.",
+			want: []string{"PERSON Marek"},
+		},
+		{
+			name: "a surname after a quotation and the verb",
+			text: "“There is nothing left to discuss,” said Haddad on Sunday.",
+			want: []string{"PERSON Haddad"},
+		},
+		{
+			name: "an adverb between the surname and the verb",
+			text: "Lindqvist also insisted the offer was too low.",
+			want: []string{"PERSON Lindqvist"},
+		},
+		{
+			name: "a word that cannot open a name is left out",
+			text: "Then Lindqvist said no.",
+			want: []string{"PERSON Lindqvist"},
+		},
+		{
+			name: "a quotation after calling something",
+			text: "Kovacs called the ruling “a victory for voters”.",
+			want: []string{"PERSON Kovacs"},
+		},
+		{
+			name: "a capitalised title before a surname",
+			text: "President Okonjo-Mensah called the delay regrettable.",
+			want: []string{"PERSON Okonjo-Mensah"},
+		},
+		{
+			name: "an honorific before a surname",
+			text: "The ruling pleased Ms. Aasland-Berg greatly.",
+			want: []string{"PERSON Aasland-Berg"},
+		},
+		{
+			name: "a lower-case title before a surname",
+			text: "The opposition leader Djilas arrived late.",
+			want: []string{"PERSON Djilas"},
+		},
+		{
+			name: "a sentence's subject and a person's possessive",
+			text: "Vucic extended his deadline to October 30.",
+			want: []string{"PERSON Vucic"},
+		},
+		{
+			name: "a possessive that is no person's",
+			text: "Nordhavn extended its deadline to October 30.",
+		},
+		{
+			name: "a common word after a quotation is a surname",
+			text: "“It is over,” Brown said.",
+			want: []string{"PERSON Brown"},
+		},
+		{
+			name: "a common word opening a sentence is no surname",
+			text: "Police said the road was closed.",
+		},
+		{
+			name: "the object of a preposition is no speaker",
+			text: "A spokesman for Nordhavn said the offer stood.",
+		},
+		{
+			name: "a word the story puts after 'the' is no person",
+			text: "Shares in the Veltro group fell. Veltro said sales were flat.",
+		},
+		{
+			name: "a place the gazetteer knows is no person",
+			text: "Belgrade said the offer was fair.",
+		},
+		{
+			name: "an acronym is no person",
+			text: "NATO said the drills would go ahead.",
+		},
+		{
+			name: "a month is no person",
+			text: "“We will wait until March,” he said.",
+		},
+		{
+			name:   "a name typed elsewhere is left to propagate",
+			text:   "Kestrel won the cup. Kestrel said it was proud.",
+			tagged: []string{"ORG Kestrel"},
+			want:   []string{"ORG Kestrel"},
+		},
+		{
+			name:   "an organisation at a speaker's place stays one",
+			text:   "Nordhavn said it had lost money.",
+			tagged: []string{"ORG Nordhavn"},
+			want:   []string{"ORG Nordhavn"},
+		},
+		{
+			name:   "a person at a speaker's place is one elsewhere",
+			text:   "Haddad insisted the list was final. Critics of Haddad disagreed.",
+			tagged: []string{"PERSON Haddad", "GPE Haddad"},
+			want:   []string{"PERSON Haddad", "PERSON Haddad"},
+		},
+		{
+			name:   "an unknown place at a speaker's place is a person",
+			text:   "“No,” Haddad said. Haddad left.",
+			tagged: []string{"GPE Haddad", "GPE Haddad"},
+			want:   []string{"PERSON Haddad", "PERSON Haddad"},
+		},
+		{
+			name:   "a known place at a speaker's place stays one",
+			text:   "Kyiv said the talks failed. Kyiv was quiet.",
+			tagged: []string{"GPE Kyiv", "GPE Kyiv"},
+			want:   []string{"GPE Kyiv", "GPE Kyiv"},
+		},
+		{
+			name: "a run of four capitalised words is no speaker",
+			text: "The Red Sea Shipping Line said rates rose.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := token.Tokenize(tt.text, nil)
+			info := newDocInfo(tt.text, toks, sentence.Split(tt.text, toks, nil), tg.gaz)
+			got := showNames(tt.text, tg.speakers(tt.text, toks, spanNames(t, tt.text, tt.tagged...), info))
+			if !slices.Equal(got, tt.want) && (len(got) > 0 || len(tt.want) > 0) {
+				t.Errorf("names:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestMediaOutlets checks the outlets named by an acronym before a noun
+// for a kind of news outlet.
+func TestMediaOutlets(t *testing.T) {
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		text   string
+		tagged []string
+		want   []string
+	}{
+		{
+			name: "television",
+			text: "Djilas told RTS television that talks would go on.",
+			want: []string{"ORG RTS"},
+		},
+		{
+			name: "radio",
+			text: "In an interview with BBC radio, he denied it.",
+			want: []string{"ORG BBC"},
+		},
+		{
+			name: "news agency",
+			text: "The TASS news agency carried the report.",
+			want: []string{"ORG TASS"},
+		},
+		{
+			name:   "a mention read as a place is the outlet",
+			text:   "NRK first reported the strike. Lindqvist told NRK radio.",
+			tagged: []string{"GPE NRK"},
+			want:   []string{"ORG NRK", "ORG NRK"},
+		},
+		{
+			name:   "the outlet's other mentions",
+			text:   "MTI reported the ruling, MTI news agency said.",
+			tagged: []string{},
+			want:   []string{"ORG MTI", "ORG MTI"},
+		},
+		{
+			name:   "a state's acronym is no outlet",
+			text:   "Ratings on US television fell.",
+			tagged: []string{"GPE US"},
+			want:   []string{"GPE US"},
+		},
+		{
+			name: "a kind of broadcast is no outlet",
+			text: "An AM radio signal and HD television.",
+		},
+		{
+			name:   "a newspaper's name read as a person",
+			text:   "Marques told Público newspaper that the budget was tight.",
+			tagged: []string{"PERSON Marques", "PERSON Público"},
+			want:   []string{"PERSON Marques", "ORG Público"},
+		},
+		{
+			name: "an untagged magazine's name",
+			text: "In an interview with Veja magazine, he said no.",
+			want: []string{"ORG Veja"},
+		},
+		{
+			name:   "a name after 'a' is the owner",
+			text:   "He wrote for a Murdoch newspaper.",
+			tagged: []string{"PERSON Murdoch"},
+			want:   []string{"PERSON Murdoch"},
+		},
+		{
+			name:   "a word of a person's full name is no outlet",
+			text:   "Ana Brnabic spoke. Brnabic television appearances are rare.",
+			tagged: []string{"PERSON Ana Brnabic", "PERSON Brnabic"},
+			want:   []string{"PERSON Ana Brnabic", "PERSON Brnabic"},
+		},
+		{
+			name:   "places, nationalities and days are no outlets",
+			text:   "Belgrade radio and Serbian television covered it, and Sunday newspaper sales fell.",
+			tagged: []string{"GPE Belgrade", "NORP Serbian"},
+			want:   []string{"GPE Belgrade", "NORP Serbian"},
+		},
+		{
+			name: "an untagged run is no one-word outlet",
+			text: "He spoke to Nova Vreme radio.",
+		},
+		{
+			name: "news without an outlet's noun",
+			text: "The ECB news conference began.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := token.Tokenize(tt.text, nil)
+			got := showNames(tt.text, tg.mediaOutlets(tt.text, toks, spanNames(t, tt.text, tt.tagged...)))
+			if !slices.Equal(got, tt.want) && (len(got) > 0 || len(tt.want) > 0) {
+				t.Errorf("names:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
