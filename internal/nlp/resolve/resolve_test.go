@@ -205,6 +205,10 @@ func TestTitles(t *testing.T) {
 		{"a complement must close", "[PERSON Ann Lee], director of the museum and its shop, spoke.", "Ann Lee", nil},
 		{"police rank", "Detective Inspector [PERSON Sarah Cole] said.", "Sarah Cole", []string{"Detective Inspector"}},
 		{"owner in an apposition before", "The shop's owner, [PERSON Paul Grant], said.", "Paul Grant", []string{"owner"}},
+		{"noun bound to a title in an apposition after", "[PERSON Ana Brnabic], the parliament speaker, left.", "Ana Brnabic", []string{"parliament speaker"}},
+		{"a verb before a title is no part of it", "[PERSON Ana Brnabic], the one who was speaker, left.", "Ana Brnabic", nil},
+		{"possessive in an apposition after", "[PERSON Tor Lindqvist], the union's chief negotiator, said no.", "Tor Lindqvist", []string{"chief negotiator"}},
+		{"a possessive owner that is a name stays in the title", "[PERSON Ana Ruiz], [ORG NATO]'s spokeswoman, said.", "Ana Ruiz", []string{"NATO's spokeswoman"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

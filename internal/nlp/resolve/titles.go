@@ -170,10 +170,20 @@ func (r *resolver) closesApposition(k int) bool {
 // titleAfter returns an apposition title starting at token k: "NATO's
 // secretary-general" in "Mark Rutte, NATO's secretary-general, said".
 func (r *resolver) titleAfter(m *mention, k int, cover []bool) string {
-	if determiners[r.lower(k)] {
+	det := determiners[r.lower(k)]
+	if det {
 		k++
+		// "Lindqvist, the union's chief negotiator,": a common noun's
+		// possessive after the determiner owns the title, as in an
+		// apposition before ("the company's chief executive, X").
+		if k+1 < len(r.toks) && r.isPossessive(k+1) && r.wordToken(k) && !cover[k] && r.byToken[k] == nil {
+			k += 2
+		}
 	}
 	j := k
+	if det && j+1 < len(r.toks) && cover[j+1] && !r.inRun(j, cover, m) && r.lowerNoun(j) {
+		j++ // "Brnabic, the parliament speaker,": a noun bound to the title
+	}
 	hasTitle := false
 	for j < len(r.toks) && r.inRun(j, cover, m) {
 		if cover[j] {
@@ -224,6 +234,22 @@ func (r *resolver) complementEnd(j int) int {
 		}
 	}
 	return -1
+}
+
+// lowerNoun reports whether token i is a lower-case word that may bind to
+// a title after it ("parliament speaker", "union leader"): no determiner,
+// possessive or clause word.
+func (r *resolver) lowerNoun(i int) bool {
+	w := r.word(i)
+	if !r.wordToken(i) || determiners[w] || clauseWords[w] || complementWords[w] {
+		return false
+	}
+	for _, c := range w {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	return true
 }
 
 func (r *resolver) isPossessive(i int) bool {
