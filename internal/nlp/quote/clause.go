@@ -273,6 +273,13 @@ func (a *analysis) npAfter(s, hi int) (span, bool) {
 			if !det && e > s && !a.roleBeforeName(e, hi) {
 				break // after a bare name only a role before another name: "Trump campaign spokeswoman Hope Hicks"
 			}
+			if lw == "of" && det && e > s && plural(a.low(e+1)) && !a.is(e+1, determiners) && !a.capitalised(e+1) {
+				e++ // "A group of doctors"
+				continue
+			}
+			if det && e > s+1 && (modifierPrepositions[lw] || leadingPrepositions[lw]) {
+				break // "The authors of the report": the head is before the preposition
+			}
 			if det && e > s+1 && a.verbAfterNoun(e) {
 				break // "The mayor closed the bridge": the subject ends before its verb
 			}
@@ -315,6 +322,9 @@ func (a *analysis) verbLike(e int) bool {
 		return false
 	}
 	w := a.low(e)
+	if functionWords[w] || determiners[w] || pronouns[w] || modifierPrepositions[w] || leadingPrepositions[w] {
+		return false // "an end to the …": a preposition, not a verb
+	}
 	if len(w) > 4 && strings.HasSuffix(w, "ed") || irregularPast[w] {
 		return true
 	}
@@ -784,6 +794,10 @@ func (a *analysis) endsClause(k int, afterComma, clause bool) bool {
 		// subject's next verb; but after a clause with a verb of its own
 		// the verb continues it ("said the plan would fail and has no support").
 		return true
+	case (w == "and" || w == "but") && !clause && a.npThenVerb(k+1):
+		// "told a joke and the room laughed": a noun-phrase content ends
+		// where a clause with a subject of its own is coordinated.
+		return true
 	case afterComma && (w == "but" || w == "although" || w == "though" || w == "while" ||
 		w == "whereas" || w == "when" || w == "because" || w == "even" && next == "though"):
 		return true
@@ -926,4 +940,18 @@ func (a *analysis) contentKind(s, e int) string {
 // ("WHO", "IT"), a name rather than the pronoun it spells.
 func (a *analysis) acronym(i int) bool {
 	return a.upper(i) && len(a.word(i)) > 1 && a.toks[i].Kind == doc.Word
+}
+
+// npThenVerb reports whether a determiner phrase starting at k is the
+// subject of a finite verb right after it ("the room laughed", "the
+// council voted"), so a clause of its own starts at k.
+func (a *analysis) npThenVerb(k int) bool {
+	if !a.is(k, articles) && !a.is(k, determiners) {
+		return false
+	}
+	np, ok := a.npAfter(k, len(a.toks))
+	if !ok || np[1]-np[0] < 2 {
+		return false
+	}
+	return a.verbLike(np[1]) // not an auxiliary: "the United States and its allies will seek" is one subject
 }

@@ -431,3 +431,51 @@ func TestItSpeaker(t *testing.T) {
 		})
 	}
 }
+
+// TestCallAndCoordinatedClause: "call" reports a name or label given, not
+// a phone call; a noun-phrase content ends where "and" coordinates a
+// clause with a subject and verb of its own.
+func TestCallAndCoordinatedClause(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{name: "a phone call with a place", text: "She called her brother from the hospital."},
+		{name: "a phone call with a time", text: "The envoy called the embassy on Tuesday."},
+		{name: "a pronoun and a time", text: "Reyes called him on Friday."},
+		{
+			name: "a label after the object",
+			text: "Critics called the decision a mistake.",
+			want: []want{{"the decision a mistake", "indirect", "called", "Critics"}},
+		},
+		{
+			name: "an adjective after the object",
+			text: "The auditor called the plan unworkable.",
+			want: []want{{"the plan unworkable", "indirect", "called", "The auditor"}},
+		},
+		{
+			name: "a clause after and",
+			text: "The mayor praised the firefighters and the crowd cheered.",
+			want: []want{{"the firefighters", "indirect", "praised", "The mayor"}},
+		},
+		{
+			name: "a coordinated subject with an auxiliary continues",
+			text: "Dumont said the United States and its allies will seek new sanctions.",
+			want: []want{{"the United States and its allies will seek new sanctions", "indirect", "said", "Dumont"}},
+		},
+		{
+			name: "wrote to an addressee then a clause",
+			text: "She wrote to the council that the road was unsafe.",
+			want: []want{{"the road was unsafe", "indirect", "wrote", "She"}},
+		},
+		{
+			name: "a quantity of people heads the speaker",
+			text: "A group of doctors wrote to the university, calling for his dismissal.",
+			want: []want{{"his dismissal", "indirect", "calling", "A group of doctors"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
+	}
+}

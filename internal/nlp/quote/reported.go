@@ -194,6 +194,18 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		f.cue = span{f.cue[0], k} // "expressed concern that …": the noun is part of the cue
 		start = k
 	}
+	if a.isWord(start, "to") && v.class == speech && !a.is(c, participles) &&
+		(a.is(start+1, articles) || a.is(start+1, determiners) || a.is(start+1, objectPronouns) || a.is(start+1, speakerNouns) ||
+			a.capitalised(start+1) && a.toks[start+1].Kind == doc.Word) {
+		// "wrote to the university", "said to reporters": an addressee;
+		// what was said is a clause after it, if any ("wrote to the
+		// council that …").
+		k := a.clauseAfterObject(start+1, hi)
+		if k == start+1 || !a.isWord(k, "that") {
+			return f, false
+		}
+		start = k
+	}
 	if (a.isWord(start, "about") || a.isWord(start, "of")) && start+1 < hi && a.toks[start+1].Kind == doc.Word {
 		start++ // "complained about the delays", "warned of a crisis": the topic is the content
 	}
@@ -215,6 +227,9 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 			return f, false // "Ortiz said nothing about the fine": no words reported
 		}
 		end := a.contentEnd(start, hi)
+		if callForms[a.low(c)] && f.cue[1] == c+1 && start == c+1 && a.phoneCall(start, end) {
+			return f, false // "She called her mother from the hospital": a call, not a name given
+		}
 		if showForms[a.low(c)] && a.showsQuality(spk, start, hi) {
 			// "The defendant showed no emotion", "Kovac showed signs of
 			// fatigue": a person showing something reports nothing; a
@@ -1497,6 +1512,51 @@ func (a *analysis) objectInfinitive(s, hi int) bool {
 		if a.toks[k].Kind != doc.Word && !a.possessive(k) || functionWords[lw] && !determiners[lw] || verbAux[lw] ||
 			a.cueAt(k) {
 			return false
+		}
+	}
+	return false
+}
+
+// callForms are the forms of "call", which reports when it names or
+// labels ("called the plan a disaster", "called him “crooked”").
+var callForms = map[string]bool{"call": true, "calls": true, "called": true, "calling": true}
+
+// phoneCall reports whether the content [s, e) of "call" is only a
+// person or place called on the phone: an object with nothing after it
+// but a preposition, a conjunction or the end ("called her mother from
+// the hospital", "called the embassy"), not a name or label given to it
+// ("called the plan unworkable", "called the charges “false”").
+func (a *analysis) phoneCall(s, e int) bool {
+	for k := s; k < e; k++ {
+		if a.isMark(k) {
+			return false // "called them, in an article, “…”": a label in quotation marks
+		}
+	}
+	k := s + 1 // "him", "them"
+	if np, ok := a.npAfter(s, e); ok && !a.is(s, pronouns) {
+		if np[1]-np[0] >= 2 && adjectiveLike(a.low(np[1]-1)) {
+			return false // "called the plan unworkable": the label ends the phrase
+		}
+		k = np[1]
+	} else if !a.is(s, objectPronouns) {
+		return false
+	}
+	for k < e && a.punct(k, ",") {
+		k++
+	}
+	return k >= e || a.punct(k, ".;:!?") || a.is(k, leadingPrepositions) || a.isWord(k, "from") || a.isWord(k, "to") ||
+		a.isWord(k, "for") || a.timeWord(k) || a.is(k, timeHeads)
+}
+
+// objectPronouns can be called ("called him", "called them").
+var objectPronouns = map[string]bool{"him": true, "her": true, "them": true, "me": true, "us": true, "it": true}
+
+// adjectiveLike reports whether w ends like an adjective ("unworkable",
+// "dangerous", "naive").
+func adjectiveLike(w string) bool {
+	for _, suf := range []string{"able", "ible", "ous", "ful", "ive", "ic", "al", "less", "ent", "ant", "ish"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
 		}
 	}
 	return false
