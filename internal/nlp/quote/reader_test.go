@@ -151,6 +151,11 @@ func TestFinalAttribution(t *testing.T) {
 			want: []want{{"The bank squeezed staff to lift the share price", "indirect", "said", "she"}},
 		},
 		{
+			name: "an inverted cue with a modifier on its speaker",
+			text: "The bridge is unsafe, said the head of the city's engineering department.",
+			want: []want{{"The bridge is unsafe", "indirect", "said", "the head of the city's engineering department"}},
+		},
+		{
 			name: "a possessive phrase and a time",
 			text: "The union demanded a new contract, its general secretary said on Tuesday.",
 			want: []want{{"The union demanded a new contract", "indirect", "said", "its general secretary"}},

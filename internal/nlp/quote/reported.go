@@ -312,6 +312,14 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		rest := np[1]
 		if a.punct(rest, ",") && (a.isWord(rest+1, "who") || a.is(rest+1, determiners) || a.nominal(rest+1, hi)) {
 			rest = hi // an apposition or relative clause after the name
+		} else if a.is(rest, modifierPrepositions) && a.nominal(rest+1, hi) {
+			// "said the head of the city's engineering department": the
+			// modifier belongs to the speaker's phrase.
+			e := hi
+			for e > rest+1 && a.toks[e-1].Kind == doc.Punct && !a.possessive(e-1) {
+				e--
+			}
+			np[1], rest = e, hi
 		}
 		if !a.tailOnly(rest, hi) {
 			return f, false
