@@ -66,6 +66,24 @@
 //     quotation marks continues into a quotation right after its cue's
 //     clause, as a direct quotation does.
 //
+// Reading subjects forwards (for a participle, ", warning that …", or a
+// coordinated verb, "welcomed the extension but said …") skips an opening
+// adverbial ("On Monday, …", "After talks in Geneva, …") and ends the
+// noun phrase before its verb: a past form ("The mayor closed"), a word
+// before an article or a number ("The carmaker cut 1,200 jobs") or a
+// particle ("stood up"); a cue inside a quotation or a noun phrase after
+// a preposition ("in a letter posted online") is not the clause's. A
+// speaker phrase and a verb of saying closing the sentence after a comma
+// ("…, spokeswoman Ana Pisonero said in Brussels.") end the content of a
+// cue before them and report the whole clause. A few verbs report only
+// in some uses: "show" a finding of a poll or a record, not a person's
+// quality ("showed no emotion"); "call" a name or label, not a phone
+// call ("called her brother from the hospital"); "write to X" only a
+// that-clause after the addressee. A claim in a sentence's subject that
+// nobody in it makes ("The statement that the mine would close angered
+// workers") is no quote. "Asked whether …, X said" puts the question to X
+// (the addressee) and "it" speaks for the organisation just quoted.
+//
 // Verbs of stance or refusal (reject, oppose, support, favor, refuse,
 // decline) report only a clause, an "as" complement or quoted
 // words: "rejected the ultimatum" and "declined to comment" say nothing,
