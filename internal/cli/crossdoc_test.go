@@ -583,3 +583,44 @@ func checkNames(t *testing.T, s scenarioStore) {
 		})
 	}
 }
+
+// TestCrossDocNameFirst checks that an article naming someone only "Kim",
+// stored before any article gave a fuller name answering to "Kim", is
+// linked once one does, as it would have been in the other order.
+func TestCrossDocNameFirst(t *testing.T) {
+	bare := `{"id": "f-kim", "date": "2026-05-04", "title": "Pyongyang tests cruise missile", "text": "North Korean leader Kim watched the launch of a new cruise missile on Sunday, state media said."}`
+	full := `{"id": "f-kju", "date": "2026-05-06", "title": "North Korean leader visits arms factory", "text": "North Korean leader Kim Jong Un visited a munitions factory on Tuesday and called for more shells to be produced, state media said. Kim praised the workers for their loyalty."}`
+	for name, open := range scenarioBackends(t) {
+		t.Run(name, func(t *testing.T) {
+			for _, order := range [][]string{{bare, full}, {full, bare}} {
+				s := open(t)
+				t.Cleanup(func() { s.Close() })
+				dir := t.TempDir()
+				for i, line := range order {
+					path := filepath.Join(dir, fmt.Sprintf("%d.jsonl", i))
+					if err := os.WriteFile(path, []byte(line+"\n"), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					ingestInto(t, s, path) // one run each: the bare name is committed first
+				}
+				ls, err := s.EntityLinks(context.Background(), "Kim")
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []string
+				for _, l := range ls {
+					got = append(got, fmt.Sprintf("%s %s=%q (%s)", l.DocID, l.Name, l.Canonical, l.Reason))
+				}
+				if !slices.ContainsFunc(ls, func(l store.EntityLink) bool {
+					return l.DocID == "f-kim" && l.Name == "Kim" && l.Canonical == "Kim Jong Un"
+				}) {
+					first := "bare name first"
+					if order[0] == full {
+						first = "full name first"
+					}
+					t.Errorf("%s: f-kim's \"Kim\" not linked to Kim Jong Un; links:\n  %s", first, strings.Join(got, "\n  "))
+				}
+			}
+		})
+	}
+}

@@ -40,6 +40,9 @@ type crossCache struct {
 	// events are the event groups of each (type, day) read or started so
 	// far: complete for each slot, as only the writer adds groups.
 	events map[eventSlot]*eventGroups
+	// fullKeys are the (type, one-word name) pairs linkEarlier has
+	// looked at: a fuller-named entity answers to them in entity_keys.
+	fullKeys map[entityKey]bool
 }
 
 // cacheMargin is how many days before the time windows of the latest
@@ -54,6 +57,7 @@ const (
 	maxCachedTracked = 1 << 18
 	maxCachedKeys    = 1 << 20
 	maxCachedSlots   = 1 << 13
+	maxCachedNames   = 1 << 16
 )
 
 // takeCross returns the handle's cache for a batch that read gen: the kept
@@ -72,7 +76,7 @@ func (db *DB) takeCross(gen int64) *crossCache {
 	c := db.cross
 	db.cross = nil
 	if c == nil || c.gen != gen {
-		c = &crossCache{gen: gen, events: map[eventSlot]*eventGroups{}}
+		c = &crossCache{gen: gen, events: map[eventSlot]*eventGroups{}, fullKeys: map[entityKey]bool{}}
 	}
 	return c
 }

@@ -124,6 +124,13 @@ func (w *writer) crossDoc(ctx context.Context) error {
 			return fmt.Errorf("group events of %s: %w", sd.doc.ID, err)
 		}
 	}
+	batch := make(map[int64]bool, len(todo))
+	for _, t := range todo {
+		batch[t.sd.seq] = true
+	}
+	if err := w.linkEarlier(ctx, batch); err != nil {
+		return err
+	}
 	if w.cache == nil {
 		clear(w.eventSlots)
 	}
@@ -1041,26 +1048,112 @@ func (w *writer) link(ctx context.Context, sd storedDoc, ents map[string]int64) 
 			// looked up: a two-word name is someone's full name.
 			continue
 		}
-		cands, err := w.linkCandidates(ctx, e, self)
-		if err != nil || len(cands) == 0 {
+		if _, err := w.linkAcross(ctx, sd.seq, sd.doc, e, ents, ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// linkAcross links the document's entity e, named by one word, to the
+// fuller-named entity of that name it is among those stored (link.Resolve),
+// records the decision (its reason followed by note) and rewrites ents. It
+// returns false when there was no candidate: no decision is recorded.
+func (w *writer) linkAcross(ctx context.Context, seq int64, d *doc.Document, e doc.Entity, ents map[string]int64, note string) (bool, error) {
+	self := ents[e.ID]
+	cands, err := w.linkCandidates(ctx, e, self)
+	if err != nil || len(cands) == 0 {
+		return false, err
+	}
+	le := link.Entity{Type: e.Type, Name: e.Name, Titles: e.Titles}
+	for local, id := range ents {
+		if local != e.ID && id != self {
+			le.Context = append(le.Context, id)
+		}
+	}
+	r := link.Resolve(le, cands)
+	w.add(tEntityLinks, seq, e.ID, self, nullID(r.ID), r.Reason+note)
+	if r.ID != 0 {
+		ents[e.ID] = r.ID
+		// The name now finds the entity it was linked to.
+		if _, err := w.exec(ctx, insertSQL(tEntityKeys, 1), store.NameKey(e.Name), r.ID, store.Day(d.Date)); err != nil {
+			return true, fmt.Errorf("insert entity key: %w", err)
+		}
+	}
+	return true, nil
+}
+
+// maxLinkEarlier caps the earlier articles linked again for one name.
+const maxLinkEarlier = 32
+
+// linkEarlier links the articles stored before any fuller name answered to
+// their one-word name: a "Kim" stored when no "Kim Jong Un" had been called
+// "Kim" had no candidate, so no decision, and would stay apart from the
+// fuller name stored later. For each one-word name the batch's fuller-named
+// entities went by (w.fullKeys), the latest articles (at most
+// maxLinkEarlier) whose entity of exactly that name has no decision yet
+// get one now, as they would have had the fuller name come first. Only
+// the links change: the stories and deadlines those articles joined stay
+// as they were. A name is looked at once per handle while the cache holds
+// (every later article of that name finds the fuller one itself).
+func (w *writer) linkEarlier(ctx context.Context, batch map[int64]bool) error {
+	var names []entityKey
+	for k := range w.fullKeys {
+		if w.cache == nil || !w.cache.fullKeys[k] {
+			names = append(names, k)
+		}
+	}
+	clear(w.fullKeys)
+	slices.SortFunc(names, func(a, b entityKey) int { return cmp.Or(strings.Compare(a.typ, b.typ), strings.Compare(a.key, b.key)) })
+	st, err := w.stmt(ctx, `SELECT de.doc, de.local FROM entities e JOIN doc_entities de ON de.entity = e.id
+		WHERE e.type = ? AND e.key = ? AND NOT EXISTS (SELECT 1 FROM entity_links l WHERE l.doc = de.doc AND l.local = de.local)
+		ORDER BY de.doc DESC LIMIT `+strconv.Itoa(maxLinkEarlier+1))
+	if err != nil {
+		return fmt.Errorf("find earlier names: %w", err)
+	}
+	for _, k := range names {
+		rows, err := st.QueryContext(ctx, k.typ, k.key)
+		if err != nil {
+			return fmt.Errorf("find earlier names: %w", err)
+		}
+		type mention struct {
+			seq   int64
+			local string
+		}
+		var found []mention
+		for rows.Next() {
+			var m mention
+			if err := rows.Scan(&m.seq, &m.local); err != nil {
+				rows.Close()
+				return fmt.Errorf("find earlier names: %w", err)
+			}
+			// The batch's own articles have their decisions queued.
+			if !batch[m.seq] && len(found) < maxLinkEarlier {
+				found = append(found, m)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("find earlier names: %w", err)
+		}
+		for _, m := range found {
+			d, ents, err := w.storedDocument(ctx, m.seq)
 			if err != nil {
-				return err
+				return fmt.Errorf("link earlier %s: %w", k.key, err)
 			}
-			continue
+			i := slices.IndexFunc(d.Entities, func(e doc.Entity) bool { return e.ID == m.local })
+			if i < 0 {
+				continue
+			}
+			if _, err := w.linkAcross(ctx, m.seq, d, d.Entities[i], ents, " (linked when the fuller name was stored)"); err != nil {
+				return fmt.Errorf("link earlier %s: %w", k.key, err)
+			}
 		}
-		for local, id := range ents {
-			if local != e.ID && id != self {
-				le.Context = append(le.Context, id)
+		if w.cache != nil {
+			if len(w.cache.fullKeys) >= maxCachedNames {
+				clear(w.cache.fullKeys)
 			}
-		}
-		d := link.Resolve(le, cands)
-		w.add(tEntityLinks, sd.seq, e.ID, self, nullID(d.ID), d.Reason)
-		if d.ID != 0 {
-			ents[e.ID] = d.ID
-			// The name now finds the entity it was linked to.
-			if _, err := w.exec(ctx, insertSQL(tEntityKeys, 1), store.NameKey(e.Name), d.ID, store.Day(sd.doc.Date)); err != nil {
-				return fmt.Errorf("insert entity key: %w", err)
-			}
+			w.cache.fullKeys[k] = true
 		}
 	}
 	return nil

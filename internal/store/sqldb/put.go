@@ -56,7 +56,7 @@ func (db *DB) Put(ctx context.Context, batch []store.Entry) ([]store.Result, err
 	w := &writer{db: db, tx: tx, now: db.Now().UTC(), entities: map[entityKey]int64{}, stmts: map[string]*sql.Stmt{},
 		pending: map[*bulkTable][]any{}, inserted: map[string]bool{}, keys: map[entityKeyRow]string{},
 		eventSlots: map[eventSlot]*eventGroups{}, storySpans: map[int64]storySpan{}, storyKeys: map[story.Key]map[int64]string{},
-		tracked: map[int64]bool{}}
+		tracked: map[int64]bool{}, fullKeys: map[entityKey]bool{}}
 	defer w.close()
 	committed := false
 	defer func() {
@@ -170,6 +170,9 @@ type writer struct {
 	// newGroupSlots are the slots of newGroups, whose placeholder ids
 	// flushEventGroups replaces.
 	newGroupSlots []*eventGroups
+	// fullKeys are the one-word names (type, key) fuller-named entities of
+	// the batch went by, for linkEarlier.
+	fullKeys map[entityKey]bool
 	// gen is the layers' generation the batch read (crossdoc_state); cache
 	// is the handle's crossCache while the batch holds it (crossHeld), nil
 	// when it reads the tables.
@@ -425,6 +428,9 @@ func (w *writer) layers(ctx context.Context, seq int64, d *doc.Document) (map[st
 			w.add(tEntityNames, k, id, seq)
 			if (e.Type == doc.Person || e.Type == doc.Org) && !strings.Contains(k, " ") {
 				w.key(k, id, day)
+				if !w.db.NoCrossDoc && strings.Contains(store.NameKey(e.Name), " ") {
+					w.fullKeys[entityKey{e.Type, k}] = true
+				}
 			}
 		}
 		for _, t := range e.Titles {
