@@ -806,6 +806,8 @@ func (a *analysis) endsClause(k int, afterComma, clause bool) bool {
 		return true
 	case a.punct(k, ".!?") && a.isMark(k+1) && a.pairs[a.markOf[k+1]].open == k+1:
 		return true // a sentence end the splitter missed before a quotation
+	case afterComma && (w == "and" || w == "but") && a.subjectThenCue(k+1):
+		return true // "…, and Republicans want …": another source's report
 	case afterComma && w == "and" && (a.is(k+1, subjectPronouns) || a.finiteClause(k+1, min(k+9, len(a.toks)))):
 		return true // ", and his campaign did not respond": a clause of the article's own
 	case afterComma && w == "who" && a.capitalised(k-2):
@@ -954,4 +956,22 @@ func (a *analysis) npThenVerb(k int) bool {
 		return false
 	}
 	return a.verbLike(np[1]) // not an auxiliary: "the United States and its allies will seek" is one subject
+}
+
+// subjectThenCue reports whether a noun phrase starting at k (a name, a
+// bare plural or a determiner phrase) is followed right away by a cue
+// verb: the subject and verb of a report of its own.
+func (a *analysis) subjectThenCue(k int) bool {
+	if a.is(k, pronouns) {
+		return false
+	}
+	np, ok := a.npAfter(k, len(a.toks))
+	if !ok && a.toks[k].Kind == doc.Word && (plural(a.low(k)) || a.is(k, speakerNouns)) && !a.is(k, functionWords) {
+		np, ok = span{k, k + 1}, true // "and supermarkets want …"
+	}
+	if !ok {
+		return false
+	}
+	v, ok := a.cue(np[1])
+	return ok && v.class != framing && !strings.HasSuffix(a.low(np[1]), "ing")
 }

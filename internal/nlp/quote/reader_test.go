@@ -373,6 +373,22 @@ func TestMoreReaderShapes(t *testing.T) {
 		},
 		{name: "spoke to reporters", text: "Dumont spoke on Tuesday to reporters."},
 		{
+			name: "expect a bare plural, with its time",
+			text: "Some economists warn that rates could stay high, while others expect cuts by June.",
+			want: []want{
+				{"rates could stay high", "indirect", "warn", "Some economists"},
+				{"cuts", "indirect", "expect", "others"},
+			},
+		},
+		{
+			name: "and another source's report",
+			text: "Farmers want higher prices, and supermarkets want lower costs.",
+			want: []want{
+				{"higher prices", "indirect", "want", "Farmers"},
+				{"lower costs", "indirect", "want", "supermarkets"},
+			},
+		},
+		{
 			name: "said of a topic, then a quotation",
 			text: "Ortiz said of her rival, \"She has no plan.\"",
 			want: []want{{"She has no plan.", "direct", "said", "Ortiz"}},

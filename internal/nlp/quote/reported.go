@@ -181,7 +181,10 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		}
 	}
 	start := a.contentStart(t, hi)
-	if v.class == belief && (a.isWord(start, "to") || a.is(start, determiners) || a.objectInfinitive(start, hi)) && isIntent(a.word(c)) {
+	if v.class == belief && (a.isWord(start, "to") || a.is(start, determiners) || a.objectInfinitive(start, hi) ||
+		a.toks[start].Kind == doc.Word && !a.capitalised(start) && !a.is(start, functionWords) && !a.is(start, verbAux) &&
+			!a.cueAt(start) && !hasLySuffix(a.low(start)) && !a.is(start, timeHeads)) && // "want tax cuts"
+		isIntent(a.word(c)) {
 		// "wants to …", "plans to …": an intention; "wants the …" likewise.
 	} else if v.class == belief && !a.isWord(start, "that") && !a.is(start, pronouns) && !a.finiteClause(start, hi) &&
 		!(asVerbs[a.low(c)] && a.asComplement(start, hi)) && !a.tailOnly(start, hi) {
@@ -830,8 +833,16 @@ func (a *analysis) trimTime(s, e int) int {
 	for j > s && last-j < 4 && (a.is(j, timeModifiers) || a.is(j, timeHeads) && !a.is(j, auxiliaries)) {
 		j--
 	}
+	if j > s && a.is(j, timePrepositions) {
+		return j // "expect cuts by June": the preposition goes with its time
+	}
 	return j + 1
 }
+
+// timePrepositions open a time adverbial that trimTime drops with its
+// time ("by June", "until Friday").
+var timePrepositions = map[string]bool{"by": true, "until": true, "till": true, "before": true, "after": true,
+	"since": true, "in": true, "at": true, "during": true, "from": true, "through": true}
 
 // objectEnd returns where the content [s, e) of the cue at c ends when
 // it is a noun phrase, the object of a verb like "criticized" or
