@@ -601,6 +601,12 @@ func (a *analysis) inheritedSubject(c, lo int) span {
 		}
 		if _, ok := a.cue(j); ok && !a.is(j, participles) {
 			if spk, passive := a.subjectBefore(j, lo); !passive && spk.ok() && !a.is(spk[0]-1, objectPrepositions) {
+				if a.isWord(spk[0]-1, "which") || a.isWord(spk[0]-1, "that") || a.isWord(spk[0]-1, "whom") || a.cueAt(spk[0]-1) {
+					// "a rise, which it described as fair, and warned …",
+					// "said the government had offered …, and warned": the
+					// verb of a relative or reported clause.
+					continue
+				}
 				return spk
 			}
 			if a.punct(j-1, ",") || a.isMark(j-1) {

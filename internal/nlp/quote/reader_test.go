@@ -95,6 +95,14 @@ func TestParticipleSpeaker(t *testing.T) {
 			},
 		},
 		{
+			name: "not the verb of a relative or reported clause",
+			text: "A spokesperson said the ministry had offered a 5.5 percent rise, which it described as fair, and warned that strikes would harm pupils.",
+			want: []want{
+				{"the ministry had offered a 5.5 percent rise", "indirect", "said", "A spokesperson"},
+				{"strikes would harm pupils", "indirect", "warned", "A spokesperson"},
+			},
+		},
+		{
 			name: "called off is no report",
 			text: "The pilots' union called off the strike on Sunday, adding that talks would resume in January.",
 			want: []want{{"talks would resume in January", "indirect", "adding", "The pilots' union"}},
