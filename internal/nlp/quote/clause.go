@@ -104,8 +104,8 @@ walk:
 		switch {
 		case a.possessive(k) || a.punct(k, "’'") && !a.toks[k].SpaceBefore && strings.HasSuffix(a.low(k-1), "s"):
 			s = k // "Trump’s campaign", "Sanders’ campaign"
-		case a.capitalised(k) && !(conjunctions[a.low(k)] && !a.capitalised(k+1)):
-			s = k // but "But lead author Priya Raman": a conjunction opening the sentence
+		case a.capitalised(k) && !(conjunctions[a.low(k)] && (!a.capitalised(k+1) || a.sentenceStart(k))):
+			s = k // but "But lead author Priya Raman", "But Megan Hester": a conjunction opening the sentence
 		case a.toks[k].Kind == doc.Word:
 			lw := a.low(k)
 			switch {
@@ -400,6 +400,13 @@ func (a *analysis) isBe(i int) bool {
 // before it, past auxiliaries and adverbs ("Trump has repeatedly claimed").
 // passive reports a form of "be" right before the verb ("was told").
 func (a *analysis) subjectBefore(c, lo int) (spk span, passive bool) {
+	if a.is(c, participles) && a.punct(c-1, ",") {
+		// "…, warning that …": a participle after a comma has no subject of
+		// its own; the phrase before the comma ends the main clause ("On
+		// Monday, the ministry extended the lockdown, warning …"), whose
+		// subject inheritedSubject finds.
+		return none, false
+	}
 	k := c - 1
 	ing := strings.HasSuffix(a.low(c), "ing")
 	for k >= lo {
@@ -974,4 +981,9 @@ func (a *analysis) subjectThenCue(k int) bool {
 	}
 	v, ok := a.cue(np[1])
 	return ok && v.class != framing && !strings.HasSuffix(a.low(np[1]), "ing")
+}
+
+// sentenceStart reports whether token k opens its sentence.
+func (a *analysis) sentenceStart(k int) bool {
+	return k == 0 || len(a.sentOf) > k && a.sentOf[k] != a.sentOf[k-1]
 }

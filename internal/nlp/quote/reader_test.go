@@ -103,6 +103,19 @@ func TestParticipleSpeaker(t *testing.T) {
 			},
 		},
 		{
+			name: "a participle framing a partial quotation after an opening adverbial",
+			text: "In August, several environmental groups granted the firm an extension, saying its \"start-up capital was limited.\"",
+			want: []want{
+				{"its \"start-up capital was limited.\"", "mixed", "saying", "several environmental groups"},
+				{"start-up capital was limited.", "partial", "saying", "several environmental groups"},
+			},
+		},
+		{
+			name: "a conjunction opening the sentence is not part of a name",
+			text: "But Megan Hester, a senior associate at the institute, said parents still want neighbourhood schools.",
+			want: []want{{"parents still want neighbourhood schools", "indirect", "said", "Megan Hester"}},
+		},
+		{
 			name: "called off is no report",
 			text: "The pilots' union called off the strike on Sunday, adding that talks would resume in January.",
 			want: []want{{"talks would resume in January", "indirect", "adding", "The pilots' union"}},

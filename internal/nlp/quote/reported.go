@@ -111,12 +111,6 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 		f.cue = span{head, c + 1}
 	}
 	spk, passive := a.subjectBefore(head, lo)
-	if a.is(head, participles) && a.punct(head-1, ",") {
-		// "…, warning that …": a participle after a comma has no subject of
-		// its own; the phrase before the comma ends the main clause ("On
-		// Monday, the ministry extended the lockdown, warning …").
-		spk, passive = none, false
-	}
 	if passive && a.isWord(c, "asked") {
 		return a.askedPassive(f, c, hi)
 	}
