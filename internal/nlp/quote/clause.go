@@ -969,7 +969,7 @@ func (a *analysis) npThenVerb(k int) bool {
 // bare plural or a determiner phrase) is followed right away by a cue
 // verb: the subject and verb of a report of its own.
 func (a *analysis) subjectThenCue(k int) bool {
-	if a.is(k, pronouns) {
+	if k >= len(a.toks) || a.is(k, pronouns) {
 		return false
 	}
 	np, ok := a.npAfter(k, len(a.toks))

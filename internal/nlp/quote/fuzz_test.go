@@ -117,6 +117,9 @@ func FuzzQuote(f *testing.F) {
 		"Orban's spokesman, Zoltan Kovacs, wrote that the demand was \"blackmail.\" The union's insistence that wages rise dominated.",
 		"In a statement, the Commission said it would. Some parents at a meeting in Carver County said they would. that",
 		"According to the employers' federation, who asked not to be named, the strike rejected the ultimatum",
+		"On Monday, thousands marched, warning of. The union urged both sides to talk, spokeswoman Ana Reyes said in",
+		"Asked on Tuesday about, she said nothing. WHO warns of. She called him on Friday and the room laughed, then told",
+		"“We warned,” said Dr. Ana Popescu, adding that. Farmers want, and supermarkets want. Ortiz said of her rival, “",
 	} {
 		f.Add(s)
 	}

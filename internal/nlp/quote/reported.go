@@ -176,7 +176,7 @@ func (a *analysis) reportedAt(c int, v cueVerb, lo, hi int) (found, bool) {
 	}
 	start := a.contentStart(t, hi)
 	if v.class == belief && (a.isWord(start, "to") || a.is(start, determiners) || a.objectInfinitive(start, hi) ||
-		a.toks[start].Kind == doc.Word && !a.capitalised(start) && !a.is(start, functionWords) && !a.is(start, verbAux) &&
+		start < hi && a.toks[start].Kind == doc.Word && !a.capitalised(start) && !a.is(start, functionWords) && !a.is(start, verbAux) &&
 			!a.cueAt(start) && !hasLySuffix(a.low(start)) && !a.is(start, timeHeads)) && // "want tax cuts"
 		isIntent(a.word(c)) {
 		// "wants to …", "plans to …": an intention; "wants the …" likewise.
