@@ -177,6 +177,11 @@ func TestFinalAttribution(t *testing.T) {
 			want: []want{{"The bridge is unsafe", "indirect", "said", "the head of the city's engineering department"}},
 		},
 		{
+			name: "a passive expectation with its source after it",
+			text: "The court is expected to rule next week, lawyers for both sides said.",
+			want: []want{{"The court is expected to rule next week", "indirect", "said", "lawyers for both sides"}},
+		},
+		{
 			name: "a possessive phrase and a time",
 			text: "The union demanded a new contract, its general secretary said on Tuesday.",
 			want: []want{{"The union demanded a new contract", "indirect", "said", "its general secretary"}},

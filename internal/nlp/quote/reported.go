@@ -649,6 +649,9 @@ func (a *analysis) clauseReport(f found, b, c, lo, hi int) (found, bool) {
 		if np, ok := a.npAfter(k+1, end); ok && a.cueAt(a.skipAdverbs(np[1], end)) {
 			return f, false // "…, the report said"
 		}
+		if a.newReport(k + 1) {
+			return f, false // "…, lawyers for both sides said"
+		}
 	}
 	s, e, ok := a.trimTokens(np[0], end)
 	if !ok {
