@@ -345,6 +345,8 @@ func TestRefineTypes(t *testing.T) {
 		{"John Constable", "PERSON", []string{"PERSON John Constable"}},
 		{"Petrovia CEO Ann Lee", "PERSON", []string{"ORG Petrovia", "PERSON Ann Lee"}},
 		{"Morgan Tarrow CEO Ann Lee", "PERSON", []string{"ORG Morgan Tarrow", "PERSON Ann Lee"}},
+		{"Economy Minister Katrin Reiche", "PERSON", []string{"PERSON Katrin Reiche"}},
+		{"Housing Secretary Ann Lee", "PERSON", []string{"PERSON Ann Lee"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.span, func(t *testing.T) {

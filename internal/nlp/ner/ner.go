@@ -1590,7 +1590,13 @@ var titleModifiers = map[string]bool{"special": true, "former": true, "deputy": 
 	"senior": true, "vice": true, "chief": true, "foreign": true, "interim": true, "then": true, "late": true,
 	"treasury": true, "defense": true, "defence": true, "health": true, "energy": true, "commerce": true,
 	"labor": true, "labour": true, "education": true, "homeland": true, "transport": true, "justice": true,
-	"interior": true, "finance": true, "trade": true, "managing": true, "executive": true, "press": true}
+	"interior": true, "finance": true, "trade": true, "managing": true, "executive": true, "press": true,
+	// Portfolios before "Minister" or "Secretary" ("Economy Minister").
+	"economy": true, "economic": true, "culture": true, "environment": true, "agriculture": true,
+	"housing": true, "digital": true, "industry": true, "security": true, "development": true,
+	"employment": true, "infrastructure": true, "science": true, "tourism": true, "climate": true,
+	"budget": true, "communications": true, "immigration": true, "migration": true, "fisheries": true,
+	"pensions": true, "sports": true, "social": true, "welfare": true, "technology": true, "research": true}
 
 func (t *Tagger) isTitleWord(text string, tok doc.Token) bool {
 	w := text[tok.Start:tok.End]

@@ -64,31 +64,33 @@ type speakerCue uint8
 const (
 	cueNone    speakerCue = iota
 	cuePronoun            // "Vucic extended his deadline": weaker
-	cueSays               // "Djilas told RTS"
-	cueTitled             // "President Okonjo-Mensah", "Mr. Djilas"
-	cueQuoted             // "…,” Vucic said" / "…,” said Vucic"
+	cueSays               // "Djilas told RTS", "…,” Vucic said", "…,” said Vucic"
+	cueTitled             // "President Okonjo-Mensah", "Mr. Djilas", "Young, an analyst,"
 )
 
 // speakers tags and types people by the clause around them (see above):
 //
-//   - a capitalised run before a verb of saying ("Djilas told RTS
-//     television"), or after one that follows a quotation ("…,” said
-//     Haddad");
-//   - a run after a title ("President Okonjo-Mensah", "Mr. Djilas"),
-//     where the tagger left it out;
+//   - a capitalised run after a title ("President Okonjo-Mensah", "Mr.
+//     Djilas", "opposition leader Djilas") or before an apposition giving a
+//     role ("Young, an analyst at Berenberg,"), where the tagger left it
+//     out;
+//   - a run before a verb of saying ("Djilas told RTS television"), or
+//     after one that follows a quotation ("…,” said Haddad"), unless the
+//     clause goes on about "its" plans (an organisation);
 //   - a run that opens a sentence before a verb and a person's possessive
 //     ("Vucic extended his deadline").
 //
-// Each word of the run must be no common word (unless the run stands right
-// after a quotation: "…,” Brown said"), title, organisation word, acronym or
-// name the gazetteer knows as a place, an organisation or a nationality,
-// and the document must never put it after "the", "in" or before an
-// organisation word. A run the tagger typed elsewhere in the story is left
-// to propagate, which gives it that type. A one-word name so found, or
-// typed PERSON by the tagger at such a place, is a person at its other
-// mentions too, where the tagger guessed a place, a product or an unknown
-// organisation (document-level consistency, as surnames does for the
-// surnames of full names). names must be sorted by start; the result is.
+// Each word of the run must be no title, organisation word, acronym, name
+// the gazetteer knows as a place, an organisation or a nationality, and no
+// common or listed company word unless a title or role names a person
+// ("Young, an analyst,"; "…,” Target said" may be the retailer); the story
+// must never put it after "the" or "in" or before an organisation word. A
+// run the tagger typed elsewhere in the story is left to propagate, which
+// gives it that type. A one-word name so found, or typed PERSON by the
+// tagger at such a place, is a person at its other mentions too, where the
+// tagger guessed a place, a product or an unknown organisation
+// (document-level consistency, as surnames does for the surnames of full
+// names). names must be sorted by start; the result is.
 func (t *Tagger) speakers(text string, toks []doc.Token, names []Name, info *docInfo) []Name {
 	covered := make([]bool, len(toks))
 	typed := make(map[string]string, len(names))
@@ -158,6 +160,9 @@ func (t *Tagger) speakerName(text string, toks []doc.Token, i, j int, info *docI
 	}
 	a := i
 	for a < j && !t.speakerWord(text, toks, a, cue, info) {
+		if w := strings.ToLower(text[toks[a].Start:toks[a].End]); determiners[w] || possessiveDeterminers[w] {
+			return Name{}, false // "The Vorstand said", "His Majesty said": a noun phrase
+		}
 		a++
 	}
 	if a == j {
@@ -180,8 +185,7 @@ func (t *Tagger) speakerName(text string, toks []doc.Token, i, j int, info *docI
 }
 
 // speakerCue reports the evidence that the capitalised run toks[i:j] names
-// a person by the words around it; a title before the run counts as a
-// verb of saying after it.
+// a person by the words around it, the strongest first.
 func (t *Tagger) speakerCue(text string, toks []doc.Token, i, j int) speakerCue {
 	word := func(k int) string {
 		if k < 0 || k >= len(toks) {
@@ -189,19 +193,27 @@ func (t *Tagger) speakerCue(text string, toks []doc.Token, i, j int) speakerCue 
 		}
 		return text[toks[k].Start:toks[k].End]
 	}
-	quoteBefore := closingQuote(word(i - 1))
-	// The run, then a verb of saying, perhaps after an adverb.
+	// A title before the run or opening it, or a role in an apposition
+	// after it: the strongest cue, since it says "person" whatever the
+	// verb.
+	if m, e := t.gaz.MatchTitle(text, toks, i); m > 0 && m < j-i && e.Class&gazetteer.Title != 0 ||
+		t.titleBefore(text, toks, i) || word(j) == "," && t.roleApposition(text, toks, j+1) {
+		return cueTitled
+	}
+	// The run, then a verb of saying, perhaps after an adverb; not when
+	// the clause goes on about "its" plans ("Semivolt said it would
+	// delay its plant").
 	v := j
 	if sayAdverbs[word(v)] {
 		v++
 	}
 	if sayVerbs[word(v)] {
-		if quoteBefore || closingQuote(word(i-2)) && word(i-1) == "," {
-			return cueQuoted
+		if orgClause(text, toks, v+1) {
+			return cueNone
 		}
 		return cueSays
 	}
-	if callVerbs[word(v)] {
+	if callVerbs[word(v)] && !orgClause(text, toks, v+1) {
 		for k := v + 1; k < len(toks) && k <= v+maxCallObject; k++ {
 			if w := word(k); w == "“" || w == "\"" || w == "``" {
 				return cueSays
@@ -215,15 +227,11 @@ func (t *Tagger) speakerCue(text string, toks []doc.Token, i, j int) speakerCue 
 	// the clause: "…,” said Haddad." / "…,” said Haddad on Monday".
 	if i >= 2 && sayVerbs[word(i-1)] && (closingQuote(word(i-2)) || word(i-2) == ",") {
 		if next := word(j); next == "" || next == "." || next == "," || next == ";" || lowerWord(text, toks[j]) {
-			return cueQuoted
+			return cueSays
 		}
 	}
-	if m, e := t.gaz.MatchTitle(text, toks, i); m > 0 && m < j-i && e.Class&gazetteer.Title != 0 || t.titleBefore(text, toks, i) {
-		return cueTitled
-	}
-	// "…,” Vucic said" with the verb first is handled above; a run that
-	// opens a sentence, a lower-case verb, and a person's possessive
-	// within three words, no punctuation between.
+	// A run that opens a sentence, a lower-case verb, and a person's
+	// possessive within three words, no punctuation between.
 	if sentenceInitial(text, toks, i) && j < len(toks) && lowerWord(text, toks[j]) && !sayAdverbs[word(j)] {
 		for k := j + 1; k < len(toks) && k <= j+3; k++ {
 			w := word(k)
@@ -237,6 +245,51 @@ func (t *Tagger) speakerCue(text string, toks []doc.Token, i, j int) speakerCue 
 	}
 	return cueNone
 }
+
+// maxClause bounds the tokens orgClause reads.
+const maxClause = 15
+
+// orgClause reports whether the clause from token k speaks of "its" own
+// things before any person's pronoun: the speaker is an organisation.
+func orgClause(text string, toks []doc.Token, k int) bool {
+	for e := min(len(toks), k+maxClause); k < e; k++ {
+		switch text[toks[k].Start:toks[k].End] {
+		case "its", "itself":
+			return true
+		case "he", "his", "him", "himself", "she", "her", "herself", ".", "!", "?", ";", "“", "\"", "``":
+			return false
+		}
+	}
+	return false
+}
+
+// maxRoleWords bounds the words of an apposition before its title.
+const maxRoleWords = 3
+
+// roleApposition reports whether an apposition giving a person's role
+// starts at token k: "Young, an analyst at Berenberg,", "Hughes, the
+// agency's flood manager,", "Kessler, its chief executive,". It opens with
+// a determiner, perhaps an owner's possessive, and reaches a title within
+// a few lower-case words.
+func (t *Tagger) roleApposition(text string, toks []doc.Token, k int) bool {
+	if k >= len(toks) || !determiners[strings.ToLower(text[toks[k].Start:toks[k].End])] && !possessiveDeterminers[text[toks[k].Start:toks[k].End]] {
+		return false
+	}
+	k++
+	if k+1 < len(toks) && lowerWord(text, toks[k]) && isPossessive(text[toks[k+1].Start:toks[k+1].End]) {
+		k += 2 // "the agency's"
+	}
+	for e := min(len(toks), k+maxRoleWords+1); k < e && lowerWord(text, toks[k]); k++ {
+		if m, en := t.gaz.MatchTitle(text, toks, k); m > 0 && en.Class&gazetteer.Title != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// possessiveDeterminers open an apposition like an article: "Kessler, its
+// chief executive,".
+var possessiveDeterminers = map[string]bool{"its": true, "his": true, "her": true, "their": true, "our": true}
 
 // closingQuote reports whether w closes a quotation.
 func closingQuote(w string) bool {
@@ -255,14 +308,20 @@ func (t *Tagger) speakerWord(text string, toks []doc.Token, k int, cue speakerCu
 	if t.gaz.IsTitleToken(w) || t.gaz.IsOrgWord(w) || calendarWords[w] {
 		return false
 	}
-	if t.gaz.IsCommon(w) && (cue != cueQuoted || plural(w) || sentenceInitial(text, toks, k)) {
-		// A common word is a surname only where a capital can mean
-		// nothing else: after a quotation ("…,” Brown said").
+	e, known := t.gaz.LookupToken(w)
+	// A common or company word is a surname only where a title or a role
+	// names a person and the dictionary knows the word capitalised too
+	// ("Hughes, the agency's flood manager,", "Young, an analyst,"); a
+	// verb of saying or a quotation is no such cue, since companies named
+	// by common words speak too ("…,” Target said"). propagate then finds
+	// the word's other mentions ("…,” Young added").
+	titled := cue == cueTitled && known && e.Class&gazetteer.ProperNoun != 0
+	if t.gaz.IsCommon(w) && (!titled || plural(w)) || known && e.Class&gazetteer.Company != 0 && !titled {
 		return false
 	}
 	const notPerson = gazetteer.Country | gazetteer.Capital | gazetteer.City | gazetteer.Place | gazetteer.Region |
-		gazetteer.Demonym | gazetteer.Org | gazetteer.Company | gazetteer.Facility
-	if e, ok := t.gaz.LookupToken(w); ok && e.Class&notPerson != 0 {
+		gazetteer.Demonym | gazetteer.Org | gazetteer.Facility
+	if known && e.Class&notPerson != 0 {
 		return false
 	}
 	return info.cues[w]&(cueAfterThe|cueBeforeOrg|cueAfterIn) == 0

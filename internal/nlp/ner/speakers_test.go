@@ -76,13 +76,21 @@ func TestSpeakers(t *testing.T) {
 			text: "Nordhavn extended its deadline to October 30.",
 		},
 		{
-			name: "a common word after a quotation is a surname",
-			text: "“It is over,” Brown said.",
+			name: "a common word after a quotation may be a company",
+			text: "“Sales were strong,” Target said.",
+		},
+		{
+			name: "a common word with a title is a surname",
+			text: "“It is over,” said Councillor Brown.",
 			want: []string{"PERSON Brown"},
 		},
 		{
 			name: "a common word opening a sentence is no surname",
 			text: "Police said the road was closed.",
+		},
+		{
+			name: "a noun phrase opened by an article is no speaker",
+			text: "The Vorstand said the plan stood.",
 		},
 		{
 			name: "the object of a preposition is no speaker",
@@ -133,6 +141,33 @@ func TestSpeakers(t *testing.T) {
 			text:   "Kyiv said the talks failed. Kyiv was quiet.",
 			tagged: []string{"GPE Kyiv", "GPE Kyiv"},
 			want:   []string{"GPE Kyiv", "GPE Kyiv"},
+		},
+		{
+			name: "an organisation speaks of its own plans",
+			text: "Semivolt said on Tuesday it would delay its new plant.",
+		},
+		{
+			name: "a person speaks of another's plans after his own",
+			text: "Kessler said he would review its new plant.",
+			want: []string{"PERSON Kessler"},
+		},
+		{
+			name: "an apposition with a role",
+			text: "Hughes, the agency's flood manager, warned of more rain.",
+			want: []string{"PERSON Hughes"},
+		},
+		{
+			name: "a surname that is a common word before a role",
+			text: "Young, an analyst at a bank, said the delay was no surprise.",
+			want: []string{"PERSON Young"},
+		},
+		{
+			name: "an apposition without a role",
+			text: "Nexacore, the chipmaker, fell.",
+		},
+		{
+			name: "a listed company is no speaker without a strong cue",
+			text: "Nvidia said demand was strong.",
 		},
 		{
 			name: "a run of four capitalised words is no speaker",
