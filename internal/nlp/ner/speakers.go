@@ -154,6 +154,12 @@ func (t *Tagger) speakers(text string, toks []doc.Token, names []Name, info *doc
 // that cannot open a name ("Then Djilas said") or a title before it
 // ("President Okonjo-Mensah").
 func (t *Tagger) speakerName(text string, toks []doc.Token, i, j int, info *docInfo) (Name, bool) {
+	// Most untagged runs are a sentence's first word ("The", "But"): the
+	// word tests, cheaper than the cue's, go first.
+	last := j - 1
+	if !t.speakerWord(text, toks, last, cueTitled, info) {
+		return Name{}, false
+	}
 	cue := t.speakerCue(text, toks, i, j)
 	if cue == cueNone {
 		return Name{}, false
