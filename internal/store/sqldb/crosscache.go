@@ -34,6 +34,7 @@ import (
 // reads the database.
 type crossCache struct {
 	gen     int64         // crossdoc_state.gen the cache is exact for
+	behind  int           // batches in a row whose days are before the indexes' reach
 	latest  string        // latest batch day (the median of a batch's days) seen
 	tracked *trackedIndex // nil until a batch needs it
 	stories *storyIndex   // nil until a batch needs it
@@ -59,6 +60,11 @@ const (
 	maxCachedSlots   = 1 << 13
 	maxCachedNames   = 1 << 16
 )
+
+// maxBehind is how many batches in a row may be older than the cache
+// reaches (a backfill of older articles) before it is dropped, to be
+// loaded again around their days.
+const maxBehind = 8
 
 // takeCross returns the handle's cache for a batch that read gen: the kept
 // one if it is exact for gen, else a new empty one; nil when another batch

@@ -206,8 +206,16 @@ func (w *writer) closeCross(ctx context.Context, median string) error {
 		w.cache = nil
 		return nil
 	}
-	w.cache.gen = next
-	w.cache.advance(median)
+	c := w.cache
+	c.gen = next
+	if median != "" && c.latest != "" && windowStart(median, trackWindow) < windowStart(c.latest, trackWindow+cacheMargin) {
+		if c.behind++; c.behind >= maxBehind {
+			w.cache = nil
+		}
+		return nil
+	}
+	c.behind = 0
+	c.advance(median)
 	return nil
 }
 
