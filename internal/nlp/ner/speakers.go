@@ -95,6 +95,7 @@ func (t *Tagger) speakers(text string, toks []doc.Token, names []Name, info *doc
 	covered := make([]bool, len(toks))
 	typed := make(map[string]string, len(names))
 	var people map[string]bool
+	var orgSpeakers []string // one-word organisations at a speaker's place
 	ti := 0
 	for _, n := range names {
 		i, j := nameTokens(toks, n, ti)
@@ -133,8 +134,24 @@ func (t *Tagger) speakers(text string, toks []doc.Token, names []Name, info *doc
 			continue
 		}
 		if n, ok := t.speakerName(text, toks, i, j, info); ok {
-			if _, seen := typed[text[n.Start:n.End]]; !seen {
+			// A one-word name the tagger typed elsewhere, as something
+			// else than a person: a place, a product or an unknown
+			// organisation guessed where nothing told.
+			switch w := text[n.Start:n.End]; typed[w] {
+			case "":
 				extra = append(extra, n)
+			case "PERSON", "NORP":
+			case "ORG":
+				if n.Start == toks[j-1].Start { // one word
+					orgSpeakers = append(orgSpeakers, w)
+				}
+			default:
+				if n.Start == toks[j-1].Start {
+					if people == nil {
+						people = map[string]bool{}
+					}
+					people[w] = true
+				}
 			}
 		}
 		i = j - 1
@@ -143,10 +160,46 @@ func (t *Tagger) speakers(text string, toks []doc.Token, names []Name, info *doc
 		names = append(names, extra...)
 		slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
 	}
+	// An organisation the tagger guessed for a word that speaks like a
+	// person ("Vucic rejected the plan. “No,” Vucic said.") is a person,
+	// unless the story gives an organisation's cue for it anywhere.
+	for _, w := range orgSpeakers {
+		if !people[w] && !t.orgEvidence(text, toks, w, info) {
+			if people == nil {
+				people = map[string]bool{}
+			}
+			people[w] = true
+		}
+	}
 	if people == nil {
 		return names
 	}
 	return t.retypePeople(text, names, people)
+}
+
+// orgEvidence reports whether the story gives the word w an organisation's
+// cue: after "the" or a noun naming a kind of organisation ("operator
+// Nordhavn"), before an organisation word or a legal form, or as the
+// subject of a verb of saying whose clause speaks of "its" plans.
+func (t *Tagger) orgEvidence(text string, toks []doc.Token, w string, info *docInfo) bool {
+	if info.cues[w]&(cueAfterThe|cueBeforeOrg) != 0 {
+		return true
+	}
+	for k := range toks {
+		if text[toks[k].Start:toks[k].End] != w {
+			continue
+		}
+		if k > 0 && orgCues[strings.ToLower(text[toks[k-1].Start:toks[k-1].End])] {
+			return true
+		}
+		if k+1 < len(toks) {
+			next := text[toks[k+1].Start:toks[k+1].End]
+			if legalForms[next] || companyForms[next] || sayVerbs[next] && orgClause(text, toks, k+2) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // speakerName returns the person the clause around the untagged
