@@ -288,12 +288,8 @@ func (p *parser) positional(i int) (match, bool) {
 		return dateM(i, end, fmtWeek(t))
 	case p.is(j, "the") && p.e(j+1) != nil && p.e(j+1).ord != 0 && p.is(j+2, "weekend") && p.is(j+3, "of"):
 		// "the last weekend of August": the weekend of that Saturday.
-		inner, ok := p.innerDate(j + 4)
-		if !ok || len(inner.value) != 7 || !isDigit(inner.value[0]) || !isDigit(inner.value[5]) {
-			return match{}, false
-		}
-		t, err := time.Parse("2006-01", inner.value)
-		if err != nil {
+		t, inner, ok := p.monthAt(j + 4)
+		if !ok {
 			return match{}, false
 		}
 		ord := p.e(j + 1).ord
@@ -316,12 +312,8 @@ func (p *parser) positional(i int) (match, bool) {
 		return dateM(i, inner.end, fmtWeek(t)+"-WE")
 	case p.is(j, "the") && p.e(j+1) != nil && p.e(j+1).ord != 0 && p.is(j+2, "week") && p.is(j+3, "of"):
 		// "the last week of March": the week holding that part of the month.
-		inner, ok := p.innerDate(j + 4)
-		if !ok || len(inner.value) != 7 || !isDigit(inner.value[0]) || !isDigit(inner.value[5]) {
-			return match{}, false
-		}
-		t, err := time.Parse("2006-01", inner.value)
-		if err != nil {
+		t, inner, ok := p.monthAt(j + 4)
+		if !ok {
 			return match{}, false
 		}
 		ord := p.e(j + 1).ord
@@ -401,6 +393,21 @@ func (p *parser) positional(i int) (match, bool) {
 	}
 	inner.start, inner.mod = i, mod
 	return inner, true
+}
+
+// monthAt reads a month of a known year at token j ("August", "March
+// 2026"), as "the last week of" and "the first weekend of" need it: its
+// first day and the match.
+func (p *parser) monthAt(j int) (time.Time, match, bool) {
+	inner, ok := p.innerDate(j)
+	if !ok || len(inner.value) != 7 || !isDigit(inner.value[0]) || !isDigit(inner.value[5]) {
+		return time.Time{}, match{}, false
+	}
+	t, err := time.Parse("2006-01", inner.value)
+	if err != nil {
+		return time.Time{}, match{}, false
+	}
+	return t, inner, true
 }
 
 // innerDate matches the date after a position word: a year, month, decade,
