@@ -1113,25 +1113,13 @@ func plural(w string) bool {
 // model ("Ford Taurus", "Boeing 787", PRODUCT).
 func (t *Tagger) companyNames(text string, toks []doc.Token, names []Name, info *docInfo) []Name {
 	var heads map[string]bool
-	ti := 0
-	first := func(n Name) (int, int) {
-		for ti > 0 && toks[ti-1].End > n.Start {
-			ti--
-		}
-		for ti < len(toks) && toks[ti].Start < n.Start {
-			ti++
-		}
-		j := ti
-		for j < len(toks) && toks[j].End <= n.End {
-			j++
-		}
-		return ti, j
-	}
+	ti := 0 // the previous name's first token: names are sorted
 	for _, n := range names {
 		if n.Type != "ORG" {
 			continue
 		}
-		i, j := first(n)
+		i, j := nameTokens(toks, n, ti)
+		ti = i
 		if j-i < 2 || !capitalised(text, toks[i]) {
 			continue
 		}
@@ -1162,7 +1150,8 @@ func (t *Tagger) companyNames(text string, toks []doc.Token, names []Name, info 
 		if n.Type == "ORG" {
 			continue
 		}
-		i, j := first(n)
+		i, j := nameTokens(toks, n, ti)
+		ti = i
 		if i >= j || !heads[text[toks[i].Start:toks[i].End]] {
 			continue
 		}
