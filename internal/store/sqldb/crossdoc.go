@@ -264,7 +264,7 @@ func (w *writer) flushTables(ctx context.Context, tables []*bulkTable) error {
 		for len(args) > 0 {
 			chunk := args[:min(per, len(args))]
 			args = args[len(chunk):]
-			if _, err := w.bulkExec(ctx, t, chunk); err != nil {
+			if err := w.bulkExec(ctx, t, chunk); err != nil {
 				return fmt.Errorf("insert %s: %w", t.name, err)
 			}
 		}
@@ -747,7 +747,7 @@ func (w *writer) flushStoryKeys(ctx context.Context) error {
 	for len(args) > 0 {
 		chunk := args[:min(per, len(args))]
 		args = args[len(chunk):]
-		if _, err := w.bulkExec(ctx, tStoryKeys, chunk); err != nil {
+		if err := w.bulkExec(ctx, tStoryKeys, chunk); err != nil {
 			return fmt.Errorf("insert story keys: %w", err)
 		}
 	}

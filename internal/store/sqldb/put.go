@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strings"
 	"time"
 
@@ -241,7 +242,7 @@ func (w *writer) flushKeys(ctx context.Context) error {
 	for len(args) > 0 {
 		chunk := args[:min(per, len(args))]
 		args = args[len(chunk):]
-		if _, err := w.bulkExec(ctx, tEntityKeys, chunk); err != nil {
+		if err := w.bulkExec(ctx, tEntityKeys, chunk); err != nil {
 			return fmt.Errorf("insert entity_keys: %w", err)
 		}
 	}
@@ -321,17 +322,28 @@ func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// bulkExec inserts the rows of args (flattened) into t in one statement.
-// A full chunk (maxParams worth of rows, most of a large batch's rows) has
-// one text per table and is prepared once; the last, shorter chunk of a
-// table's rows is not cached, as its text depends on its row count.
-func (w *writer) bulkExec(ctx context.Context, t *bulkTable, args []any) (sql.Result, error) {
+// bulkExec inserts the rows of args (flattened) into t, at most a full
+// chunk (maxParams worth of rows). A full chunk has one text per table; a
+// shorter one (the last of a table's rows, and all of a small table's) is
+// inserted in parts of a power of two rows, in order, so that a table has
+// a few statement texts, each prepared once for the handle rather than
+// once a batch: preparing an INSERT of hundreds of parameters costs more
+// than running it.
+func (w *writer) bulkExec(ctx context.Context, t *bulkTable, args []any) error {
 	n := len(t.cols)
-	query := insertSQL(t, len(args)/n)
-	if len(args) == maxParams/n*n {
-		return w.exec(ctx, query, args...)
+	rows := len(args) / n
+	if rows == maxParams/n {
+		_, err := w.exec(ctx, insertSQL(t, rows), args...)
+		return err
 	}
-	return w.tx.ExecContext(ctx, w.db.q(query), args...)
+	for rows > 0 {
+		part := 1 << (bits.Len(uint(rows)) - 1)
+		if _, err := w.exec(ctx, insertSQL(t, part), args[:part*n]...); err != nil {
+			return err
+		}
+		args, rows = args[part*n:], rows-part
+	}
+	return nil
 }
 
 func (w *writer) log(p entry, r store.Result, reason string) {

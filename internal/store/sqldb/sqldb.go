@@ -81,8 +81,9 @@ type DB struct {
 }
 
 // maxStmts bounds the statement cache; statements beyond it are prepared
-// for their batch only.
-const maxStmts = 256
+// for their batch only. The bulk inserts take up to about ten texts per
+// table (bulkExec).
+const maxStmts = 512
 
 // prepared returns the cached statement for query (already rebound),
 // preparing it on first use; ok is false when the cache is full.
