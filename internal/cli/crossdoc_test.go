@@ -456,6 +456,55 @@ func deadlineHistories(t *testing.T, s scenarioStore) []string {
 	return out
 }
 
+// TestCrossDocSurnameExtends checks that a follow-up naming the setter by
+// surname alone extends the deadline an earlier article set under the full
+// name: the surname's link to the full name, made while storing the
+// follow-up, must decide which tracked deadlines it may report on.
+func TestCrossDocSurnameExtends(t *testing.T) {
+	set := `{"id": "s-set", "date": "2026-10-05", "title": "Vucic sets deadline", "text": "Serbian President Aleksandar Vucic gave the opposition until October 15 to accept his offer of early elections."}`
+	ext := `{"id": "s-ext", "date": "2026-10-16", "title": "Deadline extended", "text": "Vucic extended his deadline for the opposition to October 30 after talks ran past the cut-off, his office said."}`
+	for name, open := range scenarioBackends(t) {
+		t.Run(name, func(t *testing.T) {
+			for _, runs := range []string{"one run", "two runs"} {
+				s := open(t)
+				t.Cleanup(func() { s.Close() })
+				dir := t.TempDir()
+				if runs == "one run" {
+					path := filepath.Join(dir, "both.jsonl")
+					if err := os.WriteFile(path, []byte(set+"\n"+ext+"\n"), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					ingestInto(t, s, path)
+				} else {
+					for i, line := range []string{set, ext} {
+						path := filepath.Join(dir, fmt.Sprintf("%d.jsonl", i))
+						if err := os.WriteFile(path, []byte(line+"\n"), 0o644); err != nil {
+							t.Fatal(err)
+						}
+						ingestInto(t, s, path)
+					}
+				}
+				tds, err := s.TrackedDeadlines(context.Background(), store.DeadlineQuery{AsOf: "2026-10-20"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []string
+				for _, td := range tds {
+					var statuses []string
+					for _, c := range td.History {
+						statuses = append(statuses, c.DocID+":"+c.Status)
+					}
+					got = append(got, fmt.Sprintf("%s due %s %s %v", td.Setter, td.Due, td.State, statuses))
+				}
+				want := []string{"Aleksandar Vucic due 2026-10-30 extended [s-set:pending s-ext:extended]"}
+				if !slices.Equal(got, want) {
+					t.Errorf("%s: tracked deadlines\n got %q\nwant %q", runs, got, want)
+				}
+			}
+		})
+	}
+}
+
 // ingestInto runs one ingest of file into s.
 func ingestInto(tb testing.TB, s scenarioStore, file string) {
 	tb.Helper()

@@ -67,7 +67,7 @@ func (w *writer) crossDoc(ctx context.Context) error {
 	type dated struct {
 		sd       storedDoc
 		day      string
-		interest []int64 // entities whose tracked deadlines the document may sight
+		interest []int64 // entities whose tracked deadlines the document may sight, as named before linking (to preload w.tracked)
 	}
 	todo := make([]dated, 0, len(w.stored))
 	for i, sd := range w.stored {
@@ -114,7 +114,16 @@ func (w *writer) crossDoc(ctx context.Context) error {
 		if err := w.link(ctx, sd, ents); err != nil {
 			return fmt.Errorf("link entities of %s: %w", sd.doc.ID, err)
 		}
-		if err := w.trackDeadlines(ctx, sd, day, ents, t.interest); err != nil {
+		// Linking may have given a mention a canonical entity the
+		// interest read before it did not name ("Vucic" is now Aleksandar
+		// Vucic): read it again, and learn whether the new ids track any.
+		interest := track.Interest(track.Input{Doc: sd.doc, Day: day, Entities: ents, Prep: sd.prep.track})
+		if len(interest) > 0 && w.trackedIndex(day) == nil {
+			if err := w.loadTracked(ctx, interest, windowStart(day, trackWindow)); err != nil {
+				return err
+			}
+		}
+		if err := w.trackDeadlines(ctx, sd, day, ents, interest); err != nil {
 			return fmt.Errorf("track deadlines of %s: %w", sd.doc.ID, err)
 		}
 		if err := w.cluster(ctx, sd, day, ents); err != nil {

@@ -417,6 +417,25 @@ func (w *writer) put(ctx context.Context, p entry) (store.Result, string, error)
 	return store.Result{Status: status, ID: d.ID}, "", nil
 }
 
+// surname returns the last word of a person's full name, the one news
+// uses alone on later mention ("Vucic" for "Aleksandar Vucic"), or "" for a
+// one-word name or a generational suffix ("Jr.", "III").
+func surname(e doc.Entity) string {
+	if e.Type != doc.Person {
+		return ""
+	}
+	f := strings.Fields(e.Name)
+	if len(f) < 2 {
+		return ""
+	}
+	last := strings.TrimSuffix(f[len(f)-1], ".")
+	switch last {
+	case "Jr", "Sr", "II", "III", "IV":
+		return ""
+	}
+	return last
+}
+
 // layers spreads a document's layers over the query tables and returns the
 // store ids of its entities.
 func (w *writer) layers(ctx context.Context, seq int64, d *doc.Document) (map[string]int64, error) {
@@ -443,6 +462,15 @@ func (w *writer) layers(ctx context.Context, seq int64, d *doc.Document) (map[st
 				if !w.db.NoCrossDoc && strings.Contains(store.NameKey(e.Name), " ") {
 					w.fullKeys[entityKey{e.Type, k}] = true
 				}
+			}
+		}
+		if k := store.NameKey(surname(e)); k != "" && !names[k] {
+			// A follow-up may name a person by surname though this
+			// article never did: the one-word "Vucic" must find Aleksandar
+			// Vucic among the link candidates (not among its names).
+			w.key(k, id, day)
+			if !w.db.NoCrossDoc {
+				w.fullKeys[entityKey{e.Type, k}] = true
 			}
 		}
 		for _, t := range e.Titles {
