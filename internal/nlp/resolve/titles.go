@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -351,20 +352,23 @@ const maxOrgDistance = 600
 // lastOrg returns the organisation mentioned last before pos, if it was
 // mentioned close enough.
 func (r *resolver) lastOrg(pos int) *cluster {
-	var best *cluster
-	bestAt := -1
-	for _, m := range r.ms {
-		if m.Start >= pos {
-			break
+	// r.ms is sorted by start: walk back from pos only as far as the
+	// distance allows (a scan from the start made long articles quadratic).
+	k := sort.Search(len(r.ms), func(i int) bool { return r.ms[i].Start >= pos })
+	for k--; k >= 0 && pos-r.ms[k].Start <= maxOrgDistance; k-- {
+		c := r.of[r.ms[k]]
+		if c.mainType() != "ORG" {
+			continue
 		}
-		if c := r.of[m]; c.mainType() == "ORG" && m.Start > bestAt {
-			best, bestAt = c, m.Start
+		// Of mentions starting alike, the first in order.
+		for ; k > 0 && r.ms[k-1].Start == r.ms[k].Start; k-- {
+			if o := r.of[r.ms[k-1]]; o.mainType() == "ORG" {
+				c = o
+			}
 		}
+		return c
 	}
-	if best == nil || pos-bestAt > maxOrgDistance {
-		return nil
-	}
-	return best
+	return nil
 }
 
 // roleHolder returns the person cluster mentioned last before pos whose
