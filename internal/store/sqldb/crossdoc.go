@@ -267,15 +267,8 @@ type eventGroups struct {
 // statements of at most maxParams parameters.
 func (w *writer) flushTables(ctx context.Context, tables []*bulkTable) error {
 	for _, t := range tables {
-		args := w.pending[t]
-		n := len(t.cols)
-		per := maxParams / n * n
-		for len(args) > 0 {
-			chunk := args[:min(per, len(args))]
-			args = args[len(chunk):]
-			if err := w.bulkExec(ctx, t, chunk); err != nil {
-				return fmt.Errorf("insert %s: %w", t.name, err)
-			}
+		if err := w.insertRows(ctx, t, w.pending[t]); err != nil {
+			return err
 		}
 		w.pending[t] = w.pending[t][:0]
 	}
@@ -752,15 +745,7 @@ func (w *writer) flushStoryKeys(ctx context.Context) error {
 		}
 	}
 	clear(w.storyKeys)
-	per := maxParams / 3 * 3
-	for len(args) > 0 {
-		chunk := args[:min(per, len(args))]
-		args = args[len(chunk):]
-		if err := w.bulkExec(ctx, tStoryKeys, chunk); err != nil {
-			return fmt.Errorf("insert story keys: %w", err)
-		}
-	}
-	return nil
+	return w.insertRows(ctx, tStoryKeys, args)
 }
 
 // storyCandidates returns the stories that share keys with the article and

@@ -238,15 +238,7 @@ func (w *writer) flushKeys(ctx context.Context) error {
 		args = append(args, r.key, r.entity, day)
 	}
 	clear(w.keys)
-	per := maxParams / 3 * 3
-	for len(args) > 0 {
-		chunk := args[:min(per, len(args))]
-		args = args[len(chunk):]
-		if err := w.bulkExec(ctx, tEntityKeys, chunk); err != nil {
-			return fmt.Errorf("insert entity_keys: %w", err)
-		}
-	}
-	return nil
+	return w.insertRows(ctx, tEntityKeys, args)
 }
 
 // tEntityKeys is entity_keys; rows are deduplicated by the writer first,
@@ -320,6 +312,21 @@ func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	}
 	w.stmts[query] = st
 	return st, nil
+}
+
+// insertRows inserts args, rows of t laid end to end, as many rows to a
+// statement as the placeholder limit allows.
+func (w *writer) insertRows(ctx context.Context, t *bulkTable, args []any) error {
+	n := len(t.cols)
+	per := maxParams / n * n
+	for len(args) > 0 {
+		chunk := args[:min(per, len(args))]
+		args = args[len(chunk):]
+		if err := w.bulkExec(ctx, t, chunk); err != nil {
+			return fmt.Errorf("insert %s: %w", t.name, err)
+		}
+	}
+	return nil
 }
 
 // bulkExec inserts the rows of args (flattened) into t, at most a full
