@@ -2,7 +2,6 @@ package ner_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -245,26 +244,16 @@ func scoreUnseen(c unseenCase, d *doc.Document) (unseenScore, []string) {
 
 // loadUnseen reads the articles of dir and locates their expectations.
 func loadUnseen(dir string) ([]unseenCase, error) {
-	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	arts, err := unseentest.ReadSet(dir)
 	if err != nil {
-		return nil, fmt.Errorf("unseen: %w", err)
+		return nil, err
 	}
 	var cases []unseenCase
-	for _, p := range paths {
-		if filepath.Base(p) == unseentest.KnownMisses {
-			continue
-		}
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			return nil, fmt.Errorf("unseen: %w", err)
-		}
-		c := unseenCase{name: strings.TrimSuffix(filepath.Base(p), ".txt"), text: string(raw)}
-		lines, err := unseentest.ReadLines(strings.TrimSuffix(p, ".txt") + ".want")
-		if err != nil {
-			return nil, err
-		}
+	for _, a := range arts {
+		p := a.Path
+		c := unseenCase{name: a.Name, text: a.Text}
 		cursor := map[string]int{}
-		for _, l := range lines {
+		for _, l := range a.Want {
 			f := strings.Split(l, " | ")
 			if len(f) < 2 || len(f) > 3 {
 				return nil, fmt.Errorf("unseen: %s: bad line %q", p, l)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -212,26 +211,16 @@ func scoreUnseen(c unseenCase, d *doc.Document) (unseenScore, []string) {
 // content is the first occurrence of its text after the previous occurrence
 // of the same text.
 func loadUnseen(dir string) ([]unseenCase, error) {
-	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	arts, err := unseentest.ReadSet(dir)
 	if err != nil {
-		return nil, fmt.Errorf("unseen: %w", err)
+		return nil, err
 	}
 	var cases []unseenCase
-	for _, p := range paths {
-		if filepath.Base(p) == unseentest.KnownMisses {
-			continue
-		}
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			return nil, fmt.Errorf("unseen: %w", err)
-		}
-		c := unseenCase{name: strings.TrimSuffix(filepath.Base(p), ".txt"), text: string(raw)}
-		lines, err := unseentest.ReadLines(strings.TrimSuffix(p, ".txt") + ".want")
-		if err != nil {
-			return nil, err
-		}
+	for _, a := range arts {
+		p := a.Path
+		c := unseenCase{name: a.Name, text: a.Text}
 		cursor := map[string]int{}
-		for _, l := range lines {
+		for _, l := range a.Want {
 			f := strings.Split(l, " | ")
 			if len(f) != 5 {
 				return nil, fmt.Errorf("unseen: %s: bad line %q", p, l)

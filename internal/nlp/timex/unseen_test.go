@@ -2,7 +2,6 @@ package timex
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -150,33 +149,24 @@ func scoreUnseen(c unseenCase, got []doc.Time) (unseenScore, []string) {
 
 // loadUnseen reads the articles of dir and their expectations.
 func loadUnseen(dir string) ([]unseenCase, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	arts, err := unseentest.ReadSet(dir)
 	if err != nil {
-		return nil, fmt.Errorf("unseen set: %w", err)
+		return nil, err
 	}
 	var cases []unseenCase
-	for _, f := range files {
-		if filepath.Base(f) == unseentest.KnownMisses {
-			continue
-		}
-		c, err := loadUnseenCase(f)
+	for _, a := range arts {
+		c, err := loadUnseenCase(a)
 		if err != nil {
 			return nil, err
 		}
 		cases = append(cases, c)
 	}
-	if len(cases) == 0 {
-		return nil, fmt.Errorf("unseen set: no articles in %s", dir)
-	}
 	return cases, nil
 }
 
-func loadUnseenCase(f string) (unseenCase, error) {
-	raw, err := os.ReadFile(f)
-	if err != nil {
-		return unseenCase{}, fmt.Errorf("unseen set: %w", err)
-	}
-	first, text, ok := strings.Cut(string(raw), "\n")
+func loadUnseenCase(a unseentest.Article) (unseenCase, error) {
+	f := a.Path
+	first, text, ok := strings.Cut(a.Text, "\n")
 	dct, ok2 := strings.CutPrefix(first, "DCT: ")
 	if !ok || !ok2 {
 		return unseenCase{}, fmt.Errorf("%s: first line must be \"DCT: YYYY-MM-DD\" or \"DCT: none\"", f)
@@ -184,14 +174,10 @@ func loadUnseenCase(f string) (unseenCase, error) {
 	if dct == "none" {
 		dct = ""
 	}
-	c := unseenCase{name: strings.TrimSuffix(filepath.Base(f), ".txt"), text: text, dct: dct}
-	wantFile := strings.TrimSuffix(f, ".txt") + ".want"
-	lines, err := unseentest.ReadLines(wantFile)
-	if err != nil {
-		return unseenCase{}, err
-	}
+	c := unseenCase{name: a.Name, text: text, dct: dct}
+	wantFile := a.WantPath
 	from := 0
-	for n, line := range lines {
+	for n, line := range a.Want {
 		parts := strings.SplitN(line, " | ", 3)
 		if len(parts) != 3 {
 			return unseenCase{}, fmt.Errorf("%s:%d: want \"TYPE | value | text\"", wantFile, n+1)

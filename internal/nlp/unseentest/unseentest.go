@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -17,6 +18,45 @@ import (
 // KnownMisses is the file, beside a set's articles, that lists the
 // mismatches accepted in review.
 const KnownMisses = "known_misses.txt"
+
+// Article is one article of a set: its text and the lines of its .want
+// file, which each stage parses in its own format.
+type Article struct {
+	Name     string // the file name without .txt
+	Path     string // the .txt file
+	WantPath string // the .want file beside it
+	Text     string
+	Want     []string // ReadLines of WantPath
+}
+
+// ReadSet reads the articles of dir (every .txt file but the known-miss
+// list) with their expectation lines. A set without articles is an error.
+func ReadSet(dir string) ([]Article, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, fmt.Errorf("unseen: %w", err)
+	}
+	var arts []Article
+	for _, p := range paths {
+		if filepath.Base(p) == KnownMisses {
+			continue
+		}
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("unseen: %w", err)
+		}
+		a := Article{Name: strings.TrimSuffix(filepath.Base(p), ".txt"), Path: p, Text: string(raw)}
+		a.WantPath = strings.TrimSuffix(p, ".txt") + ".want"
+		if a.Want, err = ReadLines(a.WantPath); err != nil {
+			return nil, err
+		}
+		arts = append(arts, a)
+	}
+	if len(arts) == 0 {
+		return nil, fmt.Errorf("unseen: no articles in %s", dir)
+	}
+	return arts, nil
+}
 
 // ReadLines returns the non-empty lines of path that are not # comments,
 // trimmed of surrounding space.
