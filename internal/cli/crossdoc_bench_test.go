@@ -37,7 +37,7 @@ func BenchmarkIngestCrossDoc(b *testing.B) {
 		docs = storetest.GenerateDaily(b, n, 300, 7)
 	}
 	if path := os.Getenv("DATELINE_BENCH_FEED"); path != "" {
-		docs = readFeed(b, path)
+		docs = storetest.ReadJSONL(b, path)
 	}
 	n := len(docs)
 	var feed bytes.Buffer
@@ -94,23 +94,4 @@ func BenchmarkIngestCrossDoc(b *testing.B) {
 			}
 		})
 	}
-}
-
-// readFeed reads a JSONL file of documents.
-func readFeed(tb testing.TB, path string) []*doc.Document {
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	var docs []*doc.Document
-	dec := json.NewDecoder(f)
-	for dec.More() {
-		var d doc.Document
-		if err := dec.Decode(&d); err != nil {
-			tb.Fatalf("%s: %v", path, err)
-		}
-		docs = append(docs, &d)
-	}
-	return docs
 }

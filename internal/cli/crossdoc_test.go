@@ -17,6 +17,7 @@ import (
 	"dateline/internal/store/postgres"
 	"dateline/internal/store/postgres/pgtest"
 	"dateline/internal/store/sqlite"
+	"dateline/internal/store/storetest"
 )
 
 // scenarioStore is a store the scenario tests ingest into and query.
@@ -393,7 +394,7 @@ func TestCrossDocExamples(t *testing.T) {
 // the announcement of its deadline is not lost.
 func TestCrossDocOrder(t *testing.T) {
 	file := filepath.Join("testdata", "crossdoc", "scenario.jsonl")
-	docs := readFeed(t, file)
+	docs := storetest.ReadJSONL(t, file)
 	orders := map[string]func(a, b int) int{
 		"newest first": func(a, b int) int {
 			return cmp.Or(strings.Compare(docs[b].Date, docs[a].Date), strings.Compare(docs[a].ID, docs[b].ID))

@@ -2,7 +2,6 @@ package sqlite_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,7 +10,6 @@ import (
 	"time"
 
 	"dateline/internal/cputime"
-	"dateline/internal/doc"
 	"dateline/internal/store"
 	"dateline/internal/store/neardup"
 	"dateline/internal/store/sqlite"
@@ -65,7 +63,7 @@ func BenchmarkPutFeedCrossDoc(b *testing.B) {
 	if path == "" {
 		b.Skip("DATELINE_PUT_FEED is not set")
 	}
-	docs := readAnalysed(b, path)
+	docs := storetest.ReadJSONL(b, path)
 	if v := os.Getenv("DATELINE_PUT_N"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
@@ -119,23 +117,4 @@ func BenchmarkPutFeedCrossDoc(b *testing.B) {
 			}
 		})
 	}
-}
-
-// readAnalysed reads a JSONL file of analysed documents.
-func readAnalysed(tb testing.TB, path string) []*doc.Document {
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	var docs []*doc.Document
-	dec := json.NewDecoder(f)
-	for dec.More() {
-		d := new(doc.Document)
-		if err := dec.Decode(d); err != nil {
-			tb.Fatalf("%s: %v", path, err)
-		}
-		docs = append(docs, d)
-	}
-	return docs
 }
