@@ -158,12 +158,7 @@ func modelCodes(text string, toks []doc.Token, names []Name) []Name {
 		}
 		extra = append(extra, Name{Start: tok.Start, End: tok.End, Type: "PRODUCT"})
 	}
-	if len(extra) == 0 {
-		return names
-	}
-	names = append(names, extra...)
-	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
-	return names
+	return addNames(names, extra)
 }
 
 func allDigits(w string) bool {
@@ -215,12 +210,7 @@ func (t *Tagger) coordinated(text string, toks []doc.Token, names []Name, heads 
 		}
 		extra = append(extra, Name{Start: toks[a].Start, End: toks[b-1].End, Type: n.Type})
 	}
-	if len(extra) == 0 {
-		return names
-	}
-	names = append(names, extra...)
-	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
-	return names
+	return addNames(names, extra)
 }
 
 // cueTypes types a name as an organisation throughout the document when

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -135,12 +134,7 @@ func (t *Tagger) mediaOutlets(text string, toks []doc.Token, names []Name) []Nam
 		}
 		extra = append(extra, Name{Start: toks[i].Start, End: toks[i].End, Type: "ORG"})
 	}
-	if len(extra) == 0 {
-		return names
-	}
-	names = append(names, extra...)
-	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
-	return names
+	return addNames(names, extra)
 }
 
 // determinersOwner before a name and an outlet's noun make the name the

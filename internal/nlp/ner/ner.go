@@ -334,6 +334,17 @@ func (t *Tagger) headlineWords(text string, toks []doc.Token, names []Name, head
 	return out
 }
 
+// addNames returns names with the names a pass found added, in order of
+// start, as every pass that finds new names leaves them.
+func addNames(names, extra []Name) []Name {
+	if len(extra) == 0 {
+		return names
+	}
+	names = append(names, extra...)
+	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
+	return names
+}
+
 // knownPhrases makes multi-word organisations and places that the gazetteer
 // knows one name, where the tagger cut them ("Centers for Disease Control"
 // + "Prevention") or left them out.
@@ -533,12 +544,7 @@ func (t *Tagger) propagate(text string, toks []doc.Token, names []Name) []Name {
 			break
 		}
 	}
-	if len(extra) == 0 {
-		return names
-	}
-	names = append(names, extra...)
-	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
-	return names
+	return addNames(names, extra)
 }
 
 // isPossessive reports whether w is the possessive clitic.

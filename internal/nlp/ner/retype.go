@@ -216,12 +216,7 @@ func (t *Tagger) modelProducts(text string, toks []doc.Token, names []Name) []Na
 		}
 		extra = append(extra, Name{Start: lead.Start, End: code.End, Type: "PRODUCT"})
 	}
-	if len(extra) == 0 {
-		return names
-	}
-	names = append(names, extra...)
-	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
-	return names
+	return addNames(names, extra)
 }
 
 // calendarWords are month and day names the tagger sometimes takes for a
@@ -367,10 +362,7 @@ func (t *Tagger) clubCues(text string, toks []doc.Token, names []Name) []Name {
 		}
 		clubs[w] = true
 	}
-	if len(extra) > 0 {
-		names = append(names, extra...)
-		slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
-	}
+	names = addNames(names, extra)
 	for _, n := range names {
 		i, j := nameTokens(toks, n, ti)
 		ti = i
@@ -434,12 +426,7 @@ func (t *Tagger) untaggedPeople(text string, toks []doc.Token, names []Name) []N
 		extra = append(extra, Name{Start: toks[a].Start, End: toks[b].End, Type: "PERSON"})
 		a++
 	}
-	if len(extra) == 0 {
-		return names
-	}
-	names = append(names, extra...)
-	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
-	return names
+	return addNames(names, extra)
 }
 
 // appositionNouns end an apposition that says what kind of organisation
@@ -514,10 +501,7 @@ func (t *Tagger) orgAppositions(text string, toks []doc.Token, names []Name) []N
 	if orgs == nil {
 		return names
 	}
-	if len(extra) > 0 {
-		names = append(names, extra...)
-		slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
-	}
+	names = addNames(names, extra)
 	for k, n := range names {
 		if orgs[text[n.Start:n.End]] {
 			names[k].Type = "ORG"
@@ -587,10 +571,7 @@ func (t *Tagger) clubShortForms(text string, toks []doc.Token, names []Name) []N
 		}
 		extra = append(extra, Name{Start: tok.Start, End: tok.End, Type: "ORG"})
 	}
-	if len(extra) > 0 {
-		names = append(names, extra...)
-		slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
-	}
+	names = addNames(names, extra)
 	return names
 }
 
@@ -669,12 +650,7 @@ func (t *Tagger) possessiveProducts(text string, toks []doc.Token, names []Name)
 		}
 		extra = append(extra, Name{Start: w.Start, End: toks[num].End, Type: "PRODUCT"})
 	}
-	if len(extra) == 0 {
-		return names
-	}
-	names = append(names, extra...)
-	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
-	return names
+	return addNames(names, extra)
 }
 
 // compassWords open the names of a continent's regions: "South Asia",
@@ -796,12 +772,7 @@ func (t *Tagger) orgBeforeRole(text string, toks []doc.Token, names []Name) []Na
 		}
 		extra = append(extra, Name{Start: toks[s].Start, End: toks[role-1].End, Type: "ORG"})
 	}
-	if len(extra) == 0 {
-		return names
-	}
-	names = append(names, extra...)
-	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
-	return names
+	return addNames(names, extra)
 }
 
 // firmFirstWords tags a firm's distinctive first word where the story uses
@@ -849,12 +820,7 @@ func (t *Tagger) firmFirstWords(text string, toks []doc.Token, names []Name) []N
 		}
 		extra = append(extra, Name{Start: tok.Start, End: tok.End, Type: "ORG"})
 	}
-	if len(extra) == 0 {
-		return names
-	}
-	names = append(names, extra...)
-	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
-	return names
+	return addNames(names, extra)
 }
 
 // cuedRuns tags as an organisation an untagged run of up to three
@@ -893,12 +859,7 @@ func (t *Tagger) cuedRuns(text string, toks []doc.Token, names []Name) []Name {
 		extra = append(extra, Name{Start: toks[c].Start, End: toks[e-1].End, Type: "ORG"})
 		c = e
 	}
-	if len(extra) == 0 {
-		return names
-	}
-	names = append(names, extra...)
-	slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
-	return names
+	return addNames(names, extra)
 }
 
 // corporateCues types a name as an organisation throughout the document

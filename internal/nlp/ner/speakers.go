@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -156,10 +155,7 @@ func (t *Tagger) speakers(text string, toks []doc.Token, names []Name, info *doc
 		}
 		i = j - 1
 	}
-	if len(extra) > 0 {
-		names = append(names, extra...)
-		slices.SortFunc(names, func(a, b Name) int { return a.Start - b.Start })
-	}
+	names = addNames(names, extra)
 	// An organisation the tagger guessed for a word that speaks like a
 	// person ("Vucic rejected the plan. “No,” Vucic said.") is a person,
 	// unless the story gives an organisation's cue for it anywhere.
